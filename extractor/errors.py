@@ -1,0 +1,53 @@
+"""Every exception extractor raises, in one tree.
+
+    ExtractorError                 anything this package raises on purpose
+    ├── InputError                 an input cannot be read as a document
+    │   ├── MissingInputError      the path or glob names nothing
+    │   ├── EmptyInputError        the file has no bytes (or no text)
+    │   ├── UnsupportedInputError  binary content that is not a PDF, or an unknown URL scheme
+    │   └── FetchError             a URL could not be fetched
+    └── PdfError                   the bytes start like a PDF but cannot be used
+        ├── CorruptPdfError        damaged or truncated
+        └── EncryptedPdfError      needs a password, or the one given is wrong
+
+The pipeline turns an ExtractorError into a failed input with a one-line reason
+(`str(error)`); any other exception is a bug and is reported as "internal error".
+"""
+
+from __future__ import annotations
+
+
+class ExtractorError(Exception):
+    """Base class; `str()` is the one-line reason shown to users."""
+
+
+class InputError(ExtractorError):
+    pass
+
+
+class MissingInputError(InputError):
+    pass
+
+
+class EmptyInputError(InputError):
+    pass
+
+
+class UnsupportedInputError(InputError):
+    pass
+
+
+class FetchError(InputError):
+    pass
+
+
+class PdfError(ExtractorError):
+    pass
+
+
+class CorruptPdfError(PdfError):
+    pass
+
+
+class EncryptedPdfError(PdfError):
+    pass

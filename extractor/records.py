@@ -1,0 +1,83 @@
+"""ResultRecord: one reported score. The field names are a contract other tools read:
+add fields freely, never rename or drop one (see DEVELOPERS.md)."""
+
+from __future__ import annotations
+
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Order of the CSV columns; the contract's fields first.
+CONTRACT_FIELDS = (
+    "doc_id",
+    "source",
+    "task",
+    "dataset",
+    "model",
+    "metric",
+    "value",
+    "unit",
+    "value_raw",
+    "setting",
+    "global_rank",
+    "dataset_raw",
+    "model_raw",
+    "metric_raw",
+    "page",
+    "table_index",
+    "row",
+    "col",
+)
+
+UNITS = ("%", "pp", "x", "s", "ms", "tokens/s", "$", "points")
+
+
+class ResultRecord(BaseModel):
+    model_config = ConfigDict(validate_assignment=True)
+
+    doc_id: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    task: str | None = None
+    dataset: str = Field(min_length=1)
+    model: str = Field(min_length=1)
+    metric: str | None = None
+    value: float
+    unit: str | None = None
+    value_raw: str = Field(min_length=1)
+    setting: str | None = Field(default=None, description="canonical evaluation setting, e.g. '5-shot', '0-shot CoT', 'maj@8'")
+    global_rank: int | None = Field(default=None, ge=1)
+    dataset_raw: str = Field(min_length=1)
+    model_raw: str = Field(min_length=1)
+    metric_raw: str | None = None
+    page: int | None = Field(default=None, ge=1)
+    table_index: int = Field(ge=0)
+    row: int = Field(ge=0, description="0-based row of the value cell in the table grid")
+    col: int = Field(ge=0, description="0-based column of the value cell in the table grid")
+    # Fields beyond the contract.
+    task_raw: str | None = None
+    setting_raw: str | None = Field(default=None, description="the setting text as found, e.g. 'few-shot, k=5'")
+    spread: float | None = Field(default=None, description="the ± part of a value such as '71.2 ± 0.3'")
+    markers: str | None = Field(default=None, description="footnote markers separated from the value, e.g. '*', '†'")
+    bold: bool = False
+    flags: list[str] = Field(default_factory=list, description="doubts a reviewer should see; flagged records stay out of leaderboard exports")
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if not math.isfinite(v):
+            raise ValueError("value must be a finite number")
+        return v
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, v: str | None) -> str | None:
+        if v is not None and v not in UNITS:
+            raise ValueError(f"unknown unit {v!r}; expected one of {', '.join(UNITS)}")
+        return v
+
+    @field_validator("dataset", "model", "dataset_raw", "model_raw")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be blank")
+        return v

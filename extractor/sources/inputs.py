@@ -1,0 +1,73 @@
+"""Expand what the user typed (files, folders, globs, URLs) into an ordered list of inputs."""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+
+from pydantic import BaseModel
+
+# In a folder, only files with these extensions are taken; a file named on the
+# command line is taken whatever its name, and its content decides its type.
+FOLDER_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".txt", ".text", ".md"})
+URL_PREFIXES = ("http://", "https://")
+
+
+class InputRef(BaseModel):
+    """One input of a batch: a file path or a URL, or an argument that named nothing."""
+
+    source: str
+    path: Path | None = None
+    missing: bool = False
+
+    @property
+    def is_url(self) -> bool:
+        return self.path is None and not self.missing
+
+
+def _has_glob(arg: str) -> bool:
+    return any(ch in arg for ch in "*?[")
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(
+        (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES and not _hidden(p, folder)),
+        key=lambda p: p.as_posix(),
+    )
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def expand_inputs(args: list[str]) -> list[InputRef]:
+    """Files and URLs as given, folders recursively, globs expanded; each file once, in a stable order."""
+    refs: list[InputRef] = []
+    seen: set[str] = set()
+
+    def add(ref: InputRef) -> None:
+        key = str(ref.path.resolve()) if ref.path else ref.source
+        if key not in seen:
+            seen.add(key)
+            refs.append(ref)
+
+    for arg in args:
+        if arg.lower().startswith(URL_PREFIXES) or "://" in arg:
+            add(InputRef(source=arg))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            for p in _folder_files(path):
+                add(InputRef(source=str(p), path=p))
+        elif path.exists():
+            add(InputRef(source=str(path), path=path))
+        elif _has_glob(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            if not files:
+                add(InputRef(source=arg, missing=True))
+            for p in files:
+                add(InputRef(source=str(p), path=p))
+        else:
+            add(InputRef(source=arg, missing=True))
+    return refs
