@@ -1,0 +1,56 @@
+"""Raw records -> canonical task, dataset, metric, model and setting names (the raw labels are kept)."""
+
+from __future__ import annotations
+
+from extractor.document import Document
+from extractor.normalize.aliases import Aliases, load_aliases
+from extractor.normalize.labels import clean_label, split_label
+from extractor.normalize.models import complete_model_names
+from extractor.normalize.settings import merge_settings, parse_setting
+from extractor.options import NormalizeOptions
+from extractor.records import ResultRecord
+
+__all__ = ["load_aliases", "normalize_records", "aliases_for"]
+
+
+def aliases_for(options: NormalizeOptions) -> Aliases:
+    return load_aliases(options.aliases)
+
+
+def _setting(*raw: str | None) -> str | None:
+    return merge_settings(*(parse_setting(r) if r else None for r in raw))
+
+
+def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str, str]) -> ResultRecord:
+    ds = split_label(rec.dataset_raw, aliases)
+    md = split_label(rec.model_raw, aliases)
+    match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
+    metric_raw = rec.metric_raw or ds.metric_raw or md.metric_raw
+    metric_entry = aliases.metric(metric_raw) if metric_raw else None
+    if metric_raw:
+        metric = metric_entry.name if metric_entry else clean_label(metric_raw)
+    else:
+        metric = (match.implied_metric or match.entry.metric) if match else None
+    task = aliases.task(rec.task_raw) or clean_label(rec.task_raw) if rec.task_raw else None
+    if task is None and match:
+        task = match.entry.task
+    model = aliases.model(md.name) or model_names.get(md.name, md.name)
+    setting_raw = "; ".join(s for s in (ds.setting_raw, md.setting_raw, rec.setting_raw) if s) or None
+    return rec.model_copy(
+        update={
+            "dataset": match.entry.name if match else ds.name,
+            "model": model,
+            "metric": metric,
+            "metric_raw": metric_raw,
+            "task": task,
+            "setting": merge_settings(ds.setting, md.setting, _setting(rec.setting_raw)),
+            "setting_raw": setting_raw,
+            "flags": rec.flags if match else [*rec.flags, "unknown-dataset"],
+        }
+    )
+
+
+def normalize_records(records: list[ResultRecord], doc: Document, aliases: Aliases) -> list[ResultRecord]:
+    model_labels = {split_label(r.model_raw, aliases).name for r in records}
+    model_names = complete_model_names(model_labels, doc.text)
+    return [normalize_record(r, aliases, model_names) for r in records]

@@ -1,0 +1,95 @@
+"""The alias data: what reports write -> canonical dataset, metric, task and model names."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DATA = Path(__file__).parent / "data" / "aliases.toml"
+
+Direction = Literal["higher", "lower"]
+
+
+def alias_key(text: str) -> str:
+    """Case, spacing and punctuation do not matter: 'ARC-Challenge' ~ 'ARC (Challenge)'."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum() or ch == "+")
+
+
+class DatasetAlias(BaseModel):
+    name: str
+    metric: str | None = Field(default=None, description="metric the alias itself implies, as in 'Codex P@1'")
+
+
+class DatasetEntry(BaseModel):
+    name: str
+    task: str | None = None
+    metric: str | None = Field(default=None, description="default metric when the table does not name one")
+    aliases: list[DatasetAlias] = Field(default_factory=list)
+
+
+class MetricEntry(BaseModel):
+    name: str
+    direction: Direction | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class DatasetMatch(BaseModel):
+    entry: DatasetEntry
+    implied_metric: str | None = None
+
+
+class Aliases(BaseModel):
+    datasets: dict[str, DatasetEntry] = Field(default_factory=dict)
+    metrics: dict[str, MetricEntry] = Field(default_factory=dict)
+    tasks: dict[str, list[str]] = Field(default_factory=dict)
+    models: dict[str, list[str]] = Field(default_factory=dict)
+
+    def model_post_init(self, _context: object) -> None:
+        self._datasets: dict[str, DatasetMatch] = {}
+        for entry in self.datasets.values():
+            self._datasets[alias_key(entry.name)] = DatasetMatch(entry=entry)
+            for alias in entry.aliases:
+                self._datasets.setdefault(alias_key(alias.name), DatasetMatch(entry=entry, implied_metric=alias.metric))
+        self._metrics = {alias_key(a): m for m in self.metrics.values() for a in [m.name, *m.aliases]}
+        self._tasks = {alias_key(a): t for t, aliases in self.tasks.items() for a in [t, *aliases]}
+        self._models = {alias_key(a): m for m, aliases in self.models.items() for a in [m, *aliases]}
+
+    def dataset(self, label: str) -> DatasetMatch | None:
+        return self._datasets.get(alias_key(label)) if label.strip() else None
+
+    def metric(self, label: str) -> MetricEntry | None:
+        return self._metrics.get(alias_key(label)) if label.strip() else None
+
+    def task(self, label: str) -> str | None:
+        return self._tasks.get(alias_key(label)) if label.strip() else None
+
+    def model(self, label: str) -> str | None:
+        return self._models.get(alias_key(label)) if label.strip() else None
+
+
+def _parse(data: dict) -> dict:
+    datasets = {}
+    for name, spec in data.get("datasets", {}).items():
+        aliases = [DatasetAlias(name=a) if isinstance(a, str) else DatasetAlias(**a) for a in spec.get("aliases", [])]
+        datasets[name] = DatasetEntry(name=name, task=spec.get("task"), metric=spec.get("metric"), aliases=aliases)
+    metrics = {name: MetricEntry(name=name, **spec) for name, spec in data.get("metrics", {}).items()}
+    return {"datasets": datasets, "metrics": metrics, "tasks": data.get("tasks", {}), "models": data.get("models", {})}
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    return {key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")}
+
+
+@lru_cache(maxsize=8)
+def load_aliases(extra: Path | None = None) -> Aliases:
+    """The built-in alias data, with a user's file (same layout) merged over it."""
+    data = _parse(tomllib.loads(DATA.read_text(encoding="utf-8")))
+    if extra is not None:
+        data = _merge(data, _parse(tomllib.loads(Path(extra).read_text(encoding="utf-8"))))
+    return Aliases(**data)

@@ -1,0 +1,30 @@
+"""Model names: a column header such as 'Instant' that the document's own text names more exactly
+('Instant 1.1') is completed from that text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# A version or size that may follow a model name in running text: '1.1', 'v2', '7B', '2.0-pro'.
+_COMPLETION = r"(?P<ext>v?\d+(?:\.\d+)+|v\d+|\d+(?:\.\d+)?\s?[BMT]\b)"
+
+
+def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
+    """For each label without a digit, the one 'label + version' form the text uses, if it uses exactly one.
+
+    A completion that is itself another label of the same table is not used: 'Model' next to a
+    'Model 2' column stays 'Model'.
+    """
+    out: dict[str, str] = {}
+    for label in labels:
+        if any(ch.isdigit() for ch in label) or len(label) < 3:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(label)}\s+{_COMPLETION}(?![\w-])")
+        found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in pattern.finditer(text))
+        if len(found) != 1:
+            continue
+        full = f"{label} {next(iter(found))}"
+        if full not in labels:
+            out[label] = full
+    return out

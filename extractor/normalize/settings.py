@@ -1,0 +1,79 @@
+"""Evaluation settings (shots, chain-of-thought, maj@k) split out of labels like 'GSM8k (0-shot CoT)'."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "eight": 8, "ten": 10}
+_SHOTS = re.compile(r"\b(\d+|zero|one|two|three|four|five|eight|ten|few|many)[\s-]?shots?\b", re.I)
+_K = re.compile(r"\bk\s*=\s*(\d+)\b", re.I)
+_COT = re.compile(r"\b(cot|chain[\s-]+of[\s-]+thoughts?)\b", re.I)
+_MAJ = re.compile(r"\b(maj|cons)\s*@\s*(\d+)\b", re.I)
+# Words that may sit between setting tokens without making the text something else.
+_FILLER = re.compile(r"^[\s,;:/+&()\[\]]*(?:(?:w/o?|with|without|and|prompting|prompt|evaluation|eval)[\s,;:/+&()\[\]]*)*$", re.I)
+_TRAILING_PAREN = re.compile(r"^(?P<base>.*?)\s*[(\[](?P<inner>[^()\[\]]*)[)\]]\s*$")
+
+
+def parse_setting(text: str) -> str | None:
+    """The canonical setting when `text` is made only of setting words, else None.
+
+    'few-shot, k=5' -> '5-shot'; '0-shot chain-of-thought' -> '0-shot CoT'; '5-shot CoT' -> '5-shot CoT';
+    'maj@8' -> 'maj@8'. Text with other words ('Challenge', 'Acc.') is not a setting.
+    """
+    rest = text
+    shots: str | None = None
+    parts: list[str] = []
+    for m in _SHOTS.finditer(text):
+        word = m.group(1).lower()
+        n = _NUMBER_WORDS.get(word, word)
+        shots = f"{n}-shot" if str(n).isdigit() else (shots or f"{word}-shot")
+    k = _K.search(text)
+    if k:
+        shots = f"{k.group(1)}-shot"
+    cot = _COT.search(text)
+    maj = _MAJ.search(text)
+    for rx in (_SHOTS, _K, _COT, _MAJ):
+        rest = rx.sub(" ", rest)
+    if not (shots or cot or maj) or not _FILLER.match(rest):
+        return None
+    if shots:
+        parts.append(shots)
+    if cot:
+        parts.append("CoT")
+    if maj:
+        parts.append(f"{maj.group(1).lower()}@{maj.group(2)}")
+    return " ".join(parts)
+
+
+def merge_settings(*settings: str | None) -> str | None:
+    """Join settings from several places (row label, column label, shots column), each part once."""
+    parts: list[str] = []
+    for s in settings:
+        for part in (s or "").split():
+            if part not in parts:
+                parts.append(part)
+    shot_parts = [p for p in parts if p.endswith("-shot")]
+    if len(shot_parts) > 1 and "few-shot" in shot_parts:
+        parts.remove("few-shot")  # '5-shot' says more than 'few-shot'
+    return " ".join(parts) or None
+
+
+def split_trailing_parens(label: str) -> tuple[str, list[str]]:
+    """'Claude 2 (few-shot, k=5)' -> ('Claude 2', ['few-shot, k=5']); innermost-last order kept."""
+    inner: list[str] = []
+    base = label.strip()
+    while (m := _TRAILING_PAREN.match(base)) and m.group("base").strip():
+        inner.insert(0, m.group("inner").strip())
+        base = m.group("base").strip()
+    return base, inner
+
+
+def split_trailing_setting(label: str) -> tuple[str, str | None]:
+    """'TriviaQA 5-shot' -> ('TriviaQA', '5-shot'): a setting written after the name without brackets."""
+    words = label.split()
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:])
+        setting = parse_setting(tail)
+        if setting:
+            return " ".join(words[:i]), setting
+    return label, None

@@ -1,0 +1,158 @@
+"""Read a table's shape: header rows, label columns, long or wide form, and which axis holds the models."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from extractor.document import Table
+from extractor.normalize.aliases import Aliases
+from extractor.normalize.labels import split_label
+from extractor.tables.values import is_missing, parse_value
+
+Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
+
+# Column names of long-form tables (one result per row), as Papers with Code and READMEs write them.
+_LONG_ROLES: dict[str, Role] = {
+    "task": "task",
+    "dataset": "dataset",
+    "benchmark": "dataset",
+    "model": "model",
+    "model name": "model",
+    "method": "model",
+    "metric": "metric",
+    "metric name": "metric",
+    "metric value": "value",
+    "value": "value",
+    "score": "value",
+    "result": "value",
+    "global rank": "rank",
+    "rank": "rank",
+    "setting": "setting",
+    "shots": "setting",
+    "# shots": "setting",
+    "#shots": "setting",
+    "n-shot": "setting",
+}
+# Label columns that are not the row's name but a part of each record.
+LABEL_COL_ROLES: dict[str, Role] = {
+    "shots": "setting",
+    "# shots": "setting",
+    "#shots": "setting",
+    "n-shot": "setting",
+    "setting": "setting",
+    "metric": "metric",
+    "metrics": "metric",
+    "task": "task",
+    "category": "task",
+    "domain": "task",
+}
+_MODEL_CORNER = re.compile(r"^(models?|methods?|systems?|approach(es)?|baselines?|name)\b", re.I)
+_DATASET_CORNER = re.compile(r"^(benchmarks?|datasets?|tasks?|metrics?|evaluation|capabilit(y|ies)|category)\b", re.I)
+_MODEL_LIKE = re.compile(r"\b\d+(\.\d+)?\s?[BMT]\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I)
+
+
+class Layout(BaseModel):
+    form: Literal["long", "wide"]
+    header_rows: int
+    label_cols: int
+    models_on: Literal["columns", "rows"] = "columns"
+    roles: dict[int, Role] = {}
+    columns: list[str] = []
+    guessed: bool = False
+
+    def row_label(self, row: list[str]) -> str:
+        return join_distinct([row[j] for j in range(self.label_cols) if j not in self.roles and j < len(row)])
+
+
+def is_value(text: str) -> bool:
+    return parse_value(text) is not None
+
+
+def long_roles(header: list[str]) -> dict[int, Role]:
+    roles = {j: _LONG_ROLES[h.strip().casefold()] for j, h in enumerate(header) if h.strip().casefold() in _LONG_ROLES}
+    needed = {"dataset", "model", "value"}
+    return roles if needed <= set(roles.values()) else {}
+
+
+def count_header_rows(table: Table) -> int:
+    if table.header_rows is not None:
+        return table.header_rows
+    for i, row in enumerate(table.grid):
+        if any(is_value(c) for c in row[1:]):
+            return i
+    return 0
+
+
+def count_label_cols(table: Table, header_rows: int) -> int:
+    body = table.grid[header_rows:]
+    n_cols = table.n_cols
+    for j in range(n_cols):
+        column = [r[j] for r in body if j < len(r)]
+        if any(is_value(c) for c in column):
+            return j
+    return n_cols
+
+
+def _dataset_share(labels: list[str], aliases: Aliases) -> float:
+    labels = [lab for lab in labels if lab.strip()]
+    if not labels:
+        return 0.0
+    hits = sum(1 for lab in labels if aliases.dataset(lab) or aliases.dataset(split_label(lab, aliases).name))
+    return hits / len(labels)
+
+
+def _model_share(labels: list[str]) -> float:
+    labels = [lab for lab in labels if lab.strip()]
+    return sum(1 for lab in labels if _MODEL_LIKE.search(lab)) / len(labels) if labels else 0.0
+
+
+def join_distinct(texts: list[str]) -> str:
+    """Header texts stacked over one column ('Base' over '7B'), each once, whitespace collapsed."""
+    parts: list[str] = []
+    for t in texts:
+        t = re.sub(r"\s+", " ", t).strip()
+        if t and (not parts or parts[-1] != t):
+            parts.append(t)
+    return " ".join(parts)
+
+
+def _label_texts(table: Table, layout: Layout) -> tuple[list[str], list[str], str]:
+    header = table.grid[: layout.header_rows]
+    columns = [join_distinct([r[j] if j < len(r) else "" for r in header]) for j in range(table.n_cols)]
+    layout.roles = {
+        j: LABEL_COL_ROLES[columns[j].casefold()] for j in range(layout.label_cols) if columns[j].casefold() in LABEL_COL_ROLES
+    }
+    layout.columns = columns
+    corner = join_distinct([columns[j] for j in range(layout.label_cols) if j not in layout.roles])
+    rows = [layout.row_label(r) for r in table.grid[layout.header_rows :]]
+    return columns[layout.label_cols :], rows, corner
+
+
+def read_layout(table: Table, aliases: Aliases) -> Layout | None:
+    """Which axis holds the models. Alias hits decide; then the corner cell; then model-like names."""
+    header_rows = count_header_rows(table)
+    label_cols = count_label_cols(table, header_rows)
+    if header_rows == 0 or label_cols == 0 or label_cols >= table.n_cols:
+        return None
+    layout = Layout(form="wide", header_rows=header_rows, label_cols=label_cols)
+    column_labels, row_labels, corner = _label_texts(table, layout)
+    cols_ds, rows_ds = _dataset_share(column_labels, aliases), _dataset_share(row_labels, aliases)
+    if rows_ds > cols_ds:
+        layout.models_on = "columns"
+    elif cols_ds > rows_ds:
+        layout.models_on = "rows"
+    elif _MODEL_CORNER.match(corner):
+        layout.models_on = "rows"
+    elif _DATASET_CORNER.match(corner):
+        layout.models_on = "columns"
+    else:
+        layout.guessed = True
+        layout.models_on = "rows" if _model_share(row_labels) >= _model_share(column_labels) else "columns"
+    return layout
+
+
+def has_text(cells: list[str]) -> bool:
+    return any(c.strip() and not is_missing(c) for c in cells)

@@ -1,0 +1,110 @@
+"""A table grid -> raw result records: one per score cell, labels kept as found (normalize/ canonicalises)."""
+
+from __future__ import annotations
+
+from extractor.document import Document, DocumentWarning, Table
+from extractor.normalize.aliases import Aliases
+from extractor.normalize.settings import parse_setting
+from extractor.options import TableOptions
+from extractor.records import ResultRecord
+from extractor.tables.layout import Layout, Role, has_text, long_roles, read_layout
+from extractor.tables.values import ParsedValue, parse_rank, parse_value
+
+def _record(doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: str | None) -> ResultRecord:
+    bold = any(c.bold for c in table.cells if c.row == i and c.col == j)
+    setting_raw = labels.pop("setting_raw", None)
+    if parsed.note and parse_setting(parsed.note):
+        setting_raw = "; ".join(s for s in (setting_raw, parsed.note) if s)
+    dataset_raw, model_raw = labels["dataset_raw"], labels["model_raw"]
+    return ResultRecord(
+        doc_id=doc.doc_id,
+        source=doc.source,
+        dataset=dataset_raw,
+        model=model_raw,
+        value=parsed.value,
+        unit=parsed.unit,
+        spread=parsed.spread,
+        markers=parsed.markers,
+        value_raw=table.grid[i][j].strip(),
+        page=table.page,
+        table_index=table.index,
+        row=i,
+        col=j,
+        bold=bold,
+        setting_raw=setting_raw,
+        **labels,
+    )
+
+
+def _long_records(doc: Document, table: Table, roles: dict[int, Role]) -> list[ResultRecord]:
+    col = {role: j for j, role in sorted(roles.items(), reverse=True)}
+    out = []
+    for i, row in enumerate(table.grid[1:], start=1):
+        get = lambda role: row[col[role]].strip() if role in col and col[role] < len(row) else None  # noqa: E731
+        parsed = parse_value(get("value") or "")
+        if parsed is None or not get("dataset") or not get("model"):
+            continue
+        rank = parse_rank(get("rank") or "")
+        out.append(
+            _record(doc, table, i, col["value"], parsed, dataset_raw=get("dataset"), model_raw=get("model"),
+                    metric_raw=get("metric") or None, task_raw=get("task") or None, setting_raw=get("setting") or None)
+            .model_copy(update={"global_rank": rank})
+        )
+    return out
+
+
+def _wide_records(doc: Document, table: Table, layout: Layout) -> list[ResultRecord]:
+    out: list[ResultRecord] = []
+    columns, roles = layout.columns, layout.roles
+    task: str | None = None
+    for i in range(layout.header_rows, table.n_rows):
+        row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
+        label = layout.row_label(row)
+        extra = {roles[j]: row[j].strip() for j in roles if row[j].strip()}
+        if label and not has_text(row[layout.label_cols:]):
+            task = label  # a category row such as 'Math' sets the task of the rows below
+            continue
+        for j in range(layout.label_cols, table.n_cols):
+            parsed = parse_value(row[j])
+            if parsed is None or not label or not columns[j]:
+                continue
+            dataset, model = (label, columns[j]) if layout.models_on == "columns" else (columns[j], label)
+            rec = _record(doc, table, i, j, parsed, dataset_raw=dataset, model_raw=model,
+                          metric_raw=extra.get("metric"), task_raw=extra.get("task", task), setting_raw=extra.get("setting"))
+            if layout.guessed:
+                rec.flags = [*rec.flags, "orientation-guessed"]
+            out.append(rec)
+    return out
+
+
+def table_records(doc: Document, table: Table, aliases: Aliases, options: TableOptions) -> tuple[list[ResultRecord], list[DocumentWarning]]:
+    """Records of one table, and warnings for a table that holds values but gives none."""
+    values = sum(1 for row in table.grid for c in row if parse_value(c) is not None)
+    if values < options.min_value_cells or not table.grid:
+        return [], []
+    roles = long_roles(table.grid[0])
+    if roles:
+        return _long_records(doc, table, roles), []
+    layout = read_layout(table, aliases)
+    if layout is None:
+        return [], [_no_axis(table)]
+    return _wide_records(doc, table, layout), []
+
+
+def _no_axis(table: Table) -> DocumentWarning:
+    where = f" on page {table.page}" if table.page else ""
+    return DocumentWarning(
+        code="no-header",
+        message=f"table {table.index}{where} has values but no header row or label column naming models and datasets; no records",
+        page=table.page,
+        table_index=table.index,
+    )
+
+
+def extract_records(doc: Document, aliases: Aliases, options: TableOptions) -> list[ResultRecord]:
+    records: list[ResultRecord] = []
+    for table in doc.tables:
+        found, warnings = table_records(doc, table, aliases, options)
+        records.extend(found)
+        doc.warnings.extend(warnings)
+    return records

@@ -1,0 +1,75 @@
+"""Parse a score cell ('52.8%', '71.2 ± 0.3', '79.5*', '1,234', '65.2 (5-shot)') into a number and its parts."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+# Cells that mean "no score here".
+MISSING = frozenset({"", "-", "–", "—", "−", "--", "---", "n/a", "na", "n.a.", "none", "null", "nan", "/", "?", "✗", "×", "x", "tbd", "…", "..."})
+
+# Footnote and highlighting marks that sit next to a value; '#' is left out because ranks use it.
+_MARK_CHARS = "*†‡§¶∗⋆★☆^‖'’`↑↓⁺⁻¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈ"
+_NUMBER = r"[-+−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+−–]?\.\d+"
+_VALUE = re.compile(
+    rf"""^\s*
+    (?P<prefix>\$)?
+    (?P<num>{_NUMBER})
+    \s*(?P<unit>%|pp|×|x|ms|s|tokens/s)?
+    (?:\s*(?:±|\+/-|\+-|\\pm)\s*(?P<spread>\d+(?:\.\d+)?)\s*(?P<unit2>%)?)?
+    \s*(?P<marks>[{re.escape(_MARK_CHARS)}]*)
+    \s*(?:\((?P<note>[^()]*)\)|\[(?P<note2>[^\[\]]*)\])?
+    \s*(?P<marks2>[{re.escape(_MARK_CHARS)}]*)\s*$""",
+    re.X,
+)
+_LEADING_MARKS = re.compile(rf"^[{re.escape(_MARK_CHARS)}]+")
+_RANK = re.compile(r"^\s*#?\s*(\d+)\s*$")
+
+
+class ParsedValue(BaseModel):
+    value: float
+    unit: str | None = None
+    spread: float | None = None
+    markers: str | None = None
+    note: str | None = None
+
+
+def is_missing(text: str) -> bool:
+    return text.strip().casefold() in MISSING
+
+
+def parse_value(text: str) -> ParsedValue | None:
+    """The number in a score cell, or None when the cell holds no single score."""
+    raw = text.strip().replace("\u00a0", " ")
+    if is_missing(raw):
+        return None
+    lead = _LEADING_MARKS.match(raw)
+    lead_marks = lead.group(0) if lead else ""
+    m = _VALUE.match(raw[len(lead_marks):])
+    if not m:
+        return None
+    num = m.group("num").replace(",", "").replace("−", "-").replace("–", "-")
+    try:
+        value = float(num)
+    except ValueError:
+        return None
+    unit = _unit(m.group("unit") or m.group("unit2"), m.group("prefix"))
+    marks = (lead_marks + (m.group("marks") or "") + (m.group("marks2") or "")).strip()
+    spread = float(m.group("spread")) if m.group("spread") else None
+    note = (m.group("note") or m.group("note2") or "").strip() or None
+    return ParsedValue(value=value, unit=unit, spread=spread, markers=marks or None, note=note)
+
+
+def _unit(unit: str | None, prefix: str | None) -> str | None:
+    if prefix == "$":
+        return "$"
+    if unit in ("×", "x"):
+        return "x"
+    return unit
+
+
+def parse_rank(text: str) -> int | None:
+    """'# 11' or '11' -> 11."""
+    m = _RANK.match(text)
+    return int(m.group(1)) if m and int(m.group(1)) >= 1 else None
