@@ -54,6 +54,15 @@ _DATASET_CORNER = re.compile(r"^(benchmarks?|datasets?|tasks?|metrics?|evaluatio
 _MODEL_LIKE = re.compile(r"\b\d+(\.\d+)?\s?[BMT]\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I)
 
 
+_NON_RESULTS_HEADER = re.compile(r"^(hyper-?parameters?|parameters?|values?|config(uration)?s?|settings?|sizes?|count|#?\s*tokens|proportion|ratio|weight|epochs?)$", re.I)
+_NON_RESULTS_LABEL = re.compile(
+    r"learning rate|\blr\b|batch size|warm-?up|weight decay|epochs?|\bsteps?\b|dropout|optimi[sz]er|"
+    r"\blayers?\b|attention heads|\bheads\b|hidden (size|dim)|dimension|vocab|context (length|window)|sequence length|"
+    r"# ?params|parameters|activated|architecture|training tokens|\btokens\b|gpu hours|flops|precision|beta[12]?|adam",
+    re.I,
+)
+
+
 class Layout(BaseModel):
     form: Literal["long", "wide"]
     header_rows: int
@@ -62,6 +71,7 @@ class Layout(BaseModel):
     roles: dict[int, Role] = {}
     columns: list[str] = []
     guessed: bool = False
+    non_results: bool = False
 
     def row_label(self, row: list[str]) -> str:
         return join_distinct([row[j] for j in range(self.label_cols) if j not in self.roles and j < len(row)])
@@ -78,10 +88,12 @@ def long_roles(header: list[str]) -> dict[int, Role]:
 
 
 def count_header_rows(table: Table) -> int:
+    """Leading rows with no value and some text past the first column; a row with text only in its
+    first cell is a category row ('Math'), not a header."""
     if table.header_rows is not None:
         return table.header_rows
     for i, row in enumerate(table.grid):
-        if any(is_value(c) for c in row[1:]):
+        if any(is_value(c) for c in row[1:]) or not any(c.strip() for c in row[1:]):
             return i
     return 0
 
@@ -139,6 +151,7 @@ def read_layout(table: Table, aliases: Aliases) -> Layout | None:
         return None
     layout = Layout(form="wide", header_rows=header_rows, label_cols=label_cols)
     column_labels, row_labels, corner = _label_texts(table, layout)
+    layout.non_results = is_non_results(layout, row_labels)
     cols_ds, rows_ds = _dataset_share(column_labels, aliases), _dataset_share(row_labels, aliases)
     if rows_ds > cols_ds:
         layout.models_on = "columns"
@@ -152,6 +165,15 @@ def read_layout(table: Table, aliases: Aliases) -> Layout | None:
         layout.guessed = True
         layout.models_on = "rows" if _model_share(row_labels) >= _model_share(column_labels) else "columns"
     return layout
+
+
+def is_non_results(layout: Layout, row_labels: list[str]) -> bool:
+    """Hyperparameter, data-mix or architecture tables: their labels are settings of a run, not benchmarks."""
+    labels = [c.casefold() for c in layout.columns] + [r.casefold() for r in row_labels]
+    if any(_NON_RESULTS_HEADER.match(c) for c in layout.columns if c):
+        return True
+    hits = sum(1 for lab in labels if _NON_RESULTS_LABEL.search(lab))
+    return hits >= max(2, len([lab for lab in labels if lab]) // 2)
 
 
 def has_text(cells: list[str]) -> bool:

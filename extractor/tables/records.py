@@ -88,17 +88,18 @@ def table_records(doc: Document, table: Table, aliases: Aliases, options: TableO
     layout = read_layout(table, aliases)
     if layout is None:
         return [], [_no_axis(table)]
+    if layout.non_results:
+        return [], [_warning(table, "not-results", "looks like a configuration or data table, not results; no records")]
     return _wide_records(doc, table, layout), []
 
 
-def _no_axis(table: Table) -> DocumentWarning:
+def _warning(table: Table, code: str, text: str) -> DocumentWarning:
     where = f" on page {table.page}" if table.page else ""
-    return DocumentWarning(
-        code="no-header",
-        message=f"table {table.index}{where} has values but no header row or label column naming models and datasets; no records",
-        page=table.page,
-        table_index=table.index,
-    )
+    return DocumentWarning(code=code, message=f"table {table.index}{where} {text}", page=table.page, table_index=table.index)
+
+
+def _no_axis(table: Table) -> DocumentWarning:
+    return _warning(table, "no-header", "has values but no header row or label column naming models and datasets; no records")
 
 
 def extract_records(doc: Document, aliases: Aliases, options: TableOptions) -> list[ResultRecord]:

@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import EmptyInputError, MissingInputError
+from extractor.options import SourceOptions
+from extractor.sources import expand_inputs, make_doc_id, read_bytes
+from extractor.sources.detect import sniff
+
+
+def test_expand_files_folders_globs(tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "a" / "deep").mkdir()
+    (tmp_path / "a" / "deep" / "two.html").write_text("<html></html>")
+    (tmp_path / "a" / "notes.json").write_text("{}")
+    (tmp_path / "a" / ".hidden").mkdir()
+    (tmp_path / "a" / ".hidden" / "x.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("b")
+    monkeypatch.chdir(tmp_path)
+    refs = expand_inputs(["a", "*.txt", "a/one.pdf", "nothing.pdf", "no*match.pdf"])
+    assert [(r.source, r.missing) for r in refs] == [
+        ("a/deep/two.html", False),
+        ("a/one.pdf", False),
+        ("b.txt", False),
+        ("nothing.pdf", True),
+        ("no*match.pdf", True),
+    ]
+
+
+def test_url_inputs_are_kept_as_urls():
+    [ref] = expand_inputs(["https://example.org/paper.pdf"])
+    assert ref.is_url and ref.path is None
+
+
+@pytest.mark.parametrize(
+    "data, kind",
+    [
+        (b"%PDF-1.7\n...", "pdf"),
+        (b"junk before\n%PDF-1.4\n", "pdf"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "html"),
+        (b"\xef\xbb\xbf<html lang='en'>", "html"),
+        (b"  <div><p>a</p><table><tr><td>1</td></tr></table></div>", "html"),
+        (b"Title\n\nSome text with 5 < 6 and a > b.", "text"),
+        (b"\x00\x01\x02binary\x00", None),
+    ],
+)
+def test_sniff_by_content(data, kind):
+    assert sniff(data) == kind
+
+
+def test_read_bytes_errors(tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    [ref] = expand_inputs([str(empty)])
+    with pytest.raises(EmptyInputError, match="empty file"):
+        read_bytes(ref, SourceOptions())
+    [missing] = expand_inputs([str(tmp_path / "gone.pdf")])
+    with pytest.raises(MissingInputError, match="no such file"):
+        read_bytes(missing, SourceOptions())
+
+
+def test_doc_id_is_readable_and_stable():
+    assert make_doc_id("some/dir/My Report (v2).pdf", "abcdef0123456789") == "my-report-v2-abcdef01"
+    assert make_doc_id("https://example.org/a/paper.pdf?x=1", "ff" * 32) == "paper-ffffffff"
+    assert make_doc_id(str(Path("...")), "00" * 32) == "document-00000000"
