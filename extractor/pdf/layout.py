@@ -1,0 +1,270 @@
+"""Lines -> blocks (paragraphs, headings, captions, page furniture), the title and the abstract."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.pdf.hyphens import Vocabulary, join_lines
+from extractor.pdf.text import Line, PageText
+
+Kind = str  # "title" | "heading" | "paragraph" | "caption" | "other"
+
+_LABEL = re.compile(r"^(table|tab\.|figure|fig\.)\s*(\d+|[ivxlc]+)\b\s*([:.|\u2014\u2013-]|$)?", re.I)
+_SECTION_NUMBER = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|[A-H]\.(\d+\.?)*)\s+(?=\S)")
+_NAMED_HEADINGS = re.compile(
+    r"^(abstract|introduction|references|bibliography|acknowledge?ments?|conclusions?|related work|"
+    r"appendix|appendices|contents|summary|overview|background|discussion|limitations|results)\s*$",
+    re.I,
+)
+_ABSTRACT_INLINE = re.compile(r"^abstract\s*[\u2014\u2013:.\-]\s*", re.I)
+_STOP_SECTIONS = re.compile(r"^(keywords|index terms|ccs concepts|key words)\b", re.I)
+_PAGE_NUMBER = re.compile(r"^(page\s+)?(\d{1,4}|[ivxlc]{1,6})(\s*(/|of)\s*\d{1,4})?$", re.I)
+
+
+@dataclass
+class Block:
+    lines: list[Line]
+    kind: Kind = "paragraph"
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+    @property
+    def x0(self) -> float:
+        return min(ln.x0 for ln in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(ln.x1 for ln in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(ln.top for ln in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom for ln in self.lines)
+
+    def text(self, vocab: Vocabulary) -> str:
+        return join_lines([ln.text for ln in self.lines], vocab)
+
+
+# --- body size and page furniture ---------------------------------------------------------
+
+
+def body_size(pages: Sequence[PageText]) -> float:
+    """The font size most of the document's letters are set in."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for w in page.words:
+            sizes[round(w.size * 2) / 2] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def furniture(pages: Sequence[PageText]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers, footers and page numbers: lines in the top or bottom
+    margin that are a page number or repeat, digits aside, on several pages."""
+    margin_lines = {}
+    repeats: Counter[str] = Counter()
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            if line.bottom < 0.1 * page.height or line.top > 0.9 * page.height:
+                key = re.sub(r"\d+", "#", line.text.lower()).strip()
+                margin_lines[(page.number, i)] = key
+                repeats[key] += 1
+    needed = 3 if len(pages) >= 4 else max(2, len(pages))
+    return {
+        k for k, key in margin_lines.items() if _PAGE_NUMBER.match(key.replace("#", "1")) or repeats[key] >= needed
+    }
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+
+def is_prose(line: Line) -> bool:
+    """A line of running text: several words, mostly words rather than numbers, evenly spaced."""
+    words = line.words
+    if len(words) < 5:
+        return False
+    wordy = sum(1 for w in words if sum(c.isalpha() for c in w.text) >= max(1, len(w.text) // 2))
+    lower = sum(1 for w in words if w.text[:1].islower())
+    if wordy < 0.7 * len(words) or lower < 0.3 * len(words):
+        return False  # numbers, or a row of capitalised names: a table header
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    if max(gaps[:2]) > 3 * line.size:
+        return False
+    rest = sorted(gaps[2:])  # a label ("Figure 3", "[12]", "•") may stand apart from its text
+    return rest[-1] <= min(1.2 * line.size, max(3 * rest[len(rest) // 2], 0.8 * line.size))
+
+
+def caption_kind(line: Line) -> str | None:
+    """'table' or 'figure' when the line opens a caption: "Table 2:", "TABLE II", "Figure 5" set
+    apart in bold or by a gap; not a sentence that starts "Table 2 shows"."""
+    m = _LABEL.match(line.text)
+    if not m:
+        return None
+    kind = "table" if m.group(1).lower().startswith("tab") else "figure"
+    if m.group(3) is not None or m.end() == len(line.text):
+        return kind
+    n = len(m.group(0).split())
+    label, rest = line.words[:n], line.words[n:]
+    if not rest:
+        return kind
+    if all(w.bold for w in label) and not rest[0].bold or rest[0].x0 - label[-1].x1 > 0.8 * line.size:
+        return kind
+    return None
+
+
+def is_section_heading(block: Block, body: float) -> bool:
+    """A heading that surely ends whatever is above it: numbered, or larger than the body text."""
+    return block.kind == "heading" and (bool(_SECTION_NUMBER.match(block.first.text)) or block.size >= body + 1.0)
+
+
+def is_heading(line: Line, body: float) -> bool:
+    text = line.text.strip()
+    letters = sum(c.isalpha() for c in text)
+    if letters < 3 or len(text) > 120 or text[-1] in ",;" or caption_kind(line):
+        return False
+    if _NAMED_HEADINGS.match(_SECTION_NUMBER.sub("", text)):
+        return True
+    gaps = [b.x0 - a.x1 for a, b in zip(line.words[1:], line.words[2:])]
+    if len(line.words) > 16 or any(g > 1.5 * line.size for g in gaps):
+        return False  # a row of cells, not a heading
+    styled = line.size >= body + 1.0 or line.bold
+    if not styled or text.endswith(".") and not _SECTION_NUMBER.match(text):
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def _starts_block(prev: Line, line: Line, nxt: Line | None) -> bool:
+    size = max(prev.size, line.size)
+    if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold and (prev.bold or len(line.words) < 4):
+        return True
+    if line.top < prev.top or line.top - prev.bottom > 0.6 * size:
+        return True  # a paragraph gap, or a jump up to the next column
+    if line.x0 > prev.x1 or line.x1 < prev.x0:
+        return True
+    if caption_kind(line):
+        return True
+    # an indented first line, when the paragraph's later lines return to the margin
+    return line.x0 > prev.x0 + 0.6 * size and nxt is not None and abs(nxt.x0 - prev.x0) < 0.3 * size
+
+
+def lines_in_rows(lines: Sequence[Line], width: float) -> set[int]:
+    """Indexes of lines sharing their baseline with another line that is not running text: cells
+    of a table row, which are never headings however bold. Lines on the two sides of a
+    two-column page's gutter are not one row."""
+    gutter = find_gutter([ln for ln in lines if is_prose(ln)], width)
+    order = sorted(range(len(lines)), key=lambda i: lines[i].baseline)
+    found: set[int] = set()
+    for a, b in zip(order, order[1:]):
+        la, lb = sorted((lines[a], lines[b]), key=lambda ln: ln.x0)
+        if gutter is not None and la.x1 < gutter < lb.x0:
+            continue
+        if abs(la.baseline - lb.baseline) < 0.3 * max(la.size, lb.size) and not (is_prose(la) or is_prose(lb)):
+            found.update((a, b))
+    return found
+
+
+def find_gutter(prose: Sequence[Line], width: float) -> float | None:
+    """The x of the gap between two text columns, when the page's running text has two."""
+    mid = width / 2
+    left = [ln for ln in prose if ln.x1 < mid + 0.05 * width and ln.x1 - ln.x0 > 0.2 * width]
+    right = [ln for ln in prose if ln.x0 > mid - 0.05 * width and ln.x1 - ln.x0 > 0.2 * width]
+    if len(left) < 3 or len(right) < 3 or len(left) + len(right) < 0.5 * len(prose):
+        return None
+    left_edge = sorted(ln.x1 for ln in left)[int(0.9 * (len(left) - 1))]
+    right_edge = sorted(ln.x0 for ln in right)[int(0.1 * (len(right) - 1))]
+    return (left_edge + right_edge) / 2 if left_edge < right_edge else None
+
+
+
+def page_blocks(page: PageText, skip: set[tuple[int, int]], body: float) -> list[Block]:
+    """One page's lines, in stream order, cut into blocks; furniture lines come out as 'other'."""
+    blocks: list[Block] = []
+    lines = page.lines
+    in_rows = lines_in_rows(lines, page.width)
+    for i, line in enumerate(lines):
+        if (page.number, i) in skip:
+            blocks.append(Block([line], "other"))
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        last = blocks[-1] if blocks else None
+        heading = i not in in_rows and is_heading(line, body)
+        if last and last.kind == "paragraph" and not heading and not _starts_block(last.lines[-1], line, nxt):
+            last.lines.append(line)
+        else:
+            blocks.append(Block([line], "heading" if heading else "paragraph"))
+    for b in blocks:
+        if b.kind == "paragraph" and caption_kind(b.first):
+            b.kind = "caption"
+    return blocks
+
+
+# --- title and abstract -------------------------------------------------------------------
+
+
+def find_title(blocks: Sequence[Block], vocab: Vocabulary, body: float) -> tuple[str | None, list[Line]]:
+    """The largest text on the first page with text, when it is larger than the body text;
+    consecutive lines of that size together."""
+    lines = [ln for b in blocks if b.kind != "other" for ln in b.lines if ln.page == blocks[0].page]
+    lines = [ln for ln in lines if sum(c.isalpha() for c in ln.text) >= 3 and ln.words[0].upright]
+    if not lines:
+        return None, []
+    top = max(ln.size for ln in lines)
+    if top < body + 1.5:
+        return None, []
+    start = next(i for i, ln in enumerate(lines) if abs(ln.size - top) < 0.5)
+    picked = [lines[start]]
+    for ln in lines[start + 1 :]:
+        if abs(ln.size - top) >= 0.5 or ln.top - picked[-1].bottom > 0.8 * top or ln.top < picked[-1].top:
+            break
+        picked.append(ln)
+    return join_lines([ln.text for ln in picked], vocab) or None, picked
+
+
+def find_abstract(blocks: Sequence[Block], vocab: Vocabulary, first_pages: int = 3) -> str | None:
+    """The paragraphs under an "Abstract" heading (or after an inline "Abstract—"); without one,
+    the body of the first section, headings left out."""
+    early = [b for b in blocks if b.page < blocks[0].page + first_pages] if blocks else []
+    for i, b in enumerate(early):
+        text = b.first.text.strip()
+        if re.fullmatch(r"abstract[.:]?", text, re.I):
+            return _section_text(early, i + 1, vocab)
+        if _ABSTRACT_INLINE.match(text) and b.kind != "other":
+            first = _ABSTRACT_INLINE.sub("", b.text(vocab), count=1)
+            rest = _section_text(early, i + 1, vocab, same_as=b)
+            return " ".join(t for t in (first, rest) if t) or None
+    for i, b in enumerate(early):
+        if b.kind == "heading" and (_SECTION_NUMBER.match(b.first.text) or _NAMED_HEADINGS.match(b.first.text)):
+            return _section_text(early, i + 1, vocab)
+    return None
+
+
+def _section_text(blocks: Sequence[Block], start: int, vocab: Vocabulary, same_as: Block | None = None) -> str | None:
+    """Paragraph blocks from `start` up to the next heading, in the font of the first of them."""
+    parts: list[str] = []
+    style = same_as
+    for b in blocks[start:]:
+        if b.kind in ("other", "table"):
+            continue
+        if b.kind != "paragraph" or _STOP_SECTIONS.match(b.first.text):
+            break
+        if style is None:
+            style = b
+        elif abs(b.size - style.size) > 0.6 or b.page == style.page and (b.x0 >= style.x1 or b.x1 <= style.x0):
+            break  # a footnote in a smaller font, or the other column
+        parts.append(b.text(vocab))
+    return " ".join(parts) or None

@@ -1,0 +1,317 @@
+"""Tables drawn with rules, from pdfplumber's line geometry.
+
+Two kinds, in the style of pdfplumber's table finder (edges -> intersections -> cells):
+- grids: horizontal and vertical rules that cross; each closed rectangle is a cell;
+- rule-bounded (booktabs) tables: horizontal rules of one width stacked over each other, with
+  no vertical rules; the rows and columns inside come from the text (see grid.py), the first
+  inner rule separates the header, and short rules under a header cell give its span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+
+from extractor.pdf.frame import turn_box
+from extractor.pdf.grid import (
+    Box,
+    Candidate,
+    Chunk,
+    GridCell,
+    Row,
+    bbox_of,
+    cluster_rows,
+    column_bands,
+    first_value_row,
+    fold_centred_rows,
+    grid_cells,
+    header_from_cells,
+    is_numeric,
+    split_chunks,
+)
+from extractor.pdf.settings import TableFinderSettings
+from extractor.pdf.text import Line, Word
+
+GRID_ENGINE = "pdfplumber-lines"
+RULES_ENGINE = "pdf-rules-text"
+Edge = dict
+
+
+def has_rules(page: pdfium.PdfPage) -> bool:
+    """A cheap look with pdfium before pdfplumber parses the page: two paths drawn at least (a
+    table needs two rules; a lone footnote rule or underline does not make one)."""
+    paths = (obj for obj in page.get_objects(max_depth=3) if obj.type == raw.FPDF_PAGEOBJ_PATH)
+    return next(paths, None) is not None and next(paths, None) is not None
+
+
+# --- edges -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Graphics:
+    edges: list[Edge]  # straight rules
+    marks: list[Box]  # curves and upright filled bars: the ink of charts, never of tables
+
+
+def page_graphics(plumber_page, turn: int = 0) -> Graphics:
+    """Rules and chart marks of a page, in the frame of its text (see PageText.turn)."""
+    edges, marks = page_edges(plumber_page), figure_marks(plumber_page)
+    if turn:
+        w, h = plumber_page.width, plumber_page.height
+        edges = [turn_edge(e, turn, w, h) for e in edges]
+        marks = [turn_box(m, turn, w, h) for m in marks]
+    return Graphics(edges, marks)
+
+
+def turn_edge(edge: Edge, turn: int, width: float, height: float) -> Edge:
+    x0, top, x1, bottom = turn_box((edge["x0"], edge["top"], edge["x1"], edge["bottom"]), turn, width, height)
+    orientation = edge["orientation"]
+    if turn in (1, 3) and orientation in ("h", "v"):
+        orientation = "v" if orientation == "h" else "h"
+    return {**edge, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
+            "orientation": orientation, "doctop": top}
+
+
+def figure_marks(plumber_page) -> list[Box]:
+    """Curves, and filled upright boxes standing alone (bars); boxes tiling a row side by side are
+    cell shading, and page-sized ones are backgrounds."""
+    big = 0.5 * plumber_page.width
+    marks = [  # dots of a dotted border are curves too, but tiny
+        _box(c) for c in plumber_page.curves if len(c.get("pts", ())) >= 3 and 2.5 <= max(c["width"], c["height"]) < big
+    ]
+    boxes = [_box(r) for r in plumber_page.rects if r.get("fill") and 3 < r["width"] <= r["height"] and r["width"] < big]
+    if not boxes:
+        return marks
+    rows: dict[tuple[int, int], list[Box]] = {}
+    for r in plumber_page.rects:
+        if r.get("fill"):
+            rows.setdefault((round(r["top"]), round(r["bottom"])), []).append(_box(r))
+    return marks + [b for b in boxes if not _tiles(b, rows)]
+
+
+def _box(obj: dict) -> Box:
+    return obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+
+
+def _tiles(b: Box, rows: dict[tuple[int, int], list[Box]]) -> bool:
+    """Another filled box of the same height touching this one on the left or right."""
+    top, bottom = round(b[1]), round(b[3])
+    for dt in (-1, 0, 1):
+        for db in (-1, 0, 1):
+            for o in rows.get((top + dt, bottom + db), ()):
+                same = abs(o[1] - b[1]) < 1 and abs(o[3] - b[3]) < 1
+                if o != b and same and (abs(o[2] - b[0]) < 1 or abs(o[0] - b[2]) < 1):
+                    return True
+    return False
+
+
+def count_marks(box: Box, marks: Sequence[Box]) -> int:
+    """Chart marks touching `box`: value labels sit on the bars they label."""
+    return sum(1 for m in marks if m[0] <= box[2] and m[2] >= box[0] and m[1] <= box[3] + 1 and m[3] >= box[1] - 1)
+
+
+def page_edges(plumber_page) -> list[Edge]:
+    """Straight rules: lines, rectangle sides and straight curve segments. Filled boxes wider and
+    taller than a rule are backgrounds or chart bars, not rules."""
+    edges = [line_to_edge(ln) for ln in plumber_page.lines if ln["x0"] == ln["x1"] or ln["top"] == ln["bottom"]]
+    for rect in plumber_page.rects:
+        if rect["width"] > 3 and rect["height"] > 3 and rect.get("fill") and not rect.get("stroke"):
+            continue
+        edges.extend(rect_to_edges(rect))
+    for curve in plumber_page.curves:
+        if len(curve.get("pts", ())) <= 8:
+            edges.extend(e for e in curve_to_edges(curve) if e["orientation"] in ("h", "v"))
+    return edges
+
+
+def merged_edges(edges: list[Edge], settings: TableFinderSettings) -> list[Edge]:
+    long_enough = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= 1]
+    if not long_enough:
+        return []
+    s, j = settings.snap_tolerance, settings.join_tolerance
+    merged = merge_edges(long_enough, s, s, j, j)
+    return [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+
+
+# --- grids -----------------------------------------------------------------------------------
+
+
+def grid_boxes(edges: list[Edge], settings: TableFinderSettings) -> list[list[Box]]:
+    """Crossing rules -> intersections -> cells -> groups of cells touching at corners."""
+    tol = settings.intersection_tolerance
+    points = edges_to_intersections(edges, tol, tol)
+    return cells_to_tables(intersections_to_cells(points))
+
+
+def _axis(values: Sequence[float], tol: float = 1.5) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(axis: Sequence[float], v: float) -> int:
+    return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
+
+
+def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings: TableFinderSettings) -> Candidate | None:
+    """A group of ruled cells -> a table: each cell's words, with spans from the shared rule grid."""
+    xs = _axis([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _axis([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells: list[GridCell] = []
+    for box in boxes:
+        col, row = _index(xs, box[0]), _index(ys, box[1])
+        colspan, rowspan = max(1, _index(xs, box[2]) - col), max(1, _index(ys, box[3]) - row)
+        inner = [w for w in words if box[0] <= w.cx <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]]
+        text = " ".join(" ".join(w.text for w in r) for r in cluster_rows(inner, settings.row_tolerance_em))
+        bold = bool(inner) and all(w.bold for w in inner if any(c.isalnum() for c in w.text))
+        cells.append(GridCell(row, col, text.replace("\ufffe", "-"), box, rowspan, colspan, bold))
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    filled = sum(1 for c in cells if c.text)
+    if n_rows < settings.min_rows or n_cols < settings.min_cols or filled < max(3, 0.3 * len(cells)):
+        return None
+    if any(len(c.text) > 4 * settings.max_cell_chars for c in cells):
+        return None  # a framed paragraph
+    header = _header_rows(cells)
+    conf = round(min(0.95, 0.6 + 0.35 * filled / len(cells)), 2)
+    return Candidate(page, bbox_of(boxes), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header)
+
+
+def _header_rows(cells: Sequence[GridCell]) -> int | None:
+    rows = sorted({c.row for c in cells})
+    for r in rows:
+        if any(is_numeric(c.text) for c in cells if c.row == r and c.col > 0):
+            return r if 0 < r <= 3 else None
+    return None
+
+
+# --- rule-bounded (booktabs) tables ----------------------------------------------------------
+
+
+@dataclass
+class Region:
+    box: Box
+    inner: list[float]  # y of the rules between top and bottom
+
+
+def rule_regions(
+    h_edges: Sequence[Edge], breaks: Sequence[Line], prose: Sequence[Line], settings: TableFinderSettings
+) -> list[Region]:
+    """Stacks of horizontal rules of one width; a caption, a section heading or a paragraph
+    between two of them ends one table and starts another."""
+    rules = sorted((e for e in h_edges if e["x1"] - e["x0"] >= settings.min_rule_length), key=lambda e: e["top"])
+    tol = settings.rule_extent_tolerance
+    stacks: list[list[Edge]] = []
+    for e in rules:
+        stack = next((s for s in stacks if abs(s[0]["x0"] - e["x0"]) <= tol and abs(s[0]["x1"] - e["x1"]) <= tol), None)
+        if stack is None:
+            stacks.append([e])
+        else:
+            stack.append(e)
+    regions: list[Region] = []
+    for stack in stacks:
+        regions.extend(_split_stack(stack, breaks, prose))
+    return regions
+
+
+def _between(a: Edge, b: Edge, lines: Sequence[Line]) -> int:
+    return sum(1 for ln in lines if a["top"] < (ln.top + ln.bottom) / 2 < b["top"] and ln.x0 < a["x1"] and ln.x1 > a["x0"])
+
+
+def _split_stack(stack: list[Edge], breaks: Sequence[Line], prose: Sequence[Line]) -> list[Region]:
+    groups: list[list[Edge]] = [[stack[0]]]
+    for a, b in zip(stack, stack[1:]):
+        if _between(a, b, breaks) or _between(a, b, prose) >= 2:
+            groups.append([b])
+        else:
+            groups[-1].append(b)
+    regions = []
+    for g in groups:
+        if len(g) >= 2 and g[-1]["top"] - g[0]["top"] > 8:
+            box = (min(e["x0"] for e in g), g[0]["top"], max(e["x1"] for e in g), g[-1]["top"])
+            regions.append(Region(box, [e["top"] for e in g[1:-1]]))
+    return regions
+
+
+def region_candidate(
+    region: Region, words: Sequence[Word], edges: Sequence[Edge], page: int, settings: TableFinderSettings
+) -> Candidate | None:
+    """The text between the rules of one region, cut into rows and columns."""
+    x0, top, x1, bottom = region.box
+    inside = [w for w in words if x0 - 2 <= w.cx <= x1 + 2 and top < (w.top + w.bottom) / 2 < bottom]
+    if not inside:
+        return None
+    cuts = [e["x0"] for e in edges if e["orientation"] == "v" and e["top"] < bottom and e["bottom"] > top and x0 + 2 < e["x0"] < x1 - 2]
+    rows = [split_chunks(r, settings.cell_gap_em, settings.number_gap_em, cuts) for r in cluster_rows(inside, settings.row_tolerance_em)]
+    rows = merge_ruled_rows(rows, region)
+    if sum(len(r) < 2 for r in rows) > 0.5 * len(rows):
+        return None  # running text or a list between rules, not a table
+    header = _rule_header(rows, region)
+    spans = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and top < e["top"] < bottom and e["x1"] - e["x0"] < x1 - x0 - 4]
+    body = [r for r in rows[header or 0 :] if len(r) >= 2]
+    if not body:
+        return None
+    bands = column_bands(body)
+    cells = grid_cells(rows, bands, header or 0, spans)
+    if len(bands) < settings.min_cols or len(rows) < settings.min_rows:
+        return None
+    if any(len(c.text) > settings.max_cell_chars for c in cells):
+        return None
+    cells, n_rows = fold_centred_rows(cells, rows)
+    header = _rule_header_after(cells, n_rows, region)
+    filled = len(cells) / max(1, n_rows * len(bands))
+    conf = round(min(0.9, 0.55 + 0.35 * filled), 2)
+    return Candidate(page, (x0, top, x1, bottom), cells, n_rows, len(bands), RULES_ENGINE, conf, header_rows=header)
+
+
+def merge_ruled_rows(rows: list[Row], region: Region) -> list[Row]:
+    """Where rules separate the body's rows, the lines between two rules are one row whose cells
+    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill columns of values."""
+    if len(region.inner) < 2:
+        return rows
+    limits = list(region.inner) + [region.box[3]]
+    segments: list[list[Row]] = [[] for _ in range(len(limits) + 1)]
+    for row in rows:
+        segments[sum(1 for y in limits[:-1] if row[0].baseline > y)].append(row)
+    out: list[Row] = list(segments[0])  # the header keeps its lines: group headers over columns
+    for seg in segments[1:]:
+        filled = sum(1 for r in seg if len(r) >= 3)
+        out.extend([_stack(seg)] if len(seg) > 1 and filled <= 1 else seg)
+    return out
+
+
+def _stack(rows: list[Row]) -> Row:
+    """Chunks of several lines that overlap across the page joined top to bottom, one per column."""
+    groups: list[list[Chunk]] = []
+    for chunk in sorted((c for r in rows for c in r), key=lambda c: c.x0):
+        if groups and chunk.x0 < max(c.x1 for c in groups[-1]):
+            groups[-1].append(chunk)
+        else:
+            groups.append([chunk])
+    return [Chunk(tuple(w for c in sorted(g, key=lambda c: c.baseline) for w in c.words)) for g in groups]
+
+
+def _rule_header(rows: Sequence[Row], region: Region) -> int | None:
+    """Rows above the first inner rule are the header; without one, rows above the first number."""
+    if region.inner:
+        above = sum(1 for r in rows if r[0].bottom <= region.inner[0] + 1)
+        if 0 < above < len(rows):
+            return above
+    first = first_value_row(rows)
+    return first if first is not None and first <= 3 else None
+
+
+def _rule_header_after(cells: Sequence[GridCell], n_rows: int, region: Region) -> int | None:
+    """The header row count once centred rows are folded: rows wholly above the first inner rule."""
+    if region.inner:
+        below = {c.row for c in cells if c.bbox[3] > region.inner[0] + 1}
+        above = [r for r in range(n_rows) if r not in below]
+        if 0 < len(above) < n_rows and above == list(range(len(above))):
+            return len(above)
+    return header_from_cells(cells)

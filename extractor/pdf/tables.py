@@ -1,0 +1,241 @@
+"""Table candidates of a page from every finder, the best of overlapping ones, their captions,
+and the `Table` models they become."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from extractor.document import BBox, Cell, Table
+from extractor.options import PdfOptions
+from extractor.pdf.grid import Box, Candidate, is_numeric, split_chunks
+from extractor.pdf.hyphens import Vocabulary
+from extractor.pdf.layout import Block, find_gutter, is_prose, is_section_heading, lines_in_rows
+from extractor.pdf.ruled import (
+    GRID_ENGINE,
+    RULES_ENGINE,
+    Edge,
+    Graphics,
+    count_marks,
+    grid_boxes,
+    grid_candidate,
+    merged_edges,
+    region_candidate,
+    rule_regions,
+)
+from extractor.pdf.settings import TableFinderSettings
+from extractor.pdf.text import Line, PageText, Word
+from extractor.pdf.unruled import find_text_tables, inside
+
+_PRIORITY = {"pdfplumber-lines": 3, "pdf-rules-text": 2, "pdf-text-columns": 1}
+
+
+@dataclass
+class PageLayout:
+    """What the table finders need to know about one page's text."""
+
+    page: PageText
+    blocks: list[Block]
+    prose: list[Line]
+    barriers: list[Line]  # prose, headings and captions: never inside a table
+    breaks: list[Line]  # captions, section headings: never inside a ruled table either
+    words: list[Word]  # upright words outside page furniture
+    rowed: set[int]  # ids of lines that share a baseline with other cells
+
+    @classmethod
+    def of(cls, page: PageText, blocks: Sequence[Block], body: float) -> PageLayout:
+        mine = [b for b in blocks if b.page == page.number]
+        prose = [ln for b in mine if b.kind == "paragraph" for ln in b.lines if is_prose(ln)]
+        marked = [ln for b in mine if b.kind in ("heading", "caption", "title") for ln in b.lines]
+        breaks = [ln for b in mine if b.kind in ("caption", "title") or is_section_heading(b, body) for ln in b.lines]
+        words = [w for b in mine if b.kind != "other" for ln in b.lines for w in ln.words if w.upright]
+        rowed = {id(page.lines[i]) for i in lines_in_rows(page.lines, page.width)}
+        return cls(page, list(mine), prose, prose + marked, breaks, words, rowed)
+
+    def text_words(self, taken: Sequence[Box], settings: TableFinderSettings) -> list[Word]:
+        """Words a whitespace table may hold: not running text, headings, captions or ruled tables."""
+        skip = {id(ln) for ln in self.barriers}
+        for b in self.blocks:
+            for prev, ln in zip(b.lines, b.lines[1:]):
+                if id(prev) in skip and id(ln) not in self.rowed and len(self._chunks(ln, settings)) == 1:
+                    skip.add(id(ln))  # the short last line of a paragraph
+        words = [w for b in self.blocks if b.kind != "other" for ln in b.lines if id(ln) not in skip for w in ln.words]
+        return [w for w in words if w.upright and not inside(w, taken)]
+
+    @staticmethod
+    def _chunks(line: Line, settings: TableFinderSettings) -> list:
+        return split_chunks(line.words, settings.cell_gap_em, settings.number_gap_em)
+
+
+# --- finding -----------------------------------------------------------------------------------
+
+
+def ruled_candidates(layout: PageLayout, edges: list[Edge], settings: TableFinderSettings) -> list[Candidate]:
+    edges = merged_edges(edges, settings)
+    page = layout.page.number
+    found: list[Candidate | None] = []
+    if len(edges) <= settings.max_edges:
+        found += [grid_candidate(boxes, layout.words, page, settings) for boxes in grid_boxes(edges, settings)]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    for region in rule_regions(horizontal, layout.breaks, layout.prose, settings):
+        found.append(region_candidate(region, layout.words, edges, page, settings))
+    return [c for c in found if c is not None]
+
+
+def find_page_tables(
+    layout: PageLayout,
+    graphics: Callable[[], Graphics | None],
+    options: PdfOptions,
+    settings: TableFinderSettings,
+) -> list[Candidate]:
+    """Every finder's candidates on one page, overlaps resolved, text inside charts left out.
+    `graphics` is called once, and only when rules are looked for."""
+    found: list[Candidate] = []
+    drawn = graphics() if options.ruled_tables or options.text_tables else None
+    if options.ruled_tables and drawn and drawn.edges:
+        found += ruled_candidates(layout, drawn.edges, settings)
+    found = best_of(found)
+    if options.text_tables:
+        words = layout.text_words([c.bbox for c in found], settings)
+        found += find_text_tables(words, layout.prose, layout.barriers, layout.page.number, layout.page.width, settings)
+    if drawn and drawn.marks:
+        found = [c for c in found if count_marks(c.bbox, drawn.marks) < settings.max_chart_marks]
+    return best_of(found)
+
+
+def _area(b: Box) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """The shared area as a share of the smaller box."""
+    inter = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+    return _area(inter) / max(1e-6, min(_area(a), _area(b)))
+
+
+def _score(c: Candidate) -> tuple[float, int]:
+    filled = sum(1 for cell in c.cells if cell.text)
+    return filled * c.confidence, _PRIORITY.get(c.engine, 0)
+
+
+def best_of(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Of candidates covering the same place, the one with most filled cells (rules win ties)."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=_score, reverse=True):
+        if all(_overlap(c.bbox, k.bbox) < 0.5 for k in kept):
+            kept.append(c)
+    return kept
+
+
+# --- captions ----------------------------------------------------------------------------------
+
+
+def _caption_pairs(cands: Sequence[Candidate], captions: Sequence[Block], reach: float) -> list[tuple[float, int, int]]:
+    """(gap, caption, table) for every caption just above or below a table it overlaps."""
+    pairs = []
+    for ci, cap in enumerate(captions):
+        for ti, t in enumerate(cands):
+            if cap.page != t.page or cap.x1 < t.bbox[0] or cap.x0 > t.bbox[2]:
+                continue
+            gap = t.bbox[1] - cap.bottom if cap.bottom <= t.bbox[1] + 2 else cap.top - t.bbox[3]
+            if -2 <= gap <= reach:
+                pairs.append((gap, ci, ti))
+    return pairs
+
+
+def beside_figure_captions(cands: Sequence[Candidate], figures: Sequence[Block], body: float, settings: TableFinderSettings) -> set[int]:
+    """Indexes of uncaptioned candidates right next to a figure's caption: text of the figure, or
+    a diagram of boxes. Text between horizontal rules that is mostly numbers stays: authors do
+    put tables in figures."""
+    pairs = _caption_pairs(cands, figures, settings.caption_distance_em * body)
+    return {ti for _, _, ti in pairs if cands[ti].caption is None and not _numeric_between_rules(cands[ti])}
+
+
+def _numeric_between_rules(c: Candidate) -> bool:
+    values = sum(1 for cell in c.cells if is_numeric(cell.text))
+    return c.engine == RULES_ENGINE and values >= 0.3 * c.n_rows * c.n_cols
+
+
+def attach_captions(cands: Sequence[Candidate], captions: Sequence[Block], vocab: Vocabulary, body: float, settings: TableFinderSettings) -> None:
+    """Each caption block goes to the nearest table above or below it, if near enough and over it."""
+    pairs = _caption_pairs(cands, captions, settings.caption_distance_em * body)
+    used_caps: set[int] = set()
+    for gap, ci, ti in sorted(pairs):
+        if ci in used_caps or cands[ti].caption is not None:
+            continue
+        cap = captions[ci]
+        cands[ti].caption = cap.text(vocab)
+        cands[ti].caption_box = (cap.x0, cap.top, cap.x1, cap.bottom)
+        used_caps.add(ci)
+
+
+def has_evidence(c: Candidate) -> bool:
+    """Crossing rules make a table by themselves; text between horizontal rules needs a caption
+    or numbers (author lists and boxed notes are drawn between rules too)."""
+    if c.engine == GRID_ENGINE or c.caption:
+        return True
+    return sum(1 for cell in c.cells if is_numeric(cell.text)) >= 2
+
+
+def set_apart_tables(blocks: Sequence[Block], cands: Sequence[Candidate]) -> list[Block]:
+    """Lines inside a table leave their block and stand alone as kind 'table'."""
+    boxes: dict[int, list[Box]] = {}
+    for c in cands:
+        boxes.setdefault(c.page, []).append(c.bbox)
+    out: list[Block] = []
+    for b in blocks:
+        page_boxes = boxes.get(b.page, [])
+        rest: list[Line] = []
+        for ln in b.lines:
+            if not any(_within(ln, box) for box in page_boxes):
+                rest.append(ln)
+                continue
+            if rest:
+                out.append(Block(rest, b.kind))
+                rest = []
+            out.append(Block([ln], "table"))
+        if rest:
+            out.append(Block(rest, b.kind))
+    return out
+
+
+def _within(line: Line, box: Box) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def reading_order(cands: Sequence[Candidate], pages: dict[int, PageLayout]) -> list[Candidate]:
+    """Page by page; on a two-column page the left column's tables first."""
+
+    def key(c: Candidate) -> tuple[int, int, float]:
+        layout = pages.get(c.page)
+        gutter = find_gutter(layout.prose, layout.page.width) if layout else None
+        column = 1 if gutter is not None and c.bbox[0] >= gutter - 2 else 0
+        return c.page, column, c.bbox[1]
+
+    return sorted(cands, key=key)
+
+
+def to_table(c: Candidate, index: int, to_display: Callable[[Box], Box] = lambda b: b) -> Table:
+    """A candidate as the document model has it: spans expanded in `grid`, boxes on the page as displayed."""
+    grid = [["" for _ in range(c.n_cols)] for _ in range(c.n_rows)]
+    cells = []
+    for cell in sorted(c.cells, key=lambda x: (x.row, x.col)):
+        for r in range(cell.row, min(c.n_rows, cell.row + cell.rowspan)):
+            for col in range(cell.col, min(c.n_cols, cell.col + cell.colspan)):
+                grid[r][col] = cell.text
+        cells.append(
+            Cell(row=cell.row, col=cell.col, text=cell.text, rowspan=cell.rowspan, colspan=cell.colspan,
+                 bbox=_bbox(to_display(cell.bbox)), bold=cell.bold)
+        )
+    return Table(
+        index=index, page=c.page, bbox=_bbox(to_display(c.bbox)), caption=c.caption, grid=grid, cells=cells,
+        header_rows=c.header_rows, engine=c.engine, confidence=c.confidence, notes=list(c.notes),
+    )
+
+
+def _bbox(b: Box) -> BBox:
+    return BBox(x0=round(b[0], 2), top=round(b[1], 2), x1=round(b[2], 2), bottom=round(b[3], 2))

@@ -1,0 +1,129 @@
+"""Tables drawn without rules: columns aligned by whitespace only.
+
+Running text is removed first (prose lines, headings, captions, page furniture); what is left is
+cut into rows of cells. A run of neighbouring rows with two or more cells, holding numbers in
+aligned columns, is a table. On a two-column page, cells in the column that holds running text
+beside the run are that column's text, not part of the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.pdf.grid import Box, Candidate, Row, cluster_rows, first_value_row, split_chunks, text_grid_candidate
+from extractor.pdf.layout import find_gutter
+from extractor.pdf.settings import TableFinderSettings
+from extractor.pdf.text import Line, Word
+
+ENGINE = "pdf-text-columns"
+
+
+def _text_beside(row: Row, prose: Sequence[Line], gutter: float) -> tuple[bool, bool]:
+    """Whether running text sits left / right of the gutter at the height of `row`."""
+    size = max(c.size for c in row)
+    top, bottom = min(c.top for c in row) - size, max(c.bottom for c in row) + size
+    near = [ln for ln in prose if ln.bottom > top and ln.top < bottom]
+    return any(ln.x1 <= gutter for ln in near), any(ln.x0 >= gutter for ln in near)
+
+
+def drop_column_text(row: Row, prose: Sequence[Line], gutter: float | None) -> Row:
+    """Leave out the cells that lie in the text column beside a table that fills one column."""
+    if gutter is None or not row:
+        return row
+    left, right = _text_beside(row, prose, gutter)
+    if right and not left:
+        return [c for c in row if c.x0 < gutter]
+    if left and not right:
+        return [c for c in row if c.x1 > gutter]
+    return row
+
+
+def _barrier_between(a: Row, b: Row, barriers: Sequence[Line]) -> bool:
+    """Running text, a heading or a caption between two rows, under or over the rows' cells."""
+    top, bottom = max(c.bottom for c in a), min(c.top for c in b)
+    x0, x1 = min(c.x0 for c in a + b), max(c.x1 for c in a + b)
+    return any(top - 1 < (ln.top + ln.bottom) / 2 < bottom + 1 and ln.x0 < x1 and ln.x1 > x0 for ln in barriers)
+
+
+def find_runs(rows: Sequence[Row], barriers: Sequence[Line], settings: TableFinderSettings) -> list[list[Row]]:
+    """Consecutive rows, close together with nothing between them, starting at a row of 2+ cells."""
+    runs: list[list[Row]] = []
+    current: list[Row] = []
+    for row in rows:
+        if not row:
+            continue
+        joined = bool(current) and _close(current[-1], row, settings) and not _barrier_between(current[-1], row, barriers)
+        if joined:
+            current.append(row)
+            continue
+        _close_run(current, runs)
+        current = [row]
+    _close_run(current, runs)
+    return runs
+
+
+def _close(a: Row, b: Row, settings: TableFinderSettings) -> bool:
+    size = max(c.size for c in a + b)
+    return min(c.top for c in b) - max(c.bottom for c in a) <= settings.run_gap_em * size
+
+
+def _close_run(run: list[Row], runs: list[list[Row]]) -> None:
+    while run and len(run[-1]) < 2:
+        run.pop()
+    while run and len(run[0]) < 2 and len(run) > 1 and len(run[1]) < 2:
+        run.pop(0)  # keep at most one single-cell row on top: a header over the columns
+    if len(run) >= 2:
+        runs.append(list(run))
+
+
+def run_candidate(run: list[Row], page: int, settings: TableFinderSettings) -> Candidate | None:
+    """A run of rows -> a table, when it holds numbers in aligned columns."""
+    first = first_value_row(run)
+    if first is None:
+        return None
+    start = max(0, first - settings.max_header_rows)
+    rows = run[start:]
+    header = first - start
+    if not _looks_tabular(rows[header:], settings) or any(len(c.text) > settings.max_cell_chars for r in rows for c in r):
+        return None
+    cand = text_grid_candidate(rows, page, ENGINE, 0.5, header)
+    if cand is None or cand.n_cols < settings.min_cols or cand.n_rows < settings.min_rows:
+        return None
+    cand.confidence = _confidence(rows[header:], cand.n_cols)
+    return cand
+
+
+def _looks_tabular(body: Sequence[Row], settings: TableFinderSettings) -> bool:
+    multi = [r for r in body if len(r) >= 2]
+    valued = [r for r in multi if any(c.numeric for c in r[1:])]
+    cells = [c for r in multi for c in r[1:]]
+    numeric = sum(c.numeric for c in cells)
+    return len(valued) >= settings.min_numeric_rows and len(multi) >= 0.6 * len(body) and numeric >= 0.5 * len(cells)
+
+
+def _confidence(body: Sequence[Row], n_cols: int) -> float:
+    filled = sum(len(r) for r in body) / max(1, len(body) * n_cols)
+    cells = [c for r in body for c in r[1:]]
+    numeric = sum(c.numeric for c in cells) / max(1, len(cells))
+    return round(min(0.9, 0.3 + 0.3 * filled + 0.3 * numeric), 2)
+
+
+def find_text_tables(
+    words: Sequence[Word],
+    prose: Sequence[Line],
+    barriers: Sequence[Line],
+    page: int,
+    width: float,
+    settings: TableFinderSettings,
+) -> list[Candidate]:
+    """Whitespace tables among `words` (the page's words minus running text and ruled tables)."""
+    gutter = find_gutter(prose, width)
+    rows = [split_chunks(r, settings.cell_gap_em, settings.number_gap_em) for r in cluster_rows(words, settings.row_tolerance_em)]
+    rows = [drop_column_text(r, prose, gutter) for r in rows]
+    found = [run_candidate(run, page, settings) for run in find_runs(rows, barriers, settings)]
+    return [c for c in found if c is not None]
+
+
+def inside(word: Word, boxes: Sequence[Box], pad: float = 1.0) -> bool:
+    cx, cy = word.cx, (word.top + word.bottom) / 2
+    return any(b[0] - pad <= cx <= b[2] + pad and b[1] - pad <= cy <= b[3] + pad for b in boxes)
