@@ -1,0 +1,39 @@
+"""Helpers for the HTML stage tests: build a Document from a string and run the loader."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extractor.document import Document
+from extractor.html import load_html
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "samples" / "paper-page.html"
+
+
+def load_bytes(data: bytes, source: str = "test.html") -> Document:
+    sha = hashlib.sha256(data).hexdigest()
+    doc = Document(doc_id=f"test-{sha[:8]}", source=source, sha256=sha, media_type="html")
+    return load_html(data, doc)
+
+
+def load_string(markup: str, encoding: str = "utf-8") -> Document:
+    return load_bytes(markup.encode(encoding))
+
+
+def load_path(path: Path) -> Document:
+    return load_bytes(path.read_bytes(), source=str(path))
+
+
+def page(body: str, head: str = "") -> str:
+    """A minimal page around the given body and head markup."""
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def grids(doc: Document) -> list[list[list[str]]]:
+    return [table.grid for table in doc.tables]
+
+
+def codes(doc: Document) -> list[str]:
+    return [warning.code for warning in doc.warnings]
