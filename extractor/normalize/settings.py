@@ -59,7 +59,7 @@ def merge_settings(*settings: str | None) -> str | None:
 
 
 def split_trailing_parens(label: str) -> tuple[str, list[str]]:
-    """'Claude 2 (few-shot, k=5)' -> ('Claude 2', ['few-shot, k=5']); innermost-last order kept."""
+    """'Model 2 (few-shot, k=5)' -> ('Model 2', ['few-shot, k=5']); innermost-last order kept."""
     inner: list[str] = []
     base = label.strip()
     while (m := _TRAILING_PAREN.match(base)) and m.group("base").strip():
