@@ -293,7 +293,7 @@ def model_card(folder: Path = HERE) -> None:
         y = p.lines(72, y, para, "Helvetica", 9.5, 11.5, W - 144) + 6
     p.text(72, y + 14, "2 Model Details", "Helvetica-Bold", 12)
     details = [
-        "Nimbus models are transformer language models trained on public web data and licensed data.",
+        "Nimbus 2 and Nimbus Instant 1.2 are transformer language models trained on public web data.",
         "Some of the feedback data comes from model-written comparisons that people reviewed.",
     ]
     p.lines(72, y + 38, details, "Helvetica", 9.5, 11.5, W - 144)

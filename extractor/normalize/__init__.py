@@ -31,9 +31,9 @@ def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str,
         metric = metric_entry.name if metric_entry else clean_label(metric_raw)
     else:
         metric = (match.implied_metric or match.entry.metric) if match else None
-    task = aliases.task(rec.task_raw) or clean_label(rec.task_raw) if rec.task_raw else None
-    if task is None and match:
-        task = match.entry.task
+    # A known task name wins; a table's own category ('Knowledge') yields to the dataset's task.
+    task = aliases.task(rec.task_raw) if rec.task_raw else None
+    task = task or (match.entry.task if match else None) or (clean_label(rec.task_raw) if rec.task_raw else None)
     model = aliases.model(md.name) or model_names.get(md.name, md.name)
     setting_raw = "; ".join(s for s in (ds.setting_raw, md.setting_raw, rec.setting_raw) if s) or None
     return rec.model_copy(

@@ -70,6 +70,7 @@ class Layout(BaseModel):
     models_on: Literal["columns", "rows"] = "columns"
     roles: dict[int, Role] = {}
     columns: list[str] = []
+    groups: list[str] = []  # per column: a spanning group header over dataset columns ('Reasoning'), a task
     guessed: bool = False
     non_results: bool = False
 
@@ -126,21 +127,50 @@ def join_distinct(texts: list[str]) -> str:
     parts: list[str] = []
     for t in texts:
         t = re.sub(r"\s+", " ", t).strip()
-        if t and (not parts or parts[-1] != t):
+        # 'Falcon 7B' beside a size column '7B' stays 'Falcon 7B'.
+        if t and not (parts and (parts[-1] == t or parts[-1].endswith(" " + t))):
             parts.append(t)
     return " ".join(parts)
 
 
-def _label_texts(table: Table, layout: Layout) -> tuple[list[str], list[str], str]:
+def _group_rows(header: list[list[str]], label_cols: int) -> int:
+    """Leading header rows whose cells span several value columns ('Reasoning' over 'GSM8K | ARC')."""
+    last = header[-1]
+    k = 0
+    while k < len(header) - 1:
+        row = header[k]
+        if not any(row[j] and row[j] == row[j + 1] and last[j] != last[j + 1] for j in range(label_cols, len(row) - 1)):
+            break
+        k += 1
+    return k
+
+
+def _column_parts(table: Table, layout: Layout, aliases: Aliases) -> list[tuple[str, str]]:
+    """(group, label) per column: group-row cells that name no dataset are the column's group; the rest its label."""
+    width = table.n_cols
+    header = [[re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)] for r in table.grid[: layout.header_rows]]
+    k = _group_rows(header, layout.label_cols)
+    parts = []
+    for j in range(width):
+        groups = [header[i][j] for i in range(k) if not aliases.dataset(header[i][j])]
+        own = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in groups])
+        parts.append((join_distinct(groups), own) if own else ("", join_distinct(groups)))
+    return parts
+
+
+def _label_texts(table: Table, layout: Layout, aliases: Aliases) -> tuple[list[str], list[str], list[str], str]:
     header = table.grid[: layout.header_rows]
     columns = [join_distinct([r[j] if j < len(r) else "" for r in header]) for j in range(table.n_cols)]
     layout.roles = {
         j: LABEL_COL_ROLES[columns[j].casefold()] for j in range(layout.label_cols) if columns[j].casefold() in LABEL_COL_ROLES
     }
     layout.columns = columns
+    parts = _column_parts(table, layout, aliases)
+    layout.groups = [g for g, _ in parts]
     corner = join_distinct([columns[j] for j in range(layout.label_cols) if j not in layout.roles])
     rows = [layout.row_label(r) for r in table.grid[layout.header_rows :]]
-    return columns[layout.label_cols :], rows, corner
+    own = [label for _, label in parts[layout.label_cols :]]
+    return columns[layout.label_cols :], own, rows, corner
 
 
 def read_layout(table: Table, aliases: Aliases) -> Layout | None:
@@ -150,9 +180,10 @@ def read_layout(table: Table, aliases: Aliases) -> Layout | None:
     if header_rows == 0 or label_cols == 0 or label_cols >= table.n_cols:
         return None
     layout = Layout(form="wide", header_rows=header_rows, label_cols=label_cols)
-    column_labels, row_labels, corner = _label_texts(table, layout)
+    column_labels, column_own, row_labels, corner = _label_texts(table, layout, aliases)
     layout.non_results = is_non_results(layout, row_labels)
-    cols_ds, rows_ds = _dataset_share(column_labels, aliases), _dataset_share(row_labels, aliases)
+    cols_ds = max(_dataset_share(column_labels, aliases), _dataset_share(column_own, aliases))
+    rows_ds = _dataset_share(row_labels, aliases)
     if rows_ds > cols_ds:
         layout.models_on = "columns"
     elif cols_ds > rows_ds:
@@ -164,13 +195,20 @@ def read_layout(table: Table, aliases: Aliases) -> Layout | None:
     else:
         layout.guessed = True
         layout.models_on = "rows" if _model_share(row_labels) >= _model_share(column_labels) else "columns"
+    if layout.models_on == "rows":
+        # datasets on columns: a group header above them is their task, not part of their name
+        layout.columns = layout.columns[: layout.label_cols] + column_own
+    else:
+        layout.groups = [""] * table.n_cols
     return layout
 
 
 def is_non_results(layout: Layout, row_labels: list[str]) -> bool:
     """Hyperparameter, data-mix or architecture tables: their labels are settings of a run, not benchmarks."""
     labels = [c.casefold() for c in layout.columns] + [r.casefold() for r in row_labels]
-    if any(_NON_RESULTS_HEADER.match(c) for c in layout.columns if c):
+    # A label column named 'Size' beside model names is not a sign; a value column named 'Value' is.
+    heads = layout.columns[:1] + layout.columns[layout.label_cols :]
+    if any(_NON_RESULTS_HEADER.match(c) for c in heads if c):
         return True
     hits = sum(1 for lab in labels if _NON_RESULTS_LABEL.search(lab))
     return hits >= max(2, len([lab for lab in labels if lab]) // 2)

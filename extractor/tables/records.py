@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractor.document import Document, DocumentWarning, Table
 from extractor.normalize.aliases import Aliases
 from extractor.normalize.settings import parse_setting
@@ -9,6 +11,16 @@ from extractor.options import TableOptions
 from extractor.records import ResultRecord
 from extractor.tables.layout import Layout, Role, has_text, long_roles, read_layout
 from extractor.tables.values import ParsedValue, parse_rank, parse_value
+
+_PERCENT = re.compile(r"[(\[]\s*%\s*[)\]]|\bin\s+%|\bpercent(age)?s?\b", re.I)
+
+
+def _implied_unit(table: Table, i: int, j: int) -> str | None:
+    """A bare '52.4' under 'Accuracy (%)' in the caption, its column header or its row label is a percentage."""
+    texts = [table.caption or "", table.grid[i][0] if table.grid[i] else ""]
+    texts += [table.grid[h][j] for h in range(min(i, 3)) if j < len(table.grid[h])]
+    return "%" if any(_PERCENT.search(t) for t in texts) else None
+
 
 def _record(doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: str | None) -> ResultRecord:
     bold = any(c.bold for c in table.cells if c.row == i and c.col == j)
@@ -22,7 +34,7 @@ def _record(doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **
         dataset=dataset_raw,
         model=model_raw,
         value=parsed.value,
-        unit=parsed.unit,
+        unit=parsed.unit or _implied_unit(table, i, j),
         spread=parsed.spread,
         markers=parsed.markers,
         value_raw=table.grid[i][j].strip(),
@@ -69,8 +81,9 @@ def _wide_records(doc: Document, table: Table, layout: Layout) -> list[ResultRec
             if parsed is None or not label or not columns[j]:
                 continue
             dataset, model = (label, columns[j]) if layout.models_on == "columns" else (columns[j], label)
+            task_raw = extra.get("task") or layout.groups[j] or task
             rec = _record(doc, table, i, j, parsed, dataset_raw=dataset, model_raw=model,
-                          metric_raw=extra.get("metric"), task_raw=extra.get("task", task), setting_raw=extra.get("setting"))
+                          metric_raw=extra.get("metric"), task_raw=task_raw, setting_raw=extra.get("setting"))
             if layout.guessed:
                 rec.flags = [*rec.flags, "orientation-guessed"]
             out.append(rec)
