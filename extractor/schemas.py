@@ -9,13 +9,17 @@ from pydantic import BaseModel
 
 from extractor.document import Table
 from extractor.records import ResultRecord
+from extractor.export.leaderboard import LeaderboardFile
 from extractor.report import DocumentResult, RunReport
+from extractor.validate.issues import ValidationReport
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "document.schema.json": DocumentResult,
     "table.schema.json": Table,
     "record.schema.json": ResultRecord,
     "run.schema.json": RunReport,
+    "validation.schema.json": ValidationReport,
+    "leaderboard.schema.json": LeaderboardFile,
 }
 
 

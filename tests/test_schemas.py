@@ -17,4 +17,5 @@ def test_record_schema_keeps_the_contract_fields():
     for field in ("doc_id", "source", "task", "dataset", "model", "metric", "value", "unit", "value_raw", "setting",
                   "global_rank", "dataset_raw", "model_raw", "metric_raw", "page", "table_index", "row", "col"):
         assert field in props
-    assert set(SCHEMAS) == {"document.schema.json", "table.schema.json", "record.schema.json", "run.schema.json"}
+    assert set(SCHEMAS) == {"document.schema.json", "table.schema.json", "record.schema.json", "run.schema.json",
+                            "validation.schema.json", "leaderboard.schema.json"}

@@ -1,11 +1,17 @@
-"""Validation: every record is checked before it is written; a bad one becomes a warning, never a crash."""
+"""Validation: every record is checked before it is written (a bad one becomes a warning, never a
+crash), and `extractor validate` checks a whole output folder afterwards (validate_outdir)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from pydantic import ValidationError
 
 from extractor.document import DocumentWarning
+from extractor.errors import MissingInputError, StoreError
+from extractor.options import ValidateOptions
 from extractor.records import ResultRecord
+from extractor.validate.issues import Issue, ValidationReport
 
 
 def _reason(error: ValidationError) -> str:
@@ -36,3 +42,47 @@ def validate_records(records: list[ResultRecord]) -> tuple[list[ResultRecord], l
         seen.add(key)
         good.append(checked)
     return good, warnings
+
+
+def validate_outdir(outdir: Path, against: Path | None = None, db: str | None = None,
+                    options: ValidateOptions | None = None) -> ValidationReport:
+    """Check an output folder: every file against its schema, the records' meaning, and a reference.
+
+    The outlier check compares with the results store (`db`, else OUTDIR/results.db when it exists,
+    else the folder's own records).
+    """
+    from extractor.normalize.aliases import load_aliases
+    from extractor.validate.checks import benchmark_values, semantic_issues
+    from extractor.validate.files import check_outdir
+    from extractor.validate.reference import compare, load_reference
+
+    options = options or ValidateOptions()
+    if not outdir.is_dir():
+        raise MissingInputError(f"{outdir}: no such output folder")
+    aliases = load_aliases()
+    checked, records, issues = check_outdir(outdir)
+    stored, problem = _store_records(outdir, db)
+    checked += db is not None or (outdir / "results.db").is_file()
+    issues += [problem] if problem else []
+    store = benchmark_values(stored or [data for data, _ in records])
+    report = ValidationReport(outdir=str(outdir), files_checked=checked, records_checked=len(records),
+                              issues=issues + semantic_issues(records, store, options, aliases))
+    if against is not None:
+        reference, problems = load_reference(against)
+        report.issues += problems
+        report.comparison = compare(records, reference, str(against), aliases, options)
+    return report
+
+
+def _store_records(outdir: Path, db: str | None) -> tuple[list[dict], Issue | None]:
+    """The store's records (each validated as it is read), or the issue that stopped the reading."""
+    from extractor.store import open_store
+
+    if db is None and not (outdir / "results.db").is_file():
+        return [], None
+    try:
+        with open_store(db, outdir) as store:
+            return [r.model_dump() for r in store.records()], None
+    except (StoreError, ValidationError) as e:
+        reason = str(e).splitlines()[0] if isinstance(e, StoreError) else f"a stored record does not validate: {e.errors()[0]['msg']}"
+        return [], Issue(severity="error", code="schema", reason=reason, file=db or "results.db")

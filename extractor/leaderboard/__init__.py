@@ -1,0 +1,132 @@
+"""Leaderboards from the store: per (task, dataset, metric), models ranked in the metric's direction.
+
+- One row per model: its best value (highest or lowest, as the metric's direction says), with the
+  setting and the paper it came from. Several settings (5-shot, 0-shot) of one model compete as
+  one model, as on Papers with Code; the row shows which setting won.
+- Ties rank equal, competition style (1, 1, 3). A metric whose direction is unknown is listed in
+  store order with no rank.
+- `global_rank` is the rank the source printed (a leaderboard page's "Global Rank") when it had one,
+  else the rank from the store (`rank_source` says which).
+- Records with any flag in DOUBTFUL_FLAGS stay out: a leaderboard is for results nobody doubts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from extractor.normalize.aliases import Aliases, load_aliases
+from extractor.options import LeaderboardOptions
+from extractor.records import RECORD_FLAGS
+from extractor.store.models import StoredRecord
+from extractor.validate.directions import Direction, metric_direction
+
+# Every record flag is a doubt about what the record is; each keeps the record out of exports.
+DOUBTFUL_FLAGS = frozenset(RECORD_FLAGS)
+NO_TASK = "Unspecified task"
+NO_METRIC = "Unspecified metric"
+
+
+class LeaderboardRow(BaseModel):
+    rank: int | None = Field(description="rank within this leaderboard (ties equal); none when the metric's direction is unknown")
+    model: str
+    value: float
+    unit: str | None = None
+    value_raw: str
+    setting: str | None = None
+    global_rank: int | None = None
+    rank_source: Literal["source", "store"] | None = Field(default=None, description="where global_rank comes from")
+    paper_title: str | None = None
+    paper_url: str | None = None
+    paper_date: str | None = None
+    doc_id: str
+    source: str
+
+
+class Leaderboard(BaseModel):
+    task: str
+    parent_tasks: list[str] = Field(default_factory=list)
+    dataset: str
+    subdataset: str | None = None
+    metric: str
+    direction: Direction | None = None
+    rows: list[LeaderboardRow] = Field(default_factory=list)
+
+
+def is_doubtful(rec: StoredRecord) -> bool:
+    return bool(DOUBTFUL_FLAGS.intersection(rec.flags))
+
+
+def select_records(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()) -> list[StoredRecord]:
+    def same(wanted: str | None, value: str | None) -> bool:
+        return wanted is None or (value or "").casefold() == wanted.casefold()
+
+    return [
+        r for r in records
+        if (options.include_doubtful or not is_doubtful(r))
+        and same(options.task, r.task) and same(options.dataset, r.dataset) and same(options.metric, r.metric)
+    ]
+
+
+def board_key(rec: StoredRecord) -> tuple:
+    return (tuple(rec.parent_tasks), rec.task or NO_TASK, rec.dataset, rec.subdataset, rec.metric or NO_METRIC)
+
+
+def better(a: float, b: float, direction: Direction) -> bool:
+    return a > b if direction == "higher" else a < b
+
+
+def best_per_model(records: list[StoredRecord], direction: Direction | None) -> list[StoredRecord]:
+    """Each model's best record, in order of first appearance; the first of equal values wins."""
+    best: dict[str, StoredRecord] = {}
+    for rec in records:
+        held = best.get(rec.model)
+        if held is None or (direction is not None and better(rec.value, held.value, direction)):
+            best[rec.model] = rec
+    return list(best.values())
+
+
+def competition_ranks(values: list[float], direction: Direction) -> list[int]:
+    """Ranks of values already sorted best first: equal values share a rank, the next skips (1, 1, 3)."""
+    ranks: list[int] = []
+    for i, v in enumerate(values):
+        ranks.append(ranks[-1] if i and v == values[i - 1] else i + 1)
+    return ranks
+
+
+def rank_board(records: list[StoredRecord], direction: Direction | None) -> list[LeaderboardRow]:
+    rows = best_per_model(records, direction)
+    if direction is None:
+        return [_row(r, None) for r in rows]
+    rows.sort(key=lambda r: -r.value if direction == "higher" else r.value)  # stable: ties keep store order
+    ranks = competition_ranks([r.value for r in rows], direction)
+    return [_row(r, rank) for r, rank in zip(rows, ranks)]
+
+
+def _row(rec: StoredRecord, rank: int | None) -> LeaderboardRow:
+    from_source = rec.global_rank is not None
+    return LeaderboardRow(
+        rank=rank, model=rec.model, value=rec.value, unit=rec.unit, value_raw=rec.value_raw, setting=rec.setting,
+        global_rank=rec.global_rank if from_source else rank,
+        rank_source="source" if from_source else ("store" if rank is not None else None),
+        paper_title=rec.paper_title, paper_url=rec.paper_url, paper_date=rec.paper_date,
+        doc_id=rec.doc_id, source=rec.source,
+    )
+
+
+def build_leaderboards(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions(),
+                       aliases: Aliases | None = None) -> list[Leaderboard]:
+    """Leaderboards in order of first appearance in the store (documents by id, then position)."""
+    aliases = aliases or load_aliases()
+    groups: dict[tuple, list[StoredRecord]] = defaultdict(list)
+    for rec in select_records(records, options):
+        groups[board_key(rec)].append(rec)
+    boards = []
+    for (parents, task, dataset, subdataset, metric), recs in groups.items():
+        direction = metric_direction(metric if metric != NO_METRIC else None, aliases)
+        boards.append(Leaderboard(task=task, parent_tasks=list(parents), dataset=dataset, subdataset=subdataset,
+                                  metric=metric, direction=direction, rows=rank_board(recs, direction)))
+    return boards

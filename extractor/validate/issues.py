@@ -1,0 +1,83 @@
+"""What `extractor validate` reports: issues (each with a reason and the record it concerns) and,
+with a reference, the comparison. `--format json` prints a ValidationReport."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from extractor import SCHEMA_VERSION, __version__
+
+Severity = Literal["error", "warning"]
+
+
+class RecordRef(BaseModel):
+    """Where a record is and what it says, enough to find it and read it in a report."""
+
+    file: str | None = Field(default=None, description="file the record was read from, relative to the output folder")
+    line: int | None = Field(default=None, description="1-based line (JSONL) or data row (CSV) in that file")
+    doc_id: str | None = None
+    table_index: int | None = None
+    row: int | None = None
+    col: int | None = None
+    dataset: str | None = None
+    model: str | None = None
+    metric: str | None = None
+    setting: str | None = None
+    value: float | None = None
+    unit: str | None = None
+
+    def label(self) -> str:
+        where = f"{self.file}:{self.line}" if self.file and self.line else (self.file or self.doc_id or "?")
+        what = " / ".join(x or "-" for x in (self.dataset, self.model, self.metric))
+        setting = f" ({self.setting})" if self.setting else ""
+        return f"{where} {what}{setting}"
+
+
+class Issue(BaseModel):
+    severity: Severity
+    code: str = Field(description="schema, percent-out-of-range, no-dataset, no-model, conflicting-values, unknown-direction, outlier, reference-unreadable")
+    reason: str
+    file: str | None = None
+    record: RecordRef | None = None
+
+
+class Pairing(BaseModel):
+    """One (dataset, model, metric, setting) compared with the reference."""
+
+    dataset: str
+    model: str
+    metric: str
+    setting: str | None = None
+    value: float | None = Field(default=None, description="the output's value")
+    reference_value: float | None = None
+    record: RecordRef | None = Field(default=None, description="the output's record")
+    reference: RecordRef | None = Field(default=None, description="the reference's record")
+
+
+class Comparison(BaseModel):
+    reference: str
+    matches: list[Pairing] = Field(default_factory=list)
+    mismatches: list[Pairing] = Field(default_factory=list)
+    missing_in_output: list[Pairing] = Field(default_factory=list, description="in the reference, not in the output")
+    missing_in_reference: list[Pairing] = Field(default_factory=list, description="in the output, not in the reference")
+
+
+class ValidationReport(BaseModel):
+    schema_version: str = SCHEMA_VERSION
+    extractor_version: str = __version__
+    outdir: str
+    files_checked: int = 0
+    records_checked: int = 0
+    issues: list[Issue] = Field(default_factory=list)
+    comparison: Comparison | None = None
+
+    @property
+    def errors(self) -> int:
+        mismatches = len(self.comparison.mismatches) if self.comparison else 0
+        return sum(i.severity == "error" for i in self.issues) + mismatches
+
+    @property
+    def warnings(self) -> int:
+        return sum(i.severity == "warning" for i in self.issues)

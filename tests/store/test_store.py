@@ -1,0 +1,128 @@
+"""The results store: re-storing a document replaces it, a failed or killed write leaves the store as it was."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REPO
+from extractor.cli import app
+from extractor.errors import StoreError
+from extractor.store import StoredDocument, StoredRecord, open_store, store_url
+
+runner = CliRunner()
+
+
+def record(i, sha="a" * 64, **kw):
+    data = dict(doc_id="doc-aaaaaaaa", source="doc.pdf", task="Arithmetic Reasoning", dataset="GSM8K", model=f"Model {i}",
+                metric="Accuracy", value=50.0 + i, value_raw=str(50.0 + i), dataset_raw="GSM8K", model_raw=f"Model {i}",
+                table_index=0, row=i, col=1, sha256=sha, position=i, entry=i)
+    return StoredRecord(**{**data, **kw})
+
+
+def doc(sha="a" * 64, doc_id="doc-aaaaaaaa"):
+    return StoredDocument(sha256=sha, doc_id=doc_id, source="doc.pdf", title="A report")
+
+
+def test_urls():
+    assert store_url("postgresql://u:p@db.example/results") == "postgresql+psycopg://u:p@db.example/results"
+    assert store_url("sqlite:///x.db") == "sqlite:///x.db"
+    assert store_url("/data/r.db") == "sqlite:////data/r.db"
+
+
+def test_storing_a_document_again_replaces_its_records(tmp_path):
+    with open_store(tmp_path / "r.db") as store:
+        store.replace_document(doc(), [record(i) for i in range(3)])
+        store.replace_document(doc("b" * 64, "other-bbbbbbbb"), [record(0, "b" * 64, doc_id="other-bbbbbbbb")])
+        store.replace_document(doc(), [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)])
+        assert [d.doc_id for d in store.documents()] == ["doc-aaaaaaaa", "other-bbbbbbbb"]
+        got = store.records()
+    assert [(r.doc_id, r.model, r.value) for r in got] == [
+        ("doc-aaaaaaaa", "Model 0", 50.0), ("doc-aaaaaaaa", "Model 1", 51.0), ("other-bbbbbbbb", "Model 0", 50.0)]
+    assert got[0].flags == ["orientation-guessed"] and got[0].parent_tasks == ["Reasoning"] and got[2].flags == []
+    assert got[0] == record(0, flags=["orientation-guessed"], parent_tasks=["Reasoning"])
+
+
+def test_a_failed_write_leaves_the_document_as_it_was(tmp_path):
+    with open_store(tmp_path / "r.db") as store:
+        store.replace_document(doc(), [record(i) for i in range(3)])
+        clash = [record(0), record(1, position=0)]  # two records at one position: the insert fails
+        with pytest.raises(StoreError, match="cannot write doc-aaaaaaaa to the results store"):
+            store.replace_document(doc(), clash)
+        assert [r.model for r in store.records()] == ["Model 0", "Model 1", "Model 2"]
+
+
+KILLED_WRITER = textwrap.dedent("""
+    import sys
+    from sqlalchemy import event
+    from extractor.store import open_store
+    sys.path[:0] = [sys.argv[2], sys.argv[2] + "/store"]
+    from test_store import doc, record
+
+    store = open_store(sys.argv[1])
+
+    @event.listens_for(store.engine, "before_cursor_execute")
+    def pause(conn, cursor, statement, *args):
+        if statement.startswith("INSERT INTO results"):
+            # The old records are deleted and the document row replaced, in the open transaction.
+            print("halfway", flush=True)
+            sys.stdin.readline()  # wait here until killed
+
+    store.replace_document(doc(), [record(i, value=99.0) for i in range(5)])
+""")
+
+
+def test_a_writer_killed_halfway_leaves_the_store_consistent(tmp_path):
+    db = tmp_path / "r.db"
+    with open_store(db) as store:
+        store.replace_document(doc(), [record(i) for i in range(3)])
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(db), str(REPO / "tests")],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert proc.stdout.readline().strip() == "halfway"
+    finally:
+        proc.kill()
+        proc.wait()
+    with open_store(db) as store:
+        assert [(r.model, r.value) for r in store.records()] == [("Model 0", 50.0), ("Model 1", 51.0), ("Model 2", 52.0)]
+        assert [d.title for d in store.documents()] == ["A report"]
+        store.replace_document(doc(), [record(0, value=99.0)])  # and the store is writable again
+        assert [(r.model, r.value) for r in store.records()] == [("Model 0", 99.0)]
+
+
+TABLE = "A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n"
+
+
+def test_run_writes_the_store_and_a_rerun_replaces_never_duplicates(tmp_path):
+    page = tmp_path / "results.txt"
+    page.write_text(TABLE, encoding="utf-8")
+    out = tmp_path / "out"
+    for args in ([], ["--force"]):
+        result = runner.invoke(app, ["run", str(page), "-o", str(out), "--workers", "0", *args])
+        assert result.exit_code == 0, result.stderr
+    with open_store(None, out) as store:
+        got = store.records()
+        assert len(store.documents()) == 1
+    lines = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r.model, r.dataset, r.value, r.paper_title, r.entry) for r in got] == [
+        ("Nimbus 2", "MMLU", 78.5, "A page", 0), ("Nimbus 2", "GSM8K", 88.0, "A page", 0),
+        ("Nimbus 1", "MMLU", 70.0, "A page", 1), ("Nimbus 1", "GSM8K", 61.2, "A page", 1)]
+    assert [r.model_dump(include=set(lines[0])) for r in got] == lines
+
+    page.write_text(TABLE.replace("70.0", "71.0"), encoding="utf-8")  # new content, new sha256: a new document
+    runner.invoke(app, ["run", str(page), "-o", str(out), "--workers", "0"])
+    with open_store(None, out) as store:
+        assert len(store.documents()) == 2 and len(store.records()) == 8
+
+
+def test_a_store_that_cannot_be_opened_is_one_clear_error(tmp_path):
+    page = tmp_path / "results.txt"
+    page.write_text(TABLE, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(page), "-o", str(tmp_path / "o"), "--workers", "0", "--db", str(blocker / "r.db")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot open the results store sqlite:///")
