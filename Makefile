@@ -21,4 +21,4 @@ schema: $(STAMP)
 	$(BIN)/extractor schema
 
 clean:
-	rm -rf $(VENV) output/documents output/*.csv output/*.jsonl output/run.json
+	rm -rf $(VENV) output/documents output/*.csv output/*.jsonl output/run.json output/results.db

@@ -6,9 +6,13 @@
     │   ├── EmptyInputError        the file has no bytes (or no text)
     │   ├── UnsupportedInputError  binary content that is not a PDF, or an unknown URL scheme
     │   └── FetchError             a URL could not be fetched
-    └── PdfError                   the bytes start like a PDF but cannot be used
-        ├── CorruptPdfError        damaged or truncated
-        └── EncryptedPdfError      needs a password, or the one given is wrong
+    ├── PdfError                   the bytes start like a PDF but cannot be used
+    │   ├── CorruptPdfError        damaged or truncated
+    │   ├── EncryptedPdfError      needs a password, or the one given is wrong
+    │   └── PageLimitError         more pages than the page limit allows
+    ├── StoreError                 the results store cannot be opened, read or written
+    ├── ClusterError               the Dask scheduler cannot be reached (or dask is not installed)
+    └── ReferenceDataError         a reference or leaderboard file cannot be read
 
 The pipeline turns an ExtractorError into a failed input with a one-line reason
 (`str(error)`); any other exception is a bug and is reported as "internal error".
@@ -50,4 +54,20 @@ class CorruptPdfError(PdfError):
 
 
 class EncryptedPdfError(PdfError):
+    pass
+
+
+class PageLimitError(PdfError):
+    pass
+
+
+class StoreError(ExtractorError):
+    pass
+
+
+class ClusterError(ExtractorError):
+    pass
+
+
+class ReferenceDataError(ExtractorError):
     pass

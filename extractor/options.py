@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from enum import Enum
 from pathlib import Path
 
@@ -20,6 +21,8 @@ class SourceOptions(_Options):
 
 class PdfOptions(_Options):
     max_pages: int | None = Field(default=None, gt=0, description="read at most this many pages")
+    pages: frozenset[int] | None = Field(default=None, description="read only these pages (1-based); None: all")
+    page_limit: int | None = Field(default=1000, gt=0, description="a PDF with more pages fails (unless max_pages reads fewer)")
     ruled_tables: bool = Field(default=True, description="look for tables drawn with rules (pdfplumber)")
     text_tables: bool = Field(default=True, description="look for tables aligned by whitespace only")
 
@@ -35,11 +38,12 @@ class NormalizeOptions(_Options):
 class Format(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
-    json = "json"  # documents/<doc_id>.json
 
 
 class ExportOptions(_Options):
-    formats: frozenset[Format] = frozenset({Format.csv, Format.jsonl, Format.json})
+    formats: frozenset[Format] = frozenset({Format.csv, Format.jsonl})
+    db: str | None = Field(default=None, description="results store: a PostgreSQL URL or a SQLite path; default OUTDIR/results.db")
+    store: bool = Field(default=True, description="write each document's records into the results store")
 
 
 class RunOptions(_Options):
@@ -48,3 +52,23 @@ class RunOptions(_Options):
     tables: TableOptions = TableOptions()
     normalize: NormalizeOptions = NormalizeOptions()
     export: ExportOptions = ExportOptions()
+
+    def digest(self) -> str:
+        """What a document's output depends on besides its bytes and the extractor version."""
+        return hashlib.sha256(self.model_dump_json(exclude={"export"}).encode()).hexdigest()[:16]
+
+
+class ValidateOptions(_Options):
+    outlier_factor: float = Field(default=1.0, gt=0, description="a value is far when its nearest other value of the benchmark is further than this many times the larger of their spread and half their median")
+    outlier_min_others: int = Field(default=2, ge=1, description="the outlier check needs at least this many other values of the benchmark")
+    tolerance: float = Field(default=1e-6, ge=0, description="values closer than this are equal when compared with a reference")
+    all_reference: bool = Field(default=False, description="compare every record of both sides, not only those on datasets both have")
+
+
+class LeaderboardOptions(_Options):
+    """What `extractor leaderboard` shows; each filter matches exactly, ignoring case."""
+
+    task: str | None = None
+    dataset: str | None = None
+    metric: str | None = None
+    include_doubtful: bool = Field(default=False, description="keep records carrying a flag of extractor.leaderboard.DOUBTFUL_FLAGS")

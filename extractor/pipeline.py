@@ -10,14 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractor import sources
+from extractor.batch import BatchOptions, OnDone, run_in_process, run_in_processes, run_on_cluster
 from extractor.document import Document
 from extractor.errors import ExtractorError
 from extractor.export import write_document, write_results, write_run
 from extractor.normalize import aliases_for, normalize_records
 from extractor.options import RunOptions
-from extractor.records import ResultRecord
 from extractor.report import DocumentResult, InputReport, RunReport
+from extractor.resume import clear_partial_files, completed, resumed_report
 from extractor.sources import InputRef, expand_inputs
+from extractor.store import open_store
 from extractor.tables.records import extract_records
 from extractor.validate import validate_records
 
@@ -43,6 +45,7 @@ def extract_document(doc: Document, options: RunOptions) -> DocumentResult:
         tables=doc.tables,
         records=records,
         warnings=doc.warnings,
+        options_digest=options.digest(),
     )
 
 
@@ -73,21 +76,50 @@ def _failed(ref: InputRef, reason: str, start: float) -> InputReport:
 
 
 def run(args: list[str], outdir: Path, options: RunOptions = RunOptions(), on_input: ProgressHook | None = None,
-        refs: list[InputRef] | None = None) -> RunReport:
-    """Process every input, write each document as it completes, then the record files and run.json."""
+        refs: list[InputRef] | None = None, batch: BatchOptions | None = None) -> RunReport:
+    """Process every input (skipping those with complete output unless forced), write each document as
+    it completes, then the combined record files and run.json, in input order whatever the workers."""
     refs = expand_inputs(args) if refs is None else refs
-    formats = {f.value for f in options.export.formats}
-    report = RunReport()
-    records: list[ResultRecord] = []
-    for ref in refs:
-        item, result = process_input(ref, options)
-        if result is not None:
-            records.extend(result.records)
-            if "json" in formats:
-                write_document(outdir, result)
-        report.inputs.append(item)
+    batch = batch or BatchOptions()
+    clear_partial_files(outdir)
+    outcomes: dict[int, tuple[InputReport, DocumentResult | None]] = {}
+    # The results store: one transaction per document, keyed by sha256, so re-runs replace (a failed
+    # input leaves what the store had); resumed documents are stored too, to keep it in step.
+    store = open_store(options.export.db, outdir) if options.export.store else None
+
+    def done(index: int, item: InputReport, result: DocumentResult | None) -> None:
+        if result is not None and not item.resumed:
+            write_document(outdir, result)
+        if result is not None and store is not None:
+            store.add_result(result)
+        outcomes[index] = (item, result)
         if on_input:
             on_input(item)
-    write_results(outdir, records, formats)
+
+    try:
+        _execute(refs, outdir, options, batch, done)
+    finally:
+        if store is not None:
+            store.close()
+    ordered = [outcomes[i] for i in range(len(refs))]
+    write_results(outdir, [rec for _, res in ordered if res for rec in res.records], {f.value for f in options.export.formats})
+    report = RunReport(inputs=[item for item, _ in ordered])
     write_run(outdir, report)
     return report
+
+
+def _execute(refs: list[InputRef], outdir: Path, options: RunOptions, batch: BatchOptions, done: OnDone) -> None:
+    """Inputs with complete output are done at once; the others go to the workers or the cluster."""
+    todo = []
+    for index, ref in enumerate(refs):
+        prior = None if batch.force else completed(outdir, ref, options)
+        if prior is not None:
+            done(index, resumed_report(prior), prior)
+        else:
+            todo.append((index, ref))
+    if batch.cluster:
+        run_on_cluster(todo, options, batch, done)
+    elif batch.workers == 0:
+        run_in_process(todo, options, done)
+    else:
+        run_in_processes(todo, options, batch, done)

@@ -21,6 +21,7 @@ class DocumentResult(BaseModel):
     doc_id: str
     source: str
     sha256: str
+    options_digest: str | None = Field(default=None, description="digest of the run options that made this output (resuming compares it)")
     media_type: MediaType
     title: str | None = None
     abstract: str | None = None
@@ -39,6 +40,7 @@ class InputReport(BaseModel):
     doc_id: str | None = None
     media_type: MediaType | None = None
     seconds: float = Field(ge=0)
+    resumed: bool = Field(default=False, description="true when complete output from an earlier run was kept")
     tables: int = 0
     records: int = 0
     warnings: list[str] = Field(default_factory=list)

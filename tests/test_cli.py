@@ -91,7 +91,7 @@ def test_format_option_limits_outputs(bad_inputs, tmp_path):
     out = tmp_path / "o"
     result = _run(bad_inputs / "results.txt", "--format", "csv", "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["results.csv", "run.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents", "results.csv", "results.db", "run.json"]
     header = (out / "results.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("doc_id,source,task,dataset,model,metric,value,unit,value_raw,setting,global_rank,"
                              "dataset_raw,model_raw,metric_raw,page,table_index,row,col")
