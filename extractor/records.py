@@ -4,6 +4,7 @@ add fields freely, never rename or drop one (see DEVELOPERS.md)."""
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,6 +31,15 @@ CONTRACT_FIELDS = (
 )
 
 UNITS = ("%", "pp", "x", "s", "ms", "tokens/s", "$", "points")
+
+
+# Every flag a record may carry: doubts a reviewer should see. Leaderboard exports leave flagged records out.
+RECORD_FLAGS: dict[str, str] = {
+    "unknown-dataset": "the alias data does not know the dataset",
+    "orientation-guessed": "which axis holds the models was guessed from model-like names",
+    "maybe-not-results": "the table shows signs of configuration data and the benchmark is unknown",
+    "model-incomplete": "the model name is only a size: its family was never printed",
+}
 
 
 class ResultRecord(BaseModel):
@@ -59,6 +69,11 @@ class ResultRecord(BaseModel):
     spread: float | None = Field(default=None, description="the ± part of a value such as '71.2 ± 0.3'")
     markers: str | None = Field(default=None, description="footnote markers separated from the value, e.g. '*', '†'")
     bold: bool = False
+    model_role: Literal["own", "baseline"] | None = Field(
+        default=None,
+        description="'own' when the model is the document's (named in its title, or marked 'ours'), 'baseline' when it is "
+        "one the document compares with; empty when the document names no model of its own",
+    )
     flags: list[str] = Field(default_factory=list, description="doubts a reviewer should see; flagged records stay out of leaderboard exports")
 
     @field_validator("value")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.normalize.aliases import Aliases, load_aliases
+from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.normalize.labels import clean_label, split_label
 from extractor.normalize.models import complete_model_names
 from extractor.normalize.settings import merge_settings, parse_setting
@@ -21,9 +22,9 @@ def _setting(*raw: str | None) -> str | None:
     return merge_settings(*(parse_setting(r) if r else None for r in raw))
 
 
-def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str, str]) -> ResultRecord:
+def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
     ds = split_label(rec.dataset_raw, aliases)
-    md = split_label(rec.model_raw, aliases)
+    md = split_label(strip_ours(rec.model_raw) or rec.model_raw, aliases)
     match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
     metric_raw = rec.metric_raw or ds.metric_raw or md.metric_raw
     metric_entry = aliases.metric(metric_raw) if metric_raw else None
@@ -43,6 +44,7 @@ def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str,
             "metric": metric,
             "metric_raw": metric_raw,
             "task": task,
+            "model_role": model_role(model, rec.model_raw, own or []),
             "setting": merge_settings(ds.setting, md.setting, _setting(rec.setting_raw)),
             "setting_raw": setting_raw,
             "flags": rec.flags if match else [*rec.flags, "unknown-dataset"],
@@ -51,6 +53,7 @@ def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str,
 
 
 def normalize_records(records: list[ResultRecord], doc: Document, aliases: Aliases) -> list[ResultRecord]:
-    model_labels = {split_label(r.model_raw, aliases).name for r in records}
+    model_labels = {split_label(strip_ours(r.model_raw) or r.model_raw, aliases).name for r in records}
     model_names = complete_model_names(model_labels, doc.text)
-    return [normalize_record(r, aliases, model_names) for r in records]
+    own = own_names(doc.title)
+    return [normalize_record(r, aliases, model_names, own) for r in records]

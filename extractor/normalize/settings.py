@@ -6,7 +6,7 @@ import re
 
 _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "eight": 8, "ten": 10}
 _SHOTS = re.compile(r"\b(\d+|zero|one|two|three|four|five|eight|ten|few|many)[\s-]?shots?\b", re.I)
-_K = re.compile(r"\bk\s*=\s*(\d+)\b", re.I)
+_K = re.compile(r"\b[kn]\s*=\s*(\d+)\b", re.I)  # "k=5", and "n=5" where a caption says n-shot
 _COT = re.compile(r"\b(cot|chain[\s-]+of[\s-]+thoughts?)\b", re.I)
 _MAJ = re.compile(r"\b(maj|cons)\s*@\s*(\d+)\b", re.I)
 # Words that may sit between setting tokens without making the text something else.

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from extractor.document import Table
 from extractor.normalize.aliases import Aliases
 from extractor.normalize.labels import split_label
+from extractor.tables.label_columns import Kind, fill_blanks, label_kinds
 from extractor.tables.values import is_missing, parse_value
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
@@ -48,7 +49,9 @@ LABEL_COL_ROLES: dict[str, Role] = {
     "task": "task",
     "category": "task",
     "domain": "task",
+    "rank": "rank",
 }
+_RANK_HEADER = re.compile(r"^(global\s+)?rank$", re.I)
 _MODEL_CORNER = re.compile(r"^(models?|methods?|systems?|approach(es)?|baselines?|name)\b", re.I)
 _DATASET_CORNER = re.compile(r"^(benchmarks?|datasets?|tasks?|metrics?|evaluation|capabilit(y|ies)|category)\b", re.I)
 _MODEL_LIKE = re.compile(r"\b\d+(\.\d+)?\s?[BMT]\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I)
@@ -61,6 +64,16 @@ _NON_RESULTS_LABEL = re.compile(
     r"# ?params|parameters|activated|architecture|training tokens|\btokens\b|gpu hours|flops|precision|beta[12]?|adam",
     re.I,
 )
+# Rows (or columns) that describe the models rather than score them: '# Activated Params', 'Architecture'.
+DESCRIPTOR = re.compile(
+    r"^#|\bparams\b|parameters|architecture|context (length|window|size)|\btokens\b|kv cache|vocab|\blayers\b|"
+    r"\bheads\b|hidden (size|dim)|release|licen[cs]e|size \(gb\)|memory|model size|^sizes?$",
+    re.I,
+)
+
+
+# A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
+_GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?)$", re.I)
 
 
 class Layout(BaseModel):
@@ -73,9 +86,13 @@ class Layout(BaseModel):
     groups: list[str] = []  # per column: a spanning group header over dataset columns ('Reasoning'), a task
     guessed: bool = False
     non_results: bool = False
+    doubtful: bool = False  # a sign of a configuration table, and no benchmark the alias data knows
+    kinds: dict[int, Kind] = {}  # label columns without a role: name, size, group (a category) or attribute
+    labels: list[str] = []  # per grid row: its name, blanks left by lost row spans filled
+    row_groups: list[str] = []  # per grid row: the category column's text ('English'), filled
 
     def row_label(self, row: list[str]) -> str:
-        return join_distinct([row[j] for j in range(self.label_cols) if j not in self.roles and j < len(row)])
+        return join_distinct([row[j] for j in range(self.label_cols) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles and j < len(row)])
 
 
 def is_value(text: str) -> bool:
@@ -91,18 +108,35 @@ def long_roles(header: list[str]) -> dict[int, Role]:
 def count_header_rows(table: Table) -> int:
     """Leading rows with no value and some text past the first column; a row with text only in its
     first cell is a category row ('Math'), not a header."""
-    if table.header_rows is not None:
+    if table.header_rows is not None and not any(_mostly_values(r) for r in table.grid[: table.header_rows]):
         return table.header_rows
     for i, row in enumerate(table.grid):
         if any(is_value(c) for c in row[1:]) or not any(c.strip() for c in row[1:]):
+            # a corner spanning the header rows ('Model' over 'Model') marks numeric sub-headers ('1024 | 2048')
+            while i and i < len(table.grid) - 1 and row[0].strip() and row[0].strip() == table.grid[i - 1][0].strip():
+                i += 1
+                row = table.grid[i]
             return i
     return 0
+
+
+def _mostly_values(row: list[str]) -> bool:
+    """A row claimed as header that holds scores: the real header was lost, this is data."""
+    cells = [c for c in row[1:] if c.strip()]
+    return len(cells) >= 2 and sum(1 for c in cells if is_value(c)) > len(cells) / 2
+
+
+def _rank_column(table: Table, header_rows: int) -> bool:
+    """A leading 'Rank' column of integers is the printed rank, not the first score column."""
+    head = " ".join(r[0] for r in table.grid[:header_rows] if r).strip()
+    cells = [r[0].strip() for r in table.grid[header_rows:] if r and r[0].strip() not in ("", "...", "…")]
+    return bool(_RANK_HEADER.match(head)) and bool(cells) and all(c.isdigit() for c in cells)
 
 
 def count_label_cols(table: Table, header_rows: int) -> int:
     body = table.grid[header_rows:]
     n_cols = table.n_cols
-    for j in range(n_cols):
+    for j in range(1 if _rank_column(table, header_rows) else 0, n_cols):
         column = [r[j] for r in body if j < len(r)]
         if any(is_value(c) for c in column):
             return j
@@ -145,30 +179,49 @@ def _group_rows(header: list[list[str]], label_cols: int) -> int:
     return k
 
 
-def _column_parts(table: Table, layout: Layout, aliases: Aliases) -> list[tuple[str, str]]:
-    """(group, label) per column: group-row cells that name no dataset are the column's group; the rest its label."""
+def header_grid(table: Table, header_rows: int) -> list[list[str]]:
+    """The header rows, whitespace collapsed, with a spanning header's cell that the drawing left blank
+    restored: a blank above the same sub-header as its left neighbour ('BBH' over '0-shot / 3-shot')."""
     width = table.n_cols
-    header = [[re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)] for r in table.grid[: layout.header_rows]]
+    header = [[re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)] for r in table.grid[:header_rows]]
+    for k in range(len(header) - 1):
+        for j in range(1, width):
+            below = [header[m][j] for m in range(k + 1, len(header))]
+            if not header[k][j] and header[k][j - 1] and any(below) and below == [header[m][j - 1] for m in range(k + 1, len(header))]:
+                header[k][j] = header[k][j - 1]
+    return header
+
+
+def _column_parts(header: list[list[str]], layout: Layout, aliases: Aliases) -> list[tuple[str, str]]:
+    """(group, label) per column: group-row cells that name no dataset are the column's group; the rest its label."""
+    width = len(header[0]) if header else 0
     k = _group_rows(header, layout.label_cols)
     parts = []
     for j in range(width):
-        groups = [header[i][j] for i in range(k) if not aliases.dataset(header[i][j])]
-        own = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in groups])
+        groups = [header[i][j] for i in range(k) if not aliases.dataset(header[i][j]) and not _GENERIC_GROUP.match(header[i][j])]
+        own = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in groups and not (i < k and _GENERIC_GROUP.match(header[i][j]))])
         parts.append((join_distinct(groups), own) if own else ("", join_distinct(groups)))
     return parts
 
 
 def _label_texts(table: Table, layout: Layout, aliases: Aliases) -> tuple[list[str], list[str], list[str], str]:
-    header = table.grid[: layout.header_rows]
-    columns = [join_distinct([r[j] if j < len(r) else "" for r in header]) for j in range(table.n_cols)]
+    header = header_grid(table, layout.header_rows)
+    columns = [join_distinct([r[j] for r in header if j < layout.label_cols or len(header) == 1 or not _GENERIC_GROUP.match(r[j])])
+               for j in range(table.n_cols)]
     layout.roles = {
         j: LABEL_COL_ROLES[columns[j].casefold()] for j in range(layout.label_cols) if columns[j].casefold() in LABEL_COL_ROLES
     }
     layout.columns = columns
-    parts = _column_parts(table, layout, aliases)
+    parts = _column_parts(header, layout, aliases)
     layout.groups = [g for g, _ in parts]
-    corner = join_distinct([columns[j] for j in range(layout.label_cols) if j not in layout.roles])
-    rows = [layout.row_label(r) for r in table.grid[layout.header_rows :]]
+    body = table.grid[layout.header_rows :]
+    layout.kinds = label_kinds(body, columns, layout.label_cols, layout.roles)
+    corner = join_distinct([columns[j] for j in range(layout.label_cols) if layout.kinds.get(j) in ("name", "size")])
+    grid = fill_blanks(table, layout.header_rows, layout.label_cols, layout.kinds)
+    groups = [j for j, k in layout.kinds.items() if k == "group"]
+    layout.labels = [layout.row_label(r) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
+    layout.row_groups = [join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
+    rows = layout.labels[layout.header_rows :]
     own = [label for _, label in parts[layout.label_cols :]]
     return columns[layout.label_cols :], own, rows, corner
 
@@ -184,6 +237,10 @@ def read_layout(table: Table, aliases: Aliases) -> Layout | None:
     layout.non_results = is_non_results(layout, row_labels)
     cols_ds = max(_dataset_share(column_labels, aliases), _dataset_share(column_own, aliases))
     rows_ds = _dataset_share(row_labels, aliases)
+    # a results table may carry a 'Size (GB)' column beside its benchmarks: known benchmarks win
+    layout.non_results = layout.non_results and cols_ds == rows_ds == 0
+    signs = [lab for lab in [*layout.columns[layout.label_cols :], *row_labels] if _NON_RESULTS_LABEL.search(lab) or DESCRIPTOR.search(lab)]
+    layout.doubtful = not layout.non_results and bool(signs) and cols_ds == rows_ds == 0
     if rows_ds > cols_ds:
         layout.models_on = "columns"
     elif cols_ds > rows_ds:
@@ -208,7 +265,8 @@ def is_non_results(layout: Layout, row_labels: list[str]) -> bool:
     labels = [c.casefold() for c in layout.columns] + [r.casefold() for r in row_labels]
     # A label column named 'Size' beside model names is not a sign; a value column named 'Value' is.
     heads = layout.columns[:1] + layout.columns[layout.label_cols :]
-    if any(_NON_RESULTS_HEADER.match(c) for c in heads if c):
+    # 'Proportion (%)', 'Tokens (B)': the unit does not change what the column holds
+    if any(_NON_RESULTS_HEADER.match(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", c)) for c in heads if c):
         return True
     hits = sum(1 for lab in labels if _NON_RESULTS_LABEL.search(lab))
     return hits >= max(2, len([lab for lab in labels if lab]) // 2)

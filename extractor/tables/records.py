@@ -6,12 +6,17 @@ import re
 
 from extractor.document import Document, DocumentWarning, Table
 from extractor.normalize.aliases import Aliases
+from extractor.normalize.labels import split_label
 from extractor.normalize.settings import parse_setting
 from extractor.options import TableOptions
 from extractor.records import ResultRecord
-from extractor.tables.layout import Layout, Role, has_text, long_roles, read_layout
+from extractor.tables.layout import DESCRIPTOR, Layout, Role, has_text, long_roles, read_layout
 from extractor.tables.values import ParsedValue, parse_rank, parse_value
 
+_SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
+_SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
+# Column labels that mean "the benchmark's own score", alone or stacked in two languages ('Overall 总分').
+_AVERAGE = re.compile(r"^((avg\.?|average|overall|mean|总分|平均分?)\s*)+$", re.I)
 _PERCENT = re.compile(r"[(\[]\s*%\s*[)\]]|\bin\s+%|\bpercent(age)?s?\b", re.I)
 
 
@@ -65,27 +70,82 @@ def _long_records(doc: Document, table: Table, roles: dict[int, Role]) -> list[R
     return out
 
 
-def _wide_records(doc: Document, table: Table, layout: Layout) -> list[ResultRecord]:
+def _pair_settings(layout: Layout, width: int) -> dict[int, str]:
+    """Columns under one header 'MMLU 0-shot / 5-shot' drawn as 'a | / | b': the first takes the first setting, the last the second."""
+    out: dict[int, str] = {}
+    j = layout.label_cols
+    while j < width:
+        k = j
+        while k + 1 < width and layout.columns[k + 1] == layout.columns[j]:
+            k += 1
+        m = _SETTING_PAIR.search(layout.columns[j])
+        if m and k > j and parse_setting(m.group(1)) and parse_setting(m.group(2)):
+            out[j], out[k] = m.group(1), m.group(2)
+        j = k + 1
+    return out
+
+
+def caption_dataset(caption: str | None, aliases: Aliases) -> str | None:
+    """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or several."""
+    words = [w.strip(".") for w in re.findall(r"[^\s,;:()]+", caption or "")]
+    found: dict[str, str] = {}
+    for n in (4, 3, 2, 1):
+        for i in range(len(words) - n + 1):
+            text = " ".join(words[i : i + n])
+            match = aliases.dataset(text)
+            if match and match.entry.name not in found:
+                found[match.entry.name] = text
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _labels(layout: Layout, label: str, column: str, context: str | None, aliases: Aliases) -> tuple[str, str, str | None]:
+    """(dataset, model, metric) labels of a cell. A dataset label that is only a metric or an average
+    ('Elo', 'Avg.') of the one benchmark the caption names is that benchmark's score, in that metric."""
+    dataset, model = (label, column) if layout.models_on == "columns" else (column, label)
+    if context and not aliases.dataset(dataset) and (aliases.metric(dataset) or _AVERAGE.match(dataset)):
+        return context, model, dataset if aliases.metric(dataset) else None
+    return dataset, model, None
+
+
+def _flags(layout: Layout, dataset: str, model: str, aliases: Aliases) -> list[str]:
+    flags = ["orientation-guessed"] if layout.guessed else []
+    if layout.doubtful and not (aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)):
+        flags.append("maybe-not-results")  # it may describe the models (sizes, tokenizer) rather than score them
+    if _SIZE_ONLY.match(model):
+        flags.append("model-incomplete")  # a size whose family name was never printed in its row
+    return flags
+
+
+def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Aliases) -> list[ResultRecord]:
     out: list[ResultRecord] = []
+    context = caption_dataset(table.caption, aliases)
     columns, roles = layout.columns, layout.roles
+    pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
-        label = layout.row_label(row)
+        label = layout.labels[i]
         extra = {roles[j]: row[j].strip() for j in roles if row[j].strip()}
-        if label and not has_text(row[layout.label_cols:]):
-            task = label  # a category row such as 'Math' sets the task of the rows below
+        if label and not has_text(row[layout.label_cols:]) and not any(row[j].strip() for j in range(1, layout.label_cols)):
+            # a category row such as 'Math' sets the task of the rows below; over model rows it is a section
+            task = label if layout.models_on == "columns" else None
             continue
+        if layout.models_on == "columns" and DESCRIPTOR.search(label):
+            continue  # '# Activated Params', 'Architecture': a description of the models, not a score
         for j in range(layout.label_cols, table.n_cols):
             parsed = parse_value(row[j])
             if parsed is None or not label or not columns[j]:
                 continue
-            dataset, model = (label, columns[j]) if layout.models_on == "columns" else (columns[j], label)
-            task_raw = extra.get("task") or layout.groups[j] or task
+            if layout.models_on == "rows" and DESCRIPTOR.search(columns[j]):
+                continue
+            column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
+            dataset, model, metric = _labels(layout, label, column, context, aliases)
+            task_raw = extra.get("task") or layout.groups[j] or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
+            setting_raw = "; ".join(s for s in (extra.get("setting"), pairs.get(j)) if s) or None
             rec = _record(doc, table, i, j, parsed, dataset_raw=dataset, model_raw=model,
-                          metric_raw=extra.get("metric"), task_raw=task_raw, setting_raw=extra.get("setting"))
-            if layout.guessed:
-                rec.flags = [*rec.flags, "orientation-guessed"]
+                          metric_raw=extra.get("metric") or metric, task_raw=task_raw or None, setting_raw=setting_raw)
+            rec.global_rank = parse_rank(extra.get("rank") or "")
+            rec.flags = [*rec.flags, *_flags(layout, dataset, model, aliases)]
             out.append(rec)
     return out
 
@@ -103,7 +163,7 @@ def table_records(doc: Document, table: Table, aliases: Aliases, options: TableO
         return [], [_no_axis(table)]
     if layout.non_results:
         return [], [_warning(table, "not-results", "looks like a configuration or data table, not results; no records")]
-    return _wide_records(doc, table, layout), []
+    return _wide_records(doc, table, layout, aliases), []
 
 
 def _warning(table: Table, code: str, text: str) -> DocumentWarning:
