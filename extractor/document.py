@@ -53,6 +53,7 @@ class Cell(BaseModel):
     colspan: int = Field(default=1, ge=1)
     bbox: BBox | None = None
     bold: bool = False
+    underline: bool = False
 
 
 class Table(BaseModel):

@@ -1,23 +1,25 @@
 """The PDF stage: bytes -> a Document with title, abstract, text blocks and tables.
 
-pdfium reads the text (chars -> words -> lines -> blocks); pdfplumber reads the rules of pages
-that draw any; tables come from crossing rules, from stacks of horizontal rules, or from text
+pdfium reads the text (chars -> words -> lines -> blocks) and the rules of pages that draw any;
+tables come from crossing rules, from stacks of horizontal rules, or from text
 aligned in columns. A problem with one page becomes a warning, not a failure.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
 from extractor.document import BBox, Document, TextBlock
-from extractor.errors import CorruptPdfError
+from extractor.errors import CorruptPdfError, PageLimitError
 from extractor.options import PdfOptions
+from extractor.pdf.continued import join_continued
 from extractor.pdf.grid import Candidate
 from extractor.pdf.hyphens import Vocabulary, build_vocabulary
+from extractor.pdf.images import warn_picture_tables
 from extractor.pdf.layout import Block, body_size, caption_kind, find_abstract, find_title, furniture, page_blocks
-from extractor.pdf.opening import open_pdfium, open_plumber
+from extractor.pdf.opening import open_pdfium
 from extractor.pdf.ruled import Graphics, has_rules, page_graphics
 from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.tables import (
@@ -41,6 +43,9 @@ class _Source:
     pdf: pdfium.PdfDocument
     data: bytes
     password: str | None
+    # each page's rules and chart marks (or why they could not be read), taken while its text is
+    # read: opening a page again costs as much as reading its text does in pdfium
+    graphics: dict[int, Graphics | None | Exception] = field(default_factory=dict)
 
 
 def load_pdf(
@@ -54,24 +59,42 @@ def load_pdf(
     src = _Source(doc, open_pdfium(data, password), data, password)
     try:
         doc.page_count = len(src.pdf)
-        pages = read_pages(src.pdf, doc, options.max_pages)
+        _check_page_limit(doc.page_count, options)
+        wanted = src.graphics if options.ruled_tables or options.text_tables else None
+        pages = read_pages(src.pdf, doc, options.max_pages, options.pages, wanted)
         _analyse(src, pages, options, settings or TableFinderSettings())
+        warn_picture_tables(src.pdf, doc, [p.number for p in pages])  # tables drawn as images: a warning, not silence
     finally:
         src.pdf.close()
     return doc
 
 
-def read_pages(pdf: pdfium.PdfDocument, doc: Document, max_pages: int | None) -> list[PageText]:
+def _check_page_limit(count: int, options: PdfOptions) -> None:
+    if options.page_limit and count > options.page_limit and not (options.max_pages and options.max_pages <= options.page_limit):
+        raise PageLimitError(f"{count} pages, over the page limit of {options.page_limit} (--page-limit, or read the first pages with --max-pages)")
+
+
+def read_pages(
+    pdf: pdfium.PdfDocument,
+    doc: Document,
+    max_pages: int | None,
+    selected: frozenset[int] | None = None,
+    graphics: dict[int, Graphics | None | Exception] | None = None,
+) -> list[PageText]:
     total = len(pdf)
     limit = min(total, max_pages or total)
     if limit < total:
         doc.warn("pages-skipped", f"read the first {limit} of {total} pages (max_pages); the rest were skipped")
     pages: list[PageText] = []
     for i in range(limit):
+        if selected is not None and i + 1 not in selected:
+            continue
         try:
             page = pdf[i]
             try:
                 pages.append(read_page(page, i + 1))
+                if graphics is not None:
+                    graphics[i + 1] = _graphics(page, pages[-1])
             finally:
                 page.close()
         except Exception as e:  # one bad page must not lose the others
@@ -90,13 +113,17 @@ def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings:
     blocks = [b for p in pages for b in page_blocks(p, skip, body)]
     vocab = build_vocabulary(ln.text for p in pages for ln in p.lines)
     doc.title = _title(src.pdf, blocks, vocab, body)
-    layouts = {p.number: PageLayout.of(p, blocks, body) for p in pages}
+    by_page: dict[int, list[Block]] = {}
+    for b in blocks:
+        by_page.setdefault(b.page, []).append(b)
+    layouts = {p.number: PageLayout.of(p, by_page.get(p.number, []), body) for p in pages}
     cands = find_tables(src, pages, layouts, options, settings)
     cands = _captioned(cands, blocks, vocab, body, settings)
     blocks = set_apart_tables(blocks, cands)
     doc.abstract = find_abstract(blocks, vocab) if blocks else None
     by_number = {p.number: p for p in pages}
-    doc.tables = [to_table(c, i, by_number[c.page].to_display) for i, c in enumerate(reading_order(cands, layouts))]
+    ordered = join_continued(reading_order(cands, layouts), {n: lay.words for n, lay in layouts.items()})
+    doc.tables = [to_table(c, i, by_number[c.page].to_display) for i, c in enumerate(ordered)]
     doc.blocks = [_text_block(b, vocab, by_number[b.page]) for b in blocks]
     turned = [p.number for p in pages if p.turn]
     if turned:
@@ -131,50 +158,29 @@ def _captioned(
 def find_tables(
     src: _Source, pages: list[PageText], layouts: dict[int, PageLayout], options: PdfOptions, settings: TableFinderSettings
 ) -> list[Candidate]:
-    plumber = _LazyPlumber(src)
     found: list[Candidate] = []
-    try:
-        for page in pages:
-            try:
-                found += find_page_tables(layouts[page.number], lambda: plumber.graphics(page), options, settings)
-            except Exception as e:  # a bug or an odd page must not lose the other pages' tables
-                src.doc.warn("tables-failed", f"table search failed: {type(e).__name__}: {e}"[:300], page=page.number)
-    finally:
-        plumber.close()
+    for page in pages:
+        try:
+            found += find_page_tables(layouts[page.number], lambda: _drawn(src, page.number), options, settings)
+        except Exception as e:  # a bug or an odd page must not lose the other pages' tables
+            src.doc.warn("tables-failed", f"table search failed: {type(e).__name__}: {e}"[:300], page=page.number)
     return found
 
 
-class _LazyPlumber:
-    """pdfplumber, opened on the first page that draws any paths: parsing with it costs time."""
+def _graphics(page: pdfium.PdfPage, text: PageText) -> Graphics | None | Exception:
+    """The page's rules and chart marks, when it draws any paths; a failure is kept to be told
+    where the tables are searched."""
+    try:
+        return page_graphics(page, text.turn) if has_rules(page) else None
+    except Exception as e:
+        return e
 
-    def __init__(self, src: _Source):
-        self.src = src
-        self.pdf = None
-        self.failed = False
 
-    def graphics(self, text: PageText) -> Graphics | None:
-        page = self.src.pdf[text.number - 1]
-        try:
-            if not has_rules(page):
-                return None
-        finally:
-            page.close()
-        if self.pdf is None and not self.failed:
-            self.pdf = open_plumber(self.src.data, self.src.password)
-            self.failed = self.pdf is None
-            if self.failed:
-                self.src.doc.warn("rules-unreadable", "pdfplumber could not parse the file; ruled tables were not searched")
-        if self.pdf is None:
-            return None
-        plumber_page = self.pdf.pages[text.number - 1]
-        try:
-            return page_graphics(plumber_page, text.turn)
-        finally:
-            plumber_page.close()
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
+def _drawn(src: _Source, number: int) -> Graphics | None:
+    drawn = src.graphics.get(number)
+    if isinstance(drawn, Exception):
+        raise drawn
+    return drawn
 
 
 def _text_block(b: Block, vocab: Vocabulary, page: PageText) -> TextBlock:

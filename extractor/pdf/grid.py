@@ -7,6 +7,8 @@ a header chunk over several bands spans them.
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,9 +17,10 @@ from extractor.pdf.text import HYPHEN_MARK, Word
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
-_NUM = r"[~≈<>≤≥]?[-+−–]?\$?(\d{1,3}(,\d{3})+|\d+)?([.,·]\d+)?%?"
+_NUM = r"[~≈<>≤≥]?[-+−–]?[$€£¥]?(\d{1,3}(,\d{3})+|\d+)?([.,·]\d+)?(%|\s?[€£¥])?"
+_MARKS = "*†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉ"  # footnote marks after a value; see text.py for the superscripts
 NUMERIC = re.compile(
-    rf"^[(\[]?{_NUM}[)\]]?[*†‡§¶]*(\s*(±|\+/-|\+-)\s*{_NUM})?(\s*[(\[][^()\[\]]*[)\]])?[*†‡§¶]*$"
+    rf"^[(\[]?{_NUM}[)\]]?[{_MARKS}]*(\s*(±|\+/-|\+-)\s*{_NUM})?(\s*[(\[][^()\[\]]*[)\]])?[{_MARKS}]*$"
 )
 _DIGIT = re.compile(r"\d")
 _EQUATION_LABEL = re.compile(r"^\(\d+[a-z]?\)$")
@@ -27,7 +30,7 @@ _MISSING = frozenset({"-", "–", "—", "n/a", "na", "×", "✗", "✓", "/"})
 def is_numeric(text: str) -> bool:
     """A result value: "85.2%", "0.955", "1,024", "71.2 ± 0.3", "165 (~95th percentile)"; not "(3)"."""
     text = text.strip()
-    return bool(_DIGIT.match(text.lstrip("([~≈<>≤≥-+−–$")) and NUMERIC.match(text)) and not _EQUATION_LABEL.match(text)
+    return bool(_DIGIT.match(text.lstrip("([~≈<>≤≥-+−–$€£¥")) and NUMERIC.match(text)) and not _EQUATION_LABEL.match(text)
 
 
 def is_value(text: str) -> bool:
@@ -87,6 +90,7 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     bold: bool = False
+    underline: bool = False
 
 
 @dataclass
@@ -170,7 +174,10 @@ def place_span(x0: float, x1: float, bands: Sequence[tuple[float, float]], heade
     centre = (x0 + x1) / 2
     after = next((i for i, (a, _) in enumerate(bands) if a > centre), None)
     if header and after is not None and after > 0:
-        return after - 1, after
+        to_left, to_right = x0 - bands[after - 1][1], bands[after][0] - x1
+        if abs(to_left - to_right) <= max(3.0, 0.5 * max(to_left, to_right)):  # centred over both
+            return after - 1, after
+        return (after - 1, after - 1) if to_left < to_right else (after, after)
     nearest = min(range(len(bands)), key=lambda i: abs((bands[i][0] + bands[i][1]) / 2 - centre))
     return nearest, nearest
 
@@ -193,19 +200,11 @@ def grid_cells(
     rows: Sequence[Row], bands: Sequence[tuple[float, float]], header_rows: int = 0, spans: Sequence[Span] = ()
 ) -> list[GridCell]:
     """Chunks placed in columns; chunks of one row that land in the same columns become one cell."""
+    placed_rows = [_place_row(row, bands, r < header_rows, spans) for r, row in enumerate(rows)]
     cells: list[GridCell] = []
-    for r, row in enumerate(rows):
-        placed: list[tuple[int, int, list[Chunk]]] = []
-        for chunk in row:
-            header = r < header_rows
-            x0, x1 = _span_hint(chunk, spans) if header else (chunk.x0, chunk.x1)
-            first, last = place_span(x0, x1, bands, header)
-            if placed and first <= placed[-1][1]:
-                placed[-1] = (placed[-1][0], max(last, placed[-1][1]), placed[-1][2] + [chunk])
-            else:
-                placed.append((first, last, [chunk]))
+    for r, placed in enumerate(placed_rows):
         if r < header_rows - 1 and not (0 < r < len(rows) - 1 and _centred(rows, r)):
-            placed = widen_groups(placed, bands)
+            placed = widen_groups(placed, bands, placed_rows[r + 1 : header_rows])
         cells.extend(_cell(r, first, last, chunks) for first, last, chunks in placed)
     return cells
 
@@ -213,22 +212,117 @@ def grid_cells(
 Placed = list[tuple[int, int, list[Chunk]]]
 
 
-def widen_groups(placed: Placed, bands: Sequence[tuple[float, float]]) -> Placed:
+def split_over_columns(chunk: Chunk, bands: Sequence[tuple[float, float]]) -> list[Chunk]:
+    """Header words set as tightly as one cell but lying over several columns ('Zeta 1.5 Lynx3' over
+    two columns of values): split where every piece is centred inside a column of its own. A name
+    centred over the gap between columns ('Base' over '7B | 13B') is a span and stays whole."""
+    words = chunk.words
+    hits = [i for i, (a, b) in enumerate(bands) if chunk.x0 < b - 0.5 and chunk.x1 > a + 0.5]
+    if len(hits) < 2 or len(words) < 2 or len(words) > 8 or any(w.text == "/" for w in words):
+        return [chunk]  # '0-shot / 3-shot' over cells 'a | / | b' is one header (tables/ reads it)
+    best: tuple[float, list[Chunk]] | None = None
+    # one piece for every column under the chunk: 'Sequence Length' centred over five is a span
+    for cuts in itertools.combinations(range(1, len(words)), len(hits) - 1):
+        pieces = [Chunk(words[i:j]) for i, j in zip((0, *cuts), (*cuts, len(words)))]
+        homes = [_home(p, bands) for p in pieces]
+        if homes != hits:
+            continue
+        cost = sum(abs(_centre(p.x0, p.x1) - _centre(*bands[h])) for p, h in zip(pieces, hits))
+        if best is None or cost < best[0]:
+            best = (cost, pieces)
+    return best[1] if best else [chunk]
+
+
+def _centre(x0: float, x1: float) -> float:
+    return (x0 + x1) / 2
+
+
+def _home(piece: Chunk, bands: Sequence[tuple[float, float]]) -> int | None:
+    centre = _centre(piece.x0, piece.x1)
+    return next((i for i, (a, b) in enumerate(bands) if a <= centre <= b), None)
+
+
+def _place_row(row: Row, bands: Sequence[tuple[float, float]], header: bool, spans: Sequence[Span]) -> Placed:
+    placed: Placed = []
+    if header:
+        row = [piece for chunk in row for piece in split_over_columns(chunk, bands)]
+    hints = [_span_hint(chunk, spans) if header else (chunk.x0, chunk.x1) for chunk in row]
+    for chunk, (x0, x1) in zip(row, hints):
+        if sum(1 for h in hints if h == (x0, x1)) > 1:
+            x0, x1 = chunk.x0, chunk.x1  # one rule under several cells is a border, not a span
+        first, last = place_span(x0, x1, bands, header)
+        if placed and first <= placed[-1][1]:
+            prev = placed[-1]
+            split = _split_shared(prev, (first, last), chunk, bands)
+            if split is None:
+                placed[-1] = (prev[0], max(last, prev[1]), prev[2] + [chunk])
+                continue
+            placed[-1] = (prev[0], split[0], prev[2])
+            first, last = split[1], max(last, split[1])
+        placed.append((first, last, [chunk]))
+    return placed
+
+
+def _split_shared(
+    prev: tuple[int, int, list[Chunk]], cur: tuple[int, int], chunk: Chunk, bands: Sequence[tuple[float, float]]
+) -> tuple[int, int] | None:
+    """Two chunks far apart that claim shared columns (wide header words over narrow columns)
+    stay two cells: the shared columns go to the one covering more of them. Returns the left
+    cell's new last column and the right cell's first; None: they are one cell."""
+    a, b, chunks = prev
+    c, d = cur
+    left_x0, left_x1 = min(ch.x0 for ch in chunks), max(ch.x1 for ch in chunks)
+    if chunk.x0 - left_x1 < 1.5 * chunk.size:
+        return None
+    lo, hi = bands[c][0], bands[b][1]
+    left = max(0.0, min(left_x1, hi) - max(left_x0, lo))
+    right = max(0.0, min(chunk.x1, hi) - max(chunk.x0, lo))
+    options = []
+    if c - 1 >= a:
+        options.append((right, (c - 1, c)))  # the right chunk keeps the shared columns
+    if d >= b + 1:
+        options.append((left, (b, b + 1)))  # the left one keeps them
+    return max(options)[1] if options else None
+
+
+def widen_groups(placed: Placed, bands: Sequence[tuple[float, float]], below: Sequence[Placed] | None = None) -> Placed:
     """In a header row over another header row, a cell centred over several columns ("French"
-    over "Arc-c HellaS MMLU") spans them all: the widest run of free columns it is centred on."""
+    over "Arc-c HellaS MMLU") spans them all: the widest run of free columns it is centred on,
+    where a header row below (`below`, when given) has cells from its first column to its last."""
     out: Placed = []
     for k, (first, last, chunks) in enumerate(placed):
         lo = out[-1][1] + 1 if out else min(1, first)  # the label column is never under a group
         hi = placed[k + 1][0] - 1 if k + 1 < len(placed) else len(bands) - 1
-        centre = (min(c.x0 for c in chunks) + max(c.x1 for c in chunks)) / 2
+        x0, x1 = min(c.x0 for c in chunks), max(c.x1 for c in chunks)
+        centre = (x0 + x1) / 2
         best = (first, last)
         for i in range(lo, first + 1):
             for j in range(last, hi + 1):
                 a, b = bands[i][0], bands[j][1]
-                if abs((a + b) / 2 - centre) <= max(2.0, 0.05 * (b - a)) and j - i > best[1] - best[0]:
+                centred = abs((a + b) / 2 - centre) <= max(2.0, 0.05 * (b - a))
+                if centred and j - i > best[1] - best[0] and (below is None or _divided(below, i, j, x0, x1)):
                     best = (i, j)
         out.append((best[0], best[1], chunks))
     return out
+
+
+def _divided(below: Sequence[Placed], i: int, j: int, x0: float, x1: float) -> bool:
+    """Some lower header row has two or more cells within columns i..j, from column i to j; and
+    no lower row that does not divide them so has a cell right under the group's text x0..x1
+    (then the text is a line of that cell, set on several lines)."""
+    divided = False
+    for row in below:
+        inner = [(a, b) for a, b, _ in row if i <= a and b <= j]
+        divides = len(inner) >= 2 and inner[0][0] == i and inner[-1][1] == j
+        under = any(_overlap_x(ch, x0, x1) >= 0.8 * (x1 - x0) for _, _, ch in row)
+        if under and not divides:
+            return False
+        divided |= divides
+    return divided
+
+
+def _overlap_x(chunks: Sequence[Chunk], x0: float, x1: float) -> float:
+    return min(x1, max(c.x1 for c in chunks)) - max(x0, min(c.x0 for c in chunks))
 
 
 def _cell(row: int, first: int, last: int, chunks: list[Chunk]) -> GridCell:
@@ -243,7 +337,7 @@ def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row]) -> tuple[list[
     n = len(rows)
     r = 1
     while r < n - 1:
-        if _centred(rows, r) and not _shares_columns(cells, r):
+        if _centred(rows, r) and not _shares_columns(cells, r) and not _stacked(cells, rows, r):
             for c in cells:
                 if c.row == r:
                     c.row, c.rowspan = r - 1, 2
@@ -253,6 +347,18 @@ def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row]) -> tuple[list[
             n -= 1
         r += 1
     return cells, n
+
+
+def _stacked(cells: Sequence[GridCell], rows: Sequence[Row], r: int) -> bool:
+    """The row is a line of a cell set on several lines: a line of the same columns lies one
+    line-height above or below it (lines of other cells interleave with them)."""
+    mine = {k for c in cells if c.row == r for k in range(c.col, c.col + c.colspan)}
+    size = max(c.size for c in rows[r])
+    for k in (r - 2, r + 2):
+        if 0 <= k < len(rows) and abs(rows[k][0].baseline - rows[r][0].baseline) <= 1.5 * size:
+            if mine & {j for c in cells if c.row == k for j in range(c.col, c.col + c.colspan)}:
+                return True
+    return False
 
 
 def _centred(rows: Sequence[Row], r: int) -> bool:
@@ -268,9 +374,16 @@ def _shares_columns(cells: Sequence[GridCell], r: int) -> bool:
 
 
 def header_from_cells(cells: Sequence[GridCell], max_rows: int = 3) -> int | None:
-    """Rows above the first row with a number outside its first column, when there are 1 to 3."""
+    """Rows above the first row with a number outside its first column, when there are 1 to 3,
+    but for a category row just above it."""
     rows = sorted({c.row for c in cells if c.col > 0 and is_numeric(c.text)})
-    return rows[0] if rows and 0 < rows[0] <= max_rows else None
+    if not rows or not 0 < rows[0] <= max_rows:
+        return None
+    first = rows[0]
+    above = [c for c in cells if c.row == first - 1]
+    if first >= 2 and len(above) == 1 and above[0].col == 0 and sum(c.row == first - 2 for c in cells) >= 2:
+        return first - 1  # a category row ("Math") opens the body: it is not a header
+    return first
 
 
 def bbox_of(boxes: Iterable[Box]) -> Box:

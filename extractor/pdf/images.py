@@ -35,16 +35,20 @@ def picture_table_pages(page: pdfium.PdfPage) -> list[str]:
     """Why each large image of the page looks like a table drawn as a picture (empty when none does)."""
     width, height = page.get_size()
     found: list[str] = []
+    large = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = _bounds(obj)
+        left, right = max(left, 0.0), min(right, width)
+        bottom, top = max(bottom, 0.0), min(top, height)
+        share = (right - left) * (top - bottom) / (width * height)
+        if share >= _MIN_AREA and right - left >= _MIN_WIDTH * width:
+            large.append((left, bottom, right, top, share))
+    if not large:
+        return found  # most pages: no text page needed (it costs as much as reading the page's text)
     textpage = page.get_textpage()
     try:
         page_text = textpage.get_text_range() or ""
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-            left, bottom, right, top = _bounds(obj)
-            left, right = max(left, 0.0), min(right, width)
-            bottom, top = max(bottom, 0.0), min(top, height)
-            share = (right - left) * (top - bottom) / (width * height)
-            if share < _MIN_AREA or right - left < _MIN_WIDTH * width:
-                continue
+        for left, bottom, right, top, share in large:
             inside = re.sub(r"\s+", "", _text(textpage, left, bottom, right, top))
             if len(inside) > _MAX_TEXT_INSIDE:
                 continue

@@ -77,16 +77,16 @@ def furniture(pages: Sequence[PageText]) -> set[tuple[int, int]]:
     """(page, line index) of running headers, footers and page numbers: lines in the top or bottom
     margin that are a page number or repeat, digits aside, on several pages."""
     margin_lines = {}
-    repeats: Counter[str] = Counter()
+    repeats: dict[str, set[int]] = {}  # pages: a word repeated along one page's top is a table header
     for page in pages:
         for i, line in enumerate(page.lines):
             if line.bottom < 0.1 * page.height or line.top > 0.9 * page.height:
                 key = re.sub(r"\d+", "#", line.text.lower()).strip()
                 margin_lines[(page.number, i)] = key
-                repeats[key] += 1
+                repeats.setdefault(key, set()).add(page.number)
     needed = 3 if len(pages) >= 4 else max(2, len(pages))
     return {
-        k for k, key in margin_lines.items() if _PAGE_NUMBER.match(key.replace("#", "1")) or repeats[key] >= needed
+        k for k, key in margin_lines.items() if _PAGE_NUMBER.match(key.replace("#", "1")) or len(repeats[key]) >= needed
     }
 
 
@@ -94,7 +94,14 @@ def furniture(pages: Sequence[PageText]) -> set[tuple[int, int]]:
 
 
 def is_prose(line: Line) -> bool:
-    """A line of running text: several words, mostly words rather than numbers, evenly spaced."""
+    """A line of running text: several words, mostly words rather than numbers, evenly spaced.
+    Kept on the line: the layout and the table finders ask for it many times."""
+    if line.prose is None:
+        object.__setattr__(line, "prose", _is_prose(line))
+    return line.prose
+
+
+def _is_prose(line: Line) -> bool:
     words = line.words
     if len(words) < 5:
         return False
@@ -132,6 +139,12 @@ def is_section_heading(block: Block, body: float) -> bool:
     return block.kind == "heading" and (bool(_SECTION_NUMBER.match(block.first.text)) or block.size >= body + 1.0)
 
 
+def is_cell_row(line: Line) -> bool:
+    """Words parted by gaps wider than any word space: the cells of a table row."""
+    gaps = [b.x0 - a.x1 for a, b in zip(line.words[1:], line.words[2:])]
+    return any(g > 1.5 * line.size for g in gaps)
+
+
 def is_heading(line: Line, body: float) -> bool:
     text = line.text.strip()
     letters = sum(c.isalpha() for c in text)
@@ -139,8 +152,7 @@ def is_heading(line: Line, body: float) -> bool:
         return False
     if _NAMED_HEADINGS.match(_SECTION_NUMBER.sub("", text)):
         return True
-    gaps = [b.x0 - a.x1 for a, b in zip(line.words[1:], line.words[2:])]
-    if len(line.words) > 16 or any(g > 1.5 * line.size for g in gaps):
+    if len(line.words) > 16 or is_cell_row(line):
         return False  # a row of cells, not a heading
     styled = line.size >= body + 1.0 or line.bold
     if not styled or text.endswith(".") and not _SECTION_NUMBER.match(text):
@@ -156,10 +168,17 @@ def _starts_block(prev: Line, line: Line, nxt: Line | None) -> bool:
         return True  # a paragraph gap, or a jump up to the next column
     if line.x0 > prev.x1 or line.x1 < prev.x0:
         return True
-    if caption_kind(line):
-        return True
+    if caption_kind(line) or is_cell_row(line) != is_cell_row(prev):
+        return True  # a table's header row under its caption is not more caption
     # an indented first line, when the paragraph's later lines return to the margin
     return line.x0 > prev.x0 + 0.6 * size and nxt is not None and abs(nxt.x0 - prev.x0) < 0.3 * size
+
+
+def page_rows(page: PageText) -> set[int]:
+    """`lines_in_rows` of the page's lines, kept on the page: blocks and tables both ask."""
+    if page.rows is None:
+        object.__setattr__(page, "rows", lines_in_rows(page.lines, page.width))
+    return page.rows
 
 
 def lines_in_rows(lines: Sequence[Line], width: float) -> set[int]:
@@ -173,7 +192,12 @@ def lines_in_rows(lines: Sequence[Line], width: float) -> set[int]:
         la, lb = sorted((lines[a], lines[b]), key=lambda ln: ln.x0)
         if gutter is not None and la.x1 < gutter < lb.x0:
             continue
-        if abs(la.baseline - lb.baseline) < 0.3 * max(la.size, lb.size) and not (is_prose(la) or is_prose(lb)):
+        size = max(la.size, lb.size)
+        if abs(la.baseline - lb.baseline) >= 0.3 * size:
+            continue
+        # a tightly set header row can look like prose; a short cell far to its left still makes it a row
+        prose = is_prose(la) + is_prose(lb)
+        if prose == 0 or prose == 1 and lb.x0 - la.x1 > 2 * size:
             found.update((a, b))
     return found
 
@@ -195,7 +219,7 @@ def page_blocks(page: PageText, skip: set[tuple[int, int]], body: float) -> list
     """One page's lines, in stream order, cut into blocks; furniture lines come out as 'other'."""
     blocks: list[Block] = []
     lines = page.lines
-    in_rows = lines_in_rows(lines, page.width)
+    in_rows = page_rows(page)
     for i, line in enumerate(lines):
         if (page.number, i) in skip:
             blocks.append(Block([line], "other"))
@@ -203,7 +227,9 @@ def page_blocks(page: PageText, skip: set[tuple[int, int]], body: float) -> list
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         last = blocks[-1] if blocks else None
         heading = i not in in_rows and is_heading(line, body)
-        if last and last.kind == "paragraph" and not heading and not _starts_block(last.lines[-1], line, nxt):
+        # a cell of a table row ('Model' under a caption) never continues a paragraph, nor the reverse
+        row_edge = i > 0 and (i in in_rows) != (i - 1 in in_rows)
+        if last and last.kind == "paragraph" and not heading and not row_edge and not _starts_block(last.lines[-1], line, nxt):
             last.lines.append(line)
         else:
             blocks.append(Block([line], "heading" if heading else "paragraph"))

@@ -1,4 +1,4 @@
-"""Open PDF bytes with pdfium (text) and pdfplumber (rules), turning their failures into ours."""
+"""Open PDF bytes with pdfium, turning its failures into ours (pdfplumber says why when pdfium cannot)."""
 
 from __future__ import annotations
 

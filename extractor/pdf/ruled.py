@@ -1,6 +1,7 @@
-"""Tables drawn with rules, from pdfplumber's line geometry.
+"""Tables drawn with rules.
 
-Two kinds, in the style of pdfplumber's table finder (edges -> intersections -> cells):
+The rules come from pdfium's path objects (paths.py); two kinds of table, in the style of
+pdfplumber's table finder (edges -> intersections -> cells):
 - grids: horizontal and vertical rules that cross; each closed rectangle is a cell;
 - rule-bounded (booktabs) tables: horizontal rules of one width stacked over each other, with
   no vertical rules; the rows and columns inside come from the text (see grid.py), the first
@@ -9,15 +10,15 @@ Two kinds, in the style of pdfplumber's table finder (edges -> intersections -> 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as raw
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
-from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
-from extractor.pdf.frame import turn_box
+from extractor.pdf.frame import Frame
 from extractor.pdf.grid import (
     Box,
     Candidate,
@@ -34,6 +35,7 @@ from extractor.pdf.grid import (
     is_numeric,
     split_chunks,
 )
+from extractor.pdf.paths import Shape, count_paths, page_shapes, rect_edges, segment_edges
 from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Line, Word
 
@@ -43,10 +45,9 @@ Edge = dict
 
 
 def has_rules(page: pdfium.PdfPage) -> bool:
-    """A cheap look with pdfium before pdfplumber parses the page: two paths drawn at least (a
-    table needs two rules; a lone footnote rule or underline does not make one)."""
-    paths = (obj for obj in page.get_objects(max_depth=3) if obj.type == raw.FPDF_PAGEOBJ_PATH)
-    return next(paths, None) is not None and next(paths, None) is not None
+    """A cheap look before the paths are read: two paths drawn at least (a table needs two
+    rules; a lone footnote rule or underline does not make one)."""
+    return count_paths(page, 2) >= 2
 
 
 # --- edges -----------------------------------------------------------------------------------
@@ -58,75 +59,66 @@ class Graphics:
     marks: list[Box]  # curves and upright filled bars: the ink of charts, never of tables
 
 
-def page_graphics(plumber_page, turn: int = 0) -> Graphics:
+def page_graphics(page: pdfium.PdfPage, turn: int = 0) -> Graphics:
     """Rules and chart marks of a page, in the frame of its text (see PageText.turn)."""
-    edges, marks = page_edges(plumber_page), figure_marks(plumber_page)
-    if turn:
-        w, h = plumber_page.width, plumber_page.height
-        edges = [turn_edge(e, turn, w, h) for e in edges]
-        marks = [turn_box(m, turn, w, h) for m in marks]
-    return Graphics(edges, marks)
+    frame = Frame(page)
+    frame.turn = turn
+    shapes = page_shapes(page, frame)
+    return Graphics(page_edges(shapes), figure_marks(shapes, frame.width))
 
 
-def turn_edge(edge: Edge, turn: int, width: float, height: float) -> Edge:
-    x0, top, x1, bottom = turn_box((edge["x0"], edge["top"], edge["x1"], edge["bottom"]), turn, width, height)
-    orientation = edge["orientation"]
-    if turn in (1, 3) and orientation in ("h", "v"):
-        orientation = "v" if orientation == "h" else "h"
-    return {**edge, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
-            "orientation": orientation, "doctop": top}
+def page_edges(shapes: Sequence[Shape]) -> list[Edge]:
+    """Straight rules: lines, rectangle sides and straight segments of short polylines. Filled
+    boxes wider and taller than a rule are backgrounds or chart bars, not rules."""
+    edges: list[Edge] = []
+    for s in shapes:
+        if s.curved:
+            continue
+        if s.is_rect():
+            x0, top, x1, bottom = s.box
+            if not (x1 - x0 > 3 and bottom - top > 3 and s.fill and not s.stroke):
+                edges.extend(rect_edges(s.box))
+        elif len(s.points) == 2:
+            edges.extend(segment_edges(s.points, "line"))
+        elif len(s.points) <= 8:
+            edges.extend(segment_edges(s.points, "curve_edge"))
+    return edges
 
 
-def figure_marks(plumber_page) -> list[Box]:
+def figure_marks(shapes: Sequence[Shape], page_width: float) -> list[Box]:
     """Curves, and filled upright boxes standing alone (bars); boxes tiling a row side by side are
     cell shading, and page-sized ones are backgrounds."""
-    big = 0.5 * plumber_page.width
-    marks = [  # dots of a dotted border are curves too, but tiny
-        _box(c) for c in plumber_page.curves if len(c.get("pts", ())) >= 3 and 2.5 <= max(c["width"], c["height"]) < big
-    ]
-    boxes = [_box(r) for r in plumber_page.rects if r.get("fill") and 3 < r["width"] <= r["height"] and r["width"] < big]
+    big = 0.5 * page_width
+    marks = []
+    for s in shapes:  # dots of a dotted border are curves too, but tiny
+        if len(s.points) >= 3 and not s.is_rect():
+            x0, top, x1, bottom = s.box
+            if 2.5 <= max(x1 - x0, bottom - top) < big:
+                marks.append(s.box)
+    filled = [s.box for s in shapes if s.fill and s.is_rect()]
+    boxes = [b for b in filled if 3 < b[2] - b[0] <= b[3] - b[1] and b[2] - b[0] < big]
     if not boxes:
         return marks
-    rows: dict[tuple[int, int], list[Box]] = {}
-    for r in plumber_page.rects:
-        if r.get("fill"):
-            rows.setdefault((round(r["top"]), round(r["bottom"])), []).append(_box(r))
-    return marks + [b for b in boxes if not _tiles(b, rows)]
+    sides: Counter[tuple[int, int, int]] = Counter()  # (top, bottom, x) of filled boxes' left and right sides
+    for b in filled:
+        sides[(round(b[1]), round(b[3]), round(b[0]))] += 1
+        sides[(round(b[1]), round(b[3]), round(b[2]))] += 1
+    return marks + [b for b in boxes if not _tiles(b, sides)]
 
 
-def _box(obj: dict) -> Box:
-    return obj["x0"], obj["top"], obj["x1"], obj["bottom"]
-
-
-def _tiles(b: Box, rows: dict[tuple[int, int], list[Box]]) -> bool:
-    """Another filled box of the same height touching this one on the left or right."""
-    top, bottom = round(b[1]), round(b[3])
-    for dt in (-1, 0, 1):
-        for db in (-1, 0, 1):
-            for o in rows.get((top + dt, bottom + db), ()):
-                same = abs(o[1] - b[1]) < 1 and abs(o[3] - b[3]) < 1
-                if o != b and same and (abs(o[2] - b[0]) < 1 or abs(o[0] - b[2]) < 1):
-                    return True
-    return False
+def _tiles(b: Box, sides: Counter[tuple[int, int, int]]) -> bool:
+    """Another filled box of the same height touching this one on the left or right: its side
+    at this one's left or right edge (this box's own sides are there once each)."""
+    top, bottom, left, right = round(b[1]), round(b[3]), round(b[0]), round(b[2])
+    hits = 0  # boxes tiling a row share their top and bottom exactly; their sides may round apart
+    for dx in (-1, 0, 1):
+        hits += sides.get((top, bottom, left + dx), 0) + sides.get((top, bottom, right + dx), 0)
+    return hits > 2
 
 
 def count_marks(box: Box, marks: Sequence[Box]) -> int:
     """Chart marks touching `box`: value labels sit on the bars they label."""
     return sum(1 for m in marks if m[0] <= box[2] and m[2] >= box[0] and m[1] <= box[3] + 1 and m[3] >= box[1] - 1)
-
-
-def page_edges(plumber_page) -> list[Edge]:
-    """Straight rules: lines, rectangle sides and straight curve segments. Filled boxes wider and
-    taller than a rule are backgrounds or chart bars, not rules."""
-    edges = [line_to_edge(ln) for ln in plumber_page.lines if ln["x0"] == ln["x1"] or ln["top"] == ln["bottom"]]
-    for rect in plumber_page.rects:
-        if rect["width"] > 3 and rect["height"] > 3 and rect.get("fill") and not rect.get("stroke"):
-            continue
-        edges.extend(rect_to_edges(rect))
-    for curve in plumber_page.curves:
-        if len(curve.get("pts", ())) <= 8:
-            edges.extend(e for e in curve_to_edges(curve) if e["orientation"] in ("h", "v"))
-    return edges
 
 
 def merged_edges(edges: list[Edge], settings: TableFinderSettings) -> list[Edge]:
@@ -173,6 +165,8 @@ def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings:
         bold = bool(inner) and all(w.bold for w in inner if any(c.isalnum() for c in w.text))
         cells.append(GridCell(row, col, text.replace("\ufffe", "-"), box, rowspan, colspan, bold))
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    cells, n_rows = _drop_empty_rows(cells, n_rows)
+    cells, n_rows, title = _trim_banners(cells, n_rows, n_cols)
     filled = sum(1 for c in cells if c.text)
     if n_rows < settings.min_rows or n_cols < settings.min_cols or filled < max(3, 0.3 * len(cells)):
         return None
@@ -180,7 +174,50 @@ def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings:
         return None  # a framed paragraph
     header = _header_rows(cells)
     conf = round(min(0.95, 0.6 + 0.35 * filled / len(cells)), 2)
-    return Candidate(page, bbox_of(boxes), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header)
+    cand = Candidate(page, bbox_of(c.bbox for c in cells), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header)
+    if title and _TITLE.match(title):
+        cand.caption = title
+    return cand
+
+
+def _drop_empty_rows(cells: list[GridCell], n_rows: int) -> tuple[list[GridCell], int]:
+    """Rows no text reaches (between double rules, or spacer strips) are not rows of the table."""
+    used = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
+    empty = [r for r in range(n_rows) if r not in used]
+    if not empty or len(empty) == n_rows:
+        return cells, n_rows
+    kept = []
+    for c in cells:
+        inside = sum(1 for r in empty if c.row <= r < c.row + c.rowspan)
+        if inside == c.rowspan:
+            continue
+        c.row -= sum(1 for r in empty if r < c.row)
+        c.rowspan -= inside
+        kept.append(c)
+    return kept, n_rows - len(empty)
+
+
+_TITLE = re.compile(r"^(table|exhibit|tab\.)\s*[A-Z]?\d", re.I)
+
+
+def _trim_banners(cells: list[GridCell], n_rows: int, n_cols: int) -> tuple[list[GridCell], int, str | None]:
+    """A first or last row that is one cell across the whole grid is the table's title or its
+    notes, boxed with it; the table is the rows between. Returns the cells, rows and the title."""
+    def banner(r: int) -> GridCell | None:
+        row = [c for c in cells if c.row == r]
+        return row[0] if n_cols >= 2 and len(row) == 1 and row[0].colspan == n_cols and row[0].rowspan == 1 else None
+
+    title = None
+    if n_rows > 3 and (last := banner(n_rows - 1)) is not None:
+        cells = [c for c in cells if c is not last]
+        n_rows -= 1
+    if n_rows > 3 and (first := banner(0)) is not None:
+        title = first.text
+        cells = [c for c in cells if c is not first]
+        for c in cells:
+            c.row -= 1
+        n_rows -= 1
+    return cells, n_rows, title
 
 
 def _header_rows(cells: Sequence[GridCell]) -> int | None:

@@ -14,7 +14,7 @@ class TableFinderSettings(BaseModel):
     cell_gap_em: float = Field(0.5, gt=0, description="a wider gap between words starts a new cell")
     number_gap_em: float = Field(0.5, gt=0, description="a wider gap between two numbers starts a new cell")
     # whitespace tables
-    run_gap_em: float = Field(2.2, gt=0, description="rows further apart than this (edge to edge) end a table")
+    run_gap_em: float = Field(3.2, gt=0, description="rows further apart than this (edge to edge) end a table")
     min_rows: int = Field(2, ge=2, description="a table has at least this many rows")
     min_cols: int = Field(2, ge=2, description="a table has at least this many columns")
     min_numeric_rows: int = Field(2, ge=1, description="whitespace tables need this many rows holding numbers")

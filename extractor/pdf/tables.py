@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from extractor.document import BBox, Cell, Table
 from extractor.options import PdfOptions
-from extractor.pdf.grid import Box, Candidate, is_numeric, split_chunks
+from extractor.pdf.grid import Box, Candidate, is_numeric, is_value, split_chunks
 from extractor.pdf.hyphens import Vocabulary
-from extractor.pdf.layout import Block, find_gutter, is_prose, is_section_heading, lines_in_rows
+from extractor.pdf.layout import Block, find_gutter, is_prose, is_section_heading, page_rows
 from extractor.pdf.ruled import (
     GRID_ENGINE,
     RULES_ENGINE,
@@ -25,7 +25,7 @@ from extractor.pdf.ruled import (
 )
 from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Line, PageText, Word
-from extractor.pdf.unruled import find_text_tables, inside
+from extractor.pdf.unruled import WORD_GRID, find_text_tables, inside
 
 _PRIORITY = {"pdfplumber-lines": 3, "pdf-rules-text": 2, "pdf-text-columns": 1}
 
@@ -45,12 +45,21 @@ class PageLayout:
     @classmethod
     def of(cls, page: PageText, blocks: Sequence[Block], body: float) -> PageLayout:
         mine = [b for b in blocks if b.page == page.number]
-        prose = [ln for b in mine if b.kind == "paragraph" for ln in b.lines if is_prose(ln)]
-        marked = [ln for b in mine if b.kind in ("heading", "caption", "title") for ln in b.lines]
-        breaks = [ln for b in mine if b.kind in ("caption", "title") or is_section_heading(b, body) for ln in b.lines]
+        valued = _labels_of_values(page.lines)
+        prose = [ln for b in mine if b.kind == "paragraph" for ln in b.lines if is_prose(ln) and id(ln) not in valued]
+        rowed_lines = [page.lines[i] for i in page_rows(page)]
+        row_lines = rowed_lines + [ln for ln in page.lines if id(ln) in valued]
+        category = {
+            id(ln) for b in mine if b.kind == "heading" for ln in b.lines if _category_row(ln, row_lines, page.lines)
+        }
+        category |= valued  # a bold label with its value on its line is a row ("Total ... 1,969,797")
+        marked = [ln for b in mine if b.kind in ("heading", "caption", "title") for ln in b.lines if id(ln) not in category]
+        breaks = [
+            ln for b in mine if b.kind in ("caption", "title") or is_section_heading(b, body) for ln in b.lines
+            if id(ln) not in category
+        ]
         words = [w for b in mine if b.kind != "other" for ln in b.lines for w in ln.words if w.upright]
-        rowed = {id(page.lines[i]) for i in lines_in_rows(page.lines, page.width)}
-        return cls(page, list(mine), prose, prose + marked, breaks, words, rowed)
+        return cls(page, list(mine), prose, prose + marked, breaks, words, {id(ln) for ln in rowed_lines})
 
     def text_words(self, taken: Sequence[Box], settings: TableFinderSettings) -> list[Word]:
         """Words a whitespace table may hold: not running text, headings, captions or ruled tables."""
@@ -65,6 +74,42 @@ class PageLayout:
     @staticmethod
     def _chunks(line: Line, settings: TableFinderSettings) -> list:
         return split_chunks(line.words, settings.cell_gap_em, settings.number_gap_em)
+
+
+def _category_row(line: Line, rows: Sequence[Line], lines: Sequence[Line]) -> bool:
+    """A short bold line between two table rows, flush with their first cells, is a category row
+    of the table ("Math" over GSM8K and MATH), not a heading that ends it; so is the first one
+    under the table's head when that is short lines ("2016", "(all amounts in EUR)")."""
+    if len(line.words) > 4:
+        return False
+    reach = 3.2 * line.size
+
+    def flush(ln: Line) -> bool:
+        return abs(ln.x0 - line.x0) <= 2 or ln.x0 < line.x0 < ln.x1
+
+    below = any(0 < ln.top - line.bottom <= reach and flush(ln) for ln in rows)
+    if not below:
+        return False
+    if any(0 < line.top - ln.bottom <= reach and flush(ln) for ln in rows):
+        return True
+    near = [ln for ln in lines if 0 < line.top - ln.bottom <= reach]
+    return bool(near) and all(len(ln.words) <= 4 and not ln.bold and not is_prose(ln) for ln in near)
+
+
+def _labels_of_values(lines: Sequence[Line]) -> set[int]:
+    """Ids of lines with numbers only further right on their baseline: the label of a table row
+    ("Number of units at 31 December ... 49,136"), however much it reads like a sentence."""
+    values = [ln for ln in lines if (len(ln.words) <= 2 and is_numeric(ln.text)) or all(is_value(w.text) for w in ln.words)]
+    if not values:
+        return set()
+    by_row: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_row.setdefault(round(ln.baseline), []).append(ln)
+    out: set[int] = set()
+    for v in values:
+        near = (o for k in (-1, 0, 1) for o in by_row.get(round(v.baseline) + k, ()))
+        out.update(id(o) for o in near if o is not v and o.x1 < v.x0 and abs(o.baseline - v.baseline) < 0.3 * v.size)
+    return out
 
 
 # --- finding -----------------------------------------------------------------------------------
@@ -100,7 +145,34 @@ def find_page_tables(
         found += find_text_tables(words, layout.prose, layout.barriers, layout.page.number, layout.page.width, settings)
     if drawn and drawn.marks:
         found = [c for c in found if count_marks(c.bbox, drawn.marks) < settings.max_chart_marks]
-    return best_of(found)
+    found = best_of(found)
+    if drawn and drawn.edges:
+        mark_underlines(found, drawn.edges)
+    return found
+
+
+def mark_underlines(cands: Sequence[Candidate], edges: Sequence[Edge]) -> None:
+    """A short rule just under a cell's text and about as wide as it underlines it (papers
+    underline the second-best result). Rules of the table itself are far wider than the text."""
+    rules = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] < 200]
+    for c in cands:
+        for cell in c.cells:
+            if cell.text and cell.bbox[2] > cell.bbox[0]:
+                test = _inside_ruled_cell if c.engine == GRID_ENGINE else _under_text
+                cell.underline = any(test(cell.bbox, e) for e in rules)
+
+
+def _under_text(box: Box, e: Edge) -> bool:
+    x0, top, x1, bottom = box
+    width, height = x1 - x0, bottom - top
+    near = bottom - 0.45 * height <= e["top"] <= bottom + 0.4 * height
+    return near and e["x0"] <= x0 + 0.15 * width and e["x1"] >= x1 - 0.15 * width and e["x1"] - e["x0"] <= 1.3 * width + 4
+
+
+def _inside_ruled_cell(box: Box, e: Edge) -> bool:
+    """In a ruled cell the box is the cell's frame: an underline lies strictly inside it."""
+    x0, top, x1, bottom = box
+    return x0 + 1 < e["x0"] and e["x1"] < x1 - 1 and top + 0.4 * (bottom - top) < e["top"] < bottom - 1
 
 
 def _area(b: Box) -> float:
@@ -114,8 +186,11 @@ def _overlap(a: Box, b: Box) -> float:
 
 
 def _score(c: Candidate) -> tuple[float, int]:
+    """Filled cells times confidence; cells closed by rules count more than cells cut from text:
+    lines of text in one ruled cell are that cell's, not rows of their own."""
     filled = sum(1 for cell in c.cells if cell.text)
-    return filled * c.confidence, _PRIORITY.get(c.engine, 0)
+    weight = 1.3 if c.engine == GRID_ENGINE else 1.0
+    return filled * c.confidence * weight, _PRIORITY.get(c.engine, 0)
 
 
 def best_of(cands: Sequence[Candidate]) -> list[Candidate]:
@@ -172,7 +247,7 @@ def attach_captions(cands: Sequence[Candidate], captions: Sequence[Block], vocab
 def has_evidence(c: Candidate) -> bool:
     """Crossing rules make a table by themselves; text between horizontal rules needs a caption
     or numbers (author lists and boxed notes are drawn between rules too)."""
-    if c.engine == GRID_ENGINE or c.caption:
+    if c.engine == GRID_ENGINE or c.caption or WORD_GRID in c.notes:
         return True
     return sum(1 for cell in c.cells if is_numeric(cell.text)) >= 2
 
@@ -229,7 +304,7 @@ def to_table(c: Candidate, index: int, to_display: Callable[[Box], Box] = lambda
                 grid[r][col] = cell.text
         cells.append(
             Cell(row=cell.row, col=cell.col, text=cell.text, rowspan=cell.rowspan, colspan=cell.colspan,
-                 bbox=_bbox(to_display(cell.bbox)), bold=cell.bold)
+                 bbox=_bbox(to_display(cell.bbox)), bold=cell.bold, underline=cell.underline)
         )
     return Table(
         index=index, page=c.page, bbox=_bbox(to_display(c.bbox)), caption=c.caption, grid=grid, cells=cells,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -22,7 +22,7 @@ _BOLD_NAMES = ("bold", "medi", "black", "heavy", "semibold", "demi")
 _SPACES = frozenset(" \t\u00a0\u2002\u2003\u2009\u200b\r\n")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs several times more, per char
 class Char:
     text: str
     x0: float
@@ -56,47 +56,45 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """Words on one baseline that pdfium read in one run, split where a gap is wider than a column gutter."""
+    """Words on one baseline that pdfium read in one run, split where a gap is wider than a column gutter.
+    Its extent and size are computed once: the layout asks for them many times."""
 
     words: tuple[Word, ...]
     page: int
+    x0: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    size: float = field(init=False, repr=False, compare=False)  # the size most of its letters are set in
+    prose: bool | None = field(default=None, init=False, repr=False, compare=False)  # layout.is_prose, once known
+    bold_: bool | None = field(default=None, init=False, repr=False, compare=False)  # `bold`, once known
+
+    def __post_init__(self) -> None:
+        words = self.words
+        sizes: Counter[float] = Counter()
+        for w in words:
+            sizes[round(w.size, 1)] += len(w.text)
+        setattr_ = object.__setattr__
+        setattr_(self, "x0", min(w.x0 for w in words))
+        setattr_(self, "x1", max(w.x1 for w in words))
+        setattr_(self, "top", min(w.top for w in words))
+        setattr_(self, "bottom", max(w.bottom for w in words))
+        setattr_(self, "size", sizes.most_common(1)[0][0])
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
     @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
     def baseline(self) -> float:
         return self.words[0].baseline
 
     @property
-    def size(self) -> float:
-        """The size most of the line's letters are set in."""
-        sizes: Counter[float] = Counter()
-        for w in self.words:
-            sizes[round(w.size, 1)] += len(w.text)
-        return sizes.most_common(1)[0][0]
-
-    @property
     def bold(self) -> bool:
-        letters = [w for w in self.words if any(c.isalnum() for c in w.text)]
-        return bool(letters) and all(w.bold for w in letters)
+        if self.bold_ is None:
+            letters = [w for w in self.words if any(c.isalnum() for c in w.text)]
+            object.__setattr__(self, "bold_", bool(letters) and all(w.bold for w in letters))
+        return self.bold_
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +110,7 @@ class PageText:
     turn: int = 0
     display_width: float = 0.0
     display_height: float = 0.0
+    rows: set[int] | None = field(default=None, repr=False, compare=False)  # layout.lines_in_rows, once known
 
     def to_display(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         return unturn_box(box, self.turn, self.display_width, self.display_height)
@@ -120,25 +119,28 @@ class PageText:
 # --- characters ---------------------------------------------------------------------------
 
 
+def _fast(fn, restype, *argtypes):
+    """A pdfium function called with plain ints for handles and pointers: pypdfium2's typed
+    bindings convert each argument, which costs more than the call itself when made per char."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_text_object = _fast(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_loose_box = _fast(raw.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+
+
 class _FontCache:
-    """Font size, boldness and direction per text object: pdfium asks per char, objects share them."""
+    """Font size, boldness and direction per text object (keyed by `_text_object`): pdfium asks
+    per char, the chars of one object share them."""
 
     def __init__(self, textpage: pdfium.PdfTextPage):
         self.tp = textpage.raw
-        self.cache: dict[int, tuple[float, bool, int]] = {}
+        self.cache: dict[int, tuple[float, bool, int, float, float]] = {}  # + the origin's offset in the box
         self.buf = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
 
-    def get(self, i: int) -> tuple[float, bool, int]:
-        obj = raw.FPDFText_GetTextObject(self.tp, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or -1 - i
-        hit = self.cache.get(key)
-        if hit is None:
-            hit = self.cache[key] = self._read(i)
-        return hit
-
-    def _read(self, i: int) -> tuple[float, bool, int]:
+    def read(self, i: int) -> tuple[float, bool, int]:
         size = raw.FPDFText_GetFontSize(self.tp, i)
         turn = 0
         if raw.FPDFText_GetMatrix(self.tp, i, ctypes.byref(self.matrix)):
@@ -163,44 +165,94 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> tuple[list
     """The page's characters in the frame where most of its text reads left to right."""
     frame = Frame(page)
     raw_chars = _raw_chars(textpage, frame)
-    turns = Counter(t for _, _, _, _, t, gen in raw_chars if not gen and t >= 0)
+    turns = Counter(rc[4] for rc in raw_chars if not rc[5] and rc[4] >= 0)
     main, count = turns.most_common(1)[0] if turns else (0, 0)
     frame.turn = main if count > 0.5 * sum(turns.values()) else 0
+    a, b, c, d, e, f = _affine(frame)  # user space -> the frame, as one map: it runs per char
+    straight = b == 0 and c == 0 and a > 0 and d < 0  # an upright page: no min/max needed per char
+    main_turn = frame.turn
     chars: list[Char] = []
-    for i, text, (size, bold), (box, origin), turn, generated in raw_chars:
+    append = chars.append
+    last_size = 0.0
+    for text, size, bold, box, turn, generated in raw_chars:
         if text == "\n":
             if chars:
-                chars.append(_newline(chars[-1]))
+                append(_NEWLINE)
             continue
-        x0, top, x1, bottom = frame.box(*box)
-        _, baseline = frame.point(*origin)
+        if text in _SPACES:
+            append(_SPACE)  # a word break: where it stands is never asked
+            continue
+        left, low, right, high, ox, oy = box
+        if straight:
+            x0, x1, top, bottom, baseline = a * left + e, a * right + e, d * high + f, d * low + f, d * oy + f
+        else:
+            xa, ya, xb, yb = a * left + c * low + e, b * left + d * low + f, a * right + c * high + e, b * right + d * high + f
+            x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+            baseline = b * ox + d * oy + f
         if generated or size <= 0:
-            size = chars[-1].size if chars else (bottom - top) / 1.2
-        upright = generated or turn == frame.turn
-        chars.append(Char(text, x0, top, x1, bottom, baseline, size, bold, upright, text in _SPACES, False))
+            size = last_size or (bottom - top) / 1.2
+        last_size = size
+        append(Char(text, x0, top, x1, bottom, baseline, size, bold, generated or turn == main_turn, False, False))
     return chars, frame
 
 
+def _affine(frame: Frame) -> tuple[float, float, float, float, float, float]:
+    """Frame.point as x' = a*x + c*y + e, y' = b*x + d*y + f (it is affine: a rotation and a shift)."""
+    (ex, fy), (px, py), (qx, qy) = frame.point(0.0, 0.0), frame.point(1.0, 0.0), frame.point(0.0, 1.0)
+    return px - ex, py - fy, qx - ex, qy - fy, ex, fy
+
+
 def _raw_chars(textpage: pdfium.PdfTextPage, frame: Frame) -> list:
-    """(index, text, (size, bold), (user-space box, origin), display turn, generated) per char."""
+    """(text, size, bold, (user-space box and origin), display turn, generated) per char."""
     fonts = _FontCache(textpage)
     tp = textpage.raw
+    handle = ctypes.cast(tp, ctypes.c_void_p).value
+    n = textpage.count_chars()
+    texts = _page_text(tp, n)
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect = raw.FS_RECTF()
+    is_generated, get_origin, get_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetCharOrigin, _loose_box
+    ox_ref, oy_ref, rect_ref = ctypes.byref(ox), ctypes.byref(oy), ctypes.addressof(rect)
+    quarter = frame.rotation // 90
     out = []
-    for i in range(textpage.count_chars()):
-        text = _char_text(raw.FPDFText_GetUnicode(tp, i))
-        generated = bool(raw.FPDFText_IsGenerated(tp, i))
+    for i in range(n):
+        text = texts[i] if texts is not None else _char_text(raw.FPDFText_GetUnicode(tp, i))
         if text == "\r":
             continue
-        if text == "\n":
-            out.append((i, text, (0.0, False), (None, None), 0, True))
+        if text == "\n" or text in _SPACES:  # breaks: read_chars needs no more of them
+            out.append((text, 0.0, False, None, 0, True))
             continue
-        size, bold, turn = fonts.get(i) if not generated else (0.0, False, 0)
+        generated = text == HYPHEN_MARK and bool(is_generated(tp, i))  # pdfium generates only breaks
+        get_box(handle, i, rect_ref)
+        left, bottom = rect.left, rect.bottom
+        if generated:
+            size, bold, turn = 0.0, False, 0
+            get_origin(tp, i, ox_ref, oy_ref)
+            x, y = ox.value, oy.value
+        else:
+            # a text object's chars share font, size and the origin's place in their box: ask once
+            key = _text_object(handle, i) or -1 - i
+            hit = fonts.cache.get(key)
+            if hit is None:
+                get_origin(tp, i, ox_ref, oy_ref)
+                hit = fonts.cache[key] = (*fonts.read(i), ox.value - left, oy.value - bottom)
+            size, bold, turn, dx, dy = hit
+            x, y = left + dx, bottom + dy
         if turn >= 0:
-            turn = (turn - frame.rotation // 90) % 4
-        raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
-        out.append((i, text, (size, bold), (textpage.get_charbox(i, loose=True), (ox.value, oy.value)), turn, generated))
+            turn = (turn - quarter) % 4
+        out.append((text, size, bold, (left, bottom, rect.right, rect.top, x, y), turn, generated))
     return out
+
+
+def _page_text(tp, n: int) -> list[str] | None:
+    """Every char's text in one call (one per char costs more than the rest of the page), or None
+    when pdfium's text does not line up with its char indexes."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    if got != n + 1:
+        return None
+    units = memoryview(buf.raw[: 2 * n]).cast("H")
+    return [_char_text(2 if u == 0xFFFE else u) for u in units]
 
 
 def _char_text(code: int) -> str:
@@ -216,8 +268,9 @@ def _pair_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def _newline(prev: Char) -> Char:
-    return Char("\n", prev.x1, prev.top, prev.x1, prev.bottom, prev.baseline, prev.size, False, True, True, True)
+# breaks between words and lines: group_lines only asks what they are
+_SPACE = Char(" ", 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False, True, True, False)
+_NEWLINE = Char("\n", 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False, True, True, True)
 
 
 # --- words ---------------------------------------------------------------------------------
@@ -233,22 +286,56 @@ def _breaks_word(prev: Char, c: Char) -> bool:
     return similar and abs(c.baseline - prev.baseline) > 0.5 * size
 
 
+_SUPERSCRIPTS = dict(zip("0123456789abcdefghijklmnoprstuvwxyz+-", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻"))
+
+
+def _run_text(run: list[Char], main: Char) -> str:
+    """The run's text; a small raised digit or letter after a number ("57.9" + raised "1") is a
+    footnote mark, written as its superscript form ("57.9¹") so that it never reads as a digit."""
+    if all(c.size == main.size for c in run):
+        return "".join(c.text for c in run)  # the common case: no superscript possible
+    out: list[str] = []
+    for c in run:
+        raised = c.size <= 0.85 * main.size and main.baseline - c.baseline > 0.2 * main.size
+        if raised and out and (out[-1][-1:].isdigit() or out[-1] in _SUPERSCRIPTS.values()) and c.text in _SUPERSCRIPTS:
+            out.append(_SUPERSCRIPTS[c.text])
+        else:
+            out.append(c.text)
+    return "".join(out)
+
+
 def _flush(run: list[Char], words: list[Word]) -> None:
+    """The chars of a run -> one word (one pass over them: this runs once per word of the document)."""
     if not run:
         return
-    main = max(run, key=lambda c: c.size)  # the base glyphs, not a superscript
-    bold = sum(c.bold for c in run if c.text.isalnum()) * 2 >= max(1, sum(c.text.isalnum() for c in run))
+    first = main = run[0]  # main: the base glyphs, not a superscript
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    letters = bold_letters = 0
+    for c in run:
+        if c.size > main.size:
+            main = c
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.top < top:
+            top = c.top
+        if c.bottom > bottom:
+            bottom = c.bottom
+        if c.text.isalnum():
+            letters += 1
+            bold_letters += c.bold
     words.append(
         Word(
-            text=_pair_surrogates("".join(c.text for c in run)),
-            x0=min(c.x0 for c in run),
-            top=min(c.top for c in run),
-            x1=max(c.x1 for c in run),
-            bottom=max(c.bottom for c in run),
+            text=_pair_surrogates(_run_text(run, main)),
+            x0=x0,
+            top=top,
+            x1=x1,
+            bottom=bottom,
             baseline=main.baseline,
             size=main.size,
-            bold=bold and any(c.text.isalnum() for c in run),
-            upright=run[0].upright,
+            bold=letters > 0 and bold_letters * 2 >= letters,
+            upright=first.upright,
         )
     )
     run.clear()

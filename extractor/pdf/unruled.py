@@ -16,6 +16,7 @@ from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Line, Word
 
 ENGINE = "pdf-text-columns"
+WORD_GRID = "no numbers: a grid of short labels aligned in columns"
 
 
 def _text_beside(row: Row, prose: Sequence[Line], gutter: float) -> tuple[bool, bool]:
@@ -70,8 +71,8 @@ def _close(a: Row, b: Row, settings: TableFinderSettings) -> bool:
 def _close_run(run: list[Row], runs: list[list[Row]]) -> None:
     while run and len(run[-1]) < 2:
         run.pop()
-    while run and len(run[0]) < 2 and len(run) > 1 and len(run[1]) < 2:
-        run.pop(0)  # keep at most one single-cell row on top: a header over the columns
+    while run and len(run[0]) < 2 and sum(1 for r in run[:4] if len(r) < 2) > 3:
+        run.pop(0)  # keep at most three single-cell rows on top: a head over the columns
     if len(run) >= 2:
         runs.append(list(run))
 
@@ -80,7 +81,7 @@ def run_candidate(run: list[Row], page: int, settings: TableFinderSettings) -> C
     """A run of rows -> a table, when it holds numbers in aligned columns."""
     first = first_value_row(run)
     if first is None:
-        return None
+        return word_grid_candidate(run, page)
     start = max(0, first - settings.max_header_rows)
     rows = run[start:]
     header = first - start
@@ -93,12 +94,42 @@ def run_candidate(run: list[Row], page: int, settings: TableFinderSettings) -> C
     return cand
 
 
+def word_grid_candidate(run: list[Row], page: int) -> Candidate | None:
+    """A table of short labels without numbers (codes, names): at least 4 rows and 4 columns of
+    one to three words, every column's cells aligned on an edge, the grid mostly filled. Author
+    lists and running text do not look like this."""
+    if len(run) < 4 or any(len(c.words) > 3 or len(c.text) > 24 for r in run for c in r):
+        return None
+    cand = text_grid_candidate(run, page, ENGINE, 0.5, 1)
+    if cand is None or cand.n_cols < 4 or cand.n_rows < 4 or any(c.colspan > 1 for c in cand.cells[len(run[0]):]):
+        return None
+    if len(cand.cells) < 0.6 * cand.n_rows * cand.n_cols or not all(_aligned(cand, col) for col in range(cand.n_cols)):
+        return None
+    cand.header_rows = 1  # the first row names the columns
+    cand.notes.append(WORD_GRID)
+    return cand
+
+
+def _aligned(cand: Candidate, col: int) -> bool:
+    """The column's cells share a left edge, a right edge or a centre (within a point)."""
+    boxes = [c.bbox for c in cand.cells if c.col == col and c.colspan == 1]
+    if len(boxes) < 2:
+        return False
+    for edge in (lambda b: b[0], lambda b: b[2], lambda b: (b[0] + b[2]) / 2):
+        values = [edge(b) for b in boxes]
+        if max(values) - min(values) <= 1.0:
+            return True
+    return False
+
+
 def _looks_tabular(body: Sequence[Row], settings: TableFinderSettings) -> bool:
     multi = [r for r in body if len(r) >= 2]
     valued = [r for r in multi if any(c.numeric for c in r[1:])]
     cells = [c for r in multi for c in r[1:]]
     numeric = sum(c.numeric for c in cells)
-    return len(valued) >= settings.min_numeric_rows and len(multi) >= 0.6 * len(body) and numeric >= 0.5 * len(cells)
+    wide = sum(len(r) >= 4 for r in multi) >= 0.8 * len(multi)  # code columns between name columns
+    share = 0.3 if wide else 0.5
+    return len(valued) >= settings.min_numeric_rows and len(multi) >= 0.5 * len(body) and numeric >= share * len(cells)
 
 
 def _confidence(body: Sequence[Row], n_cols: int) -> float:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.pdf.grid import Chunk, GridCell, column_bands, fold_centred_rows, is_numeric, split_chunks, widen_groups
+from extractor.pdf.grid import (
+    Chunk,
+    GridCell,
+    column_bands,
+    fold_centred_rows,
+    grid_cells,
+    header_from_cells,
+    is_numeric,
+    place_span,
+    split_chunks,
+    widen_groups,
+)
 from extractor.pdf.hyphens import build_vocabulary, join_lines, keep_hyphen
 from extractor.pdf.layout import caption_kind, is_prose
 from extractor.pdf.text import HYPHEN_MARK, Line, Word
@@ -124,3 +135,54 @@ def test_prose_lines_and_table_rows():
     assert not is_prose(line("Model", "MMLU", "HellaSwag", "WinoG", "PIQA", "GSM8K"))  # a header row
     assert not is_prose(line("HTML", "0.969", "0.927", "0.955", "0.857", "5.39"))
     assert not is_prose(line("we", "evaluated", "each", "model", "on", "the", gap=30))
+
+
+# --- placing header cells ----------------------------------------------------------------------
+
+BANDS = [(100.0, 120.0), (200.0, 220.0), (300.0, 320.0)]
+
+
+def test_header_text_in_a_gap_spans_both_columns_only_when_centred():
+    assert place_span(150, 170, BANDS, header=True) == (0, 1)  # centred in the gap
+    assert place_span(126, 160, BANDS, header=True) == (0, 0)  # flush after the left column
+    assert place_span(126, 160, BANDS) == (0, 0)  # a body cell goes to the nearest column
+
+
+def at(text, x0, baseline=100.0, size=10.0):
+    return Chunk((word(text, x0, x0 + 5 * len(text), baseline, size),))
+
+
+def test_group_header_spans_the_columns_a_lower_header_row_divides():
+    bands = [(0.0, 40.0), (100.0, 120.0), (130.0, 150.0), (160.0, 180.0)]
+    rows = [[at("French", 125, 90)], [at("Model", 0), at("Arc", 100), at("Hella", 130), at("MMLU", 160)]]
+    cells = grid_cells(rows, bands, header_rows=2)
+    assert [(c.row, c.col, c.colspan) for c in cells if c.row == 0] == [(0, 1, 3)]
+
+
+def test_a_line_stacked_over_its_own_column_is_no_group_header():
+    bands = [(0.0, 40.0), (100.0, 140.0), (200.0, 240.0), (300.0, 340.0)]
+    rows = [
+        [at("Code", 0, 80), at("Code", 200, 80)],
+        [at("Town name", 100, 86), at("Area name", 300, 86)],
+        [at("State", 0, 92), at("Area", 200, 92)],
+    ]
+    cells = grid_cells(rows, bands, header_rows=3)
+    assert all(c.colspan == 1 for c in cells)
+
+
+def test_far_apart_header_words_sharing_a_column_stay_two_cells():
+    bands = [(0.0, 40.0), (90.0, 150.0), (160.0, 220.0)]
+    rows = [[at("Revenue", 60, 90), at("Capital", 150, 90)], [at("A", 0), at("1", 100), at("2", 170)]]
+    cells = grid_cells(rows, bands)
+    assert [(c.col, c.text) for c in cells if c.row == 0] == [(1, "Revenue"), (2, "Capital")]
+
+
+def test_a_category_row_over_the_first_values_is_not_a_header():
+    cells = [GridCell(0, 0, "Task", (0, 0, 1, 1)), GridCell(0, 1, "Alpha", (0, 0, 1, 1)),
+             GridCell(1, 0, "Math", (0, 0, 1, 1)), GridCell(2, 0, "GSM8K", (0, 0, 1, 1)), GridCell(2, 1, "45.1", (0, 0, 1, 1))]
+    assert header_from_cells(cells) == 1
+
+
+@pytest.mark.parametrize("text", ["8 €", "€8", "£1,200", "57.9¹", "36.6ᵃ"])
+def test_currency_and_superscript_marks_are_numbers(text):
+    assert is_numeric(text)

@@ -1,0 +1,613 @@
+"""Generated PDFs, one per table case the PDF stage must handle, each with its exact grid.
+
+Every case is drawn with reportlab at fixed positions (top-left coordinates, y grows down), so a
+test knows the grid a reader sees. `CASES[name]()` gives the PDF's bytes; the expected grids
+are the module's constants. Model names are invented; benchmark names are real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from io import BytesIO
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+W, H = 612.0, 792.0
+ROMAN, BOLD = "Times-Roman", "Times-Bold"
+
+
+class Sheet:
+    """A canvas addressed top-left; `turned` draws as on a landscape page laid on its side."""
+
+    def __init__(self, c: canvas.Canvas, height: float = H):
+        self.c, self.h = c, height
+
+    def text(self, x: float, baseline: float, s: str, font: str = ROMAN, size: float = 9) -> float:
+        self.c.setFont(font, size)
+        self.c.drawString(x, self.h - baseline, s)
+        return x + stringWidth(s, font, size)
+
+    def centred(self, cx: float, baseline: float, s: str, font: str = ROMAN, size: float = 9) -> None:
+        self.text(cx - stringWidth(s, font, size) / 2, baseline, s, font, size)
+
+    def rule(self, x0: float, y: float, x1: float, width: float = 0.5) -> None:
+        self.c.setLineWidth(width)
+        self.c.line(x0, self.h - y, x1, self.h - y)
+
+    def vrule(self, x: float, top: float, bottom: float, width: float = 0.5) -> None:
+        self.c.setLineWidth(width)
+        self.c.line(x, self.h - top, x, self.h - bottom)
+
+    def para(self, x: float, baseline: float, lines: Sequence[str], size: float = 10, leading: float = 12) -> float:
+        for s in lines:
+            self.text(x, baseline, s, ROMAN, size)
+            baseline += leading
+        return baseline
+
+
+def _pdf(draw_pages: Sequence[Callable[[Sheet], None]], landscape_turn: bool = False, rotate: int = 0) -> bytes:
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
+    for draw in draw_pages:
+        if rotate:
+            c.setPageRotation(rotate)  # /Rotate: a viewer shows the page turned
+        if landscape_turn:  # text runs bottom to top, as a landscape table printed on a portrait page
+            c.translate(W, 0)
+            c.rotate(90)
+        draw(Sheet(c, W if landscape_turn else H))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+PROSE = [
+    "We evaluate every model with the same prompts and the same answer extraction, so that",
+    "the numbers can be compared directly. Scores are accuracies unless the text says other-",
+    "wise, and the best result in each row is set in bold type throughout this report.",
+]
+
+
+def cells_row(s: Sheet, baseline: float, cells: Sequence[str], xs: Sequence[float], bold: Sequence[int] = (), size: float = 9) -> None:
+    """The first cell left-aligned in its column, the others centred in theirs; '' draws nothing."""
+    for j, cell in enumerate(cells):
+        font = BOLD if j in bold else ROMAN
+        if cell and j == 0:
+            s.text(xs[0] + 4, baseline, cell, font, size)
+        elif cell:
+            s.centred((xs[j] + xs[j + 1]) / 2, baseline, cell, font, size)
+
+
+# --- ruled grid --------------------------------------------------------------------------------
+
+RULED_CAPTION = "Table 1: Accuracy of three compact models on three benchmarks."
+RULED = [
+    ["Model", "MMLU", "GSM8K", "HumanEval"],
+    ["Alpha-7B", "61.2", "45.1", "30.5"],
+    ["Beta-7B", "63.8", "52.4", "33.1"],
+    ["Gamma-13B", "66.0", "57.9", "36.6"],
+]
+
+
+def ruled_grid(s: Sheet, top: float = 140, caption: str = RULED_CAPTION, grid=RULED) -> float:
+    xs = [130, 250, 320, 390, 470]
+    s.text(130, top - 8, caption)
+    for i, row in enumerate(grid):
+        cells_row(s, top + 18 * i + 12.5, row, xs, bold=range(4) if i == 0 else ())
+    for i in range(len(grid) + 1):
+        s.rule(xs[0], top + 18 * i, xs[-1])
+    for x in xs:
+        s.vrule(x, top, top + 18 * len(grid))
+    return top + 18 * len(grid)
+
+
+def case_ruled() -> bytes:
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        bottom = ruled_grid(s)
+        s.para(72, bottom + 30, PROSE)
+
+    return _pdf([page])
+
+
+# --- booktabs: top, mid and bottom rules, a group header over model columns -------------------
+
+GROUP_CAPTION = "Table 2: Base and chat models of two sizes."
+GROUPED = [
+    ["", "Base", "Base", "Chat", "Chat"],
+    ["Benchmark", "7B", "13B", "7B", "13B"],
+    ["MMLU", "55.1", "60.3", "57.2", "62.0"],
+    ["GSM8K", "31.5", "42.8", "40.6", "51.3"],
+    ["HumanEval", "18.3", "24.4", "29.9", "35.4"],
+]
+GROUP_XS = [130, 240, 300, 360, 420, 480]
+
+
+def case_booktabs_group_header() -> bytes:
+    xs = GROUP_XS
+
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        top = 150
+        s.text(130, top - 8, GROUP_CAPTION)
+        s.rule(xs[0], top, xs[-1], 1.0)
+        s.centred((xs[1] + xs[3]) / 2, top + 12, "Base")
+        s.centred((xs[3] + xs[5]) / 2, top + 12, "Chat")
+        s.rule(xs[1] + 3, top + 16, xs[3] - 3)
+        s.rule(xs[3] + 3, top + 16, xs[5] - 3)
+        cells_row(s, top + 27, GROUPED[1], xs)
+        s.rule(xs[0], top + 31, xs[-1])
+        for i, row in enumerate(GROUPED[2:]):
+            cells_row(s, top + 43 + 13 * i, row, xs)
+        s.rule(xs[0], top + 35 + 13 * 3, xs[-1], 1.0)
+        s.para(72, top + 110, PROSE)
+
+    return _pdf([page])
+
+
+# --- unruled ----------------------------------------------------------------------------------
+
+UNRULED = [
+    ["", "Alpha-7B", "Beta-13B", "Gamma-70B"],
+    ["MMLU (5-shot)", "61.2%", "66.0%", "78.4%"],
+    ["GSM8K (8-shot)", "45.1%", "57.9%", "80.2%"],
+    ["HumanEval (0-shot)", "30.5%", "36.6%", "55.1%"],
+    ["ARC-Challenge (25-shot)", "70.4%", "74.8%", "85.3%"],
+]
+
+
+def unruled_table(s: Sheet, top: float, grid=UNRULED, xs=(110, 250, 330, 410, 490), bold=()) -> float:
+    for i, row in enumerate(grid):
+        cells_row(s, top + 14 * i, row, xs, bold=[j for (r, j) in bold if r == i])
+    return top + 14 * len(grid)
+
+
+def case_unruled() -> bytes:
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        bottom = unruled_table(s, 150)
+        s.para(72, bottom + 30, PROSE)
+
+    return _pdf([page])
+
+
+# --- two tables on one page -------------------------------------------------------------------
+
+SECOND_CAPTION = "Table 2: Accuracy of the same models in the chat setting."
+SECOND = [
+    ["Model", "MMLU", "GSM8K"],
+    ["Alpha-7B-Chat", "62.5", "50.3"],
+    ["Beta-7B-Chat", "64.1", "55.0"],
+]
+
+
+def case_two_tables() -> bytes:
+    def page(s: Sheet) -> None:
+        bottom = ruled_grid(s, top=110)
+        s.para(72, bottom + 25, PROSE)
+        s.text(150, bottom + 80, SECOND_CAPTION)
+        unruled_table(s, bottom + 100, SECOND, xs=(150, 280, 350, 420))
+        s.para(72, bottom + 170, PROSE)
+
+    return _pdf([page])
+
+
+# --- two-column page: a table in the right column, text in the left ---------------------------
+
+LEFT_TEXT = [
+    "Language models are judged by", "their scores on public bench-", "marks. We compare several",
+    "models of similar size using", "the same prompts, and we re-", "port every number ourselves",
+    "so that differences in setup", "do not blur the comparison.", "Each score is the mean of", "three runs with fixed seeds.",
+    "The table on the right gives", "the accuracy of every model.",
+]
+COLUMN_CAPTION = "Table 3: Accuracy of two models."
+COLUMN = [
+    ["Benchmark", "Alpha", "Beta"],
+    ["MMLU", "61.2", "63.8"],
+    ["GSM8K", "45.1", "52.4"],
+    ["HumanEval", "30.5", "33.1"],
+    ["MBPP", "38.2", "41.0"],
+]
+
+
+def case_two_column() -> bytes:
+    def page(s: Sheet) -> None:
+        s.centred(W / 2, 70, "A Comparison of Compact Models", BOLD, 14)
+        s.para(72, 110, LEFT_TEXT + LEFT_TEXT[:6])
+        s.para(320, 110, LEFT_TEXT[:3])
+        s.text(320, 160, COLUMN_CAPTION)
+        s.rule(320, 166, 540, 1.0)
+        unruled_table(s, 178, COLUMN[:1], xs=(320, 420, 480, 540))
+        s.rule(320, 182, 540)
+        unruled_table(s, 194, COLUMN[1:], xs=(320, 420, 480, 540))
+        s.rule(320, 194 + 14 * 4 - 8, 540, 1.0)
+        s.para(320, 270, LEFT_TEXT[3:12])
+
+    return _pdf([page])
+
+
+# --- row spans (ruled) ------------------------------------------------------------------------
+
+ROWSPAN = [
+    ["Model", "Setting", "MMLU", "GSM8K"],
+    ["Alpha-7B", "Base", "55.1", "31.5"],
+    ["Alpha-7B", "Chat", "57.2", "40.6"],
+    ["Beta-13B", "Base", "60.3", "42.8"],
+    ["Beta-13B", "Chat", "62.0", "51.3"],
+]
+
+
+def case_row_span() -> bytes:
+    xs = [130, 230, 300, 370, 440]
+
+    def page(s: Sheet) -> None:
+        top = 120
+        s.text(130, top - 8, "Table 4: Base and chat settings of two models.")
+        cells_row(s, top + 12.5, ROWSPAN[0], xs)
+        for i, row in enumerate(ROWSPAN[1:]):
+            y = top + 18 * (i + 1) + 12.5
+            cells_row(s, y, ["", *row[1:]], xs)
+            if i % 2 == 0:
+                s.text(xs[0] + 4, y + 9, row[0])  # centred on the two rows it spans
+        for i in range(len(ROWSPAN) + 1):
+            s.rule(xs[0] if i % 2 == 1 or i == 0 else xs[1], top + 18 * i, xs[-1])
+        for x in xs:
+            s.vrule(x, top, top + 18 * len(ROWSPAN))
+        s.para(72, top + 130, PROSE)
+
+    return _pdf([page])
+
+
+# --- category rows inside a table -------------------------------------------------------------
+
+CATEGORY = [
+    ["Benchmark", "Alpha-7B", "Beta-13B"],
+    ["Math", "", ""],
+    ["GSM8K", "45.1", "52.4"],
+    ["MATH", "12.3", "15.8"],
+    ["Code", "", ""],
+    ["HumanEval", "30.5", "33.1"],
+    ["MBPP", "38.2", "41.0"],
+]
+
+
+def case_category_rows() -> bytes:
+    xs = [150, 270, 350, 430]
+
+    def page(s: Sheet) -> None:
+        top = 120
+        s.text(150, top - 8, "Table 5: Results by category.")
+        s.rule(xs[0], top, xs[-1], 1.0)
+        cells_row(s, top + 12, CATEGORY[0], xs)
+        s.rule(xs[0], top + 16, xs[-1])
+        for i, row in enumerate(CATEGORY[1:]):
+            italic = "Times-Italic" if not row[1] else ROMAN
+            if italic != ROMAN:
+                s.text(xs[0] + 4, top + 28 + 13 * i, row[0], "Times-Italic", 9)
+            else:
+                cells_row(s, top + 28 + 13 * i, row, xs)
+        s.rule(xs[0], top + 20 + 13 * 6, xs[-1], 1.0)
+        s.para(72, top + 130, PROSE)
+
+    return _pdf([page])
+
+
+# --- a table continued on the next page -------------------------------------------------------
+
+LONG_CAPTION = "Table 6: Accuracy on every benchmark of the suite."
+LONG_HEAD = ["Benchmark", "Alpha-7B", "Beta-13B", "Gamma-70B"]
+LONG_ROWS = [[f"Task-{k:02d}", f"{40 + k}.{k % 10}", f"{45 + k}.{(k + 3) % 10}", f"{50 + k}.{(k + 7) % 10}"] for k in range(1, 15)]
+LONG_SPLIT = 8  # rows on the first page
+
+
+def _long_part(s: Sheet, top: float, caption: str | None, rows: Sequence[Sequence[str]]) -> None:
+    """Caption and head row, or neither (a bare continuation)."""
+    xs = [130, 250, 330, 410, 490]
+    s.rule(xs[0], top, xs[-1], 1.0)
+    if caption is not None:
+        s.text(130, top - 8, caption)
+        cells_row(s, top + 12, LONG_HEAD, xs)
+        s.rule(xs[0], top + 16, xs[-1])
+    for i, row in enumerate(rows):
+        cells_row(s, top + 28 + 13 * i, row, xs)
+    s.rule(xs[0], top + 20 + 13 * len(rows), xs[-1], 1.0)
+
+
+def _two_pages(second_caption: str | None) -> bytes:
+    def first(s: Sheet) -> None:
+        s.para(72, 90, PROSE * 12)
+        _long_part(s, 600, LONG_CAPTION, LONG_ROWS[:LONG_SPLIT])
+        s.centred(W / 2, 760, "1")
+
+    def second(s: Sheet) -> None:
+        _long_part(s, 90, second_caption, LONG_ROWS[LONG_SPLIT:])
+        s.para(72, 220, PROSE * 6)
+        s.centred(W / 2, 760, "2")
+
+    return _pdf([first, second])
+
+
+def case_continued() -> bytes:
+    return _two_pages("Table 6: (continued)")
+
+
+def case_continued_bare() -> bytes:
+    """The rest of the table at the top of the next page, with no caption and no head row."""
+    return _two_pages(None)
+
+
+NEXT_CAPTION = "Table 7: Accuracy on the held-out tasks."
+
+
+def case_next_page_new_table() -> bytes:
+    """The same columns on the next page, under a caption of its own: a table of its own."""
+    return _two_pages(NEXT_CAPTION)
+
+
+# --- bold category rows in a table without rules ----------------------------------------------
+
+
+def case_unruled_bold_categories() -> bytes:
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        xs = (150, 270, 350, 430)
+        for i, row in enumerate(CATEGORY):
+            y = 150 + 14 * i
+            if row[1]:
+                cells_row(s, y, row, xs, bold=range(3) if i == 0 else ())
+            else:
+                s.text(xs[0] + 4, y, row[0], BOLD, 9)
+        s.para(72, 150 + 14 * len(CATEGORY) + 20, PROSE)
+
+    return _pdf([page])
+
+
+# --- a landscape table printed sideways -------------------------------------------------------
+
+SIDEWAYS = [
+    ["Model", "MMLU", "GSM8K", "MATH", "HumanEval", "MBPP", "ARC-C"],
+    ["Alpha-7B", "61.2", "45.1", "12.3", "30.5", "38.2", "70.4"],
+    ["Beta-13B", "66.0", "57.9", "15.8", "36.6", "41.0", "74.8"],
+    ["Gamma-70B", "78.4", "80.2", "30.1", "55.1", "60.7", "85.3"],
+]
+
+
+def case_sideways() -> bytes:
+    # drawn on a canvas turned a quarter: coordinates below are the landscape page's (792 x 612)
+    def page(s: Sheet) -> None:
+        s.para(72, 80, PROSE)
+        xs = [90, 200, 280, 360, 440, 520, 600, 680]
+        s.text(90, 132, "Table 7: Accuracy on six benchmarks.")
+        s.rule(xs[0], 140, xs[-1], 1.0)
+        cells_row(s, 152, SIDEWAYS[0], xs)
+        s.rule(xs[0], 156, xs[-1])
+        for i, row in enumerate(SIDEWAYS[1:]):
+            cells_row(s, 168 + 13 * i, row, xs)
+        s.rule(xs[0], 160 + 13 * 3, xs[-1], 1.0)
+
+    return _pdf([page], landscape_turn=True)
+
+
+def case_rotated_page() -> bytes:
+    """A portrait page with /Rotate 90: shown turned, its text runs down the screen."""
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        ruled_grid(s)
+
+    return _pdf([page], rotate=90)
+
+
+# --- markers, bold and underline, spreads, separators -----------------------------------------
+
+MARKED = [
+    ["Model", "MMLU", "GSM8K", "HumanEval"],
+    ["Alpha-7B", "61.2†", "45.1*", "30.5"],
+    ["Beta-13B", "66.0", "57.9¹", "36.6ᵃ"],
+]
+
+
+def case_markers() -> bytes:
+    xs = [130, 250, 330, 410, 490]
+    raised = {(1, 1): "†", (1, 2): "*", (2, 2): "1", (2, 3): "a"}
+
+    def page(s: Sheet) -> None:
+        top = 120
+        s.text(130, top - 8, "Table 8: Scores with footnote marks.")
+        s.rule(xs[0], top, xs[-1], 1.0)
+        cells_row(s, top + 12, MARKED[0], xs)
+        s.rule(xs[0], top + 16, xs[-1])
+        for i in (1, 2):
+            y = top + 16 + 13 * i
+            for j, cell in enumerate(MARKED[i]):
+                mark = raised.get((i, j))
+                value = cell[:-1] if mark else cell
+                if j == 0:
+                    s.text(xs[0] + 4, y, value)
+                    continue
+                x = (xs[j] + xs[j + 1]) / 2 - stringWidth(value, ROMAN, 9) / 2
+                end = s.text(x, y, value)
+                if mark:
+                    s.c.setFont(ROMAN, 6)
+                    s.c.drawString(end + 0.3, s.h - (y - 3.5), mark)
+        s.rule(xs[0], top + 16 + 13 * 2 + 5, xs[-1], 1.0)
+        s.para(72, top + 80, PROSE)
+
+    return _pdf([page])
+
+
+EMPHASIS = [
+    ["Benchmark", "Alpha-7B", "Beta-13B", "Gamma-70B"],
+    ["MMLU", "61.2", "66.0", "78.4"],
+    ["GSM8K", "45.1", "80.2", "57.9"],
+    ["HumanEval", "55.1", "30.5", "36.6"],
+]
+EMPHASIS_BOLD = {(1, 3), (2, 2), (3, 1)}
+EMPHASIS_UNDERLINED = {(1, 2), (2, 3), (3, 3)}
+
+
+def case_bold_underline() -> bytes:
+    xs = [130, 250, 330, 410, 490]
+
+    def page(s: Sheet) -> None:
+        top = 120
+        s.text(130, top - 8, "Table 9: Best results in bold, second best underlined.")
+        s.rule(xs[0], top, xs[-1], 1.0)
+        cells_row(s, top + 12, EMPHASIS[0], xs)
+        s.rule(xs[0], top + 16, xs[-1])
+        for i in range(1, 4):
+            y = top + 16 + 13 * i
+            cells_row(s, y, EMPHASIS[i], xs, bold=[j for (r, j) in EMPHASIS_BOLD if r == i])
+            for r, j in EMPHASIS_UNDERLINED:
+                if r == i:
+                    w = stringWidth(EMPHASIS[i][j], ROMAN, 9)
+                    cx = (xs[j] + xs[j + 1]) / 2
+                    s.rule(cx - w / 2, y + 1.5, cx + w / 2, 0.4)
+        s.rule(xs[0], top + 16 + 13 * 3 + 5, xs[-1], 1.0)
+        s.para(72, top + 90, PROSE)
+
+    return _pdf([page])
+
+
+NUMBERS = [
+    ["Model", "Accuracy", "Tokens", "Win rate"],
+    ["Alpha-7B", "71.2 ± 0.3", "1,024", "12.5%"],
+    ["Beta-13B", "74.8 ± 0.5", "12,288", "47.0%"],
+    ["Gamma-70B", "80.1 ± 0.2", "1,310,720", "88.25%"],
+]
+
+
+def case_numbers() -> bytes:
+    def page(s: Sheet) -> None:
+        s.text(110, 112, "Table 10: Spreads, thousands and percentages.")
+        s.rule(110, 120, 490, 1.0)
+        unruled_table(s, 132, NUMBERS[:1])
+        s.rule(110, 136, 490)
+        unruled_table(s, 148, NUMBERS[1:])
+        s.rule(110, 148 + 14 * 2 + 6, 490, 1.0)
+        s.para(72, 220, PROSE)
+
+    return _pdf([page])
+
+
+# --- a statement: sentence-like labels, a blank line, a bold group and a bold total ------------
+
+STATEMENT = [
+    ["Number of prompts in the evaluation set", "12,480"],
+    ["Share of prompts answered in the first turn", "87.5%"],
+    ["Safety", ""],
+    ["Number of prompts refused by the model", "1,024"],
+    ["Number of refusals judged to be wrong", "96"],
+    ["Total number of prompts that were reviewed", "13,600"],
+]
+
+
+def case_statement() -> bytes:
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        y = 150
+        for i, (label, value) in enumerate(STATEMENT):
+            y += 26 if i in (2, 5) else 13  # a blank line before the group and before the total
+            bold = i in (2, 5)
+            s.text(110, y, label, BOLD if bold else ROMAN, 9)
+            if value:
+                s.c.setFont(BOLD if bold else ROMAN, 9)
+                s.c.drawRightString(480, s.h - y, value)
+        s.para(72, y + 40, PROSE)
+
+    return _pdf([page])
+
+
+# --- a table of labels, no numbers -----------------------------------------------------------
+
+WORDS = [
+    ["Model", "Family", "License", "Access"],
+    ["Alpha", "Dense", "Open", "Weights"],
+    ["Beta", "Mixture", "Open", "Weights"],
+    ["Gamma", "Dense", "Closed", "API"],
+    ["Delta", "Mixture", "Closed", "API"],
+]
+
+
+def case_word_grid() -> bytes:
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        unruled_table(s, 150, WORDS, xs=(110, 230, 310, 390, 470), bold=[(0, j) for j in range(4)])
+        s.para(72, 240, PROSE)
+
+    return _pdf([page])
+
+
+# --- text that is never a table ---------------------------------------------------------------
+
+AUTHORS = [["Ada Example", "Bo Sample", "Cy Person"], ["Dee Writer", "Eve Author", "Fay Scholar"]]
+REFERENCES = [
+    "[1] A. Example and B. Sample. Scaling laws for compact models. In Proc. of the 12th",
+    "     Conference on Learning, pages 1-14, 2021.",
+    "[2] C. Person. Measuring reasoning in 7B and 13B models. Journal of Tests, 45(3):",
+    "     201-219, 2022.",
+    "[3] D. Writer, E. Author, and F. Scholar. 1,000 prompts for 100 tasks. arXiv 2305.01234,",
+    "     2023.",
+    "[4] G. Reader. Benchmarks at 8k and 32k context. Tech. rep. 17, 2024.",
+]
+
+
+def case_not_tables() -> bytes:
+    def page(s: Sheet) -> None:
+        s.text(72, 40, "Preprint. Under review.", ROMAN, 8)
+        s.text(500, 40, "Version 2.1", ROMAN, 8)
+        s.centred(W / 2, 90, "Notes on Compact Language Models", BOLD, 16)
+        for i, names in enumerate(AUTHORS):
+            for j, name in enumerate(names):
+                s.centred(166 + 140 * j, 120 + 24 * i, name, ROMAN, 11)
+                s.centred(166 + 140 * j, 130 + 24 * i, f"{i * 3 + j + 1} University of Examples", ROMAN, 7)
+        s.text(72, 190, "Abstract", BOLD, 11)
+        s.para(72, 206, PROSE)
+        s.text(72, 260, "References", BOLD, 11)
+        s.para(72, 276, REFERENCES, size=9, leading=11)
+        s.centred(W / 2, 760, "1")
+
+    return _pdf([page])
+
+
+# --- a tightly set header under its caption: two column heads read as one line of words ---------
+
+TIGHT_CAPTION = "Table 4: Results of base models on three benchmarks."
+TIGHT = [
+    ["Model", "Zeta 1.5", "Lynx3", "Orca"],
+    ["MMLU", "61.2", "63.0", "58.1"],
+    ["GSM8K", "44.0", "47.9", "40.3"],
+    ["HumanEval", "25.6", "29.1", "22.0"],
+]
+
+
+def case_tight_header() -> bytes:
+    """As some reports set them: the caption's last line, then 'Model' and the column heads on one
+    baseline with only word spaces between two heads, over columns of values."""
+    first, second = "Zeta 1.5", "Lynx3"
+    space = stringWidth(" ", ROMAN, 9)
+    c2 = 260.0
+    c3 = c2 + stringWidth(first, ROMAN, 9) / 2 + space + stringWidth(second, ROMAN, 9) / 2
+    centres = [c2, c3, c3 + 60]
+
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        top = 150
+        s.text(110, top, TIGHT_CAPTION, ROMAN, 10)
+        s.rule(108, top + 3, 420, 1.0)
+        s.text(112, top + 11.5, "Model")
+        for cx, head in zip(centres, TIGHT[0][1:]):
+            s.centred(cx, top + 11.5, head)
+        s.rule(108, top + 18, 420)
+        for i, row in enumerate(TIGHT[1:]):
+            s.text(112, top + 29 + 11 * i, row[0])
+            for cx, cell in zip(centres, row[1:]):
+                s.centred(cx, top + 29 + 11 * i, cell)
+        s.rule(108, top + 22 + 11 * 3, 420, 1.0)
+        s.para(72, top + 80, PROSE)
+
+    return _pdf([page])
+
+
+CASES: dict[str, Callable[[], bytes]] = {
+    name[len("case_") :]: fn for name, fn in sorted(globals().items()) if name.startswith("case_") and callable(fn)
+}
