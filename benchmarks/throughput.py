@@ -51,7 +51,7 @@ def timed_run(folder: Path, batch: BatchOptions) -> tuple[float, int, int]:
 
 def _line(name: str, seconds: float, docs: int, pages: int, floor: float, failed: int = 0) -> str:
     note = f", {failed} failed" if failed else ""
-    return (f"{name:<28} {seconds:8.1f} s  {docs / seconds:6.2f} docs/s  {pages / seconds:7.1f} pages/s  "
+    return (f"{name:<32} {seconds:8.1f} s  {docs / seconds:6.2f} docs/s  {pages / seconds:7.1f} pages/s  "
             f"{seconds / floor:6.1f}x floor{note}")
 
 
