@@ -75,17 +75,22 @@ KILLED_WRITER = textwrap.dedent("""
 """)
 
 
-def test_a_writer_killed_halfway_leaves_the_store_consistent(tmp_path):
-    db = tmp_path / "r.db"
+def kill_a_writer_halfway(db: str) -> None:
+    """Store three records, then SIGKILL a second writer inside its transaction replacing them."""
     with open_store(db) as store:
         store.replace_document(doc(), [record(i) for i in range(3)])
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(db), str(REPO / "tests")],
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, store_url(db), str(REPO / "tests")],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
     try:
         assert proc.stdout.readline().strip() == "halfway"
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_a_writer_killed_halfway_leaves_the_store_consistent(tmp_path):
+    db = str(tmp_path / "r.db")
+    kill_a_writer_halfway(db)
     with open_store(db) as store:
         assert [(r.model, r.value) for r in store.records()] == [("Model 0", 50.0), ("Model 1", 51.0), ("Model 2", 52.0)]
         assert [d.title for d in store.documents()] == ["A report"]

@@ -1,19 +1,16 @@
 """The store on a real PostgreSQL server that these tests start (skipped, saying why, where none can start)."""
 
 import itertools
-import subprocess
-import sys
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from conftest import REPO
 from extractor.cli import app
 from extractor.store import open_store, store_url
 from pg_server import Server, Unavailable
-from test_store import KILLED_WRITER, TABLE, doc, record
+from test_store import TABLE, doc, kill_a_writer_halfway, record
 
 runner = CliRunner()
 _names = itertools.count()
@@ -52,15 +49,7 @@ def test_postgres_replaces_and_round_trips_records(pg_url):
 
 
 def test_postgres_writer_killed_halfway_leaves_the_store_consistent(pg_url):
-    with open_store(pg_url) as store:
-        store.replace_document(doc(), [record(i) for i in range(3)])
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, store_url(pg_url), str(REPO / "tests")],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
-    try:
-        assert proc.stdout.readline().strip() == "halfway"
-    finally:
-        proc.kill()
-        proc.wait()
+    kill_a_writer_halfway(pg_url)
     with open_store(pg_url) as store:
         assert [(r.model, r.value) for r in store.records()] == [("Model 0", 50.0), ("Model 1", 51.0), ("Model 2", 52.0)]
 
