@@ -49,7 +49,15 @@ def _plumber_pages(data: bytes, password: str | None) -> int | None:
     except Exception:
         return None
     finally:
+        close_quietly(pdf)
+
+
+def close_quietly(pdf) -> None:
+    """pdfminer walks the page tree again on close and may raise there too; closing must not fail."""
+    try:
         pdf.close()
+    except Exception:
+        pass
 
 
 def open_plumber(data: bytes, password: str | None):

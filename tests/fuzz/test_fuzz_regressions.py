@@ -8,6 +8,7 @@ import pytest
 from conftest import REPO
 
 from extractor.document import Document
+from extractor.errors import ExtractorError
 from extractor.options import PdfOptions
 from extractor.pdf import load_pdf
 
@@ -28,3 +29,11 @@ def test_a_broken_media_box_loses_the_ruled_tables_not_the_document(damage):
     doc = load_pdf(data, doc, PdfOptions())
     assert doc.title == "Benchmark Results for Compact Language Models"
     assert doc.page_count == 1
+
+
+def test_a_page_tree_pdfminer_cannot_walk_on_close_is_a_clear_error():
+    """Found by atheris from the ruled sample: pdfium refuses it and pdfminer raised while closing."""
+    data = (REPO / "tests" / "fuzz" / "crashes" / "pdfminer-close-none-objid.pdf").read_bytes()
+    doc = Document(doc_id="d", source="d.pdf", sha256=hashlib.sha256(data).hexdigest(), media_type="pdf")
+    with pytest.raises(ExtractorError, match="corrupt or truncated PDF"):
+        load_pdf(data, doc, PdfOptions(max_pages=2))
