@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 
 from extractor import sources  # noqa: E402
 from extractor.document import Document  # noqa: E402
-from extractor.normalize.aliases import alias_key  # noqa: E402
+from extractor.vocab.names import alias_key  # noqa: E402
 from extractor.options import RunOptions  # noqa: E402
 from extractor.pipeline import extract_document  # noqa: E402
 from extractor.records import ResultRecord  # noqa: E402

@@ -20,7 +20,7 @@ from extractor.report import DocumentResult, InputReport, RunReport
 from extractor.resume import clear_partial_files, completed, resumed_report
 from extractor.sources import InputRef, expand_inputs
 from extractor.store import open_store
-from extractor.tables.records import extract_records
+from extractor.records.build import extract_records
 from extractor.validate import validate_records
 
 ProgressHook = Callable[[InputReport], None]

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extractor.normalize.aliases import Aliases, load_aliases
+from extractor.vocab.names import Vocabulary, load_vocabulary
 from extractor.options import LeaderboardOptions
 from extractor.records import RECORD_FLAGS
 from extractor.store.models import StoredRecord
@@ -118,9 +118,9 @@ def _row(rec: StoredRecord, rank: int | None) -> LeaderboardRow:
 
 
 def build_leaderboards(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions(),
-                       aliases: Aliases | None = None) -> list[Leaderboard]:
+                       aliases: Vocabulary | None = None) -> list[Leaderboard]:
     """Leaderboards in order of first appearance in the store (documents by id, then position)."""
-    aliases = aliases or load_aliases()
+    aliases = aliases or load_vocabulary()
     groups: dict[tuple, list[StoredRecord]] = defaultdict(list)
     for rec in select_records(records, options):
         groups[board_key(rec)].append(rec)

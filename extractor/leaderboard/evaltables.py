@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from extractor.errors import ReferenceDataError
 from extractor.sources import make_doc_id
 from extractor.store.models import StoredDocument, StoredRecord
-from extractor.tables.values import ParsedValue, parse_value
+from extractor.vocab.cells import ParsedValue, parse_value
 
 
 class _Walk(BaseModel):

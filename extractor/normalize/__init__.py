@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from extractor.document import Document
-from extractor.normalize.aliases import Aliases, load_aliases
+from extractor.vocab.names import Vocabulary, load_vocabulary
 from extractor.normalize.identity import model_role, own_names, strip_ours
-from extractor.normalize.labels import clean_label, split_label
+from extractor.vocab.labels import clean_label, split_label
 from extractor.normalize.models import complete_model_names
-from extractor.normalize.settings import merge_settings, parse_setting
+from extractor.vocab.settings import merge_settings, parse_setting
 from extractor.options import NormalizeOptions
 from extractor.records import ResultRecord
 
-__all__ = ["load_aliases", "normalize_records", "aliases_for"]
+__all__ = ["load_vocabulary", "normalize_records", "aliases_for"]
 
 
-def aliases_for(options: NormalizeOptions) -> Aliases:
-    return load_aliases(options.aliases)
+def aliases_for(options: NormalizeOptions) -> Vocabulary:
+    return load_vocabulary(options.aliases)
 
 
 def _setting(*raw: str | None) -> str | None:
     return merge_settings(*(parse_setting(r) if r else None for r in raw))
 
 
-def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
+def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
     ds = split_label(rec.dataset_raw, aliases)
     md = split_label(strip_ours(rec.model_raw) or rec.model_raw, aliases)
     match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
@@ -52,7 +52,7 @@ def normalize_record(rec: ResultRecord, aliases: Aliases, model_names: dict[str,
     )
 
 
-def normalize_records(records: list[ResultRecord], doc: Document, aliases: Aliases) -> list[ResultRecord]:
+def normalize_records(records: list[ResultRecord], doc: Document, aliases: Vocabulary) -> list[ResultRecord]:
     model_labels = {split_label(strip_ours(r.model_raw) or r.model_raw, aliases).name for r in records}
     model_names = complete_model_names(model_labels, doc.text)
     own = own_names(doc.title)

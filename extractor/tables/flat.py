@@ -32,8 +32,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extractor.normalize.aliases import Aliases, load_aliases
-from extractor.tables.values import parse_value
+from extractor.vocab.names import Vocabulary, load_vocabulary
+from extractor.vocab.cells import parse_value
 
 Kind = Literal["text", "value", "rank", "flag", "link"]
 
@@ -56,7 +56,7 @@ _RANK = re.compile(r"^#\d+$")
 _MAX_LABEL = 8  # words in the longest label the alias data are asked about
 # Papers with Code task names end in an action noun: 'Question Answering', 'Code Generation'.
 _TASK_HEAD = re.compile(r"^[A-Z][A-Za-z-]*(?:ing|ion|sis)$")
-_LOOKUPS = {"task": Aliases.task, "dataset": Aliases.dataset, "metric": Aliases.metric}
+_LOOKUPS = {"task": Vocabulary.task, "dataset": Vocabulary.dataset, "metric": Vocabulary.metric}
 _MAX_HEADER_LINES = 3
 _MAX_TEXT_TOKENS = 40  # longer lines ending in a number are prose, not rows
 
@@ -100,9 +100,9 @@ class FlatParse(BaseModel):
         return [self.header, *self.rows]
 
 
-def parse_flattened(lines: list[str], start: int = 0, aliases: Aliases | None = None) -> FlatParse | None:
+def parse_flattened(lines: list[str], start: int = 0, aliases: Vocabulary | None = None) -> FlatParse | None:
     """The first flattened table at or after line `start`, or None."""
-    aliases = aliases or load_aliases()
+    aliases = aliases or load_vocabulary()
     i = start
     while (found := _find_header(lines, i)) is not None:
         first, last, columns = found
@@ -113,7 +113,7 @@ def parse_flattened(lines: list[str], start: int = 0, aliases: Aliases | None = 
     return None
 
 
-def find_flattened_tables(lines: list[str], aliases: Aliases | None = None) -> list[FlatParse]:
+def find_flattened_tables(lines: list[str], aliases: Vocabulary | None = None) -> list[FlatParse]:
     tables, start = [], 0
     while (table := parse_flattened(lines, start, aliases)) is not None:
         tables.append(table)
@@ -224,7 +224,7 @@ def _read_row(no: int, line: str, units: list[_Unit], continuation: bool = False
     return _Row(no, line, spans, matched, continuation) if text <= _MAX_TEXT_TOKENS else None
 
 
-def _scan(lines: list[str], start: int, units: list[_Unit], cont_units: list[_Unit] | None, aliases: Aliases
+def _scan(lines: list[str], start: int, units: list[_Unit], cont_units: list[_Unit] | None, aliases: Vocabulary
           ) -> list[_Row]:
     """Rows from `start` until a line that is no row (blank lines inside are skipped)."""
     rows: list[_Row] = []
@@ -241,7 +241,7 @@ def _scan(lines: list[str], start: int, units: list[_Unit], cont_units: list[_Un
     return rows
 
 
-def _only_metric(row: _Row, units: list[_Unit], aliases: Aliases) -> bool:
+def _only_metric(row: _Row, units: list[_Unit], aliases: Vocabulary) -> bool:
     """A row whose whole text is a metric name is a further metric of the row above."""
     spans = [sp for sp, u in zip(row.units, units) if u.kind == "text"]
     return len(spans) == 1 and aliases.metric(_text(row, spans[0])) is not None
@@ -252,7 +252,7 @@ def _text(row: _Row, span: tuple[int, int]) -> str:
     return row.line[row.spans[s][0] : row.spans[e - 1][1]] if e > s else ""
 
 
-def _read_table(lines: list[str], first: int, last: int, columns: list[Column], aliases: Aliases
+def _read_table(lines: list[str], first: int, last: int, columns: list[Column], aliases: Vocabulary
                 ) -> FlatParse | None:
     every = list(range(len(columns)))
     units = _units(columns, every)
@@ -319,7 +319,7 @@ def _words(row: _Row, span: tuple[int, int]) -> list[str]:
 
 @dataclass
 class Context:
-    aliases: Aliases
+    aliases: Vocabulary
     previous: dict[int, list[str]]  # column -> words of that cell in the row above
     near: list[list[str]]  # the same text of the rows just above and below
     heads: set[str]  # first words of model names the alias data placed with certainty

@@ -51,7 +51,7 @@ def validate_outdir(outdir: Path, against: Path | None = None, db: str | None = 
     The outlier check compares with the results store (`db`, else OUTDIR/results.db when it exists,
     else the folder's own records).
     """
-    from extractor.normalize.aliases import load_aliases
+    from extractor.vocab.names import load_vocabulary
     from extractor.validate.checks import benchmark_values, semantic_issues
     from extractor.validate.files import check_outdir
     from extractor.validate.reference import compare, load_reference
@@ -59,7 +59,7 @@ def validate_outdir(outdir: Path, against: Path | None = None, db: str | None = 
     options = options or ValidateOptions()
     if not outdir.is_dir():
         raise MissingInputError(f"{outdir}: no such output folder")
-    aliases = load_aliases()
+    aliases = load_vocabulary()
     checked, records, issues = check_outdir(outdir)
     stored, problem = _store_records(outdir, db)
     checked += db is not None or (outdir / "results.db").is_file()

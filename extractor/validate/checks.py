@@ -16,7 +16,7 @@ import math
 import statistics
 from collections import defaultdict
 
-from extractor.normalize.aliases import Aliases
+from extractor.vocab.names import Vocabulary
 from extractor.options import ValidateOptions
 from extractor.validate.directions import metric_direction
 from extractor.validate.files import RecordData
@@ -80,7 +80,7 @@ def check_conflicts(records: list[RecordData]) -> list[Issue]:
     return issues
 
 
-def check_directions(records: list[RecordData], aliases: Aliases | None = None) -> list[Issue]:
+def check_directions(records: list[RecordData], aliases: Vocabulary | None = None) -> list[Issue]:
     """One warning per metric whose direction is unknown, on its first record, with the count."""
     seen: dict[str, list[RecordRef]] = defaultdict(list)
     for data, ref in records:
@@ -140,7 +140,7 @@ def check_outliers(records: list[RecordData], store: dict[tuple, list[tuple[Loca
 
 
 def semantic_issues(records: list[RecordData], store: dict, options: ValidateOptions = ValidateOptions(),
-                    aliases: Aliases | None = None) -> list[Issue]:
+                    aliases: Vocabulary | None = None) -> list[Issue]:
     return [
         *check_names(records),
         *check_percent(records),

@@ -1,6 +1,6 @@
 """Metric direction: is a higher or a lower value better? From data, never from code.
 
-`extractor/validate/data/metric_directions.toml` names the direction of canonical metrics and
+`extractor/vocab/data/metric_directions.toml` names the direction of canonical metrics and
 keyword rules for the rest (error, perplexity, latency, loss, WER ... are lower-is-better).
 """
 
@@ -14,9 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extractor.normalize.aliases import Aliases, alias_key, load_aliases
+from extractor.vocab.names import DATA_DIR, Vocabulary, alias_key, load_vocabulary
 
-DATA = Path(__file__).parent / "data" / "metric_directions.toml"
+DATA = DATA_DIR / "metric_directions.toml"
 
 Direction = Literal["higher", "lower"]
 
@@ -30,11 +30,11 @@ class Directions(BaseModel):
         self._by_key = {alias_key(name): d for name, d in self.metrics.items()}
         self._rules = [(_keyword_rx(k), "lower") for k in self.lower] + [(_keyword_rx(k), "higher") for k in self.higher]
 
-    def of(self, metric: str | None, aliases: Aliases | None = None) -> Direction | None:
+    def of(self, metric: str | None, aliases: Vocabulary | None = None) -> Direction | None:
         """The metric's direction: its own entry, its alias entry's, then the keyword rules; None if unknown."""
         if not metric or not metric.strip():
             return None
-        aliases = aliases or load_aliases()
+        aliases = aliases or load_vocabulary()
         entry = aliases.metric(metric)
         for name in ([entry.name] if entry else []) + [metric]:
             if (d := self._by_key.get(alias_key(name))) is not None:
@@ -61,5 +61,5 @@ def load_directions() -> Directions:
     return Directions(metrics=data.get("metrics", {}), lower=keywords.get("lower", []), higher=keywords.get("higher", []))
 
 
-def metric_direction(metric: str | None, aliases: Aliases | None = None) -> Direction | None:
+def metric_direction(metric: str | None, aliases: Vocabulary | None = None) -> Direction | None:
     return load_directions().of(metric, aliases)

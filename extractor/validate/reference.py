@@ -18,8 +18,8 @@ from pathlib import Path
 
 from extractor.errors import ReferenceDataError
 from extractor.leaderboard.evaltables import load_evaluation_tables
-from extractor.normalize.aliases import Aliases, alias_key
-from extractor.normalize.settings import merge_settings, parse_setting, split_trailing_parens
+from extractor.vocab.names import Vocabulary, alias_key
+from extractor.vocab.settings import merge_settings, parse_setting, split_trailing_parens
 from extractor.options import ValidateOptions
 from extractor.validate.files import RecordData, record_from_csv_row, ref_of
 from extractor.validate.issues import Comparison, Issue, Pairing
@@ -65,7 +65,7 @@ def _canon(label: object, lookup) -> str:
     return alias_key(name if isinstance(name, str) else text)
 
 
-def match_key(data: dict, aliases: Aliases) -> Key:
+def match_key(data: dict, aliases: Vocabulary) -> Key:
     model, parens = split_trailing_parens(str(data.get("model") or ""))
     settings = [parse_setting(p) for p in parens]
     kept = [p for p, s in zip(parens, settings) if s is None]  # brackets that are part of the name
@@ -75,7 +75,7 @@ def match_key(data: dict, aliases: Aliases) -> Key:
             _canon(data.get("metric"), aliases.metric), setting)
 
 
-def _index(records: list[RecordData], aliases: Aliases) -> dict[Key, list[RecordData]]:
+def _index(records: list[RecordData], aliases: Vocabulary) -> dict[Key, list[RecordData]]:
     index: dict[Key, list[RecordData]] = defaultdict(list)
     for data, ref in records:
         if isinstance(data.get("value"), int | float) and data.get("dataset") and data.get("model"):
@@ -91,7 +91,7 @@ def _pairing(out: RecordData | None, ref: RecordData | None) -> Pairing:
                    record=out[1] if out else None, reference=ref[1] if ref else None)
 
 
-def compare(records: list[RecordData], reference: list[RecordData], name: str, aliases: Aliases,
+def compare(records: list[RecordData], reference: list[RecordData], name: str, aliases: Vocabulary,
             options: ValidateOptions = ValidateOptions()) -> Comparison:
     ours, theirs = _index(records, aliases), _index(reference, aliases)
     if not options.all_reference:  # only the datasets both sides have

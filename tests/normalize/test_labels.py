@@ -1,11 +1,11 @@
 import pytest
 
-from extractor.normalize.aliases import load_aliases
-from extractor.normalize.labels import split_label
+from extractor.vocab.names import load_vocabulary
+from extractor.vocab.labels import split_label
 from extractor.normalize.models import complete_model_names
-from extractor.normalize.settings import merge_settings, parse_setting
+from extractor.vocab.settings import merge_settings, parse_setting
 
-ALIASES = load_aliases()
+ALIASES = load_vocabulary()
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_default_metrics():
 def test_user_alias_file_merges_over_builtin(tmp_path):
     extra = tmp_path / "more.toml"
     extra.write_text('[datasets]\n"LogiQuest" = { task = "Logical Reasoning", metric = "Accuracy", aliases = ["LQ"] }\n')
-    aliases = load_aliases(extra)
+    aliases = load_vocabulary(extra)
     assert aliases.dataset("LQ").entry.name == "LogiQuest"
     assert aliases.dataset("GSM8k").entry.name == "GSM8K"
 

@@ -4,7 +4,7 @@ once, setting pairs under one header, claimed header rows that hold scores."""
 from extractor.document import Document, Table
 from extractor.options import RunOptions
 from extractor.pipeline import extract_document
-from extractor.tables.label_columns import size_of
+from extractor.records.label_columns import size_of
 
 
 def _records(grid, header_rows=None):

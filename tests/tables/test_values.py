@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.tables.values import parse_rank, parse_value
+from extractor.vocab.cells import parse_rank, parse_value
 
 
 @pytest.mark.parametrize(

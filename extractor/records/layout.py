@@ -8,10 +8,10 @@ from typing import Literal
 from pydantic import BaseModel
 
 from extractor.document import Table
-from extractor.normalize.aliases import Aliases
-from extractor.normalize.labels import split_label
-from extractor.tables.label_columns import Kind, fill_blanks, label_kinds
-from extractor.tables.values import is_missing, parse_value
+from extractor.vocab.names import Vocabulary
+from extractor.vocab.labels import split_label
+from extractor.records.label_columns import Kind, fill_blanks, label_kinds
+from extractor.vocab.cells import is_missing, parse_value
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
 
@@ -143,7 +143,7 @@ def count_label_cols(table: Table, header_rows: int) -> int:
     return n_cols
 
 
-def _dataset_share(labels: list[str], aliases: Aliases) -> float:
+def _dataset_share(labels: list[str], aliases: Vocabulary) -> float:
     labels = [lab for lab in labels if lab.strip()]
     if not labels:
         return 0.0
@@ -192,7 +192,7 @@ def header_grid(table: Table, header_rows: int) -> list[list[str]]:
     return header
 
 
-def _column_parts(header: list[list[str]], layout: Layout, aliases: Aliases) -> list[tuple[str, str]]:
+def _column_parts(header: list[list[str]], layout: Layout, aliases: Vocabulary) -> list[tuple[str, str]]:
     """(group, label) per column: group-row cells that name no dataset are the column's group; the rest its label."""
     width = len(header[0]) if header else 0
     k = _group_rows(header, layout.label_cols)
@@ -204,7 +204,7 @@ def _column_parts(header: list[list[str]], layout: Layout, aliases: Aliases) -> 
     return parts
 
 
-def _label_texts(table: Table, layout: Layout, aliases: Aliases) -> tuple[list[str], list[str], list[str], str]:
+def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[list[str], list[str], list[str], str]:
     header = header_grid(table, layout.header_rows)
     columns = [join_distinct([r[j] for r in header if j < layout.label_cols or len(header) == 1 or not _GENERIC_GROUP.match(r[j])])
                for j in range(table.n_cols)]
@@ -226,7 +226,7 @@ def _label_texts(table: Table, layout: Layout, aliases: Aliases) -> tuple[list[s
     return columns[layout.label_cols :], own, rows, corner
 
 
-def read_layout(table: Table, aliases: Aliases) -> Layout | None:
+def read_layout(table: Table, aliases: Vocabulary) -> Layout | None:
     """Which axis holds the models. Alias hits decide; then the corner cell; then model-like names."""
     header_rows = count_header_rows(table)
     label_cols = count_label_cols(table, header_rows)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from extractor.document import Document, DocumentWarning, Table
-from extractor.normalize.aliases import Aliases
-from extractor.normalize.labels import split_label
-from extractor.normalize.settings import parse_setting
+from extractor.vocab.names import Vocabulary
+from extractor.vocab.labels import split_label
+from extractor.vocab.settings import parse_setting
 from extractor.options import TableOptions
 from extractor.records import ResultRecord
-from extractor.tables.layout import DESCRIPTOR, Layout, Role, has_text, long_roles, read_layout
-from extractor.tables.values import ParsedValue, parse_rank, parse_value
+from extractor.records.layout import DESCRIPTOR, Layout, Role, has_text, long_roles, read_layout
+from extractor.vocab.cells import ParsedValue, parse_rank, parse_value
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
@@ -85,7 +85,7 @@ def _pair_settings(layout: Layout, width: int) -> dict[int, str]:
     return out
 
 
-def caption_dataset(caption: str | None, aliases: Aliases) -> str | None:
+def caption_dataset(caption: str | None, aliases: Vocabulary) -> str | None:
     """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or several."""
     words = [w.strip(".") for w in re.findall(r"[^\s,;:()]+", caption or "")]
     found: dict[str, str] = {}
@@ -98,7 +98,7 @@ def caption_dataset(caption: str | None, aliases: Aliases) -> str | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _labels(layout: Layout, label: str, column: str, context: str | None, aliases: Aliases) -> tuple[str, str, str | None]:
+def _labels(layout: Layout, label: str, column: str, context: str | None, aliases: Vocabulary) -> tuple[str, str, str | None]:
     """(dataset, model, metric) labels of a cell. A dataset label that is only a metric or an average
     ('Elo', 'Avg.') of the one benchmark the caption names is that benchmark's score, in that metric."""
     dataset, model = (label, column) if layout.models_on == "columns" else (column, label)
@@ -107,7 +107,7 @@ def _labels(layout: Layout, label: str, column: str, context: str | None, aliase
     return dataset, model, None
 
 
-def _flags(layout: Layout, dataset: str, model: str, aliases: Aliases) -> list[str]:
+def _flags(layout: Layout, dataset: str, model: str, aliases: Vocabulary) -> list[str]:
     flags = ["orientation-guessed"] if layout.guessed else []
     if layout.doubtful and not (aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)):
         flags.append("maybe-not-results")  # it may describe the models (sizes, tokenizer) rather than score them
@@ -116,7 +116,7 @@ def _flags(layout: Layout, dataset: str, model: str, aliases: Aliases) -> list[s
     return flags
 
 
-def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Aliases) -> list[ResultRecord]:
+def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary) -> list[ResultRecord]:
     out: list[ResultRecord] = []
     context = caption_dataset(table.caption, aliases)
     columns, roles = layout.columns, layout.roles
@@ -150,7 +150,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Aliases)
     return out
 
 
-def table_records(doc: Document, table: Table, aliases: Aliases, options: TableOptions) -> tuple[list[ResultRecord], list[DocumentWarning]]:
+def table_records(doc: Document, table: Table, aliases: Vocabulary, options: TableOptions) -> tuple[list[ResultRecord], list[DocumentWarning]]:
     """Records of one table, and warnings for a table that holds values but gives none."""
     values = sum(1 for row in table.grid for c in row if parse_value(c) is not None)
     if values < options.min_value_cells or not table.grid:
@@ -175,7 +175,7 @@ def _no_axis(table: Table) -> DocumentWarning:
     return _warning(table, "no-header", "has values but no header row or label column naming models and datasets; no records")
 
 
-def extract_records(doc: Document, aliases: Aliases, options: TableOptions) -> list[ResultRecord]:
+def extract_records(doc: Document, aliases: Vocabulary, options: TableOptions) -> list[ResultRecord]:
     records: list[ResultRecord] = []
     for table in doc.tables:
         found, warnings = table_records(doc, table, aliases, options)

@@ -10,7 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-DATA = Path(__file__).parent / "data" / "aliases.toml"
+DATA_DIR = Path(__file__).parent / "data"
+# The built-in name files, merged in this order; a later file only adds names (a test keeps them apart).
+NAME_FILES = ("aliases.toml", "benchmarks.toml")
 
 Direction = Literal["higher", "lower"]
 
@@ -31,6 +33,8 @@ class DatasetEntry(BaseModel):
     task: str | None = None
     metric: str | None = Field(default=None, description="default metric when the table does not name one")
     aliases: list[DatasetAlias] = Field(default_factory=list)
+    subsets: list[str] = Field(default_factory=list, description="named splits, languages or subtasks printed under it")
+    source: str | None = Field(default=None, description="where the name comes from")
 
 
 class MetricEntry(BaseModel):
@@ -44,7 +48,7 @@ class DatasetMatch(BaseModel):
     implied_metric: str | None = None
 
 
-class Aliases(BaseModel):
+class Vocabulary(BaseModel):
     datasets: dict[str, DatasetEntry] = Field(default_factory=dict)
     metrics: dict[str, MetricEntry] = Field(default_factory=dict)
     tasks: dict[str, list[str]] = Field(default_factory=dict)
@@ -56,12 +60,17 @@ class Aliases(BaseModel):
             self._datasets[alias_key(entry.name)] = DatasetMatch(entry=entry)
             for alias in entry.aliases:
                 self._datasets.setdefault(alias_key(alias.name), DatasetMatch(entry=entry, implied_metric=alias.metric))
+        self._subsets = {(alias_key(e.name), alias_key(s)): s for e in self.datasets.values() for s in e.subsets}
         self._metrics = {alias_key(a): m for m in self.metrics.values() for a in [m.name, *m.aliases]}
         self._tasks = {alias_key(a): t for t, aliases in self.tasks.items() for a in [t, *aliases]}
         self._models = {alias_key(a): m for m, aliases in self.models.items() for a in [m, *aliases]}
 
     def dataset(self, label: str) -> DatasetMatch | None:
         return self._datasets.get(alias_key(label)) if label.strip() else None
+
+    def subset(self, benchmark: DatasetEntry, label: str) -> str | None:
+        """The subset of `benchmark` that `label` names as the data writes it ('sat-math' -> 'SAT-Math')."""
+        return self._subsets.get((alias_key(benchmark.name), alias_key(label))) if label.strip() else None
 
     def metric(self, label: str) -> MetricEntry | None:
         return self._metrics.get(alias_key(label)) if label.strip() else None
@@ -77,7 +86,8 @@ def _parse(data: dict) -> dict:
     datasets = {}
     for name, spec in data.get("datasets", {}).items():
         aliases = [DatasetAlias(name=a) if isinstance(a, str) else DatasetAlias(**a) for a in spec.get("aliases", [])]
-        datasets[name] = DatasetEntry(name=name, task=spec.get("task"), metric=spec.get("metric"), aliases=aliases)
+        datasets[name] = DatasetEntry(name=name, task=spec.get("task"), metric=spec.get("metric"), aliases=aliases,
+                                      subsets=spec.get("subsets", []), source=spec.get("source"))
     metrics = {name: MetricEntry(name=name, **spec) for name, spec in data.get("metrics", {}).items()}
     return {"datasets": datasets, "metrics": metrics, "tasks": data.get("tasks", {}), "models": data.get("models", {})}
 
@@ -87,9 +97,12 @@ def _merge(base: dict, extra: dict) -> dict:
 
 
 @lru_cache(maxsize=8)
-def load_aliases(extra: Path | None = None) -> Aliases:
-    """The built-in alias data, with a user's file (same layout) merged over it."""
-    data = _parse(tomllib.loads(DATA.read_text(encoding="utf-8")))
+def load_vocabulary(extra: Path | None = None) -> Vocabulary:
+    """The built-in name files, with a user's file (same layout) merged over them."""
+    data: dict = {}
+    for name in NAME_FILES:
+        if (DATA_DIR / name).exists():
+            data = _merge(data, _parse(tomllib.loads((DATA_DIR / name).read_text(encoding="utf-8"))))
     if extra is not None:
         data = _merge(data, _parse(tomllib.loads(Path(extra).read_text(encoding="utf-8"))))
-    return Aliases(**data)
+    return Vocabulary(**data)

@@ -6,8 +6,8 @@ import re
 
 from pydantic import BaseModel
 
-from extractor.normalize.aliases import Aliases
-from extractor.normalize.settings import parse_setting, split_trailing_parens, split_trailing_setting
+from extractor.vocab.names import Vocabulary
+from extractor.vocab.settings import parse_setting, split_trailing_parens, split_trailing_setting
 
 
 class LabelParts(BaseModel):
@@ -21,7 +21,7 @@ def clean_label(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def split_label(label: str, aliases: Aliases) -> LabelParts:
+def split_label(label: str, aliases: Vocabulary) -> LabelParts:
     """Peel trailing '(...)' groups that are settings or metrics; a group that is neither stays in the name."""
     label = clean_label(label)
     if aliases.dataset(label) or aliases.model(label):

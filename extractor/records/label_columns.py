@@ -8,7 +8,7 @@ import statistics
 from typing import Literal
 
 from extractor.document import Table
-from extractor.tables.values import parse_value
+from extractor.vocab.cells import parse_value
 
 Kind = Literal["name", "size", "group", "attribute"]
 
