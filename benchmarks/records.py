@@ -86,8 +86,13 @@ def name_words(name: str) -> list[str]:
     return out
 
 
+def _without_neutral(name: str) -> str:
+    """'LLAMA 2 7B Base' -> 'LLAMA 2 7B': a caption's 'base models' adds a word the README leaves out."""
+    return " ".join(w for w in re.split(r"[\s-]+", name) if _SAME_WORDS.get(w.casefold().strip("."), None) != "")
+
+
 def same_model(a: str, b: str) -> bool:
-    if alias_key(a) == alias_key(b):
+    if alias_key(a) == alias_key(b) or alias_key(_without_neutral(a)) == alias_key(_without_neutral(b)):
         return True
     wa, wb = name_words(a), name_words(b)
     sizes_a = {w for w in wa if re.fullmatch(r"\d+(\.\d+)?b|\d+x\d+b", w)}

@@ -57,7 +57,8 @@ class Leaderboard(BaseModel):
 
 
 def is_doubtful(rec: StoredRecord) -> bool:
-    return bool(DOUBTFUL_FLAGS.intersection(rec.flags))
+    """Flagged, or a variant from the document's own ablations: neither belongs on a leaderboard."""
+    return bool(DOUBTFUL_FLAGS.intersection(rec.flags)) or rec.model_role == "ablation"
 
 
 def select_records(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()) -> list[StoredRecord]:

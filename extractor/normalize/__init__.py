@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.vocab.names import Vocabulary, load_vocabulary
+from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.vocab.labels import clean_label, split_label
 from extractor.normalize.models import complete_model_names
@@ -18,14 +19,18 @@ def aliases_for(options: NormalizeOptions) -> Vocabulary:
     return load_vocabulary(options.aliases)
 
 
-def _setting(*raw: str | None) -> str | None:
-    return merge_settings(*(parse_setting(r) if r else None for r in raw))
+def _setting(raw: str | None) -> str | None:
+    """Each '; '-separated part in canonical form; a part that is already canonical (a header row's
+    '32k budget' or 'high') is kept as it is."""
+    parts = [p.strip() for p in (raw or "").split(";") if p.strip()]
+    return merge_settings(*(parse_setting(p) or (p if p == p.casefold() else None) for p in parts))
 
 
 def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
     ds = split_label(rec.dataset_raw, aliases)
     md = split_label(strip_ours(rec.model_raw) or rec.model_raw, aliases)
-    match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
+    own_match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
+    dataset, match = compose_dataset(ds, rec.benchmark_raw, rec.subset_raw, aliases, own_match)
     metric_raw = rec.metric_raw or ds.metric_raw or md.metric_raw
     metric_entry = aliases.metric(metric_raw) if metric_raw else None
     if metric_raw:
@@ -35,16 +40,16 @@ def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[s
     # A known task name wins; a table's own category ('Knowledge') yields to the dataset's task.
     task = aliases.task(rec.task_raw) if rec.task_raw else None
     task = task or (match.entry.task if match else None) or (clean_label(rec.task_raw) if rec.task_raw else None)
-    model = aliases.model(md.name) or model_names.get(md.name, md.name)
+    model = compose_model(aliases.model(md.name) or model_names.get(md.name, md.name), rec.variant_raw, aliases)
     setting_raw = "; ".join(s for s in (ds.setting_raw, md.setting_raw, rec.setting_raw) if s) or None
     return rec.model_copy(
         update={
-            "dataset": match.entry.name if match else ds.name,
+            "dataset": dataset,
             "model": model,
             "metric": metric,
             "metric_raw": metric_raw,
             "task": task,
-            "model_role": model_role(model, rec.model_raw, own or []),
+            "model_role": "ablation" if rec.model_role == "ablation" else model_role(model, rec.model_raw, own or []),
             "setting": merge_settings(ds.setting, md.setting, _setting(rec.setting_raw)),
             "setting_raw": setting_raw,
             "flags": rec.flags if match else [*rec.flags, "unknown-dataset"],

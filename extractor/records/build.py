@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from extractor.document import Document, DocumentWarning, Table
-from extractor.vocab.names import Vocabulary
+from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.labels import split_label
 from extractor.vocab.settings import parse_setting
 from extractor.options import TableOptions
-from extractor.records import ResultRecord
+from extractor.records.caption import CaptionFacts, read_caption
+from extractor.records.record import ResultRecord
 from extractor.records.layout import DESCRIPTOR, Layout, Role, has_text, long_roles, read_layout
 from extractor.vocab.cells import ParsedValue, parse_rank, parse_value
 
@@ -116,9 +117,18 @@ def _flags(layout: Layout, dataset: str, model: str, aliases: Vocabulary) -> lis
     return flags
 
 
-def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary) -> list[ResultRecord]:
+def _caption_metric(facts: CaptionFacts, dataset: str, model: str, aliases: Vocabulary) -> str | None:
+    """The caption's metric, unless a label names its own ('DROP (F1)') or the benchmark has a default of its
+    own: 'accuracy (%)' in a caption over HumanEval and MMLU does not make HumanEval's pass@1 an accuracy."""
+    if split_label(dataset, aliases).metric_raw or split_label(model, aliases).metric_raw:
+        return None
+    match = aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)
+    return facts.metric if match is None or match.entry.metric is None else None
+
+
+def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts) -> list[ResultRecord]:
     out: list[ResultRecord] = []
-    context = caption_dataset(table.caption, aliases)
+    context = facts.parent or caption_dataset(table.caption, aliases)
     columns, roles = layout.columns, layout.roles
     pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None
@@ -141,11 +151,19 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric = _labels(layout, label, column, context, aliases)
             task_raw = extra.get("task") or layout.groups[j] or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
-            setting_raw = "; ".join(s for s in (extra.get("setting"), pairs.get(j)) if s) or None
+            settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j))
+            setting_raw = "; ".join(s for s in settings if s) or None
             rec = _record(doc, table, i, j, parsed, dataset_raw=dataset, model_raw=model,
-                          metric_raw=extra.get("metric") or metric, task_raw=task_raw or None, setting_raw=setting_raw)
+                          metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j)
+                          or _caption_metric(facts, dataset, model, aliases), task_raw=task_raw or None,
+                          setting_raw=setting_raw)
             rec.global_rank = parse_rank(extra.get("rank") or "")
             rec.flags = [*rec.flags, *_flags(layout, dataset, model, aliases)]
+            rec.benchmark_raw = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
+            rec.subset_raw = (layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else "") or None
+            rec.variant_raw = facts.variant
+            if facts.kind == "ablation":
+                rec.model_role = "ablation"
             out.append(rec)
     return out
 
@@ -158,12 +176,15 @@ def table_records(doc: Document, table: Table, aliases: Vocabulary, options: Tab
     roles = long_roles(table.grid[0])
     if roles:
         return _long_records(doc, table, roles), []
+    facts = read_caption(table.caption, aliases)
+    if facts.kind == "not-results":
+        return [], [_warning(table, "not-results", "is captioned as configuration or statistics, not results; no records")]
     layout = read_layout(table, aliases)
     if layout is None:
         return [], [_no_axis(table)]
     if layout.non_results:
         return [], [_warning(table, "not-results", "looks like a configuration or data table, not results; no records")]
-    return _wide_records(doc, table, layout, aliases), []
+    return _wide_records(doc, table, layout, aliases, facts), []
 
 
 def _warning(table: Table, code: str, text: str) -> DocumentWarning:

@@ -16,7 +16,11 @@ Kind = Literal["name", "size", "group", "attribute"]
 _SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT](?:\s.*)?$|^[-–—]$", re.I)
 _SIZE_HEADER = re.compile(r"^(#\s*(of\s+)?)?(params?|parameters|sizes?|model sizes?)$", re.I)
 # Label columns that describe the row without naming it ('Train Lang', 'Input Length', 'Release Date').
-_ATTRIBUTE_HEADER = re.compile(r"lang|length|context|release|date|\btype\b|licen[cs]e|open|source|architecture|tokens|\bdata\b|train|开源|闭源", re.I)
+_ATTRIBUTE_HEADER = re.compile(
+    r"lang|length|context|release|date|\btype\b|licen[cs]e|open|source|architecture|tokens|\bdata\b|train|modality|"
+    r"\bactive\b|\bactivated\b|\btotal\b|开源|闭源",
+    re.I,
+)
 
 
 def size_of(text: str) -> float | None:

@@ -12,6 +12,7 @@ from extractor.vocab.names import Vocabulary
 from extractor.vocab.labels import split_label
 from extractor.records.label_columns import Kind, fill_blanks, label_kinds
 from extractor.vocab.cells import is_missing, parse_value
+from extractor.vocab.settings import header_setting, parse_setting
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
 
@@ -72,6 +73,13 @@ DESCRIPTOR = re.compile(
 )
 
 
+# A header row whose corner says its cells are settings of each column, and group titles over model columns.
+_SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
+_BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
+# A header row of settings alone ('low | medium | high' under the model names), whatever its corner says.
+_SETTING_WORDS = re.compile(r"^(low|medium|high|minimal|xhigh|thinking|non-thinking|no thinking|\d+(\.\d+)?\s?[kKM])$")
+# A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
+_GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?)|ours|others?)$", re.I)
 # A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
 _GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?)$", re.I)
 
@@ -90,6 +98,9 @@ class Layout(BaseModel):
     kinds: dict[int, Kind] = {}  # label columns without a role: name, size, group (a category) or attribute
     labels: list[str] = []  # per grid row: its name, blanks left by lost row spans filled
     row_groups: list[str] = []  # per grid row: the category column's text ('English'), filled
+    column_metrics: dict[int, str] = {}  # per value column: a metric a header row states ('pass@1' under 'AIME 2024')
+    column_settings: dict[int, str] = {}  # per value column: a setting a header row states ('Extended Thinking | 32K')
+    subsets: list[str] = []  # per column: a language or split a group header states over dataset columns ('French')
 
     def row_label(self, row: list[str]) -> str:
         return join_distinct([row[j] for j in range(self.label_cols) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles and j < len(row)])
@@ -189,6 +200,10 @@ def header_grid(table: Table, header_rows: int) -> list[list[str]]:
             below = [header[m][j] for m in range(k + 1, len(header))]
             if not header[k][j] and header[k][j - 1] and any(below) and below == [header[m][j - 1] for m in range(k + 1, len(header))]:
                 header[k][j] = header[k][j - 1]
+    for row in header[:-1]:
+        for j in range(2, width):
+            if _BARE_VERSION.match(row[j]) and row[j - 1] and not any(ch.isdigit() for ch in row[j - 1]):
+                row[j - 1] = row[j] = f"{row[j - 1]} {row[j]}"
     return header
 
 
@@ -204,8 +219,57 @@ def _column_parts(header: list[list[str]], layout: Layout, aliases: Vocabulary) 
     return parts
 
 
+def _setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
+    """Header rows whose corner names a setting ('Extended Thinking' over '100K | 64K'): each column's cell is
+    that column's setting. The rows are blanked so they do not join the model names."""
+    out: dict[int, str] = {}
+    found = [k for k, row in enumerate(header) if any(row[label_cols:]) and (
+        (_SETTING_ROW.search(" ".join(row[:label_cols])) and all(len(c.split()) <= 3 for c in row[label_cols:]))
+        or (k > 0 and all(_SETTING_WORDS.match(c) for c in row[label_cols:] if c)))]
+    # a setting row drawn over two lines ('Extended' / 'Thinking') repeats its cells on both
+    found += [k + d for k in found for d in (-1, 1)
+              if 0 <= k + d < len(header) and header[k + d][label_cols:] == header[k][label_cols:]]
+    for k in sorted(set(found)):
+        for j, cell in enumerate(header[k][label_cols:], start=label_cols):
+            if cell:
+                out[j] = header_setting(cell)
+    for k in set(found):
+        header[k][:] = [""] * len(header[k])
+    return out
+
+
+def _metric_rows(header: list[list[str]], label_cols: int, aliases: Vocabulary, settings: dict[int, str]) -> dict[int, str]:
+    """Header rows below the first whose cells are all metrics or settings ('pass@1 | cons@64 | rating'):
+    each cell is its column's metric or setting, not a part of the benchmark's name."""
+    out: dict[int, str] = {}
+    for row in header[1:]:
+        cells = [(j, c) for j, c in enumerate(row) if j >= label_cols and c]
+        # a pair '0-shot / 5-shot' is split over its columns elsewhere (build._pair_settings)
+        if not cells or not all(aliases.metric(c) or (parse_setting(c) and "/" not in c) for _, c in cells):
+            continue
+        for j, c in cells:
+            if parse_setting(c) and not aliases.metric(c):
+                settings[j] = "; ".join(s for s in (settings.get(j), parse_setting(c)) if s)
+            else:
+                out[j] = c
+        row[:] = [""] * len(row)
+    return out
+
+
+def _drop_group_titles(header: list[list[str]], label_cols: int) -> None:
+    """'Open-Weight Models' or 'Ours' over several model columns names a group, not a part of each name."""
+    for k, row in enumerate(header[:-1]):
+        for j in range(label_cols, len(row)):
+            below = [r[j] for r in header[k + 1 :] if r[j]]
+            if _GROUP_TITLE.match(row[j]) and below and below[0] != row[j]:
+                row[j] = ""
+
+
 def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[list[str], list[str], list[str], str]:
     header = header_grid(table, layout.header_rows)
+    layout.column_settings = _setting_rows(header, layout.label_cols)
+    layout.column_metrics = _metric_rows(header, layout.label_cols, aliases, layout.column_settings)
+    _drop_group_titles(header, layout.label_cols)
     columns = [join_distinct([r[j] for r in header if j < layout.label_cols or len(header) == 1 or not _GENERIC_GROUP.match(r[j])])
                for j in range(table.n_cols)]
     layout.roles = {
@@ -214,6 +278,9 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     layout.columns = columns
     parts = _column_parts(header, layout, aliases)
     layout.groups = [g for g, _ in parts]
+    # a language over benchmark columns ('French' over 'ARC-c | HellaSwag') is their subset, not their task
+    layout.subsets = [aliases.language(g) or "" for g in layout.groups]
+    layout.groups = ["" if sub else g for g, sub in zip(layout.groups, layout.subsets)]
     body = table.grid[layout.header_rows :]
     layout.kinds = label_kinds(body, columns, layout.label_cols, layout.roles)
     corner = join_distinct([columns[j] for j in range(layout.label_cols) if layout.kinds.get(j) in ("name", "size")])

@@ -39,6 +39,7 @@ RECORD_FLAGS: dict[str, str] = {
     "orientation-guessed": "which axis holds the models was guessed from model-like names",
     "maybe-not-results": "the table shows signs of configuration data and the benchmark is unknown",
     "model-incomplete": "the model name is only a size: its family was never printed",
+    "aggregate": "an average over the table's own mix of benchmarks, not a benchmark's score",
 }
 
 
@@ -69,10 +70,20 @@ class ResultRecord(BaseModel):
     spread: float | None = Field(default=None, description="the ± part of a value such as '71.2 ± 0.3'")
     markers: str | None = Field(default=None, description="footnote markers separated from the value, e.g. '*', '†'")
     bold: bool = False
-    model_role: Literal["own", "baseline"] | None = Field(
+    model_role: Literal["own", "baseline", "ablation"] | None = Field(
         default=None,
         description="'own' when the model is the document's (named in its title, or marked 'ours'), 'baseline' when it is "
-        "one the document compares with; empty when the document names no model of its own",
+        "one the document compares with, 'ablation' for a variant the document made to study itself (an ablation "
+        "table); empty when the document names no model of its own. Leaderboards leave ablations out",
+    )
+    benchmark_raw: str | None = Field(
+        default=None, description="the benchmark the dataset label is a part of, as a header or the caption prints it ('AGIEval')"
+    )
+    subset_raw: str | None = Field(
+        default=None, description="a subset a header prints over the dataset label ('French' over 'ARC-c')"
+    )
+    variant_raw: str | None = Field(
+        default=None, description="the model variant the caption or a header states for the model ('IT', 'Base')"
     )
     flags: list[str] = Field(default_factory=list, description="doubts a reviewer should see; flagged records stay out of leaderboard exports")
 

@@ -21,6 +21,18 @@ def clean_label(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _setting_and_metric(inner: str, aliases: Vocabulary) -> tuple[str, str] | None:
+    """'3-shot F1' -> ('3-shot', 'F1'); 'Pass@1-COT' -> ('CoT', 'Pass@1'): a bracket holding both."""
+    words = [w for w in re.split(r"[\s,;]+|-(?=[A-Za-z])", inner) if w]
+    for k in range(1, len(words)):
+        for metric, rest in ((words[:k], words[k:]), (words[-k:], words[:-k])):
+            name = " ".join(metric)
+            setting = parse_setting(" ".join(rest))
+            if setting and aliases.metric(name):
+                return setting, name
+    return None
+
+
 def split_label(label: str, aliases: Vocabulary) -> LabelParts:
     """Peel trailing '(...)' groups that are settings or metrics; a group that is neither stays in the name."""
     label = clean_label(label)
@@ -38,6 +50,10 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
             raw.insert(0, inner)
         elif metric is None and aliases.metric(inner):
             metric = inner
+        elif metric is None and (mixed := _setting_and_metric(inner, aliases)):
+            settings.insert(0, mixed[0])
+            raw.insert(0, inner)
+            metric = mixed[1]
         else:
             break
         groups.pop()

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 DATA_DIR = Path(__file__).parent / "data"
 # The built-in name files, merged in this order; a later file only adds names (a test keeps them apart).
-NAME_FILES = ("aliases.toml", "benchmarks.toml")
+NAME_FILES = ("aliases.toml", "benchmarks.toml", "lexicon.toml")
 
 Direction = Literal["higher", "lower"]
 
@@ -53,6 +53,9 @@ class Vocabulary(BaseModel):
     metrics: dict[str, MetricEntry] = Field(default_factory=dict)
     tasks: dict[str, list[str]] = Field(default_factory=dict)
     models: dict[str, list[str]] = Field(default_factory=dict)
+    languages: list[str] = Field(default_factory=list)
+    variants: list[str] = Field(default_factory=list)
+    api_families: list[str] = Field(default_factory=list)
 
     def model_post_init(self, _context: object) -> None:
         self._datasets: dict[str, DatasetMatch] = {}
@@ -61,6 +64,9 @@ class Vocabulary(BaseModel):
             for alias in entry.aliases:
                 self._datasets.setdefault(alias_key(alias.name), DatasetMatch(entry=entry, implied_metric=alias.metric))
         self._subsets = {(alias_key(e.name), alias_key(s)): s for e in self.datasets.values() for s in e.subsets}
+        self._languages = {alias_key(w): w for w in self.languages}
+        self._variants = {alias_key(w) for w in self.variants}
+        self._api = {alias_key(w) for w in self.api_families}
         self._metrics = {alias_key(a): m for m in self.metrics.values() for a in [m.name, *m.aliases]}
         self._tasks = {alias_key(a): t for t, aliases in self.tasks.items() for a in [t, *aliases]}
         self._models = {alias_key(a): m for m, aliases in self.models.items() for a in [m, *aliases]}
@@ -71,6 +77,17 @@ class Vocabulary(BaseModel):
     def subset(self, benchmark: DatasetEntry, label: str) -> str | None:
         """The subset of `benchmark` that `label` names as the data writes it ('sat-math' -> 'SAT-Math')."""
         return self._subsets.get((alias_key(benchmark.name), alias_key(label))) if label.strip() else None
+
+    def language(self, label: str) -> str | None:
+        return self._languages.get(alias_key(label)) if label.strip() else None
+
+    def is_variant(self, word: str) -> bool:
+        return alias_key(word) in self._variants
+
+    def is_api_model(self, name: str) -> bool:
+        """A model of a family served only through an API: it has no base or instruct variant."""
+        words = name.replace("-", " ").split()
+        return bool(words) and (alias_key(words[0]) in self._api or alias_key(name.split()[0]) in self._api)
 
     def metric(self, label: str) -> MetricEntry | None:
         return self._metrics.get(alias_key(label)) if label.strip() else None
@@ -89,11 +106,17 @@ def _parse(data: dict) -> dict:
         datasets[name] = DatasetEntry(name=name, task=spec.get("task"), metric=spec.get("metric"), aliases=aliases,
                                       subsets=spec.get("subsets", []), source=spec.get("source"))
     metrics = {name: MetricEntry(name=name, **spec) for name, spec in data.get("metrics", {}).items()}
-    return {"datasets": datasets, "metrics": metrics, "tasks": data.get("tasks", {}), "models": data.get("models", {})}
+    lexicon = data.get("lexicon", {})
+    return {"datasets": datasets, "metrics": metrics, "tasks": data.get("tasks", {}), "models": data.get("models", {}),
+            **{key: lexicon[key] for key in _LEXICON if key in lexicon}}
+
+
+_LEXICON = ("languages", "variants", "api_families")
 
 
 def _merge(base: dict, extra: dict) -> dict:
-    return {key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")}
+    out = {key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")}
+    return out | {key: [*base.get(key, []), *extra.get(key, [])] for key in _LEXICON}
 
 
 @lru_cache(maxsize=8)

@@ -9,6 +9,9 @@ _SHOTS = re.compile(r"\b(\d+|zero|one|two|three|four|five|eight|ten|few|many)[\s
 _K = re.compile(r"\b[kn]\s*=\s*(\d+)\b", re.I)  # "k=5", and "n=5" where a caption says n-shot
 _COT = re.compile(r"\b(cot|chain[\s-]+of[\s-]+thoughts?)\b", re.I)
 _MAJ = re.compile(r"\b(maj|cons)\s*@\s*(\d+)\b", re.I)
+# Conditions kept in lower case as printed: tool use and thinking modes.
+_TOOLS = re.compile(r"\b(?P<no>no|without|w/o)\s+tools?\b|\b(?:with|w/)\s+tools?\b", re.I)
+_THINKING = re.compile(r"\b(?P<mode>slow|fast|non|no|extended)?[\s-]?thinking(?:\s+mode)?\b", re.I)
 # Words that may sit between setting tokens without making the text something else.
 _FILLER = re.compile(r"^[\s,;:/+&()\[\]]*(?:(?:w/o?|with|without|and|prompting|prompt|evaluation|eval)[\s,;:/+&()\[\]]*)*$", re.I)
 _TRAILING_PAREN = re.compile(r"^(?P<base>.*?)\s*[(\[](?P<inner>[^()\[\]]*)[)\]]\s*$")
@@ -32,9 +35,11 @@ def parse_setting(text: str) -> str | None:
         shots = f"{k.group(1)}-shot"
     cot = _COT.search(text)
     maj = _MAJ.search(text)
-    for rx in (_SHOTS, _K, _COT, _MAJ):
+    tools = _TOOLS.search(text)
+    thinking = _THINKING.search(text)
+    for rx in (_SHOTS, _K, _COT, _MAJ, _TOOLS, _THINKING):
         rest = rx.sub(" ", rest)
-    if not (shots or cot or maj) or not _FILLER.match(rest):
+    if not (shots or cot or maj or tools or thinking) or not _FILLER.match(rest):
         return None
     if shots:
         parts.append(shots)
@@ -42,6 +47,11 @@ def parse_setting(text: str) -> str | None:
         parts.append("CoT")
     if maj:
         parts.append(f"{maj.group(1).lower()}@{maj.group(2)}")
+    if tools:
+        parts.append("no tools" if tools.group("no") else "tools")
+    if thinking:
+        mode = (thinking.group("mode") or "").casefold()
+        parts.append({"": "thinking", "no": "no thinking", "non": "no thinking"}.get(mode, f"{mode}-thinking"))
     return " ".join(parts)
 
 
@@ -77,3 +87,15 @@ def split_trailing_setting(label: str) -> tuple[str, str | None]:
         if setting:
             return " ".join(words[:i]), setting
     return label, None
+
+
+_BUDGET = re.compile(r"^(\d+(?:\.\d+)?)\s*([kKmM])$")
+
+
+def header_setting(text: str) -> str:
+    """A cell of a header row that states settings: '32K' under 'Thinking' -> '32k budget'; 'High' -> 'high';
+    a shots or CoT setting in its canonical form."""
+    text = " ".join(text.split())
+    if m := _BUDGET.match(text):
+        return f"{m.group(1)}{m.group(2).lower()} budget"
+    return parse_setting(text) or text.casefold()

@@ -29,13 +29,14 @@ MMLU, GSM = "Multi-task Language Understanding", "Arithmetic Reasoning"
 
 
 def test_family_over_sizes_and_rows_describing_models():
+    # the caption says they are base models: each name takes the variant after its size
     assert _rows("SIZES") == [
-        (MMLU, "MMLU", "Nimbus 7B", None, "Average (%)", 61.2, None),
-        (MMLU, "MMLU", "Nimbus 14B", None, "Average (%)", 66.3, None),
-        (MMLU, "MMLU", "Orca-X 13B", None, "Average (%)", 55.0, None),
-        (GSM, "GSM8K", "Nimbus 7B", None, "Accuracy", 51.7, None),
-        (GSM, "GSM8K", "Nimbus 14B", None, "Accuracy", 61.3, None),
-        (GSM, "GSM8K", "Orca-X 13B", None, "Accuracy", 29.6, None),
+        (MMLU, "MMLU", "Nimbus 7B Base", None, "Average (%)", 61.2, None),
+        (MMLU, "MMLU", "Nimbus 14B Base", None, "Average (%)", 66.3, None),
+        (MMLU, "MMLU", "Orca-X 13B Base", None, "Average (%)", 55.0, None),
+        (GSM, "GSM8K", "Nimbus 7B Base", None, "Accuracy", 51.7, None),
+        (GSM, "GSM8K", "Nimbus 14B Base", None, "Accuracy", 61.3, None),
+        (GSM, "GSM8K", "Orca-X 13B Base", None, "Accuracy", 29.6, None),
     ]
     # '# Layers 32 40 40' holds numbers, but it describes the models: no record from rows 2-4
     assert {r.row for r in _result("SIZES").records} == {5, 6}

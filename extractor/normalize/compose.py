@@ -1,0 +1,50 @@
+"""Composed names: dataset = benchmark + subset, model = family + size + variant, each in one canonical form.
+
+The parts come from the records stage (`benchmark_raw`, `subset_raw`, `variant_raw` beside the labels as
+printed); the `*_raw` fields stay as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.vocab import DatasetMatch, Vocabulary, alias_key
+from extractor.vocab.labels import LabelParts, clean_label
+
+# A label that stands for its benchmark's own score ('Avg.', 'Overall'), in English or Chinese.
+AVERAGE = re.compile(r"^((avg\.?|average|overall|mean|all|total|总分|平均分?)\s*)+$", re.I)
+_SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
+
+
+def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: str | None, vocab: Vocabulary,
+                    own: DatasetMatch | None) -> tuple[str, DatasetMatch | None]:
+    """The dataset name and the vocabulary entry that gives its task and default metric."""
+    if benchmark_raw:
+        parent = vocab.dataset(benchmark_raw)
+        base = parent.entry.name if parent else clean_label(benchmark_raw)
+        if AVERAGE.match(label.name) or alias_key(label.name) == alias_key(benchmark_raw):
+            return base, parent
+        subset = (vocab.subset(parent.entry, label.name) if parent else None) or label.name
+        return f"{base} ({subset})", parent
+    name = own.entry.name if own else label.name
+    if subset_raw:
+        subset = (vocab.subset(own.entry, subset_raw) if own else None) or subset_raw
+        name = f"{name} ({subset})"
+    return name, own
+
+
+def compose_model(name: str, variant: str | None, vocab: Vocabulary) -> str:
+    """'Qwen2.5-72B' + 'Base' -> 'Qwen2.5-72B Base'; 'Gemma 3 PT 4B' -> 'Gemma 3 4B PT' (variant after size).
+    A name that names a variant already, or a model served only by API, takes no variant."""
+    words = name.split()
+    parts = [p for w in words for p in w.split("-")]
+    if variant and not any(vocab.is_variant(p) for p in parts) and not vocab.is_api_model(name):
+        words.append(variant)
+    sizes = [k for k, w in enumerate(words) if _SIZE.match(w)]
+    if sizes:
+        last = sizes[-1]
+        moved = [w for k, w in enumerate(words[:last]) if vocab.is_variant(w) and k > 0]
+        if moved:
+            kept = [w for k, w in enumerate(words[:last]) if not (vocab.is_variant(w) and k > 0)]
+            words = [*kept, *words[last : last + 1], *moved, *words[last + 1 :]]
+    return " ".join(words)

@@ -1,0 +1,106 @@
+"""What a caption says about every record of its table: model variant, setting, metric, parent benchmark, kind.
+
+Each fact is read only when the caption states it once and plainly; a caption naming two variants
+('pre-trained (PT) and instruction-tuned (IT) models') states none, and the table's own labels decide.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from extractor.vocab import Vocabulary
+from extractor.vocab.settings import parse_setting
+
+TableKind = Literal["results", "ablation", "not-results"]
+
+# Variant words a caption may state for all its models, and how names write them. A short form the
+# caption gives in brackets ('instruction fine-tuned (IT) models') wins over the spelled-out form.
+_VARIANTS = (
+    (re.compile(r"\binstruct(ion)?[- ](fine[- ])?tuned\b|\binstruct models\b|\bSFT models\b", re.I), "Instruct"),
+    (re.compile(r"\bpre-?trained\b|\bbase models?\b", re.I), "Base"),
+)
+_SHORT_VARIANT = re.compile(r"\((IT|PT|SFT|RL|Base|Chat|Instruct)\)")
+_SETTINGS = re.compile(
+    r"\b(zero|one|two|three|four|five|eight|ten|few|\d+)[- ]shot\b|\bchain[- ]of[- ]thought\b|\bCoT\b|\bmaj@\d+\b|"
+    r"\b(slow|fast|non)[- ]thinking\b", re.I
+)
+_METRIC_PHRASE = re.compile(
+    r"\b(exact match|accuracy|pass@\d+|F1(?: score)?|BLEU(?: score)?|WER|word error rate|CER|ROUGE-L|perplexity|win rate|Elo)\b",
+    re.I,
+)
+# Whole-table statements that the rows are parts of one benchmark: 'results on AGIEval', 'subsets of X'.
+_PARENT_PHRASE = re.compile(
+    r"\b(?:results|performance|scores?|accuracy|evaluation)\s+(?:of\s+\S+\s+)?on\s+(?:the\s+)?(?P<a>[^,.;:]+?)(?:\s+benchmark|\s+dataset|[,.;:]|$)|"
+    r"\b(?:sub-?(?:sets|tasks|categories)|splits|categories)\s+of\s+(?:the\s+)?(?P<b>[^,.;:]+?)(?:\s+benchmark|[,.;:]|$)|"
+    r"\bdetailed\s+(?P<c>\S+)\s+(?:results|performance)\b",
+    re.I,
+)
+_ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b", re.I)
+_NOT_RESULTS = re.compile(
+    r"\bhyper-?parameters?\b|\bparameter counts?\b|\bthroughput\b|\bdata (mix(ture)?|composition|statistics)\b|"
+    r"\b(training|evaluation) (settings|configurations?|data)\b|\bmaximum supported\b|\brouting\b|\bexpert (load|assignment)\b|"
+    r"\bstatistics of\b|\blist of datasets\b|\bprompts? (used|template)\b|\bmemory (usage|footprint)\b",
+    re.I,
+)
+
+
+class CaptionFacts(BaseModel):
+    variant: str | None = None  # 'IT', 'Base', 'Instruct': appended to model names that name no variant
+    setting: str | None = None  # canonical, e.g. '0-shot'
+    metric: str | None = None  # as the caption writes it
+    parent: str | None = None  # the one benchmark the rows or columns are parts of, as written
+    kind: TableKind | None = None  # None: the caption does not say
+
+
+def _one(found: set[str]) -> str | None:
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def caption_variant(caption: str) -> str | None:
+    short = {m.group(1) for m in _SHORT_VARIANT.finditer(caption)}
+    if short:
+        return _one(short)
+    return _one({word for rx, word in _VARIANTS if rx.search(caption)})
+
+
+def caption_setting(caption: str) -> str | None:
+    found = {s for m in _SETTINGS.finditer(caption) if (s := parse_setting(m.group(0)))}
+    return _one(found)
+
+
+def caption_metric(caption: str) -> str | None:
+    return _one({m.group(1) for m in _METRIC_PHRASE.finditer(caption)})
+
+
+def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
+    """The benchmark a caption says the table's labels belong to, when the vocabulary knows it."""
+    for m in _PARENT_PHRASE.finditer(caption):
+        phrase = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+        name = phrase.strip("()")
+        if vocab.dataset(name):  # the whole phrase: 'results on MMLU and GSM8K' names no one parent
+            return name
+    return None
+
+
+def caption_kind(caption: str) -> TableKind | None:
+    if _ABLATION.search(caption):
+        return "ablation"
+    if _NOT_RESULTS.search(caption):
+        return "not-results"
+    return None
+
+
+def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
+    text = re.sub(r"\s+", " ", caption or "").strip()
+    if not text:
+        return CaptionFacts()
+    return CaptionFacts(
+        variant=caption_variant(text),
+        setting=caption_setting(text),
+        metric=caption_metric(text),
+        parent=caption_parent(text, vocab),
+        kind=caption_kind(text),
+    )

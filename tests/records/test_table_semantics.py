@@ -1,0 +1,175 @@
+"""Headers, captions and labels read as a whole: exact records for each pattern, from HTML tables
+(whose spans the HTML model keeps) and from grids as the PDF readers give them."""
+
+from __future__ import annotations
+
+import hashlib
+
+from extractor.document import Document, Table
+from extractor.html import load_html
+from extractor.options import RunOptions
+from extractor.pipeline import extract_document
+from extractor.records.caption import read_caption
+from extractor.vocab import load_vocabulary
+
+
+def _html(table: str, caption: str = "") -> list:
+    cap = f"<caption>{caption}</caption>" if caption else ""
+    data = f"<html><head><title>Nimbus: a report</title></head><body><table>{cap}{table}</table></body></html>".encode()
+    sha = hashlib.sha256(data).hexdigest()
+    doc = load_html(data, Document(doc_id="d", source="d.html", sha256=sha, media_type="html"))
+    return extract_document(doc, RunOptions()).records
+
+
+def _grid(grid: list[list[str]], caption: str | None = None) -> list:
+    table = Table(index=0, page=1, grid=grid, engine="test", caption=caption)
+    doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
+    return extract_document(doc, RunOptions()).records
+
+
+def _rows(records, *fields):
+    return [tuple(getattr(r, f) for f in fields) for r in records]
+
+
+def test_caption_facts():
+    vocab = load_vocabulary()
+    facts = read_caption("Table 6 | Performance of instruction fine-tuned (IT) models on zero-shot benchmarks.", vocab)
+    assert (facts.variant, facts.setting, facts.kind) == ("IT", "0-shot", None)
+    # two variants named: the caption states none, the table's labels decide
+    assert read_caption("Table 15 | Pre-trained (PT) and instruction-tuned (IT) models.", vocab).variant is None
+    assert read_caption("Table 5: Results on AGIEval benchmark.", vocab).parent == "AGIEval"
+    assert read_caption("Table 2: Results on MMLU and GSM8K.", vocab).parent is None
+    assert read_caption("Table 4 | Ablation results for the MTP strategy.", vocab).kind == "ablation"
+    assert read_caption("Table 7: Model throughput.", vocab).kind == "not-results"
+    assert read_caption("Table 3: Comparison on slow-thinking mode.", vocab).setting == "slow-thinking"
+
+
+def test_caption_variant_and_setting_reach_every_record_but_not_api_models():
+    records = _html(
+        "<tr><th></th><th>Nimbus 2</th><th>Gemini 1.5 Pro</th></tr>"
+        "<tr><td>MMLU-Pro</td><td>41.0</td><td>75.8</td></tr>",
+        "Table 6: Performance of instruction fine-tuned (IT) models on zero-shot benchmarks.",
+    )
+    assert _rows(records, "dataset", "model", "model_raw", "setting", "value") == [
+        ("MMLU-Pro", "Nimbus 2 IT", "Nimbus 2", "0-shot", 41.0),
+        ("MMLU-Pro", "Gemini 1.5 Pro", "Gemini 1.5 Pro", "0-shot", 75.8),
+    ]
+
+
+def test_family_over_sizes_with_the_variant_after_the_size():
+    records = _html(
+        '<tr><th rowspan="2">Benchmark</th><th colspan="2">Nimbus 3 PT</th></tr>'
+        "<tr><th>4B</th><th>12B</th></tr>"
+        "<tr><td>RULER 32K</td><td>67.1</td><td>90.6</td></tr>",
+    )
+    assert _rows(records, "dataset", "model", "value") == [("RULER 32K", "Nimbus 3 4B PT", 67.1), ("RULER 32K", "Nimbus 3 12B PT", 90.6)]
+
+
+def test_a_caption_naming_the_parent_benchmark_makes_rows_its_subsets():
+    records = _grid(
+        [["Dataset", "Nimbus 7B", "Orca 13B"], ["SAT-Math", "52.7", "49.1"], ["LSAT-AR", "21.3", "20.0"], ["Average", "37.0", "34.6"]],
+        "Table 5: Results on AGIEval benchmark.",
+    )
+    assert _rows(records, "dataset", "dataset_raw", "model", "value") == [
+        ("AGIEval (SAT-Math)", "SAT-Math", "Nimbus 7B", 52.7), ("AGIEval (SAT-Math)", "SAT-Math", "Orca 13B", 49.1),
+        ("AGIEval (LSAT-AR)", "LSAT-AR", "Nimbus 7B", 21.3), ("AGIEval (LSAT-AR)", "LSAT-AR", "Orca 13B", 20.0),
+        ("AGIEval", "AGIEval", "Nimbus 7B", 37.0), ("AGIEval", "AGIEval", "Orca 13B", 34.6),
+    ]
+    assert all(not r.flags for r in records)
+
+
+def test_a_language_over_benchmarks_is_their_subset_not_their_task():
+    records = _html(
+        '<tr><th rowspan="2">Model</th><th colspan="2">French</th><th colspan="2">German</th></tr>'
+        "<tr><th>Arc-c</th><th>MMLU</th><th>Arc-c</th><th>MMLU</th></tr>"
+        "<tr><td>Nimbus 7B</td><td>58.2</td><td>70.9</td><td>54.3</td><td>71.5</td></tr>",
+    )
+    assert _rows(records, "dataset", "dataset_raw", "task_raw", "value") == [
+        ("ARC (Challenge) (French)", "Arc-c", None, 58.2), ("MMLU (French)", "MMLU", None, 70.9),
+        ("ARC (Challenge) (German)", "Arc-c", None, 54.3), ("MMLU (German)", "MMLU", None, 71.5),
+    ]
+
+
+def test_group_titles_over_model_columns_are_not_part_of_the_names():
+    records = _html(
+        '<tr><th rowspan="2">Tasks</th><th colspan="2">Open-Weights Models</th><th>Our Models</th></tr>'
+        "<tr><th>Orca-R1</th><th>Falcon-Lite 7B</th><th>Nimbus-M1</th></tr>"
+        "<tr><td>AIME 2024</td><td>79.8</td><td>40.1</td><td>86.0</td></tr>",
+    )
+    assert _rows(records, "dataset", "model", "value") == [
+        ("AIME 2024", "Orca-R1", 79.8), ("AIME 2024", "Falcon-Lite 7B", 40.1), ("AIME 2024", "Nimbus-M1", 86.0),
+    ]
+
+
+def test_a_header_row_of_settings_under_the_models():
+    # a thinking budget per model, its corner drawn over two lines, and reasoning levels with no corner
+    records = _grid([
+        ["Tasks", "Orca-R1", "Nimbus-M1"],
+        ["Extended", "32K", "80K"],
+        ["Thinking", "32K", "80K"],
+        ["AIME 2024", "79.8", "86.0"],
+    ])
+    assert _rows(records, "model", "setting", "value") == [("Orca-R1", "32k budget", 79.8), ("Nimbus-M1", "80k budget", 86.0)]
+    records = _grid([["", "Nimbus", "Nimbus", "Nimbus"], ["", "low", "medium", "high"], ["GPQA Diamond", "67.1", "73.1", "80.1"]])
+    assert _rows(records, "dataset", "model", "setting", "value") == [
+        ("GPQA Diamond", "Nimbus", "low", 67.1), ("GPQA Diamond", "Nimbus", "medium", 73.1), ("GPQA Diamond", "Nimbus", "high", 80.1),
+    ]
+
+
+def test_a_header_row_of_metrics_and_settings_under_the_benchmarks():
+    records = _html(
+        '<tr><th rowspan="2">Model</th><th colspan="2">AIME 2024</th><th>GPQA Diamond</th><th>CodeForces</th></tr>'
+        "<tr><th>pass@1</th><th>cons@64</th><th>pass@1</th><th>rating</th></tr>"
+        "<tr><td>Nimbus-R1</td><td>72.6</td><td>83.3</td><td>62.1</td><td>1691</td></tr>",
+    )
+    assert _rows(records, "dataset", "metric", "setting", "value") == [
+        ("AIME 2024", "Pass@1", None, 72.6), ("AIME 2024", "Pass@1", "cons@64", 83.3),
+        ("GPQA Diamond", "Pass@1", None, 62.1), ("Codeforces", "Elo", None, 1691.0),
+    ]
+
+
+def test_metric_and_setting_inside_a_label_go_to_their_fields():
+    records = _grid([
+        ["Benchmark (Metric)", "Nimbus 7B"],
+        ["DROP (3-shot F1)", "89.0"],
+        ["LiveCodeBench (Pass@1-COT)", "40.5"],
+        ["IF-Eval (Prompt Strict)", "86.1"],
+        ["HLE (no tools)", "8.4"],
+    ])
+    assert _rows(records, "dataset", "metric", "setting", "value") == [
+        ("DROP", "F1", "3-shot", 89.0), ("LiveCodeBench", "Pass@1", "CoT", 40.5),
+        ("IFEval", "Prompt Strict", None, 86.1), ("Humanity's Last Exam", "Accuracy", "no tools", 8.4),
+    ]
+
+
+def test_descriptor_label_columns_are_not_glued_into_model_names():
+    records = _grid([
+        ["Model", "Modality", "Active Params", "MMLU"],
+        ["Nimbus 7B", "Pretrained", "7B", "44.4"],
+        ["Orca 8x7B", "Finetuned", "13B", "70.6"],
+    ])
+    assert _rows(records, "model", "value") == [("Nimbus 7B", 44.4), ("Orca 8x7B", 70.6)]
+
+
+def test_a_bare_version_in_the_upper_header_continues_the_family_on_its_left():
+    # the reader split 'Gemini 1.5' (over 'Flash | Pro') into two cells
+    table = Table(index=0, page=1, engine="test", header_rows=2,
+                  grid=[["", "Nimbus", "1.5", "Gemma 2"], ["", "Flash", "Pro", "2B"], ["MMLU-Pro", "67.3", "75.8", "15.6"]])
+    doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
+    records = extract_document(doc, RunOptions()).records
+    assert _rows(records, "model", "value") == [("Nimbus 1.5 Flash", 67.3), ("Nimbus 1.5 Pro", 75.8), ("Gemma 2 2B", 15.6)]
+
+
+def test_ablation_tables_keep_their_records_out_of_leaderboards():
+    records = _grid([["Model", "MMLU", "GSM8K"], ["Baseline", "61.2", "40.1"], ["w/ MTP", "62.0", "42.3"]],
+                    "Table 4: Ablation results for the MTP strategy.")
+    assert {r.model_role for r in records} == {"ablation"}
+    assert len(records) == 4
+
+
+def test_a_table_captioned_as_statistics_gives_no_records():
+    table = Table(index=0, page=1, grid=[["Model", "Tokens/s"], ["Nimbus", "1981.99"], ["Orca", "1240.3"]], engine="test",
+                  caption="Table 7: Model Throughput of Nimbus")
+    doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
+    result = extract_document(doc, RunOptions())
+    assert result.records == [] and [w.code for w in result.warnings] == ["not-results", "no-records"]

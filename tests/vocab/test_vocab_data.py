@@ -1,0 +1,37 @@
+"""The vocabulary's data files: they parse, and no name means two things."""
+
+from __future__ import annotations
+
+import tomllib
+
+from extractor.vocab import alias_key, load_vocabulary
+from extractor.vocab.names import DATA_DIR, NAME_FILES
+
+
+def test_no_benchmark_name_or_alias_belongs_to_two_entries():
+    owners: dict[str, str] = {}
+    clashes = []
+    for name in NAME_FILES:
+        data = tomllib.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+        for key, spec in data.get("datasets", {}).items():
+            aliases = [a if isinstance(a, str) else a["name"] for a in spec.get("aliases", [])]
+            for label in {alias_key(x) for x in [key, *aliases]}:
+                if owners.get(label, key) != key:
+                    clashes.append(f"{label}: {owners[label]} / {key}")
+                owners[label] = key
+    assert clashes == []
+
+
+def test_distinct_splits_are_distinct_benchmarks():
+    vocab = load_vocabulary()
+    assert vocab.dataset("GPQA-Diamond").entry.name == "GPQA Diamond"
+    assert vocab.dataset("GPQA").entry.name == "GPQA"
+    assert len(vocab.datasets) > 800
+
+
+def test_subsets_languages_variants_and_api_families():
+    vocab = load_vocabulary()
+    assert vocab.language("french") == "French"
+    assert vocab.is_variant("IT") and vocab.is_variant("inst.") and not vocab.is_variant("Pro")
+    assert vocab.is_api_model("Gemini 1.5 Flash") and vocab.is_api_model("GPT-4o-0513")
+    assert not vocab.is_api_model("Gemma 3 27B")
