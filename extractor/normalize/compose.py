@@ -34,7 +34,7 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
 
 
 def compose_model(name: str, variant: str | None, vocab: Vocabulary) -> str:
-    """'Qwen2.5-72B' + 'Base' -> 'Qwen2.5-72B Base'; 'Gemma 3 PT 4B' -> 'Gemma 3 4B PT' (variant after size).
+    """'Nimbus2.5-72B' + 'Base' -> 'Nimbus2.5-72B Base'; 'Nimbus 3 PT 4B' -> 'Nimbus 3 4B PT' (variant after size).
     A name that names a variant already, or a model served only by API, takes no variant."""
     words = name.split()
     parts = [p for w in words for p in w.split("-")]

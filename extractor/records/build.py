@@ -132,13 +132,18 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     columns, roles = layout.columns, layout.roles
     pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None
+    section_metric: str | None = None
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label = layout.labels[i]
         extra = {roles[j]: row[j].strip() for j in roles if row[j].strip()}
         if label and not has_text(row[layout.label_cols:]) and not any(row[j].strip() for j in range(1, layout.label_cols)):
-            # a category row such as 'Math' sets the task of the rows below; over model rows it is a section
-            task = label if layout.models_on == "columns" else None
+            # a category row such as 'Math' sets the task of the rows below; over model rows it is a section;
+            # a section row that is a metric ('Accuracy (%)') is the metric of the rows below
+            if aliases.metric(label):
+                section_metric, task = label, None
+            else:
+                task = label if layout.models_on == "columns" else None
             continue
         if layout.models_on == "columns" and DESCRIPTOR.search(label):
             continue  # '# Activated Params', 'Architecture': a description of the models, not a score
@@ -154,7 +159,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j))
             setting_raw = "; ".join(s for s in settings if s) or None
             rec = _record(doc, table, i, j, parsed, dataset_raw=dataset, model_raw=model,
-                          metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j)
+                          metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
                           or _caption_metric(facts, dataset, model, aliases), task_raw=task_raw or None,
                           setting_raw=setting_raw)
             rec.global_rank = parse_rank(extra.get("rank") or "")

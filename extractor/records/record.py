@@ -39,7 +39,6 @@ RECORD_FLAGS: dict[str, str] = {
     "orientation-guessed": "which axis holds the models was guessed from model-like names",
     "maybe-not-results": "the table shows signs of configuration data and the benchmark is unknown",
     "model-incomplete": "the model name is only a size: its family was never printed",
-    "aggregate": "an average over the table's own mix of benchmarks, not a benchmark's score",
 }
 
 

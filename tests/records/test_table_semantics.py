@@ -173,3 +173,11 @@ def test_a_table_captioned_as_statistics_gives_no_records():
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     result = extract_document(doc, RunOptions())
     assert result.records == [] and [w.code for w in result.warnings] == ["not-results", "no-records"]
+
+
+def test_a_section_row_that_is_a_metric_is_the_metric_of_the_rows_below():
+    records = _grid([["Benchmark", "Nimbus", "Orca"], ["Accuracy", "", ""], ["AIME 2024", "56.3", "50.4"],
+                     ["Elo", "", ""], ["Codeforces", "2463", "2230"]])
+    assert _rows(records, "dataset", "metric", "value") == [
+        ("AIME 2024", "Accuracy", 56.3), ("AIME 2024", "Accuracy", 50.4), ("Codeforces", "Elo", 2463.0), ("Codeforces", "Elo", 2230.0),
+    ]
