@@ -87,12 +87,16 @@ def load_gold(folder: Path = GOLD) -> list[GoldReport]:
 
 
 def same_name(a: str, b: str, kind: str, vocab: Vocabulary) -> bool:
+    """Equal ignoring case, spaces and punctuation, or the same entry of the vocabulary."""
     if alias_key(a) == alias_key(b):
         return True
-    find = {"dataset": vocab.dataset, "metric": vocab.metric, "model": vocab.model}[kind]
-    ea, eb = find(a), find(b)
-    name = (lambda e: e if isinstance(e, str) else getattr(getattr(e, "entry", e), "name", None))
-    return ea is not None and eb is not None and name(ea) == name(eb)
+    if kind == "dataset":
+        ea, eb = vocab.dataset(a), vocab.dataset(b)
+        return bool(ea and eb) and ea.entry.name == eb.entry.name
+    if kind == "metric":
+        ma, mb = vocab.metric(a), vocab.metric(b)
+        return bool(ma and mb) and ma.name == mb.name
+    return vocab.model(a) is not None and vocab.model(a) == vocab.model(b)
 
 
 def setting_parts(setting: str | None) -> frozenset[str]:

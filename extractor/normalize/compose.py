@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 
 from extractor.vocab import DatasetMatch, Vocabulary, alias_key
-from extractor.vocab.labels import LabelParts, clean_label
+from extractor.vocab.labels import AVERAGE, LabelParts, clean_label
 
-# A label that stands for its benchmark's own score ('Avg.', 'Overall'), in English or Chinese.
-AVERAGE = re.compile(r"^((avg\.?|average|overall|mean|all|total|总分|平均分?)\s*)+$", re.I)
 _SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
 
 

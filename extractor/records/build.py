@@ -6,7 +6,7 @@ import re
 
 from extractor.document import Document, DocumentWarning, Table
 from extractor.vocab.names import Vocabulary, alias_key
-from extractor.vocab.labels import split_label
+from extractor.vocab.labels import AVERAGE, split_label
 from extractor.vocab.settings import parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, read_caption
@@ -16,8 +16,6 @@ from extractor.vocab.cells import ParsedValue, parse_rank, parse_value
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
-# Column labels that mean "the benchmark's own score", alone or stacked in two languages ('Overall 总分').
-_AVERAGE = re.compile(r"^((avg\.?|average|overall|mean|总分|平均分?)\s*)+$", re.I)
 _PERCENT = re.compile(r"[(\[]\s*%\s*[)\]]|\bin\s+%|\bpercent(age)?s?\b", re.I)
 
 
@@ -86,24 +84,11 @@ def _pair_settings(layout: Layout, width: int) -> dict[int, str]:
     return out
 
 
-def caption_dataset(caption: str | None, aliases: Vocabulary) -> str | None:
-    """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or several."""
-    words = [w.strip(".") for w in re.findall(r"[^\s,;:()]+", caption or "")]
-    found: dict[str, str] = {}
-    for n in (4, 3, 2, 1):
-        for i in range(len(words) - n + 1):
-            text = " ".join(words[i : i + n])
-            match = aliases.dataset(text)
-            if match and match.entry.name not in found:
-                found[match.entry.name] = text
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
 def _labels(layout: Layout, label: str, column: str, context: str | None, aliases: Vocabulary) -> tuple[str, str, str | None]:
     """(dataset, model, metric) labels of a cell. A dataset label that is only a metric or an average
     ('Elo', 'Avg.') of the one benchmark the caption names is that benchmark's score, in that metric."""
     dataset, model = (label, column) if layout.models_on == "columns" else (column, label)
-    if context and not aliases.dataset(dataset) and (aliases.metric(dataset) or _AVERAGE.match(dataset)):
+    if context and not aliases.dataset(dataset) and (aliases.metric(dataset) or AVERAGE.match(dataset)):
         return context, model, dataset if aliases.metric(dataset) else None
     return dataset, model, None
 
@@ -128,7 +113,7 @@ def _caption_metric(facts: CaptionFacts, dataset: str, model: str, aliases: Voca
 
 def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts) -> list[ResultRecord]:
     out: list[ResultRecord] = []
-    context = facts.parent or caption_dataset(table.caption, aliases)
+    context = facts.parent or facts.benchmark
     columns, roles = layout.columns, layout.roles
     pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None

@@ -52,6 +52,7 @@ class CaptionFacts(BaseModel):
     setting: str | None = None  # canonical, e.g. '0-shot'
     metric: str | None = None  # as the caption writes it
     parent: str | None = None  # the one benchmark the rows or columns are parts of, as written
+    benchmark: str | None = None  # the one benchmark the caption names anywhere ('Results on MMLU, 5-shot.')
     kind: TableKind | None = None  # None: the caption does not say
 
 
@@ -85,6 +86,19 @@ def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
     return None
 
 
+def caption_benchmark(caption: str, vocab: Vocabulary) -> str | None:
+    """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or several."""
+    words = [w.strip(".") for w in re.findall(r"[^\s,;:()]+", caption)]
+    found: dict[str, str] = {}
+    for n in (4, 3, 2, 1):
+        for i in range(len(words) - n + 1):
+            text = " ".join(words[i : i + n])
+            match = vocab.dataset(text)
+            if match and match.entry.name not in found:
+                found[match.entry.name] = text
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def caption_kind(caption: str) -> TableKind | None:
     if _ABLATION.search(caption):
         return "ablation"
@@ -102,5 +116,6 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
         setting=caption_setting(text),
         metric=caption_metric(text),
         parent=caption_parent(text, vocab),
+        benchmark=caption_benchmark(text, vocab),
         kind=caption_kind(text),
     )

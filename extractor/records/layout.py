@@ -12,7 +12,7 @@ from extractor.vocab.names import Vocabulary
 from extractor.vocab.labels import split_label
 from extractor.records.label_columns import Kind, fill_blanks, label_kinds
 from extractor.vocab.cells import is_missing, parse_value
-from extractor.vocab.settings import header_setting, parse_setting
+from extractor.vocab.settings import header_setting, is_header_setting, parse_setting
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
 
@@ -76,8 +76,6 @@ DESCRIPTOR = re.compile(
 # A header row whose corner says its cells are settings of each column, and group titles over model columns.
 _SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
 _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
-# A header row of settings alone ('low | medium | high' under the model names), whatever its corner says.
-_SETTING_WORDS = re.compile(r"^(low|medium|high|minimal|xhigh|thinking|non-thinking|no thinking|\d+(\.\d+)?\s?[kKM])$")
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
 _GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?)|ours|others?)$", re.I)
 # A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
@@ -225,7 +223,7 @@ def _setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
     out: dict[int, str] = {}
     found = [k for k, row in enumerate(header) if any(row[label_cols:]) and (
         (_SETTING_ROW.search(" ".join(row[:label_cols])) and all(len(c.split()) <= 3 for c in row[label_cols:]))
-        or (k > 0 and all(_SETTING_WORDS.match(c) for c in row[label_cols:] if c)))]
+        or (k > 0 and all(is_header_setting(c) for c in row[label_cols:] if c)))]
     # a setting row drawn over two lines ('Extended' / 'Thinking') repeats its cells on both
     found += [k + d for k in found for d in (-1, 1)
               if 0 <= k + d < len(header) and header[k + d][label_cols:] == header[k][label_cols:]]

@@ -10,6 +10,10 @@ from extractor.vocab.names import Vocabulary
 from extractor.vocab.settings import parse_setting, split_trailing_parens, split_trailing_setting
 
 
+# A label that stands for its benchmark's own score ('Avg.', 'Overall'), alone or stacked in two languages.
+AVERAGE = re.compile(r"^((avg\.?|average|overall|mean|总分|平均分?)\s*)+$", re.I)
+
+
 class LabelParts(BaseModel):
     name: str
     setting: str | None = None

@@ -90,6 +90,13 @@ def split_trailing_setting(label: str) -> tuple[str, str | None]:
 
 
 _BUDGET = re.compile(r"^(\d+(?:\.\d+)?)\s*([kKmM])$")
+# Cells that are settings wherever a header row holds only them ('low | medium | high', '32K | 64K').
+_HEADER_WORDS = re.compile(r"^(low|medium|high|minimal|xhigh|thinking|non-thinking|no thinking)$", re.I)
+
+
+def is_header_setting(text: str) -> bool:
+    text = " ".join(text.split())
+    return bool(_BUDGET.match(text) or _HEADER_WORDS.match(text))
 
 
 def header_setting(text: str) -> str:
