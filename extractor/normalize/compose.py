@@ -12,6 +12,8 @@ from extractor.vocab import DatasetMatch, Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, LabelParts, clean_label
 
 _SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
+# Variants names write after the size ('Nimbus 3 4B PT'); others belong where printed ('Nimbus Coder 7B').
+_AFTER_SIZE = frozenset({"base", "pt", "it", "instruct", "chat"})
 
 
 def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: str | None, vocab: Vocabulary,
@@ -41,8 +43,8 @@ def compose_model(name: str, variant: str | None, vocab: Vocabulary) -> str:
     sizes = [k for k, w in enumerate(words) if _SIZE.match(w)]
     if sizes:
         last = sizes[-1]
-        moved = [w for k, w in enumerate(words[:last]) if vocab.is_variant(w) and k > 0]
+        moved = [w for k, w in enumerate(words[:last]) if w.casefold() in _AFTER_SIZE and k > 0]
         if moved:
-            kept = [w for k, w in enumerate(words[:last]) if not (vocab.is_variant(w) and k > 0)]
+            kept = [w for k, w in enumerate(words[:last]) if not (w.casefold() in _AFTER_SIZE and k > 0)]
             words = [*kept, *words[last : last + 1], *moved, *words[last + 1 :]]
     return " ".join(words)

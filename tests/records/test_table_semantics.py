@@ -181,3 +181,12 @@ def test_a_section_row_that_is_a_metric_is_the_metric_of_the_rows_below():
     assert _rows(records, "dataset", "metric", "value") == [
         ("AIME 2024", "Accuracy", 56.3), ("AIME 2024", "Accuracy", 50.4), ("Codeforces", "Elo", 2463.0), ("Codeforces", "Elo", 2230.0),
     ]
+
+
+def test_only_base_and_instruct_variants_move_after_the_size():
+    vocab = load_vocabulary()
+    from extractor.normalize.compose import compose_model
+
+    assert compose_model("Nimbus 3 PT 4B", None, vocab) == "Nimbus 3 4B PT"
+    assert compose_model("Nimbus Coder 33B", "Base", vocab) == "Nimbus Coder 33B"  # 'Coder' names its variant
+    assert compose_model("Nimbus-Math 7B", None, vocab) == "Nimbus-Math 7B"
