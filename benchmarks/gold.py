@@ -92,11 +92,20 @@ def same_name(a: str, b: str, kind: str, vocab: Vocabulary) -> bool:
         return True
     if kind == "dataset":
         ea, eb = vocab.dataset(a), vocab.dataset(b)
-        return bool(ea and eb) and ea.entry.name == eb.entry.name
+        if ea and eb:
+            return ea.entry.name == eb.entry.name
+        # 'Bird-SQL (dev)' ~ 'BIRD (dev)': the same benchmark and the same subset
+        (base_a, sub_a), (base_b, sub_b) = _subset_split(a), _subset_split(b)
+        return bool(sub_a) and alias_key(sub_a) == alias_key(sub_b) and same_name(base_a, base_b, kind, vocab)
     if kind == "metric":
         ma, mb = vocab.metric(a), vocab.metric(b)
         return bool(ma and mb) and ma.name == mb.name
     return vocab.model(a) is not None and vocab.model(a) == vocab.model(b)
+
+
+def _subset_split(name: str) -> tuple[str, str]:
+    m = re.match(r"^(.*\S)\s*\(([^()]*)\)$", name)
+    return (m.group(1), m.group(2)) if m else (name, "")
 
 
 def setting_parts(setting: str | None) -> frozenset[str]:

@@ -26,11 +26,25 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
             return base, parent
         subset = (vocab.subset(parent.entry, label.name) if parent else None) or label.name
         return f"{base} ({subset})", parent
+    if own is None and not subset_raw:
+        return _known_subset(label.name, vocab)
     name = own.entry.name if own else label.name
     if subset_raw:
         subset = (vocab.subset(own.entry, subset_raw) if own else None) or subset_raw
         name = f"{name} ({subset})"
     return name, own
+
+
+def _known_subset(label: str, vocab: Vocabulary) -> tuple[str, DatasetMatch | None]:
+    """'AISHELL-2 ios' -> 'AISHELL-2 (iOS)': a known benchmark followed by one of the subsets the data lists
+    for it; any other label stays as it is, unknown."""
+    words = clean_label(label).split()
+    for n in range(len(words) - 1, 0, -1):
+        match = vocab.dataset(" ".join(words[:n]))
+        subset = vocab.subset(match.entry, " ".join(words[n:])) if match else None
+        if match and subset:
+            return f"{match.entry.name} ({subset})", match
+    return label, None
 
 
 def compose_model(name: str, variant: str | None, vocab: Vocabulary) -> str:

@@ -309,7 +309,8 @@ def region_candidate(
 
 def merge_ruled_rows(rows: list[Row], region: Region) -> list[Row]:
     """Where rules separate the body's rows, the lines between two rules are one row whose cells
-    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill columns of values."""
+    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill columns or hold values
+    (a group of model rows between two rules, one score each)."""
     if len(region.inner) < 2:
         return rows
     limits = list(region.inner) + [region.box[3]]
@@ -318,9 +319,15 @@ def merge_ruled_rows(rows: list[Row], region: Region) -> list[Row]:
         segments[sum(1 for y in limits[:-1] if row[0].baseline > y)].append(row)
     out: list[Row] = list(segments[0])  # the header keeps its lines: group headers over columns
     for seg in segments[1:]:
-        filled = sum(1 for r in seg if len(r) >= 3)
+        filled = sum(1 for r in seg if len(r) >= 3 or (len(r) >= 2 and _holds_values(r[-1])))
         out.extend([_stack(seg)] if len(seg) > 1 and filled <= 1 else seg)
     return out
+
+
+def _holds_values(chunk: Chunk) -> bool:
+    """A score, or several in one cell ('1.28 | 2.42', '76.5% / 72.7%')."""
+    parts = [p for p in re.split(r"\s*[|/]\s*", chunk.text) if p]
+    return bool(parts) and all(is_numeric(p) for p in parts)
 
 
 def _stack(rows: list[Row]) -> Row:

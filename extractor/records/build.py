@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from extractor.document import Document, DocumentWarning, Table
 from extractor.vocab.names import Vocabulary, alias_key
@@ -11,8 +12,8 @@ from extractor.vocab.settings import parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, read_caption
 from extractor.records.record import ResultRecord
-from extractor.records.layout import DESCRIPTOR, Layout, Role, has_text, long_roles, read_layout
-from extractor.vocab.cells import ParsedValue, parse_rank, parse_value
+from extractor.records.layout import DESCRIPTOR, Layout, Role, has_text, is_value, long_roles, read_layout
+from extractor.vocab.cells import ParsedValue, parse_rank, parse_value, parse_values
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
@@ -111,6 +112,49 @@ def _caption_metric(facts: CaptionFacts, dataset: str, model: str, aliases: Voca
     return facts.metric if match is None or match.entry.metric is None else None
 
 
+class _Part(NamedTuple):
+    subset: str | None = None
+    setting: str | None = None
+    index: int | None = None  # position among the cell's numbers
+
+
+# A label ending in a list of the parts a cell's several numbers stand for: 'LibriSpeech test-clean | test-other'.
+_PART_LIST = re.compile(r"^(?P<base>.*?)\s*(?P<list>[^\s|/]+(?:\s*[|/]\s*[^\s|/]+)+)$")
+
+
+def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue, str, _Part]]:
+    """The scores of a cell with the dataset label each belongs to. Several numbers in one cell
+    ('1.28 | 2.42') are split over the parts their dataset label lists (subsets) or their column lists
+    (settings: '0-shot / 5-shot'); a cell whose numbers no label names gives nothing."""
+    single = parse_value(text)
+    if single is not None:
+        return [(single, dataset, _Part())]
+    several = parse_values(text)
+    if several is None:
+        return []
+    for label in dict.fromkeys((dataset, column)):
+        m = _PART_LIST.match(label)
+        names = [n.strip() for n in re.split(r"[|/]", m.group("list"))] if m else []
+        if len(names) != len(several):
+            continue
+        kind = "setting" if all(parse_setting(n) for n in names) else "subset"
+        base = m.group("base").strip() if label == dataset else dataset
+        if not base:
+            continue
+        return [(v, base, _Part(**{kind: n}, index=k)) for k, (v, n) in enumerate(zip(several, names))]
+    return []
+
+
+def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str | None,
+                 aliases: Vocabulary) -> tuple[str, str, str | None]:
+    """(dataset, model, metric) of a row's cell. Beside a 'Datasets' label column the row's benchmark is
+    that column's text for its group of rows, and the value column's header is the metric ('Performance (WER)')."""
+    if layout.models_on == "rows" and layout.row_datasets and layout.row_datasets[i]:
+        metric = split_label(column, aliases).metric_raw or (column if aliases.metric(column) else None)
+        return layout.row_datasets[i], label, metric
+    return _labels(layout, label, column, context, aliases)
+
+
 def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts) -> list[ResultRecord]:
     out: list[ResultRecord] = []
     context = facts.parent or facts.benchmark
@@ -133,34 +177,33 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
         if layout.models_on == "columns" and DESCRIPTOR.search(label):
             continue  # '# Activated Params', 'Architecture': a description of the models, not a score
         for j in range(layout.label_cols, table.n_cols):
-            parsed = parse_value(row[j])
-            if parsed is None or not label or not columns[j]:
-                continue
-            if layout.models_on == "rows" and DESCRIPTOR.search(columns[j]):
+            if not label or not columns[j] or (layout.models_on == "rows" and DESCRIPTOR.search(columns[j])):
                 continue
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
-            dataset, model, metric = _labels(layout, label, column, context, aliases)
-            task_raw = extra.get("task") or layout.groups[j] or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
-            settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j))
-            setting_raw = "; ".join(s for s in settings if s) or None
-            rec = _record(doc, table, i, j, parsed, dataset_raw=dataset, model_raw=model,
-                          metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
-                          or _caption_metric(facts, dataset, model, aliases), task_raw=task_raw or None,
-                          setting_raw=setting_raw)
-            rec.global_rank = parse_rank(extra.get("rank") or "")
-            rec.flags = [*rec.flags, *_flags(layout, dataset, model, aliases)]
-            rec.benchmark_raw = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
-            rec.subset_raw = (layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else "") or None
-            rec.variant_raw = facts.variant
-            if facts.kind == "ablation":
-                rec.model_role = "ablation"
-            out.append(rec)
+            dataset, model, metric = _cell_labels(layout, i, label, column, context, aliases)
+            for parsed, dataset_raw, part in _cell_values(row[j], dataset, column):
+                task_raw = extra.get("task") or layout.groups[j] or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
+                settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting)
+                rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=model,
+                              metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
+                              or _caption_metric(facts, dataset_raw, model, aliases), task_raw=task_raw or None,
+                              setting_raw="; ".join(s for s in settings if s) or None)
+                rec.global_rank = parse_rank(extra.get("rank") or "")
+                rec.flags = [*rec.flags, *_flags(layout, dataset_raw, model, aliases)]
+                parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset_raw) and not metric else None
+                rec.benchmark_raw = parent
+                rec.subset_raw = part.subset or (layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else "") or None
+                rec.variant_raw = facts.variant
+                rec.cell_part = part.index
+                if facts.kind == "ablation":
+                    rec.model_role = "ablation"
+                out.append(rec)
     return out
 
 
 def table_records(doc: Document, table: Table, aliases: Vocabulary, options: TableOptions) -> tuple[list[ResultRecord], list[DocumentWarning]]:
     """Records of one table, and warnings for a table that holds values but gives none."""
-    values = sum(1 for row in table.grid for c in row if parse_value(c) is not None)
+    values = sum(1 for row in table.grid for c in row if is_value(c))
     if values < options.min_value_cells or not table.grid:
         return [], []
     roles = long_roles(table.grid[0])

@@ -38,7 +38,9 @@ _PARENT_PHRASE = re.compile(
     r"\bdetailed\s+(?P<c>\S+)\s+(?:results|performance)\b",
     re.I,
 )
-_ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b", re.I)
+_ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence)s? of\b", re.I)
+# The caption's title: its first sentence ('Table 11: More English benchmark results.'); what follows explains.
+_TITLE = re.compile(r"^.*?[.!?](?=\s+[A-Z]|\s*$)|^.*$")
 _NOT_RESULTS = re.compile(
     r"\bhyper-?parameters?\b|\bparameter counts?\b|\bthroughput\b|\bdata (mix(ture)?|composition|statistics)\b|"
     r"\b(training|evaluation) (settings|configurations?|data)\b|\bmaximum supported\b|\brouting\b|\bexpert (load|assignment)\b|"
@@ -100,9 +102,13 @@ def caption_benchmark(caption: str, vocab: Vocabulary) -> str | None:
 
 
 def caption_kind(caption: str) -> TableKind | None:
-    if _ABLATION.search(caption):
+    """From the title alone: a later sentence about prompt templates or training data does not make a
+    results table something else."""
+    m = _TITLE.match(re.sub(r"^\s*table\s+[A-Z]?\d+\s*[:.|]?\s*", "", caption, flags=re.I))
+    title = m.group(0) if m else caption
+    if _ABLATION.search(title):
         return "ablation"
-    if _NOT_RESULTS.search(caption):
+    if _NOT_RESULTS.search(title):
         return "not-results"
     return None
 

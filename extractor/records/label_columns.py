@@ -8,7 +8,7 @@ import statistics
 from typing import Literal
 
 from extractor.document import Table
-from extractor.vocab.cells import parse_value
+from extractor.vocab.cells import parse_value, parse_values
 
 Kind = Literal["name", "size", "group", "attribute"]
 
@@ -33,7 +33,7 @@ def size_of(text: str) -> float | None:
 
 
 def _has_value(row: list[str], label_cols: int) -> bool:
-    return any(parse_value(c) is not None for c in row[label_cols:])
+    return any(parse_value(c) is not None or parse_values(c) for c in row[label_cols:])
 
 
 def label_kinds(body: list[list[str]], columns: list[str], label_cols: int, roles: dict[int, str]) -> dict[int, Kind]:
@@ -141,3 +141,29 @@ def _fill_nearest(grid: list[list[str]], j: int, start: int, label_cols: int) ->
             continue
         near = min(labelled, key=lambda k: (abs(k - i), k > i))
         grid[i][j] = grid[near][j]
+
+
+def band_texts(table: Table, j: int, header_rows: int, label_cols: int) -> list[str]:
+    """Per grid row, the text of column `j` for its group of rows: the lines of a benchmark name printed
+    once beside several model rows ('LibriSpeech' / 'test-clean | test-other'), joined. Groups are the
+    bands between rules; a band with no text of its own (a row set off by a rule) continues the one above.
+    Without positions (HTML, text) a blank cell continues the text above it."""
+    grid = [list(r) + [""] * (table.n_cols - len(r)) for r in table.grid]
+    bands = row_bands(table, header_rows)
+    out = [""] * len(grid)
+    current = ""
+    if bands is None:
+        for i in range(header_rows, len(grid)):
+            current = grid[i][j].strip() or current
+            out[i] = current if _has_value(grid[i], label_cols) else ""
+        return out
+    texts: dict[int, list[str]] = {}
+    for i in range(header_rows, len(grid)):
+        if grid[i][j].strip():
+            texts.setdefault(bands[i - header_rows], []).append(grid[i][j].strip())
+    for i in range(header_rows, len(grid)):
+        band = bands[i - header_rows]
+        if band in texts:
+            current = " ".join(texts[band])
+        out[i] = current if _has_value(grid[i], label_cols) else ""
+    return out

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from extractor.document import Table
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.labels import split_label
-from extractor.records.label_columns import Kind, fill_blanks, label_kinds
-from extractor.vocab.cells import is_missing, parse_value
+from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
+from extractor.vocab.cells import is_missing, parse_value, parse_values
 from extractor.vocab.settings import header_setting, is_header_setting, parse_setting
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
@@ -51,6 +51,11 @@ LABEL_COL_ROLES: dict[str, Role] = {
     "category": "task",
     "domain": "task",
     "rank": "rank",
+    # a benchmark column beside the model column: one benchmark printed once over several model rows
+    "dataset": "dataset",
+    "datasets": "dataset",
+    "benchmark": "dataset",
+    "benchmarks": "dataset",
 }
 _RANK_HEADER = re.compile(r"^(global\s+)?rank$", re.I)
 _MODEL_CORNER = re.compile(r"^(models?|methods?|systems?|approach(es)?|baselines?|name)\b", re.I)
@@ -99,13 +104,15 @@ class Layout(BaseModel):
     column_metrics: dict[int, str] = {}  # per value column: a metric a header row states ('pass@1' under 'AIME 2024')
     column_settings: dict[int, str] = {}  # per value column: a setting a header row states ('Extended Thinking | 32K')
     subsets: list[str] = []  # per column: a language or split a group header states over dataset columns ('French')
+    row_datasets: list[str] = []  # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
 
     def row_label(self, row: list[str]) -> str:
         return join_distinct([row[j] for j in range(self.label_cols) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles and j < len(row)])
 
 
 def is_value(text: str) -> bool:
-    return parse_value(text) is not None
+    """A score cell, or a cell of several ('1.28 | 2.42')."""
+    return parse_value(text) is not None or parse_values(text) is not None
 
 
 def long_roles(header: list[str]) -> dict[int, Role]:
@@ -273,6 +280,9 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     layout.roles = {
         j: LABEL_COL_ROLES[columns[j].casefold()] for j in range(layout.label_cols) if columns[j].casefold() in LABEL_COL_ROLES
     }
+    if not any(_MODEL_CORNER.match(columns[j]) for j in range(layout.label_cols) if j not in layout.roles):
+        # a 'Benchmark' column with no 'Model' column beside it names the rows: it is no role
+        layout.roles = {j: role for j, role in layout.roles.items() if role != "dataset"}
     layout.columns = columns
     parts = _column_parts(header, layout, aliases)
     layout.groups = [g for g, _ in parts]
@@ -283,6 +293,9 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     layout.kinds = label_kinds(body, columns, layout.label_cols, layout.roles)
     corner = join_distinct([columns[j] for j in range(layout.label_cols) if layout.kinds.get(j) in ("name", "size")])
     grid = fill_blanks(table, layout.header_rows, layout.label_cols, layout.kinds)
+    datasets = [j for j, role in layout.roles.items() if role == "dataset"]
+    if datasets:
+        layout.row_datasets = band_texts(table, datasets[0], layout.header_rows, layout.label_cols)
     groups = [j for j, k in layout.kinds.items() if k == "group"]
     layout.labels = [layout.row_label(r) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
     layout.row_groups = [join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)]

@@ -75,6 +75,9 @@ class ResultRecord(BaseModel):
         "one the document compares with, 'ablation' for a variant the document made to study itself (an ablation "
         "table); empty when the document names no model of its own. Leaderboards leave ablations out",
     )
+    cell_part: int | None = Field(
+        default=None, ge=0, description="which number of a cell holding several ('1.28 | 2.42'), 0-based; empty for one"
+    )
     benchmark_raw: str | None = Field(
         default=None, description="the benchmark the dataset label is a part of, as a header or the caption prints it ('AGIEval')"
     )

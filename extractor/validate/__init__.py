@@ -36,7 +36,7 @@ def validate_records(records: list[ResultRecord]) -> tuple[list[ResultRecord], l
                 )
             )
             continue
-        key = (checked.table_index, checked.row, checked.col, checked.metric)
+        key = (checked.table_index, checked.row, checked.col, checked.cell_part, checked.metric)
         if key in seen:
             continue
         seen.add(key)

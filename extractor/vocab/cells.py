@@ -73,3 +73,15 @@ def parse_rank(text: str) -> int | None:
     """'# 11' or '11' -> 11."""
     m = _RANK.match(text)
     return int(m.group(1)) if m and int(m.group(1)) >= 1 else None
+
+
+_SEVERAL = re.compile(r"\s+[|/]\s+|\s*\|\s*")
+
+
+def parse_values(text: str) -> list[ParsedValue] | None:
+    """Several scores in one cell ('1.28 | 2.42', '76.5% / 72.7%'), or None unless every part is one."""
+    parts = [p for p in _SEVERAL.split(text.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    parsed = [parse_value(p) for p in parts]
+    return parsed if all(parsed) else None  # type: ignore[return-value]

@@ -21,8 +21,15 @@ class LabelParts(BaseModel):
     metric_raw: str | None = None
 
 
+# Citation marks after a name: '[54]', '[3, 7]', '(Chen et al., 2022)', '(Chu et al., 2023a)'.
+_CITATION = re.compile(
+    r"\s*\[\d+(?:\s*[,;–-]\s*\d+)*\]|\s*\((?:[A-Z][\w'-]+(?:\s+(?:et al\.|and|&)\s*[\w'-]*)*,?\s+(?:19|20)\d\d[a-z]?;?\s*)+\)"
+)
+
+
 def clean_label(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Whitespace collapsed and citation marks dropped: 'LibriSpeech [54]' -> 'LibriSpeech'."""
+    return re.sub(r"\s+", " ", _CITATION.sub("", text)).strip()
 
 
 def _setting_and_metric(inner: str, aliases: Vocabulary) -> tuple[str, str] | None:

@@ -608,6 +608,42 @@ def case_tight_header() -> bytes:
     return _pdf([page])
 
 
+# --- one benchmark printed once beside its group of model rows, splits in one cell -----------------
+
+GROUPS_CAPTION = "Table 4: Performance of Nimbus-Audio and baseline models on ASR."
+# (benchmark lines, model rows); the benchmark's lines sit between the model rows, as reports set them
+GROUPS = [
+    (["LibriSpeech", "test-clean | test-other"], [("Orca-Audio", "1.74 | 4.04"), ("Falcon-Speech", "3.02 | 6.04"),
+                                                 ("Nimbus-Audio", "1.28 | 2.42")]),
+    (["AISHELL-1"], [("Orca-Audio", "1.52"), ("Falcon-Speech", "1.93"), ("Nimbus-Audio", "0.60")]),
+]
+
+
+def case_benchmark_groups() -> bytes:
+    xs = (110, 250, 380, 500)
+
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        top = 150
+        s.text(110, top - 8, GROUPS_CAPTION)
+        s.rule(xs[0], top, xs[-1], 1.0)
+        cells_row(s, top + 12, ["Datasets", "Model", "Performance (WER)"], xs)
+        y = top + 18
+        s.rule(xs[0], y, xs[-1])
+        for names, models in GROUPS:
+            first = y + 12
+            for k, (model, value) in enumerate(models):
+                cells_row(s, first + 11 * k, ["", model, value], xs)
+            middle = first + 11 * (len(models) - 1) / 2 - 5.5 * (len(names) - 1)
+            for k, name in enumerate(names):  # centred on the group, between its model rows
+                s.text(xs[0] + 4, middle + 11 * k + 5.5 * (len(names) % 2 == 0), name)
+            y = first + 11 * (len(models) - 1) + 6
+            s.rule(xs[0], y, xs[-1], 1.0 if (names, models) == GROUPS[-1] else 0.5)
+        s.para(72, y + 30, PROSE)
+
+    return _pdf([page])
+
+
 CASES: dict[str, Callable[[], bytes]] = {
     name[len("case_") :]: fn for name, fn in sorted(globals().items()) if name.startswith("case_") and callable(fn)
 }

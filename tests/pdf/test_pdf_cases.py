@@ -33,7 +33,7 @@ def spans(table) -> set[tuple[int, int, int, int]]:
 
 def test_every_case_is_generated():
     assert set(C.CASES) == {
-        "ruled", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
+        "ruled", "benchmark_groups", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
         "continued", "next_page_new_table", "sideways", "markers", "bold_underline", "numbers", "not_tables",
         "unruled_bold_categories", "rotated_page", "word_grid", "statement", "continued_bare", "tight_header",
     }
@@ -186,3 +186,16 @@ def test_tight_header_under_its_caption_is_the_table_s_header():
     t = only("tight_header")
     assert t.grid == C.TIGHT and t.caption == C.TIGHT_CAPTION
     assert t.header_rows == 1
+
+
+def test_model_rows_between_two_rules_stay_rows_when_each_holds_scores():
+    # the lines between two rules are one wrapped row only when at most one of them holds values
+    assert only("benchmark_groups").grid == [
+        ["Datasets", "Model", "Performance (WER)"],
+        ["", "Orca-Audio", "1.74 | 4.04"],
+        ["LibriSpeech", "Falcon-Speech", "3.02 | 6.04"],
+        ["test-clean | test-other", "Nimbus-Audio", "1.28 | 2.42"],
+        ["", "Orca-Audio", "1.52"],
+        ["AISHELL-1", "Falcon-Speech", "1.93"],
+        ["", "Nimbus-Audio", "0.60"],
+    ]

@@ -42,6 +42,9 @@ def test_caption_facts():
     assert read_caption("Table 4 | Ablation results for the MTP strategy.", vocab).kind == "ablation"
     assert read_caption("Table 7: Model throughput.", vocab).kind == "not-results"
     assert read_caption("Table 3: Comparison on slow-thinking mode.", vocab).setting == "slow-thinking"
+    # the kind comes from the title: a later sentence about prompt templates changes nothing
+    assert read_caption("Table 11: More benchmark results. Models are sensitive to the prompt template.", vocab).kind is None
+    assert read_caption("Table 7: The impact of pre-training on a checkpoint. The training data is ours.", vocab).kind == "ablation"
 
 
 def test_caption_variant_and_setting_reach_every_record_but_not_api_models():
@@ -62,7 +65,7 @@ def test_family_over_sizes_with_the_variant_after_the_size():
         "<tr><th>4B</th><th>12B</th></tr>"
         "<tr><td>RULER 32K</td><td>67.1</td><td>90.6</td></tr>",
     )
-    assert _rows(records, "dataset", "model", "value") == [("RULER 32K", "Nimbus 3 4B PT", 67.1), ("RULER 32K", "Nimbus 3 12B PT", 90.6)]
+    assert _rows(records, "dataset", "model", "value") == [("RULER (32K)", "Nimbus 3 4B PT", 67.1), ("RULER (32K)", "Nimbus 3 12B PT", 90.6)]
 
 
 def test_a_caption_naming_the_parent_benchmark_makes_rows_its_subsets():
@@ -190,3 +193,40 @@ def test_only_base_and_instruct_variants_move_after_the_size():
     assert compose_model("Nimbus 3 PT 4B", None, vocab) == "Nimbus 3 4B PT"
     assert compose_model("Nimbus Coder 33B", "Base", vocab) == "Nimbus Coder 33B"  # 'Coder' names its variant
     assert compose_model("Nimbus-Math 7B", None, vocab) == "Nimbus-Math 7B"
+
+
+def test_a_benchmark_printed_once_beside_its_model_rows_with_splits_in_each_cell():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
+    import cases
+    from pdf_samples import load
+
+    records = extract_document(load(cases.CASES["benchmark_groups"]()), RunOptions()).records
+    assert _rows(records, "dataset", "dataset_raw", "model", "metric", "value", "cell_part") == [
+        ("LibriSpeech (test-clean)", "LibriSpeech", "Orca-Audio", "WER", 1.74, 0),
+        ("LibriSpeech (test-other)", "LibriSpeech", "Orca-Audio", "WER", 4.04, 1),
+        ("LibriSpeech (test-clean)", "LibriSpeech", "Falcon-Speech", "WER", 3.02, 0),
+        ("LibriSpeech (test-other)", "LibriSpeech", "Falcon-Speech", "WER", 6.04, 1),
+        ("LibriSpeech (test-clean)", "LibriSpeech", "Nimbus-Audio", "WER", 1.28, 0),
+        ("LibriSpeech (test-other)", "LibriSpeech", "Nimbus-Audio", "WER", 2.42, 1),
+        ("AISHELL-1", "AISHELL-1", "Orca-Audio", "WER", 1.52, None),
+        ("AISHELL-1", "AISHELL-1", "Falcon-Speech", "WER", 1.93, None),
+        ("AISHELL-1", "AISHELL-1", "Nimbus-Audio", "WER", 0.6, None),
+    ]
+    assert {r.value_raw for r in records if r.cell_part is not None} == {"1.74 | 4.04", "3.02 | 6.04", "1.28 | 2.42"}
+
+
+def test_several_numbers_take_the_settings_their_column_lists_and_unnamed_ones_give_nothing():
+    records = _grid([["Model", "MMLU 0-shot / 5-shot", "GSM8K"], ["Nimbus 7B", "55.8 / 57.0", "40.1 | 42.0"]])
+    # GSM8K's two numbers are named by no label: no record rather than a guess
+    assert _rows(records, "dataset", "setting", "value") == [("MMLU", "0-shot", 55.8), ("MMLU", "5-shot", 57.0)]
+
+
+def test_citations_leave_names_and_a_known_subset_after_a_benchmark_is_composed():
+    records = _grid([["Model", "AISHELL-2 ios", "LibriSpeech [54]"], ["Orca-Audio (Chu et al., 2024a)", "3.08", "1.74"]])
+    assert _rows(records, "dataset", "dataset_raw", "model", "model_raw") == [
+        ("AISHELL-2 (iOS)", "AISHELL-2 ios", "Orca-Audio", "Orca-Audio (Chu et al., 2024a)"),
+        ("LibriSpeech", "LibriSpeech [54]", "Orca-Audio", "Orca-Audio (Chu et al., 2024a)"),
+    ]
