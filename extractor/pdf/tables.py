@@ -205,6 +205,10 @@ def best_of(cands: Sequence[Candidate]) -> list[Candidate]:
 # --- captions ----------------------------------------------------------------------------------
 
 
+def _above(cap: Block, table: Candidate) -> bool:
+    return cap.bottom <= table.bbox[1] + 2
+
+
 def _caption_pairs(cands: Sequence[Candidate], captions: Sequence[Block], reach: float) -> list[tuple[float, int, int]]:
     """(gap, caption, table) for every caption just above or below a table it overlaps."""
     pairs = []
@@ -212,7 +216,7 @@ def _caption_pairs(cands: Sequence[Candidate], captions: Sequence[Block], reach:
         for ti, t in enumerate(cands):
             if cap.page != t.page or cap.x1 < t.bbox[0] or cap.x0 > t.bbox[2]:
                 continue
-            gap = t.bbox[1] - cap.bottom if cap.bottom <= t.bbox[1] + 2 else cap.top - t.bbox[3]
+            gap = t.bbox[1] - cap.bottom if _above(cap, t) else cap.top - t.bbox[3]
             if -2 <= gap <= reach:
                 pairs.append((gap, ci, ti))
     return pairs
@@ -231,17 +235,51 @@ def _numeric_between_rules(c: Candidate) -> bool:
     return c.engine == RULES_ENGINE and values >= 0.3 * c.n_rows * c.n_cols
 
 
+def _assign(pairs: Sequence[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """In the order given, each caption and each table used once: (caption, table)."""
+    caps: set[int] = set()
+    tables: set[int] = set()
+    out = []
+    for _, ci, ti in pairs:
+        if ci not in caps and ti not in tables:
+            caps.add(ci)
+            tables.add(ti)
+            out.append((ci, ti))
+    return out
+
+
+def _caption_side(pairs: Sequence[tuple[float, int, int]], cands: Sequence[Candidate], captions: Sequence[Block]) -> dict[int, bool]:
+    """Per page, whether captions sit above their tables. Authors keep one side: the side that gives
+    more captions a table wins ('Table 3' between two tables, 'Table 4' under the second: below);
+    a page where both sides pair as many follows the document's count, else no side."""
+    above = [p for p in pairs if _above(captions[p[1]], cands[p[2]])]
+    below = [p for p in pairs if p not in above]
+    count: dict[int, list[int]] = {}
+    for k, side in enumerate((above, below)):
+        for ci, _ in _assign(sorted(side)):
+            count.setdefault(captions[ci].page, [0, 0])[k] += 1
+    doc = [sum(c[k] for c in count.values() if c[0] != c[1]) for k in (0, 1)]
+    out = {}
+    for page, (a, b) in count.items():
+        if a != b or doc[0] != doc[1]:
+            out[page] = a > b if a != b else doc[0] > doc[1]
+    return out
+
+
 def attach_captions(cands: Sequence[Candidate], captions: Sequence[Block], vocab: Vocabulary, body: float, settings: TableFinderSettings) -> None:
-    """Each caption block goes to the nearest table above or below it, if near enough and over it."""
-    pairs = _caption_pairs(cands, captions, settings.caption_distance_em * body)
-    used_caps: set[int] = set()
-    for gap, ci, ti in sorted(pairs):
-        if ci in used_caps or cands[ti].caption is not None:
-            continue
+    """Each caption block goes to a table just above or below it, if near enough and over it: on the
+    side the page's captions keep (see _caption_side), nearest first; then any pair left, nearest first."""
+    pairs = [p for p in _caption_pairs(cands, captions, settings.caption_distance_em * body) if cands[p[2]].caption is None]
+    side = _caption_side(pairs, cands, captions)
+
+    def off_side(pair: tuple[float, int, int]) -> bool:
+        cap = captions[pair[1]]
+        return cap.page in side and side[cap.page] != _above(cap, cands[pair[2]])
+
+    for ci, ti in _assign(sorted(pairs, key=lambda p: (off_side(p), p))):
         cap = captions[ci]
         cands[ti].caption = cap.text(vocab)
         cands[ti].caption_box = (cap.x0, cap.top, cap.x1, cap.bottom)
-        used_caps.add(ci)
 
 
 def has_evidence(c: Candidate) -> bool:

@@ -12,7 +12,7 @@ from extractor.vocab.settings import parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, read_caption
 from extractor.records.record import ResultRecord
-from extractor.records.layout import DESCRIPTOR, Layout, Role, has_text, is_value, long_roles, read_layout
+from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, has_text, is_value, long_roles, read_layout
 from extractor.vocab.cells import ParsedValue, parse_rank, parse_value, parse_values
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
@@ -161,11 +161,14 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     columns, roles = layout.columns, layout.roles
     pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None
-    section_metric: str | None = None
+    section_metric = layout.corner_metric
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label = layout.labels[i]
         extra = {roles[j]: row[j].strip() for j in roles if row[j].strip()}
+        if not any(is_value(c) for c in row[layout.label_cols:]) and (restated := corner_metric(label, aliases)):
+            section_metric = restated  # the header repeated inside the table with another metric ('Benchmark (Elo)')
+            continue
         if label and not has_text(row[layout.label_cols:]) and not any(row[j].strip() for j in range(1, layout.label_cols)):
             # a category row such as 'Math' sets the task of the rows below; over model rows it is a section;
             # a section row that is a metric ('Accuracy (%)') is the metric of the rows below

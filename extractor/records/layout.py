@@ -105,9 +105,17 @@ class Layout(BaseModel):
     column_settings: dict[int, str] = {}  # per value column: a setting a header row states ('Extended Thinking | 32K')
     subsets: list[str] = []  # per column: a language or split a group header states over dataset columns ('French')
     row_datasets: list[str] = []  # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
+    corner_metric: str | None = None  # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
 
     def row_label(self, row: list[str]) -> str:
         return join_distinct([row[j] for j in range(self.label_cols) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles and j < len(row)])
+
+
+def corner_metric(text: str, aliases: Vocabulary) -> str | None:
+    """'Benchmark (Accuracy (%))' over the label column: the metric of every row below it."""
+    parts = split_label(text, aliases)
+    corner = _MODEL_CORNER.match(parts.name) or _DATASET_CORNER.match(parts.name)
+    return parts.metric_raw if corner and parts.metric_raw else None
 
 
 def is_value(text: str) -> bool:
@@ -272,6 +280,7 @@ def _drop_group_titles(header: list[list[str]], label_cols: int) -> None:
 
 def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[list[str], list[str], list[str], str]:
     header = header_grid(table, layout.header_rows)
+    layout.corner_metric = next(filter(None, (corner_metric(join_distinct(r[: layout.label_cols]), aliases) for r in header)), None)
     layout.column_settings = _setting_rows(header, layout.label_cols)
     layout.column_metrics = _metric_rows(header, layout.label_cols, aliases, layout.column_settings)
     _drop_group_titles(header, layout.label_cols)

@@ -14,7 +14,7 @@ _TOOLS = re.compile(r"\b(?P<no>no|without|w/o)\s+tools?\b|\b(?:with|w/)\s+tools?
 _THINKING = re.compile(r"\b(?P<mode>slow|fast|non|no|extended)?[\s-]?thinking(?:\s+mode)?\b", re.I)
 # Words that may sit between setting tokens without making the text something else.
 _FILLER = re.compile(r"^[\s,;:/+&()\[\]]*(?:(?:w/o?|with|without|and|prompting|prompt|evaluation|eval)[\s,;:/+&()\[\]]*)*$", re.I)
-_TRAILING_PAREN = re.compile(r"^(?P<base>.*?)\s*[(\[](?P<inner>[^()\[\]]*)[)\]]\s*$")
+_TRAILING_PAREN = re.compile(r"^(?P<base>.*?)\s*[(\[](?P<inner>(?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]\s*$")
 
 
 def parse_setting(text: str) -> str | None:

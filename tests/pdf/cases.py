@@ -644,6 +644,29 @@ def case_benchmark_groups() -> bytes:
     return _pdf([page])
 
 
+# --- captions set below their tables, two tables stacked close ------------------------------------
+
+BELOW_CAPTIONS = ("Table 5: Accuracy of three compact models in slow-thinking mode.",
+                  "Table 6: Accuracy of the same models in fast-thinking mode.")
+BELOW_FIRST = [["Model", "MMLU", "GSM8K", "MATH"], ["Alpha-7B", "61.2", "45.1", "30.5"], ["Beta-7B", "63.8", "52.4", "33.1"]]
+BELOW_SECOND = [["Model", "MMLU", "GSM8K", "MATH"], ["Alpha-7B", "58.0", "40.2", "22.4"], ["Beta-7B", "60.1", "47.7", "25.0"]]
+
+
+def case_captions_below() -> bytes:
+    """The first table's caption sits nearer the second table than the first: the side every
+    caption of the page keeps (below) decides, not the distance."""
+
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        bottom = unruled_table(s, 150, BELOW_FIRST)
+        s.text(110, bottom + 8, BELOW_CAPTIONS[0])
+        bottom = unruled_table(s, bottom + 20, BELOW_SECOND)
+        s.text(110, bottom + 8, BELOW_CAPTIONS[1])
+        s.para(72, bottom + 40, PROSE)
+
+    return _pdf([page])
+
+
 CASES: dict[str, Callable[[], bytes]] = {
     name[len("case_") :]: fn for name, fn in sorted(globals().items()) if name.startswith("case_") and callable(fn)
 }

@@ -33,7 +33,7 @@ def spans(table) -> set[tuple[int, int, int, int]]:
 
 def test_every_case_is_generated():
     assert set(C.CASES) == {
-        "ruled", "benchmark_groups", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
+        "ruled", "benchmark_groups", "captions_below", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
         "continued", "next_page_new_table", "sideways", "markers", "bold_underline", "numbers", "not_tables",
         "unruled_bold_categories", "rotated_page", "word_grid", "statement", "continued_bare", "tight_header",
     }
@@ -65,6 +65,12 @@ def test_two_tables_on_one_page_in_order():
     assert (first.grid, first.caption, first.engine) == (C.RULED, C.RULED_CAPTION, "pdfplumber-lines")
     assert (second.grid, second.caption, second.engine) == (C.SECOND, C.SECOND_CAPTION, "pdf-text-columns")
     assert (first.index, second.index) == (0, 1) and first.bbox.bottom < second.bbox.top
+
+
+def test_captions_below_stacked_tables_go_to_the_table_above_them():
+    first, second = doc("captions_below").tables
+    assert (first.grid, first.caption) == (C.BELOW_FIRST, C.BELOW_CAPTIONS[0])
+    assert (second.grid, second.caption) == (C.BELOW_SECOND, C.BELOW_CAPTIONS[1])
 
 
 def test_table_in_one_column_leaves_the_text_beside_it():

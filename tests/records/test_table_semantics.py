@@ -230,3 +230,19 @@ def test_citations_leave_names_and_a_known_subset_after_a_benchmark_is_composed(
         ("AISHELL-2 (iOS)", "AISHELL-2 ios", "Orca-Audio", "Orca-Audio (Chu et al., 2024a)"),
         ("LibriSpeech", "LibriSpeech [54]", "Orca-Audio", "Orca-Audio (Chu et al., 2024a)"),
     ]
+
+
+def test_a_metric_in_the_corner_and_in_a_restated_header_row_is_the_metric_of_the_rows_below():
+    records = _html(
+        "<tr><th></th><th>Nimbus-7B</th><th>Nimbus-7B</th></tr><tr><th>Benchmark (Accuracy (%))</th><th>low</th><th>high</th></tr>"
+        "<tr><td>AIME 2024</td><td>56.3</td><td>80.4</td></tr>"
+        "<tr><td>Benchmark (Elo)</td><td>low</td><td>high</td></tr>"
+        "<tr><td>Codeforces</td><td>1595</td><td>2205</td></tr>"
+    )
+    # the corner's metric beats AIME's own default (pass@1): what the table prints wins
+    assert _rows(records, "dataset", "model", "metric", "setting", "value") == [
+        ("AIME 2024", "Nimbus-7B", "Accuracy", "low", 56.3),
+        ("AIME 2024", "Nimbus-7B", "Accuracy", "high", 80.4),
+        ("Codeforces", "Nimbus-7B", "Elo", "low", 1595.0),
+        ("Codeforces", "Nimbus-7B", "Elo", "high", 2205.0),
+    ]
