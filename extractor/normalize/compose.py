@@ -11,6 +11,7 @@ import re
 from extractor.vocab import DatasetMatch, Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, LabelParts, clean_label
 
+_AVERAGE_OF = re.compile(r"^(?:avg\.?|average|overall|mean)\s*\(([^()]+)\)$", re.I)
 _SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
 # Variants names write after the size ('Nimbus 3 4B PT'); others belong where printed ('Nimbus Coder 7B').
 _AFTER_SIZE = frozenset({"base", "pt", "it", "instruct", "chat"})
@@ -22,10 +23,16 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
     if benchmark_raw:
         parent = vocab.dataset(benchmark_raw)
         base = parent.entry.name if parent else clean_label(benchmark_raw)
-        if AVERAGE.match(label.name) or alias_key(label.name) == alias_key(benchmark_raw):
+        # its average, or a metric of it ('Elo' under Codeforces), is the benchmark's own score
+        if AVERAGE.match(label.name) or alias_key(label.name) == alias_key(benchmark_raw) or (
+                vocab.metric(label.name) and not vocab.dataset(label.name)):
             return base, parent
-        subset = (vocab.subset(parent.entry, label.name) if parent else None) or label.name
+        # 'Average (GK)' under AGIEval: the average over its GK subsets is the GK subset's score
+        name = m.group(1) if (m := _AVERAGE_OF.match(label.name)) else label.name
+        subset = (vocab.subset(parent.entry, name) if parent else None) or name
         return f"{base} ({subset})", parent
+    if subset_raw and AVERAGE.match(subset_raw):
+        subset_raw = None  # 'Avg' among a benchmark's subsets is the benchmark's own score
     if own is None and not subset_raw:
         return _known_subset(label.name, vocab)
     name = own.entry.name if own else label.name

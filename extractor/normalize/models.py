@@ -13,7 +13,7 @@ _COMPLETION = r"(?P<ext>v?\d+(?:\.\d+)+|v\d+|\d+(?:\.\d+)?\s?[BMT]\b)"
 def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
     """For each label without a digit, the one 'label + version' form the text uses, if it uses exactly one.
 
-    A number followed by more numbers is a table row read as text ('Model 71.4 79.0'), not a name.
+    A number followed by more numbers is a table row read as text ('Model 71.4 79.0', 'Model 6.84 ± 0.07'), not a name.
     A completion that is itself another label of the same table is not used: 'Model' next to a
     'Model 2' column stays 'Model'.
     """
@@ -21,7 +21,7 @@ def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
     for label in labels:
         if any(ch.isdigit() for ch in label) or len(label) < 3:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(label)}\s+{_COMPLETION}(?![\w%-])(?!\s*[-+]?\d)")
+        pattern = re.compile(rf"(?<![\w-]){re.escape(label)}\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)")
         found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in pattern.finditer(text))
         if len(found) != 1:
             continue

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extractor.pdf.text import HYPHEN_MARK, Word
+from extractor.vocab.cells import parse_value
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -161,6 +162,14 @@ def column_bands(rows: Iterable[Row]) -> list[tuple[float, float]]:
     return bands
 
 
+def body_bands(body: Sequence[Row]) -> list[tuple[float, float]]:
+    """The columns of a table's body rows. Rows holding scores set them when they are most of the
+    body: a section title set in pieces ('Agentic Tool    Use') or wider than a column would add
+    or merge columns."""
+    scored = [r for r in body if any(is_numeric(c.text) for c in r[1:])]
+    return column_bands(scored if len(scored) >= max(2, len(body) // 2) else body)
+
+
 def place(chunk: Chunk, bands: Sequence[tuple[float, float]], header: bool = False) -> tuple[int, int]:
     """First and last column a chunk covers. A header chunk in the gap between two columns is
     centred over both; any other chunk in a gap goes to the nearest column."""
@@ -200,11 +209,14 @@ def grid_cells(
     rows: Sequence[Row], bands: Sequence[tuple[float, float]], header_rows: int = 0, spans: Sequence[Span] = ()
 ) -> list[GridCell]:
     """Chunks placed in columns; chunks of one row that land in the same columns become one cell."""
-    placed_rows = [_place_row(row, bands, r < header_rows, spans) for r, row in enumerate(rows)]
+    placed_rows = [
+        _place_row(row, bands, r < header_rows, spans, rows[r + 1] if r + 1 < header_rows else (), [c for up in rows[:r] for c in up])
+        for r, row in enumerate(rows)
+    ]
     cells: list[GridCell] = []
     for r, placed in enumerate(placed_rows):
         if r < header_rows - 1 and not (0 < r < len(rows) - 1 and _centred(rows, r)):
-            placed = widen_groups(placed, bands, placed_rows[r + 1 : header_rows])
+            placed = widen_groups(placed, bands, placed_rows[r + 1 : header_rows], placed_rows[:r])
         cells.extend(_cell(r, first, last, chunks) for first, last, chunks in placed)
     return cells
 
@@ -212,14 +224,18 @@ def grid_cells(
 Placed = list[tuple[int, int, list[Chunk]]]
 
 
-def split_over_columns(chunk: Chunk, bands: Sequence[tuple[float, float]]) -> list[Chunk]:
+def split_over_columns(chunk: Chunk, bands: Sequence[tuple[float, float]], below: Row = (), above: Sequence[Chunk] = ()) -> list[Chunk]:
     """Header words set as tightly as one cell but lying over several columns ('Zeta 1.5 Lynx3' over
     two columns of values): split where every piece is centred inside a column of its own. A name
-    centred over the gap between columns ('Base' over '7B | 13B') is a span and stays whole."""
+    centred over the gap between columns ('Base' over '7B | 13B') is a span and stays whole, and so
+    does a title over a header row (`below`) with a cell of its own in each of those columns, when no
+    header text stands above it (`above`: then it is a lower line of several cells)."""
     words = chunk.words
     hits = [i for i, (a, b) in enumerate(bands) if chunk.x0 < b - 0.5 and chunk.x1 > a + 0.5]
     if len(hits) < 2 or len(words) < 2 or len(words) > 8 or any(w.text == "/" for w in words):
         return [chunk]  # '0-shot / 3-shot' over cells 'a | / | b' is one header (tables/ reads it)
+    if below and set(hits) <= {_home(c, bands) for c in below} and not any(c.x0 < chunk.x1 and c.x1 > chunk.x0 for c in above):
+        return [chunk]
     best: tuple[float, list[Chunk]] | None = None
     # one piece for every column under the chunk: 'Sequence Length' centred over five is a span
     for cuts in itertools.combinations(range(1, len(words)), len(hits) - 1):
@@ -242,10 +258,12 @@ def _home(piece: Chunk, bands: Sequence[tuple[float, float]]) -> int | None:
     return next((i for i, (a, b) in enumerate(bands) if a <= centre <= b), None)
 
 
-def _place_row(row: Row, bands: Sequence[tuple[float, float]], header: bool, spans: Sequence[Span]) -> Placed:
+def _place_row(
+    row: Row, bands: Sequence[tuple[float, float]], header: bool, spans: Sequence[Span], below: Row = (), above: Sequence[Chunk] = ()
+) -> Placed:
     placed: Placed = []
     if header:
-        row = [piece for chunk in row for piece in split_over_columns(chunk, bands)]
+        row = [piece for chunk in row for piece in split_over_columns(chunk, bands, below, above)]
     hints = [_span_hint(chunk, spans) if header else (chunk.x0, chunk.x1) for chunk in row]
     for chunk, (x0, x1) in zip(row, hints):
         if sum(1 for h in hints if h == (x0, x1)) > 1:
@@ -285,15 +303,23 @@ def _split_shared(
     return max(options)[1] if options else None
 
 
-def widen_groups(placed: Placed, bands: Sequence[tuple[float, float]], below: Sequence[Placed] | None = None) -> Placed:
+def widen_groups(
+    placed: Placed, bands: Sequence[tuple[float, float]], below: Sequence[Placed] | None = None, above: Sequence[Placed] = ()
+) -> Placed:
     """In a header row over another header row, a cell centred over several columns ("French"
     over "Arc-c HellaS MMLU") spans them all: the widest run of free columns it is centred on,
-    where a header row below (`below`, when given) has cells from its first column to its last."""
+    where a header row below (`below`, when given) has cells from its first column to its last.
+    A cell whose nearest cell above (in the rows `above`) is a one-column cell in its column is
+    that cell's next line ('Nimbus-' over 'v1.5'), not a group."""
     out: Placed = []
     for k, (first, last, chunks) in enumerate(placed):
         lo = out[-1][1] + 1 if out else min(1, first)  # the label column is never under a group
         hi = placed[k + 1][0] - 1 if k + 1 < len(placed) else len(bands) - 1
         x0, x1 = min(c.x0 for c in chunks), max(c.x1 for c in chunks)
+        over = next((cell for row in reversed(above) for cell in row if _overlap_x(cell[2], x0, x1) >= 0.5 * (x1 - x0)), None)
+        if over and over[0] == over[1] == first == last:
+            out.append((first, last, chunks))
+            continue
         centre = (x0 + x1) / 2
         best = (first, last)
         for i in range(lo, first + 1):
@@ -337,7 +363,11 @@ def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row]) -> tuple[list[
     n = len(rows)
     r = 1
     while r < n - 1:
-        if _centred(rows, r) and not _shares_columns(cells, r) and not _stacked(cells, rows, r):
+        if _centred(rows, r) and _wrapped_label(cells, r):
+            cells = _join_wrapped(cells, r)
+            rows = list(rows[:r]) + list(rows[r + 2 :])
+            n -= 2
+        elif _centred(rows, r) and not _shares_columns(cells, r) and not _stacked(cells, rows, r):
             for c in cells:
                 if c.row == r:
                     c.row, c.rowspan = r - 1, 2
@@ -347,6 +377,37 @@ def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row]) -> tuple[list[
             n -= 1
         r += 1
     return cells, n
+
+
+def _columns(cells: Sequence[GridCell], r: int) -> set[int]:
+    return {k for c in cells if c.row == r for k in range(c.col, c.col + c.colspan)}
+
+
+def _wrapped_label(cells: Sequence[GridCell], r: int) -> bool:
+    """Scores set half-way between two lines of one label ('LiveBench' over '(2024-11)'): the
+    lines above and below fill the same columns, all left of the scores, and hold no number."""
+    mine, above, below = _columns(cells, r), _columns(cells, r - 1), _columns(cells, r + 1)
+    texts = [c.text for c in cells if c.row in (r - 1, r + 1)]
+    return bool(mine and above) and above == below and max(above) < min(mine) and all(parse_value(t) is None for t in texts) and any(
+        is_numeric(c.text) for c in cells if c.row == r)
+
+
+def _join_wrapped(cells: list[GridCell], r: int) -> list[GridCell]:
+    """The label's two lines become one cell of the scores' row; rows below move up two."""
+    upper = {c.col: c for c in cells if c.row == r - 1}
+    out = []
+    for c in cells:
+        if c.row == r + 1 and c.col in upper:
+            top = upper[c.col]
+            top.text = f"{top.text} {c.text}"
+            top.bbox = (min(top.bbox[0], c.bbox[0]), top.bbox[1], max(top.bbox[2], c.bbox[2]), c.bbox[3])
+            continue
+        if c.row == r:
+            c.row = r - 1
+        elif c.row > r + 1:
+            c.row -= 2
+        out.append(c)
+    return out
 
 
 def _stacked(cells: Sequence[GridCell], rows: Sequence[Row], r: int) -> bool:
@@ -406,7 +467,7 @@ def text_grid_candidate(
     body = [r for r in rows[header_rows or 0 :] if len(r) >= 2] or [r for r in rows if len(r) >= 2]
     if not body:
         return None
-    bands = column_bands(body)
+    bands = body_bands(body)
     cells, n_rows = fold_centred_rows(grid_cells(rows, bands, header_rows or 0), rows)
     header = header_from_cells(cells) if header_rows else header_rows
     box = bbox_of(c.bbox for c in cells)

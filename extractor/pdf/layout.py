@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from extractor.pdf.hyphens import Vocabulary, join_lines
 from extractor.pdf.text import Line, PageText
+from extractor.vocab.labels import CITATION
 
 Kind = str  # "title" | "heading" | "paragraph" | "caption" | "other"
 
@@ -103,7 +104,8 @@ def is_prose(line: Line) -> bool:
 
 def _is_prose(line: Line) -> bool:
     words = line.words
-    if len(words) < 5:
+    # 'Orca-Audio (Chu et al., 2023a)' in a table row is a name with its citation, not a sentence
+    if len(words) < 5 or len(CITATION.sub("", line.text).split()) < 5:
         return False
     wordy = sum(1 for w in words if sum(c.isalpha() for c in w.text) >= max(1, len(w.text) // 2))
     lower = sum(1 for w in words if w.text[:1].islower())

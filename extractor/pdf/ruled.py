@@ -27,7 +27,7 @@ from extractor.pdf.grid import (
     Row,
     bbox_of,
     cluster_rows,
-    column_bands,
+    body_bands,
     first_value_row,
     fold_centred_rows,
     grid_cells,
@@ -294,7 +294,7 @@ def region_candidate(
     body = [r for r in rows[header or 0 :] if len(r) >= 2]
     if not body:
         return None
-    bands = column_bands(body)
+    bands = body_bands(body)
     cells = grid_cells(rows, bands, header or 0, spans)
     if len(bands) < settings.min_cols or len(rows) < settings.min_rows:
         return None

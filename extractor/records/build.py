@@ -8,12 +8,12 @@ from typing import NamedTuple
 from extractor.document import Document, DocumentWarning, Table
 from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, split_label
-from extractor.vocab.settings import parse_setting
+from extractor.vocab.settings import is_prompt_condition, parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, read_caption
 from extractor.records.record import ResultRecord
 from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, has_text, is_value, long_roles, read_layout
-from extractor.vocab.cells import ParsedValue, parse_rank, parse_value, parse_values
+from extractor.vocab.cells import ParsedValue, is_missing, parse_rank, parse_value, parse_values
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
@@ -85,13 +85,24 @@ def _pair_settings(layout: Layout, width: int) -> dict[int, str]:
     return out
 
 
-def _labels(layout: Layout, label: str, column: str, context: str | None, aliases: Vocabulary) -> tuple[str, str, str | None]:
-    """(dataset, model, metric) labels of a cell. A dataset label that is only a metric or an average
-    ('Elo', 'Avg.') of the one benchmark the caption names is that benchmark's score, in that metric."""
+class _Labels(NamedTuple):
+    dataset: str  # as printed
+    model: str
+    metric: str | None = None
+    benchmark: str | None = None  # the benchmark the dataset label belongs to, when it is not one itself
+
+
+def _labels(layout: Layout, label: str, column: str, context: str | None, aliases: Vocabulary) -> _Labels:
+    """The labels of a cell. A dataset label that is only a metric or an average ('Elo', 'Avg.') of
+    the one benchmark the caption names is that benchmark's score, in that metric; a language
+    ('Arabic') is that benchmark's subset."""
     dataset, model = (label, column) if layout.models_on == "columns" else (column, label)
-    if context and not aliases.dataset(dataset) and (aliases.metric(dataset) or AVERAGE.match(dataset)):
-        return context, model, dataset if aliases.metric(dataset) else None
-    return dataset, model, None
+    if context and not aliases.dataset(dataset):
+        if AVERAGE.match(dataset) or aliases.language(dataset):
+            return _Labels(dataset, model, None, context)
+        if aliases.metric(dataset):
+            return _Labels(dataset, model, dataset, context)
+    return _Labels(dataset, model)
 
 
 def _flags(layout: Layout, dataset: str, model: str, aliases: Vocabulary) -> list[str]:
@@ -100,6 +111,8 @@ def _flags(layout: Layout, dataset: str, model: str, aliases: Vocabulary) -> lis
         flags.append("maybe-not-results")  # it may describe the models (sizes, tokenizer) rather than score them
     if _SIZE_ONLY.match(model):
         flags.append("model-incomplete")  # a size whose family name was never printed in its row
+    if is_prompt_condition(model):
+        flags.append("model-is-setting")  # rows of prompting conditions of one model the caption names
     return flags
 
 
@@ -145,13 +158,12 @@ def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue
     return []
 
 
-def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str | None,
-                 aliases: Vocabulary) -> tuple[str, str, str | None]:
+def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str | None, aliases: Vocabulary) -> _Labels:
     """(dataset, model, metric) of a row's cell. Beside a 'Datasets' label column the row's benchmark is
     that column's text for its group of rows, and the value column's header is the metric ('Performance (WER)')."""
     if layout.models_on == "rows" and layout.row_datasets and layout.row_datasets[i]:
         metric = split_label(column, aliases).metric_raw or (column if aliases.metric(column) else None)
-        return layout.row_datasets[i], label, metric
+        return _Labels(layout.row_datasets[i], label, metric)
     return _labels(layout, label, column, context, aliases)
 
 
@@ -165,7 +177,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label = layout.labels[i]
-        extra = {roles[j]: row[j].strip() for j in roles if row[j].strip()}
+        extra = {roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])}  # '-' under 'Shots': none
         if not any(is_value(c) for c in row[layout.label_cols:]) and (restated := corner_metric(label, aliases)):
             section_metric = restated  # the header repeated inside the table with another metric ('Benchmark (Elo)')
             continue
@@ -183,7 +195,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             if not label or not columns[j] or (layout.models_on == "rows" and DESCRIPTOR.search(columns[j])):
                 continue
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
-            dataset, model, metric = _cell_labels(layout, i, label, column, context, aliases)
+            dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
             for parsed, dataset_raw, part in _cell_values(row[j], dataset, column):
                 task_raw = extra.get("task") or layout.groups[j] or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
                 settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting)
@@ -193,8 +205,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                               setting_raw="; ".join(s for s in settings if s) or None)
                 rec.global_rank = parse_rank(extra.get("rank") or "")
                 rec.flags = [*rec.flags, *_flags(layout, dataset_raw, model, aliases)]
-                parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset_raw) and not metric else None
-                rec.benchmark_raw = parent
+                parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset_raw) else None
+                rec.benchmark_raw = benchmark or parent
                 rec.subset_raw = part.subset or (layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else "") or None
                 rec.variant_raw = facts.variant
                 rec.cell_part = part.index

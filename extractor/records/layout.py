@@ -12,7 +12,7 @@ from extractor.vocab.names import Vocabulary
 from extractor.vocab.labels import split_label
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
 from extractor.vocab.cells import is_missing, parse_value, parse_values
-from extractor.vocab.settings import header_setting, is_header_setting, parse_setting
+from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
 
@@ -171,7 +171,8 @@ def _dataset_share(labels: list[str], aliases: Vocabulary) -> float:
     labels = [lab for lab in labels if lab.strip()]
     if not labels:
         return 0.0
-    hits = sum(1 for lab in labels if aliases.dataset(lab) or aliases.dataset(split_label(lab, aliases).name))
+    # a metric name ('Truthful', 'F1') is on the benchmarks' axis, never on the models'
+    hits = sum(1 for lab in labels if aliases.dataset(lab) or aliases.dataset(split_label(lab, aliases).name) or aliases.metric(lab))
     return hits / len(labels)
 
 
@@ -181,14 +182,15 @@ def _model_share(labels: list[str]) -> float:
 
 
 def join_distinct(texts: list[str]) -> str:
-    """Header texts stacked over one column ('Base' over '7B'), each once, whitespace collapsed."""
+    """Header texts stacked over one column ('Base' over '7B'), each once, whitespace collapsed; a
+    line ending in a hyphen continues on the next ('Nimbus-' over 'R1' is 'Nimbus-R1')."""
     parts: list[str] = []
     for t in texts:
         t = re.sub(r"\s+", " ", t).strip()
         # 'Falcon 7B' beside a size column '7B' stays 'Falcon 7B'.
         if t and not (parts and (parts[-1] == t or parts[-1].endswith(" " + t))):
             parts.append(t)
-    return " ".join(parts)
+    return re.sub(r"(?<=\w-) (?=\w)", "", " ".join(parts))
 
 
 def _group_rows(header: list[list[str]], label_cols: int) -> int:
@@ -205,13 +207,16 @@ def _group_rows(header: list[list[str]], label_cols: int) -> int:
 
 def header_grid(table: Table, header_rows: int) -> list[list[str]]:
     """The header rows, whitespace collapsed, with a spanning header's cell that the drawing left blank
-    restored: a blank above the same sub-header as its left neighbour ('BBH' over '0-shot / 3-shot')."""
+    restored: a blank above the same sub-header as its left neighbour ('BBH' over '0-shot / 3-shot'),
+    under the same cells as that neighbour (a column under another model's name is another model's)."""
     width = table.n_cols
     header = [[re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)] for r in table.grid[:header_rows]]
     for k in range(len(header) - 1):
         for j in range(1, width):
             below = [header[m][j] for m in range(k + 1, len(header))]
-            if not header[k][j] and header[k][j - 1] and any(below) and below == [header[m][j - 1] for m in range(k + 1, len(header))]:
+            same = all(header[m][j] == header[m][j - 1] for m in range(k + 1, len(header))) and all(
+                header[m][j] == header[m][j - 1] for m in range(k))
+            if not header[k][j] and header[k][j - 1] and any(below) and same:
                 header[k][j] = header[k][j - 1]
     for row in header[:-1]:
         for j in range(2, width):
@@ -248,6 +253,13 @@ def _setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
                 out[j] = header_setting(cell)
     for k in set(found):
         header[k][:] = [""] * len(header[k])
+    # a row that mixes reasoning levels under one model's name with other models' names ('low | high | Orca')
+    for k, row in enumerate(header[1:], start=1):
+        modes = [j for j in range(label_cols, len(row)) if is_reasoning_mode(row[j]) and any(header[m][j] for m in range(k))]
+        if len(modes) >= 2:
+            for j in modes:
+                out[j] = "; ".join(s for s in (out.get(j), header_setting(row[j])) if s)
+                row[j] = ""
     return out
 
 
@@ -269,13 +281,25 @@ def _metric_rows(header: list[list[str]], label_cols: int, aliases: Vocabulary, 
     return out
 
 
-def _drop_group_titles(header: list[list[str]], label_cols: int) -> None:
-    """'Open-Weight Models' or 'Ours' over several model columns names a group, not a part of each name."""
-    for k, row in enumerate(header[:-1]):
+def _drop_group_titles(header: list[list[str]], label_cols: int) -> dict[int, str]:
+    """'Open-Weight Models' or 'Ours' over several model columns names a group, not a part of each
+    name; so does one spanning the columns under their names ('Larger Training Compute Model').
+    A setting in the title's brackets ('Baselines (high)') is each column's setting: returned."""
+    settings: dict[int, str] = {}
+    for k, row in enumerate(header):
+        spans = [j for j in range(label_cols, len(row)) if row[j] and any(0 <= i < len(row) and row[i] == row[j] for i in (j - 1, j + 1))]
         for j in range(label_cols, len(row)):
             below = [r[j] for r in header[k + 1 :] if r[j]]
-            if _GROUP_TITLE.match(row[j]) and below and below[0] != row[j]:
+            above = [r[j] for r in header[:k] if r[j]]
+            title, groups = split_trailing_parens(row[j])
+            modes = [header_setting(g) for g in groups if is_reasoning_mode(g) or parse_setting(g)]
+            if not modes or len(modes) != len(groups):
+                title, modes = row[j], []
+            if _GROUP_TITLE.match(title) and ((below and below[0] != row[j]) or (not below and above and j in spans)):
                 row[j] = ""
+                if modes:
+                    settings[j] = "; ".join(modes)
+    return settings
 
 
 def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[list[str], list[str], list[str], str]:
@@ -283,7 +307,8 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     layout.corner_metric = next(filter(None, (corner_metric(join_distinct(r[: layout.label_cols]), aliases) for r in header)), None)
     layout.column_settings = _setting_rows(header, layout.label_cols)
     layout.column_metrics = _metric_rows(header, layout.label_cols, aliases, layout.column_settings)
-    _drop_group_titles(header, layout.label_cols)
+    for j, setting in _drop_group_titles(header, layout.label_cols).items():
+        layout.column_settings[j] = "; ".join(s for s in (setting, layout.column_settings.get(j)) if s)
     columns = [join_distinct([r[j] for r in header if j < layout.label_cols or len(header) == 1 or not _GENERIC_GROUP.match(r[j])])
                for j in range(table.n_cols)]
     layout.roles = {

@@ -39,6 +39,7 @@ RECORD_FLAGS: dict[str, str] = {
     "orientation-guessed": "which axis holds the models was guessed from model-like names",
     "maybe-not-results": "the table shows signs of configuration data and the benchmark is unknown",
     "model-incomplete": "the model name is only a size: its family was never printed",
+    "model-is-setting": "the model label names a prompting condition ('No system prompt'), not a model",
 }
 
 

@@ -22,14 +22,14 @@ class LabelParts(BaseModel):
 
 
 # Citation marks after a name: '[54]', '[3, 7]', '(Chen et al., 2022)', '(Chu et al., 2023a)'.
-_CITATION = re.compile(
+CITATION = re.compile(
     r"\s*\[\d+(?:\s*[,;–-]\s*\d+)*\]|\s*\((?:[A-Z][\w'-]+(?:\s+(?:et al\.|and|&)\s*[\w'-]*)*,?\s+(?:19|20)\d\d[a-z]?;?\s*)+\)"
 )
 
 
 def clean_label(text: str) -> str:
     """Whitespace collapsed and citation marks dropped: 'LibriSpeech [54]' -> 'LibriSpeech'."""
-    return re.sub(r"\s+", " ", _CITATION.sub("", text)).strip()
+    return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
 
 
 def _setting_and_metric(inner: str, aliases: Vocabulary) -> tuple[str, str] | None:

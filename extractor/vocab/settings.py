@@ -94,9 +94,22 @@ _BUDGET = re.compile(r"^(\d+(?:\.\d+)?)\s*([kKmM])$")
 _HEADER_WORDS = re.compile(r"^(low|medium|high|minimal|xhigh|thinking|non-thinking|no thinking)$", re.I)
 
 
+# A label naming how a model was prompted ('No system prompt', 'Nimbus system prompt'): a setting, never a model.
+_PROMPT_CONDITION = re.compile(r"\bprompts?\b|\bprompting\b", re.I)
+
+
+def is_prompt_condition(text: str) -> bool:
+    return bool(_PROMPT_CONDITION.search(text))
+
+
 def is_header_setting(text: str) -> bool:
     text = " ".join(text.split())
     return bool(_BUDGET.match(text) or _HEADER_WORDS.match(text))
+
+
+def is_reasoning_mode(text: str) -> bool:
+    """A reasoning level or thinking mode ('high', 'non-thinking'): a setting even beside model names."""
+    return bool(_HEADER_WORDS.match(" ".join(text.split())))
 
 
 def header_setting(text: str) -> str:

@@ -667,6 +667,63 @@ def case_captions_below() -> bytes:
     return _pdf([page])
 
 
+# --- model names set over several staggered lines, a label wrapped around its scores -------------
+
+STAGGERED_CAPTION = "Table 2 | Performance of Nimbus-M1 on core benchmarks."
+STAGGERED = [  # the first two lines of names share a row: they lie closer than a line apart
+    ["Tasks", "Gemini 2.5", "Seed-", "Orca-", "Nimbus-"],
+    ["", "", "Thinking-", "", ""],
+    ["", "Pro", "", "R1", "M1-40k"],
+    ["", "", "v1.5", "", ""],
+    ["AIME 2024", "91.6", "86.7", "79.8", "83.3"],
+    ["", "", "Agentic Tool", "Use", ""],
+    ["LiveCodeBench (24/8-25/5)", "75.8", "67.5", "55.9", "62.3"],
+    ["SWE-bench Verified", "69.1", "47.0", "49.2", "55.6"],
+]
+
+
+def case_staggered_header() -> bytes:
+    """Each model's name on its own lines, the lines of neighbouring names interleaved (a one-word
+    last line 'v1.5' centred on the whole header); a section title set in two pieces; a label
+    wrapped on two lines with its scores set half-way between them."""
+    xs = (80, 210, 270, 330, 390, 450)
+    centres = [(a + b) / 2 for a, b in zip(xs[1:], xs[2:])]
+
+    def page(s: Sheet) -> None:
+        s.para(72, 90, PROSE)
+        top = 150
+        s.text(80, top - 10, STAGGERED_CAPTION)
+        s.rule(xs[0], top, xs[-1], 1.0)
+        s.text(84, top + 14, "Tasks")
+        for k, line in enumerate([["", "Seed-", "", ""], ["Gemini 2.5", "", "Orca-", "Nimbus-"], ["", "Thinking-", "", ""],
+                                  ["Pro", "", "R1", "M1-40k"], ["", "v1.5", "", ""]]):
+            for cx, text in zip(centres, line):
+                if text:
+                    s.centred(cx, top + 10 + 5 * k, text)
+        y = top + 40
+        s.rule(xs[0], y, xs[-1])
+        y += 14
+        s.text(84, y, "AIME 2024")
+        for cx, v in zip(centres, ["91.6", "86.7", "79.8", "83.3"]):
+            s.centred(cx, y, v)
+        y += 16
+        s.text(centres[1] - 20, y, "Agentic Tool")
+        s.text(centres[2] + 8, y, "Use")
+        y += 14
+        s.text(84, y, "LiveCodeBench")
+        s.text(90, y + 11, "(24/8-25/5)", size=6)
+        for cx, v in zip(centres, ["75.8", "67.5", "55.9", "62.3"]):
+            s.centred(cx, y + 5.5, v)
+        y += 24
+        s.text(84, y, "SWE-bench Verified")
+        for cx, v in zip(centres, ["69.1", "47.0", "49.2", "55.6"]):
+            s.centred(cx, y, v)
+        s.rule(xs[0], y + 6, xs[-1], 1.0)
+        s.para(72, y + 40, PROSE)
+
+    return _pdf([page])
+
+
 CASES: dict[str, Callable[[], bytes]] = {
     name[len("case_") :]: fn for name, fn in sorted(globals().items()) if name.startswith("case_") and callable(fn)
 }

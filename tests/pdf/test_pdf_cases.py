@@ -33,7 +33,7 @@ def spans(table) -> set[tuple[int, int, int, int]]:
 
 def test_every_case_is_generated():
     assert set(C.CASES) == {
-        "ruled", "benchmark_groups", "captions_below", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
+        "ruled", "benchmark_groups", "captions_below", "staggered_header", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
         "continued", "next_page_new_table", "sideways", "markers", "bold_underline", "numbers", "not_tables",
         "unruled_bold_categories", "rotated_page", "word_grid", "statement", "continued_bare", "tight_header",
     }
@@ -71,6 +71,12 @@ def test_captions_below_stacked_tables_go_to_the_table_above_them():
     first, second = doc("captions_below").tables
     assert (first.grid, first.caption) == (C.BELOW_FIRST, C.BELOW_CAPTIONS[0])
     assert (second.grid, second.caption) == (C.BELOW_SECOND, C.BELOW_CAPTIONS[1])
+
+
+def test_staggered_model_names_a_section_in_pieces_and_a_label_wrapped_around_its_scores():
+    # the scores alone set the columns: 'Use' makes none of its own; the wrapped label is one row
+    t = only("staggered_header")
+    assert t.grid == C.STAGGERED and t.caption == C.STAGGERED_CAPTION
 
 
 def test_table_in_one_column_leaves_the_text_beside_it():

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import hashlib
+import sys
+from pathlib import Path
 
 from extractor.document import Document, Table
 from extractor.html import load_html
@@ -25,6 +27,15 @@ def _grid(grid: list[list[str]], caption: str | None = None) -> list:
     table = Table(index=0, page=1, grid=grid, engine="test", caption=caption)
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     return extract_document(doc, RunOptions()).records
+
+
+def _pdf_case(name: str) -> list:
+    """Records of one of the generated PDFs of tests/pdf/cases.py."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
+    import cases
+    from pdf_samples import load
+
+    return extract_document(load(cases.CASES[name]()), RunOptions()).records
 
 
 def _rows(records, *fields):
@@ -76,7 +87,7 @@ def test_a_caption_naming_the_parent_benchmark_makes_rows_its_subsets():
     assert _rows(records, "dataset", "dataset_raw", "model", "value") == [
         ("AGIEval (SAT-Math)", "SAT-Math", "Nimbus 7B", 52.7), ("AGIEval (SAT-Math)", "SAT-Math", "Orca 13B", 49.1),
         ("AGIEval (LSAT-AR)", "LSAT-AR", "Nimbus 7B", 21.3), ("AGIEval (LSAT-AR)", "LSAT-AR", "Orca 13B", 20.0),
-        ("AGIEval", "AGIEval", "Nimbus 7B", 37.0), ("AGIEval", "AGIEval", "Orca 13B", 34.6),
+        ("AGIEval", "Average", "Nimbus 7B", 37.0), ("AGIEval", "Average", "Orca 13B", 34.6),
     ]
     assert all(not r.flags for r in records)
 
@@ -196,14 +207,7 @@ def test_only_base_and_instruct_variants_move_after_the_size():
 
 
 def test_a_benchmark_printed_once_beside_its_model_rows_with_splits_in_each_cell():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-    import cases
-    from pdf_samples import load
-
-    records = extract_document(load(cases.CASES["benchmark_groups"]()), RunOptions()).records
+    records = _pdf_case("benchmark_groups")
     assert _rows(records, "dataset", "dataset_raw", "model", "metric", "value", "cell_part") == [
         ("LibriSpeech (test-clean)", "LibriSpeech", "Orca-Audio", "WER", 1.74, 0),
         ("LibriSpeech (test-other)", "LibriSpeech", "Orca-Audio", "WER", 4.04, 1),
@@ -246,3 +250,59 @@ def test_a_metric_in_the_corner_and_in_a_restated_header_row_is_the_metric_of_th
         ("Codeforces", "Nimbus-7B", "Elo", "low", 1595.0),
         ("Codeforces", "Nimbus-7B", "Elo", "high", 2205.0),
     ]
+
+
+def test_a_group_title_under_the_model_names_is_not_part_of_them():
+    records = _grid([["Benchmark", "Nimbus", "Orca-8B", "Falcon-9B"], ["", "", "Larger Training Compute Model", "Larger Training Compute Model"],
+                     ["MMLU", "70.0", "66.7", "71.3"]])
+    assert _rows(records, "model", "value") == [("Nimbus", 70.0), ("Orca-8B", 66.7), ("Falcon-9B", 71.3)]
+
+
+def test_averages_under_a_parent_benchmark_and_a_blank_shots_cell():
+    records = _grid(
+        [["Dataset", "Nimbus 7B"], ["GK-Physics", "52.7"], ["Average", "37.0"], ["Average (GK)", "40.5"]],
+        "Table 5: Results on AGIEval benchmark. Bold means the highest accuracy.",
+    )
+    # an average is the benchmark's (or its subset's) score in the table's metric, not a metric 'Average'
+    assert _rows(records, "dataset", "metric", "value") == [
+        ("AGIEval (GK-Physics)", "Accuracy", 52.7), ("AGIEval", "Accuracy", 37.0), ("AGIEval (GK)", "Accuracy", 40.5),
+    ]
+    records = _grid([["Benchmark (Metric)", "# Shots", "Nimbus"], ["Pile-test (BPB)", "-", "0.606"], ["MMLU (EM)", "5-shot", "78.4"]])
+    assert _rows(records, "dataset", "metric", "setting", "value") == [
+        ("The Pile", "Bits per byte", None, 0.606), ("MMLU", "EM", "5-shot", 78.4),
+    ]
+
+
+def test_rows_that_are_the_measures_of_the_benchmark_the_caption_names():
+    records = _grid([["", "Nimbus", "Orca"], ["Truthful", "0.28", "0.57"], ["Informative", "0.25", "0.53"]],
+                    "Table 12: Results on TruthfulQA.")
+    assert _rows(records, "dataset", "metric", "model", "value") == [
+        ("TruthfulQA", "% True", "Nimbus", 0.28), ("TruthfulQA", "% True", "Orca", 0.57),
+        ("TruthfulQA", "% Info", "Nimbus", 0.25), ("TruthfulQA", "% Info", "Orca", 0.53),
+    ]
+
+
+def test_languages_as_rows_of_the_captions_benchmark_and_levels_beside_other_models_names():
+    records = _html(
+        '<tr><th></th><th colspan="2">Nimbus-120b</th><th colspan="2">Baselines (high)</th></tr>'
+        "<tr><th>Language</th><th>low</th><th>high</th><th>Orca-mini</th><th>Orca</th></tr>"
+        "<tr><td>Arabic</td><td>75.0</td><td>82.7</td><td>81.9</td><td>90.4</td></tr>"
+        "<tr><td>Average</td><td>74.1</td><td>81.3</td><td>80.7</td><td>88.8</td></tr>",
+        "Table 2: MMMLU evaluation",
+    )
+    assert _rows(records, "dataset", "dataset_raw", "model", "setting", "value") == [
+        ("MMMLU (Arabic)", "Arabic", "Nimbus-120b", "low", 75.0), ("MMMLU (Arabic)", "Arabic", "Nimbus-120b", "high", 82.7),
+        ("MMMLU (Arabic)", "Arabic", "Orca-mini", "high", 81.9), ("MMMLU (Arabic)", "Arabic", "Orca", "high", 90.4),
+        ("MMMLU", "Average", "Nimbus-120b", "low", 74.1), ("MMMLU", "Average", "Nimbus-120b", "high", 81.3),
+        ("MMMLU", "Average", "Orca-mini", "high", 80.7), ("MMMLU", "Average", "Orca", "high", 88.8),
+    ]
+
+
+def test_model_names_over_staggered_lines_and_a_wrapped_label_from_a_pdf():
+    records = _pdf_case("staggered_header")
+    assert _rows(records, "dataset", "model", "value")[:4] == [
+        ("AIME 2024", "Gemini 2.5 Pro", 91.6), ("AIME 2024", "Seed-Thinking-v1.5", 86.7),
+        ("AIME 2024", "Orca-R1", 79.8), ("AIME 2024", "Nimbus-M1-40k", 83.3),
+    ]
+    assert {r.dataset_raw for r in records} == {"AIME 2024", "LiveCodeBench (24/8-25/5)", "SWE-bench Verified"}
+    assert len(records) == 12

@@ -91,13 +91,14 @@ def test_rank_column_and_a_metric_column_of_the_benchmark_the_caption_names():
 
 
 def test_average_column_of_a_breakdown_table_is_the_benchmark_score():
-    """The caption names the benchmark the columns break down and their setting: 'STEM' is MMLU's subset."""
+    """The caption names the benchmark the columns break down and their setting: 'STEM' is MMLU's subset;
+    'Average' is MMLU's own score, and stays 'Average' as printed."""
     grid = [["Model", "Average", "STEM"], ["Nimbus 7B", "58.2", "50.2"], ["Orca 13B", "54.8", "44.1"]]
     records = _captioned(grid, "Table 13: Results on MMLU. All are tested five-shot.").records
     assert [(r.dataset, r.dataset_raw, r.metric, r.setting, r.value, r.flags) for r in records] == [
-        ("MMLU", "MMLU", "Average (%)", "5-shot", 58.2, []),
+        ("MMLU", "Average", "Average (%)", "5-shot", 58.2, []),
         ("MMLU (STEM)", "STEM", "Average (%)", "5-shot", 50.2, []),
-        ("MMLU", "MMLU", "Average (%)", "5-shot", 54.8, []),
+        ("MMLU", "Average", "Average (%)", "5-shot", 54.8, []),
         ("MMLU (STEM)", "STEM", "Average (%)", "5-shot", 44.1, []),
     ]
 
