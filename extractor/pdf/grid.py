@@ -38,6 +38,12 @@ def is_value(text: str) -> bool:
     return is_numeric(text) or text.strip().lower() in _MISSING
 
 
+def holds_values(text: str) -> bool:
+    """A score, or several in one cell ('1.28 | 2.42', '76.5% / 72.7%', '- | 3.4')."""
+    parts = [p for p in re.split(r"\s*[|/]\s*", text) if p]
+    return bool(parts) and all(is_value(p) for p in parts) and any(is_numeric(p) for p in parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Chunk:
     words: tuple[Word, ...]
@@ -162,12 +168,18 @@ def column_bands(rows: Iterable[Row]) -> list[tuple[float, float]]:
     return bands
 
 
-def body_bands(body: Sequence[Row]) -> list[tuple[float, float]]:
+def body_bands(body: Sequence[Row], lone: Sequence[Row] = ()) -> list[tuple[float, float]]:
     """The columns of a table's body rows. Rows holding scores set them when they are most of the
     body: a section title set in pieces ('Agentic Tool    Use') or wider than a column would add
-    or merge columns."""
-    scored = [r for r in body if any(is_numeric(c.text) for c in r[1:])]
-    return column_bands(scored if len(scored) >= max(2, len(body) // 2) else body)
+    or merge columns; text wholly left of them, on rows of one cell (`lone`), adds its own."""
+    scored = [r for r in body if any(holds_values(c.text) for c in r[1:])]
+    if len(scored) < max(2, len(body) // 2):
+        return column_bands(body)
+    bands = column_bands(scored)
+    # text left of every column of scores, on rows of its own, is a label column of its own
+    # (a benchmark printed once beside its group of model rows)
+    left = [c for r in lone for c in r if c.x1 < bands[0][0]]
+    return column_bands([left]) + bands if left else bands
 
 
 def place(chunk: Chunk, bands: Sequence[tuple[float, float]], header: bool = False) -> tuple[int, int]:
@@ -467,7 +479,7 @@ def text_grid_candidate(
     body = [r for r in rows[header_rows or 0 :] if len(r) >= 2] or [r for r in rows if len(r) >= 2]
     if not body:
         return None
-    bands = body_bands(body)
+    bands = body_bands(body, [r for r in rows[header_rows or 0 :] if len(r) == 1])
     cells, n_rows = fold_centred_rows(grid_cells(rows, bands, header_rows or 0), rows)
     header = header_from_cells(cells) if header_rows else header_rows
     box = bbox_of(c.bbox for c in cells)

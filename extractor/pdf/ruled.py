@@ -32,6 +32,7 @@ from extractor.pdf.grid import (
     fold_centred_rows,
     grid_cells,
     header_from_cells,
+    holds_values,
     is_numeric,
     split_chunks,
 )
@@ -294,7 +295,7 @@ def region_candidate(
     body = [r for r in rows[header or 0 :] if len(r) >= 2]
     if not body:
         return None
-    bands = body_bands(body)
+    bands = body_bands(body, [r for r in rows[header or 0 :] if len(r) == 1])
     cells = grid_cells(rows, bands, header or 0, spans)
     if len(bands) < settings.min_cols or len(rows) < settings.min_rows:
         return None
@@ -319,15 +320,9 @@ def merge_ruled_rows(rows: list[Row], region: Region) -> list[Row]:
         segments[sum(1 for y in limits[:-1] if row[0].baseline > y)].append(row)
     out: list[Row] = list(segments[0])  # the header keeps its lines: group headers over columns
     for seg in segments[1:]:
-        filled = sum(1 for r in seg if len(r) >= 3 or (len(r) >= 2 and _holds_values(r[-1])))
+        filled = sum(1 for r in seg if len(r) >= 3 or (len(r) >= 2 and holds_values(r[-1].text)))
         out.extend([_stack(seg)] if len(seg) > 1 and filled <= 1 else seg)
     return out
-
-
-def _holds_values(chunk: Chunk) -> bool:
-    """A score, or several in one cell ('1.28 | 2.42', '76.5% / 72.7%')."""
-    parts = [p for p in re.split(r"\s*[|/]\s*", chunk.text) if p]
-    return bool(parts) and all(is_numeric(p) for p in parts)
 
 
 def _stack(rows: list[Row]) -> Row:

@@ -139,23 +139,32 @@ def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue
     """The scores of a cell with the dataset label each belongs to. Several numbers in one cell
     ('1.28 | 2.42') are split over the parts their dataset label lists (subsets) or their column lists
     (settings: '0-shot / 5-shot'); a cell whose numbers no label names gives nothing."""
+    lines = dataset.split("\n")
+    dataset = " ".join(lines)
     single = parse_value(text)
     if single is not None:
         return [(single, dataset, _Part())]
     several = parse_values(text)
     if several is None:
         return []
+    # a benchmark on its first line, its parts on the next lines ('NimbusBench' / 'Alpaca | Web Questions')
+    names = [n.strip() for n in re.split(r"[|/]", " ".join(lines[1:]))]
+    if len(lines) > 1 and len(names) == len(several) and all(names):
+        return _parts(several, lines[0], names)
     for label in dict.fromkeys((dataset, column)):
         m = _PART_LIST.match(label)
         names = [n.strip() for n in re.split(r"[|/]", m.group("list"))] if m else []
         if len(names) != len(several):
             continue
-        kind = "setting" if all(parse_setting(n) for n in names) else "subset"
         base = m.group("base").strip() if label == dataset else dataset
-        if not base:
-            continue
-        return [(v, base, _Part(**{kind: n}, index=k)) for k, (v, n) in enumerate(zip(several, names))]
+        if base:
+            return _parts(several, base, names)
     return []
+
+
+def _parts(values: list[ParsedValue], base: str, names: list[str]) -> list[tuple[ParsedValue, str, _Part]]:
+    kind = "setting" if all(parse_setting(n) for n in names) else "subset"
+    return [(v, base, _Part(**{kind: n}, index=k)) for k, (v, n) in enumerate(zip(values, names))]
 
 
 def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str | None, aliases: Vocabulary) -> _Labels:

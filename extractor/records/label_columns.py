@@ -146,10 +146,14 @@ def _fill_nearest(grid: list[list[str]], j: int, start: int, label_cols: int) ->
 def band_texts(table: Table, j: int, header_rows: int, label_cols: int) -> list[str]:
     """Per grid row, the text of column `j` for its group of rows: the lines of a benchmark name printed
     once beside several model rows ('LibriSpeech' / 'test-clean | test-other'), joined. Groups are the
-    bands between rules; a band with no text of its own (a row set off by a rule) continues the one above.
-    Without positions (HTML, text) a blank cell continues the text above it."""
+    bands between rules, else the runs of rows before the model names start over; a band with no text of
+    its own (a row set off by a rule) continues the one above. Without positions (HTML, text) a blank
+    cell continues the text above it."""
     grid = [list(r) + [""] * (table.n_cols - len(r)) for r in table.grid]
     bands = row_bands(table, header_rows)
+    repeats = _repeat_bands(grid, j, header_rows, label_cols) if table.cells else None
+    if repeats and not _named(grid, bands, j, header_rows, label_cols) and _named(grid, repeats, j, header_rows, label_cols):
+        bands = repeats  # lines of the names set between the model rows, no rule between groups
     out = [""] * len(grid)
     current = ""
     if bands is None:
@@ -157,6 +161,34 @@ def band_texts(table: Table, j: int, header_rows: int, label_cols: int) -> list[
             current = grid[i][j].strip() or current
             out[i] = current if _has_value(grid[i], label_cols) else ""
         return out
+    return _band_join(grid, bands, j, header_rows, label_cols)
+
+
+def _repeat_bands(grid: list[list[str]], j: int, header_rows: int, label_cols: int) -> list[int] | None:
+    """A band number per row from `header_rows` on, where nothing is drawn between the groups: a group
+    ends where its model names start over ('Orca | Nimbus | Orca' is two groups). None without repeats."""
+    bands, band, seen = [], 0, set()
+    for row in grid[header_rows:]:
+        name = " ".join(row[k].strip() for k in range(label_cols) if k != j)
+        if name and name in seen:
+            band, seen = band + 1, set()
+        seen.add(name)
+        bands.append(band)
+    return bands if band else None
+
+
+def _named(grid: list[list[str]], bands: list[int] | None, j: int, header_rows: int, label_cols: int) -> bool:
+    """Every band holding scores has text of its own in column j."""
+    if bands is None:
+        return False
+    scored = {bands[i - header_rows] for i in range(header_rows, len(grid)) if _has_value(grid[i], label_cols)}
+    named = {bands[i - header_rows] for i in range(header_rows, len(grid)) if grid[i][j].strip()}
+    return scored <= named
+
+
+def _band_join(grid: list[list[str]], bands: list[int], j: int, header_rows: int, label_cols: int) -> list[str]:
+    out = [""] * len(grid)
+    current = ""
     texts: dict[int, list[str]] = {}
     for i in range(header_rows, len(grid)):
         if grid[i][j].strip():
@@ -164,6 +196,6 @@ def band_texts(table: Table, j: int, header_rows: int, label_cols: int) -> list[
     for i in range(header_rows, len(grid)):
         band = bands[i - header_rows]
         if band in texts:
-            current = " ".join(texts[band])
+            current = "\n".join(texts[band])  # lines kept apart: the first may name the benchmark, the rest its parts
         out[i] = current if _has_value(grid[i], label_cols) else ""
     return out

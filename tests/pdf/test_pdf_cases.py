@@ -33,7 +33,7 @@ def spans(table) -> set[tuple[int, int, int, int]]:
 
 def test_every_case_is_generated():
     assert set(C.CASES) == {
-        "ruled", "benchmark_groups", "captions_below", "staggered_header", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
+        "ruled", "benchmark_groups", "benchmark_groups_loose", "captions_below", "staggered_header", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
         "continued", "next_page_new_table", "sideways", "markers", "bold_underline", "numbers", "not_tables",
         "unruled_bold_categories", "rotated_page", "word_grid", "statement", "continued_bare", "tight_header",
     }

@@ -306,3 +306,14 @@ def test_model_names_over_staggered_lines_and_a_wrapped_label_from_a_pdf():
     ]
     assert {r.dataset_raw for r in records} == {"AIME 2024", "LiveCodeBench (24/8-25/5)", "SWE-bench Verified"}
     assert len(records) == 12
+
+
+def test_benchmark_groups_with_no_rule_between_them_end_where_the_model_names_start_over():
+    records = _pdf_case("benchmark_groups_loose")  # dataset_raw keeps the citation as printed
+    assert _rows(records, "dataset", "dataset_raw", "model", "value")[:6] == [
+        ("VoiceBench (AlpacaEval)", "VoiceBench [8]", "Orca-Audio", 3.69), ("VoiceBench (Web Questions)", "VoiceBench [8]", "Orca-Audio", 35.4),
+        ("VoiceBench (AlpacaEval)", "VoiceBench [8]", "Falcon-Speech", 4.0), ("VoiceBench (Web Questions)", "VoiceBench [8]", "Falcon-Speech", 49.64),
+        ("VoiceBench (AlpacaEval)", "VoiceBench [8]", "Nimbus-Audio", 4.46), ("VoiceBench (Web Questions)", "VoiceBench [8]", "Nimbus-Audio", 63.12),
+    ]
+    assert _rows(records, "dataset", "model", "value")[6:8] == [("VoiceBench (SD-QA)", "Orca-Audio", 49.01), ("VoiceBench (MMSU)", "Orca-Audio", 22.57)]
+    assert len(records) == 12
