@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extractor.pdf.text import HYPHEN_MARK, Word
-from extractor.vocab.cells import parse_value
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -227,7 +226,7 @@ def grid_cells(
     ]
     cells: list[GridCell] = []
     for r, placed in enumerate(placed_rows):
-        if r < header_rows - 1 and not (0 < r < len(rows) - 1 and _centred(rows, r)):
+        if r < header_rows - 1 and not (0 < r < len(rows) - 1 and centred_row(rows, r)):
             placed = widen_groups(placed, bands, placed_rows[r + 1 : header_rows], placed_rows[:r])
         cells.extend(_cell(r, first, last, chunks) for first, last, chunks in placed)
     return cells
@@ -369,94 +368,10 @@ def _cell(row: int, first: int, last: int, chunks: list[Chunk]) -> GridCell:
     return GridCell(row, first, text, box, colspan=last - first + 1, bold=all(c.bold for c in chunks))
 
 
-def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row]) -> tuple[list[GridCell], int]:
-    """A row whose cells sit half-way between the rows above and below, in columns both leave
-    empty, is one cell spanning those two rows (LaTeX's multirow): fold it into the row above."""
-    n = len(rows)
-    r = 1
-    while r < n - 1:
-        if _centred(rows, r) and _wrapped_label(cells, r):
-            cells = _join_wrapped(cells, r)
-            rows = list(rows[:r]) + list(rows[r + 2 :])
-            n -= 2
-        elif _centred(rows, r) and not _shares_columns(cells, r) and not _stacked(cells, rows, r):
-            for c in cells:
-                if c.row == r:
-                    c.row, c.rowspan = r - 1, 2
-                elif c.row > r:
-                    c.row -= 1
-            rows = list(rows[:r]) + list(rows[r + 1 :])
-            n -= 1
-        r += 1
-    return cells, n
-
-
-def _columns(cells: Sequence[GridCell], r: int) -> set[int]:
-    return {k for c in cells if c.row == r for k in range(c.col, c.col + c.colspan)}
-
-
-def _wrapped_label(cells: Sequence[GridCell], r: int) -> bool:
-    """Scores set half-way between two lines of one label ('LiveBench' over '(2024-11)'): the
-    lines above and below fill the same columns, all left of the scores, and hold no number."""
-    mine, above, below = _columns(cells, r), _columns(cells, r - 1), _columns(cells, r + 1)
-    texts = [c.text for c in cells if c.row in (r - 1, r + 1)]
-    return bool(mine and above) and above == below and max(above) < min(mine) and all(parse_value(t) is None for t in texts) and any(
-        is_numeric(c.text) for c in cells if c.row == r)
-
-
-def _join_wrapped(cells: list[GridCell], r: int) -> list[GridCell]:
-    """The label's two lines become one cell of the scores' row; rows below move up two."""
-    upper = {c.col: c for c in cells if c.row == r - 1}
-    out = []
-    for c in cells:
-        if c.row == r + 1 and c.col in upper:
-            top = upper[c.col]
-            top.text = f"{top.text} {c.text}"
-            top.bbox = (min(top.bbox[0], c.bbox[0]), top.bbox[1], max(top.bbox[2], c.bbox[2]), c.bbox[3])
-            continue
-        if c.row == r:
-            c.row = r - 1
-        elif c.row > r + 1:
-            c.row -= 2
-        out.append(c)
-    return out
-
-
-def _stacked(cells: Sequence[GridCell], rows: Sequence[Row], r: int) -> bool:
-    """The row is a line of a cell set on several lines: a line of the same columns lies one
-    line-height above or below it (lines of other cells interleave with them)."""
-    mine = {k for c in cells if c.row == r for k in range(c.col, c.col + c.colspan)}
-    size = max(c.size for c in rows[r])
-    for k in (r - 2, r + 2):
-        if 0 <= k < len(rows) and abs(rows[k][0].baseline - rows[r][0].baseline) <= 1.5 * size:
-            if mine & {j for c in cells if c.row == k for j in range(c.col, c.col + c.colspan)}:
-                return True
-    return False
-
-
-def _centred(rows: Sequence[Row], r: int) -> bool:
+def centred_row(rows: Sequence[Row], r: int) -> bool:
     above, mid, below = rows[r - 1][0].baseline, rows[r][0].baseline, rows[r + 1][0].baseline
     size = max(c.size for c in rows[r])
     return below - above <= 2.8 * size and abs(mid - (above + below) / 2) <= 0.25 * size
-
-
-def _shares_columns(cells: Sequence[GridCell], r: int) -> bool:
-    mine = {k for c in cells if c.row == r for k in range(c.col, c.col + c.colspan)}
-    around = {k for c in cells if c.row in (r - 1, r + 1) for k in range(c.col, c.col + c.colspan)}
-    return bool(mine & around) or not mine
-
-
-def header_from_cells(cells: Sequence[GridCell], max_rows: int = 3) -> int | None:
-    """Rows above the first row with a number outside its first column, when there are 1 to 3,
-    but for a category row just above it."""
-    rows = sorted({c.row for c in cells if c.col > 0 and is_numeric(c.text)})
-    if not rows or not 0 < rows[0] <= max_rows:
-        return None
-    first = rows[0]
-    above = [c for c in cells if c.row == first - 1]
-    if first >= 2 and len(above) == 1 and above[0].col == 0 and sum(c.row == first - 2 for c in cells) >= 2:
-        return first - 1  # a category row ("Math") opens the body: it is not a header
-    return first
 
 
 def bbox_of(boxes: Iterable[Box]) -> Box:
@@ -470,17 +385,3 @@ def first_value_row(rows: Sequence[Row]) -> int | None:
         if len(row) >= 2 and any(c.numeric for c in row[1:]):
             return i
     return None
-
-
-def text_grid_candidate(
-    rows: Sequence[Row], page: int, engine: str, confidence: float, header_rows: int | None
-) -> Candidate | None:
-    """Rows of chunks -> a candidate; the columns come from the rows below the header."""
-    body = [r for r in rows[header_rows or 0 :] if len(r) >= 2] or [r for r in rows if len(r) >= 2]
-    if not body:
-        return None
-    bands = body_bands(body, [r for r in rows[header_rows or 0 :] if len(r) == 1])
-    cells, n_rows = fold_centred_rows(grid_cells(rows, bands, header_rows or 0), rows)
-    header = header_from_cells(cells) if header_rows else header_rows
-    box = bbox_of(c.bbox for c in cells)
-    return Candidate(page, box, cells, n_rows, len(bands), engine, confidence, header_rows=header)

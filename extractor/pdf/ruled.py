@@ -29,13 +29,12 @@ from extractor.pdf.grid import (
     cluster_rows,
     body_bands,
     first_value_row,
-    fold_centred_rows,
     grid_cells,
-    header_from_cells,
     holds_values,
     is_numeric,
     split_chunks,
 )
+from extractor.pdf.folds import fold_centred_rows, header_from_cells
 from extractor.pdf.paths import Shape, count_paths, page_shapes, rect_edges, segment_edges
 from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Line, Word

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.pdf.grid import Box, Candidate, Row, cluster_rows, first_value_row, split_chunks, text_grid_candidate
+from extractor.pdf.folds import text_grid_candidate
+from extractor.pdf.grid import Box, Candidate, Row, cluster_rows, first_value_row, split_chunks
 from extractor.pdf.layout import find_gutter
 from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Line, Word

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.pdf.folds import fold_centred_rows, header_from_cells
 from extractor.pdf.grid import (
     Chunk,
     GridCell,
     column_bands,
-    fold_centred_rows,
     grid_cells,
-    header_from_cells,
     is_numeric,
     place_span,
     split_chunks,
