@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from extractor.vocab import DatasetMatch, Vocabulary, alias_key
-from extractor.vocab.labels import AVERAGE, LabelParts, clean_label
+from extractor.vocab.labels import AVERAGE, AVERAGE_OF, LabelParts, clean_label
 
-_AVERAGE_OF = re.compile(r"^(?:avg\.?|average|overall|mean)\s*\(([^()]+)\)$", re.I)
 _SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
 # Variants names write after the size ('Nimbus 3 4B PT'); others belong where printed ('Nimbus Coder 7B').
 _AFTER_SIZE = frozenset({"base", "pt", "it", "instruct", "chat"})
@@ -28,7 +27,7 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
                 vocab.metric(label.name) and not vocab.dataset(label.name)):
             return base, parent
         # 'Average (GK)' under AGIEval: the average over its GK subsets is the GK subset's score
-        name = m.group(1) if (m := _AVERAGE_OF.match(label.name)) else label.name
+        name = m.group(1) if (m := AVERAGE_OF.match(label.name)) else label.name
         subset = (vocab.subset(parent.entry, name) if parent else None) or name
         return f"{base} ({subset})", parent
     if subset_raw and AVERAGE.match(subset_raw):

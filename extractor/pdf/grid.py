@@ -221,7 +221,8 @@ def grid_cells(
 ) -> list[GridCell]:
     """Chunks placed in columns; chunks of one row that land in the same columns become one cell."""
     placed_rows = [
-        _place_row(row, bands, r < header_rows, spans, rows[r + 1] if r + 1 < header_rows else (), [c for up in rows[:r] for c in up])
+        _place_row(row, bands, True, spans, rows[r + 1] if r + 1 < header_rows else (), [c for up in rows[:r] for c in up])
+        if r < header_rows else _place_row(row, bands, False, spans)
         for r, row in enumerate(rows)
     ]
     cells: list[GridCell] = []

@@ -214,7 +214,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                               setting_raw="; ".join(s for s in settings if s) or None)
                 rec.global_rank = parse_rank(extra.get("rank") or "")
                 rec.flags = [*rec.flags, *_flags(layout, dataset_raw, model, aliases)]
-                parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset_raw) else None
+                parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset_raw) and not metric else None
                 rec.benchmark_raw = benchmark or parent
                 rec.subset_raw = part.subset or (layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else "") or None
                 rec.variant_raw = facts.variant

@@ -11,7 +11,10 @@ from extractor.vocab.settings import parse_setting, split_trailing_parens, split
 
 
 # A label that stands for its benchmark's own score ('Avg.', 'Overall'), alone or stacked in two languages.
-AVERAGE = re.compile(r"^((avg\.?|average|overall|mean|总分|平均分?)\s*)+$", re.I)
+_AVERAGE_WORDS = r"avg\.?|average|overall|mean|总分|平均分?"
+AVERAGE = re.compile(rf"^(({_AVERAGE_WORDS})\s*)+$", re.I)
+# The average over some of a benchmark's subsets: 'Average (GK)' -> 'GK'.
+AVERAGE_OF = re.compile(rf"^(?:{_AVERAGE_WORDS})\s*\(([^()]+)\)$", re.I)
 
 
 class LabelParts(BaseModel):
