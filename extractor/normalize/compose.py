@@ -11,6 +11,8 @@ import re
 from extractor.vocab import DatasetMatch, Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, AVERAGE_OF, LabelParts, clean_label
 
+# A count after a part's name: 'Indo-European (8)' (eight languages), 'Hard (57)' (57 problems).
+_COUNT = re.compile(r"\s*\(\d+\)$")
 _SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
 # Variants names write after the size ('Nimbus 3 4B PT'); others belong where printed ('Nimbus Coder 7B').
 _AFTER_SIZE = frozenset({"base", "pt", "it", "instruct", "chat"})
@@ -22,14 +24,18 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
     if benchmark_raw:
         parent = vocab.dataset(benchmark_raw)
         base = parent.entry.name if parent else clean_label(benchmark_raw)
+        above = [_COUNT.sub("", p).strip() for p in (subset_raw or "").split(";") if p.strip()]
+        name = _COUNT.sub("", label.name)
+        for printed in (benchmark_raw, *above):  # the label as printed holds the headers over it
+            name = _without_prefix(name, printed)
         # its average, or a metric of it ('Elo' under Codeforces), is the benchmark's own score
-        if AVERAGE.match(label.name) or alias_key(label.name) == alias_key(benchmark_raw) or (
-                vocab.metric(label.name) and not vocab.dataset(label.name)):
-            return base, parent
+        own_score = not name or AVERAGE.match(name) or alias_key(name) == alias_key(benchmark_raw) or (
+            vocab.metric(name) and not vocab.dataset(name))
         # 'Average (GK)' under AGIEval: the average over its GK subsets is the GK subset's score
-        name = m.group(1) if (m := AVERAGE_OF.match(label.name)) else label.name
-        subset = (vocab.subset(parent.entry, name) if parent else None) or name
-        return f"{base} ({subset})", parent
+        name = m.group(1) if (m := AVERAGE_OF.match(name)) else name
+        parts = above + ([] if own_score else [name])
+        subsets = [(vocab.subset(parent.entry, p) if parent else None) or p for p in parts if not AVERAGE.match(p)]
+        return (f"{base} ({', '.join(subsets)})" if subsets else base), parent
     if subset_raw and AVERAGE.match(subset_raw):
         subset_raw = None  # 'Avg' among a benchmark's subsets is the benchmark's own score
     if own is None and not subset_raw:
@@ -39,6 +45,14 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
         subset = (vocab.subset(own.entry, subset_raw) if own else None) or subset_raw
         name = f"{name} ({subset})"
     return name, own
+
+
+def _without_prefix(label: str, benchmark: str) -> str:
+    """'RULER 0-8K' under 'RULER' is '0-8K': a label that repeats the header over it."""
+    words, bench = label.split(), benchmark.split()
+    if len(words) > len(bench) and alias_key(" ".join(words[: len(bench)])) == alias_key(benchmark):
+        return " ".join(words[len(bench) :])
+    return label
 
 
 def _known_subset(label: str, vocab: Vocabulary) -> tuple[str, DatasetMatch | None]:

@@ -176,6 +176,42 @@ def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str |
     return _labels(layout, label, column, context, aliases)
 
 
+def _columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
+    """Whether the value columns are parts of the one benchmark the caption names: one is their average
+    ('Overall | Reasoning | Language'), and none names a benchmark of its own, unless the vocabulary lists
+    it as a part of the caption's ('Math.' under AlignBench is its Mathematics category, not MATH)."""
+    entry = aliases.dataset(context) if context else None
+    if entry is None or layout.models_on != "rows":
+        return False
+    labels = []
+    for j, column in enumerate(layout.columns):
+        if j >= layout.label_cols and column and not layout.benchmarks[j]:
+            group = layout.groups[j].split()
+            words = column.split()
+            own = " ".join(words[len(group):]) if group and words[: len(group)] == group else column
+            labels.append((own, split_label(own, aliases).name))
+    return any(AVERAGE.match(n) for _, n in labels) and not any(
+        (aliases.dataset(c) or aliases.dataset(n)) and not aliases.subset(entry.entry, n) for c, n in labels)
+
+
+def _column_benchmark(layout: Layout, j: int, parts_of_context: str | None) -> str | None:
+    """The benchmark a value column is a part of: one its group header names, or the caption's."""
+    if layout.models_on != "rows":
+        return None
+    return (layout.benchmarks[j] if j < len(layout.benchmarks) else "") or parts_of_context
+
+
+def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: CaptionFacts, aliases: Vocabulary) -> list[str]:
+    """Subsets between a column's benchmark and its label, top to bottom: the part the caption names
+    ("the Nimbus benchmark's QA task"), a group header ('Reasoning'), a language ('French')."""
+    language = layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else ""
+    if not benchmark:
+        return [language] if language else []
+    same = facts.parent and facts.part and alias_key(facts.parent) == alias_key(benchmark)
+    group = layout.groups[j] if layout.models_on == "rows" else ""
+    return [s for s in (facts.part if same else None, group, language) if s]
+
+
 def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts) -> list[ResultRecord]:
     out: list[ResultRecord] = []
     context = facts.parent or facts.benchmark
@@ -183,6 +219,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None
     section_metric = layout.corner_metric
+    parts_of_context = context if _columns_are_parts(layout, context, aliases) else None
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label = layout.labels[i]
@@ -205,8 +242,12 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 continue
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
+            parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
+            benchmark = benchmark or _column_benchmark(layout, j, parts_of_context) or parent
+            above = _subsets_above(layout, j, benchmark, facts, aliases)
             for parsed, dataset_raw, part in _cell_values(row[j], dataset, column):
-                task_raw = extra.get("task") or layout.groups[j] or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
+                group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
+                task_raw = extra.get("task") or group or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
                 settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting)
                 rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=model,
                               metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
@@ -214,9 +255,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                               setting_raw="; ".join(s for s in settings if s) or None)
                 rec.global_rank = parse_rank(extra.get("rank") or "")
                 rec.flags = [*rec.flags, *_flags(layout, dataset_raw, model, aliases)]
-                parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset_raw) and not metric else None
-                rec.benchmark_raw = benchmark or parent
-                rec.subset_raw = part.subset or (layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else "") or None
+                rec.benchmark_raw = benchmark
+                rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = facts.variant
                 rec.cell_part = part.index
                 if facts.kind == "ablation":

@@ -33,9 +33,15 @@ _METRIC_PHRASE = re.compile(
 )
 # Whole-table statements that the rows are parts of one benchmark: 'results on AGIEval', 'subsets of X'.
 _PARENT_PHRASE = re.compile(
-    r"\b(?:results|performance|scores?|accuracy|evaluation)\s+(?:of\s+\S+\s+)?on\s+(?:the\s+)?(?P<a>[^,.;:]+?)(?:\s+benchmark|\s+dataset|[,.;:]|$)|"
+    r"\b(?:results|performance|scores?|accuracy|evaluation)\s+(?:of\s+(?:\S+\s+){1,3}?)?on\s+(?:the\s+)?(?P<a>[^,.;:]+?)(?:\s+benchmark|\s+dataset|[,.;:]|$)|"
     r"\b(?:sub-?(?:sets|tasks|categories)|splits|categories)\s+of\s+(?:the\s+)?(?P<b>[^,.;:]+?)(?:\s+benchmark|[,.;:]|$)|"
     r"\bdetailed\s+(?P<c>\S+)\s+(?:results|performance)\b",
+    re.I,
+)
+# A part of one benchmark the whole table is about: "on the Nimbus benchmark's QA task", 'the QA subset of Nimbus'.
+_PART_PHRASE = re.compile(
+    r"\b(?P<a>[\w.+-]+(?: [\w.+-]+)?) benchmark['’]s (?P<sa>[\w.+-]+) (?:task|subset|split|track)\b|"
+    r"\bthe (?P<sb>[\w.+-]+) (?:task|subset|split|track) of (?:the )?(?P<b>[\w.+-]+(?: [\w.+-]+)??)(?: benchmark)?\b",
     re.I,
 )
 _ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence)s? of\b", re.I)
@@ -54,6 +60,7 @@ class CaptionFacts(BaseModel):
     setting: str | None = None  # canonical, e.g. '0-shot'
     metric: str | None = None  # as the caption writes it
     parent: str | None = None  # the one benchmark the rows or columns are parts of, as written
+    part: str | None = None  # the part of `parent` the whole table is about ('QA' of 'the Nimbus benchmark's QA task')
     benchmark: str | None = None  # the one benchmark the caption names anywhere ('Results on MMLU, 5-shot.')
     kind: TableKind | None = None  # None: the caption does not say
 
@@ -88,15 +95,28 @@ def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
     return None
 
 
+def caption_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """(benchmark, part) when the caption says the table is about one part of a benchmark the vocabulary knows."""
+    for m in _PART_PHRASE.finditer(caption):
+        bench, part = (m.group("a"), m.group("sa")) if m.group("a") else (m.group("b"), m.group("sb"))
+        words = bench.split()
+        # 'on the Nimbus benchmark's': the benchmark may be the last word or the last two
+        for name in (" ".join(words[-2:]), words[-1]):
+            if vocab.dataset(name):
+                return name, part
+    return None
+
+
 def caption_benchmark(caption: str, vocab: Vocabulary) -> str | None:
     """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or several."""
-    words = [w.strip(".") for w in re.findall(r"[^\s,;:()]+", caption)]
+    words = [w.strip(".") for w in re.findall(r"[^\s,;:()|]+", caption)]
     found: dict[str, str] = {}
     for n in (4, 3, 2, 1):
         for i in range(len(words) - n + 1):
             text = " ".join(words[i : i + n])
             match = vocab.dataset(text)
-            if match and match.entry.name not in found:
+            # a benchmark's name is written as a name: 'in bold' is a word, not the BOLD benchmark
+            if match and match.entry.name not in found and re.search(r"[A-Z0-9]", text):
                 found[match.entry.name] = text
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -117,11 +137,13 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
     text = re.sub(r"\s+", " ", caption or "").strip()
     if not text:
         return CaptionFacts()
+    part = caption_part(text, vocab)
     return CaptionFacts(
         variant=caption_variant(text),
         setting=caption_setting(text),
         metric=caption_metric(text),
-        parent=caption_parent(text, vocab),
+        parent=part[0] if part else caption_parent(text, vocab),
+        part=part[1] if part else None,
         benchmark=caption_benchmark(text, vocab),
         kind=caption_kind(text),
     )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
 from extractor.document import Table
 from extractor.vocab.names import Vocabulary
-from extractor.vocab.labels import split_label
+from extractor.vocab.labels import split_label, without_translation
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
 from extractor.vocab.cells import is_missing, parse_value, parse_values
 from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
@@ -73,7 +73,8 @@ _NON_RESULTS_LABEL = re.compile(
 # Rows (or columns) that describe the models rather than score them: '# Activated Params', 'Architecture'.
 DESCRIPTOR = re.compile(
     r"^#|\bparams\b|parameters|architecture|context (length|window|size)|\btokens\b|kv cache|vocab|\blayers\b|"
-    r"\bheads\b|hidden (size|dim)|release|licen[cs]e|size \(gb\)|memory|model size|^sizes?$",
+    r"\bheads\b|hidden (size|dim)|release|licen[cs]e|size \(gb\)|memory|model size|^sizes?$|"
+    r"^((avg\.?|average|mean|response|output)\s+)?length$",
     re.I,
 )
 
@@ -84,7 +85,7 @@ _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
 _GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?)|ours|others?)$", re.I)
 # A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
-_GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?)$", re.I)
+_GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?|programming languages?)$", re.I)
 
 
 class Layout(BaseModel):
@@ -103,6 +104,7 @@ class Layout(BaseModel):
     row_groups: list[str] = []  # per grid row: the category column's text ('English'), filled
     column_metrics: dict[int, str] = {}  # per value column: a metric a header row states ('pass@1' under 'AIME 2024')
     column_settings: dict[int, str] = {}  # per value column: a setting a header row states ('Extended Thinking | 32K')
+    benchmarks: list[str] = []  # per column: a benchmark a group header names over its parts ('RULER' over '0-8K')
     subsets: list[str] = []  # per column: a language or split a group header states over dataset columns ('French')
     row_datasets: list[str] = []  # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
     corner_metric: str | None = None  # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
@@ -195,7 +197,8 @@ def join_distinct(texts: list[str]) -> str:
 
 def _group_rows(header: list[list[str]], label_cols: int) -> int:
     """Leading header rows whose cells span several value columns ('Reasoning' over 'GSM8K | ARC')."""
-    last = header[-1]
+    # each column's lowest printed cell: a bilingual header's translation rows are blank by now
+    last = [next((r[j] for r in reversed(header) if r[j]), "") for j in range(len(header[0]))] if header else []
     k = 0
     while k < len(header) - 1:
         row = header[k]
@@ -211,6 +214,9 @@ def header_grid(table: Table, header_rows: int) -> list[list[str]]:
     under the same cells as that neighbour (a column under another model's name is another model's)."""
     width = table.n_cols
     header = [[re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)] for r in table.grid[:header_rows]]
+    for j in range(width):
+        for row, cell in zip(header, without_translation([row[j] for row in header])):
+            row[j] = cell
     for k in range(len(header) - 1):
         for j in range(1, width):
             below = [header[m][j] for m in range(k + 1, len(header))]
@@ -225,15 +231,31 @@ def header_grid(table: Table, header_rows: int) -> list[list[str]]:
     return header
 
 
-def _column_parts(header: list[list[str]], layout: Layout, aliases: Vocabulary) -> list[tuple[str, str]]:
-    """(group, label) per column: group-row cells that name no dataset are the column's group; the rest its label."""
+class _ColumnPath(NamedTuple):
+    group: str
+    label: str
+    benchmark: str
+    wide: bool  # the span over the label is not its header: the label alone names the column
+
+
+def _column_parts(header: list[list[str]], layout: Layout, aliases: Vocabulary) -> list[_ColumnPath]:
+    """(group, label, benchmark) per column: group-row cells that name no dataset are the column's group;
+    the rest its label. A group cell that names a benchmark over a label that names none ('RULER' over
+    '0-8K') is the benchmark the label is a part of."""
     width = len(header[0]) if header else 0
     k = _group_rows(header, layout.label_cols)
     parts = []
     for j in range(width):
         groups = [header[i][j] for i in range(k) if not aliases.dataset(header[i][j]) and not _GENERIC_GROUP.match(header[i][j])]
         own = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in groups and not (i < k and _GENERIC_GROUP.match(header[i][j]))])
-        parts.append((join_distinct(groups), own) if own else ("", join_distinct(groups)))
+        bench = next((header[i][j] for i in range(k) if header[i][j] and aliases.dataset(header[i][j])), "")
+        below = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in (bench, *groups)])
+        wide = bool(bench) and bool(below) and bool(aliases.dataset(below) or aliases.dataset(split_label(below, aliases).name))
+        if bench and (wide or aliases.dataset(own) or aliases.dataset(split_label(own, aliases).name)):
+            bench = ""  # 'GPQA' over 'Diamond' names one benchmark
+        if wide:  # a span drawn too wide over 'USACO' names another benchmark than the column's
+            own = below
+        parts.append(_ColumnPath(join_distinct(groups), own, bench, wide) if own else _ColumnPath("", join_distinct(groups), bench, wide))
     return parts
 
 
@@ -319,7 +341,9 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
         layout.roles = {j: role for j, role in layout.roles.items() if role != "dataset"}
     layout.columns = columns
     parts = _column_parts(header, layout, aliases)
-    layout.groups = [g for g, _ in parts]
+    layout.groups = [p.group for p in parts]
+    layout.benchmarks = [p.benchmark for p in parts]
+    layout.columns = columns = [p.label if p.wide else c for p, c in zip(parts, columns)]
     # a language over benchmark columns ('French' over 'ARC-c | HellaSwag') is their subset, not their task
     layout.subsets = [aliases.language(g) or "" for g in layout.groups]
     layout.groups = ["" if sub else g for g, sub in zip(layout.groups, layout.subsets)]
@@ -334,7 +358,7 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     layout.labels = [layout.row_label(r) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
     layout.row_groups = [join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
     rows = layout.labels[layout.header_rows :]
-    own = [label for _, label in parts[layout.label_cols :]]
+    own = [p.label for p in parts[layout.label_cols :]]
     return columns[layout.label_cols :], own, rows, corner
 
 

@@ -83,7 +83,8 @@ class ResultRecord(BaseModel):
         default=None, description="the benchmark the dataset label is a part of, as a header or the caption prints it ('AGIEval')"
     )
     subset_raw: str | None = Field(
-        default=None, description="a subset a header prints over the dataset label ('French' over 'ARC-c')"
+        default=None, description="subsets a header or the caption prints over the dataset label, top to bottom and "
+        "'; '-separated ('French' over 'ARC-c'; 'Reasoning' over 'Math' under the caption's benchmark)"
     )
     variant_raw: str | None = Field(
         default=None, description="the model variant the caption or a header states for the model ('IT', 'Base')"

@@ -17,6 +17,20 @@ AVERAGE = re.compile(rf"^(({_AVERAGE_WORDS})\s*)+$", re.I)
 AVERAGE_OF = re.compile(rf"^(?:{_AVERAGE_WORDS})\s*\(([^()]+)\)$", re.I)
 
 
+# Scripts of a header printed in two languages ('Reasoning 中文推理'): Latin beside Chinese, Japanese or Korean.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def without_translation(cells: list[str]) -> list[str]:
+    """The header cells stacked over one column, with the words of a second script dropped when the column
+    also prints Latin words: a bilingual header ('Avg.' over '推理 总分') gives each name twice, and the
+    Latin one is the name the vocabulary knows. A column printed in one script stays as it is."""
+    if not any(_LATIN.search(c) for c in cells) or not any(_CJK.search(c) for c in cells):
+        return cells
+    return [" ".join(w for w in c.split() if not _CJK.search(w)) for c in cells]
+
+
 class LabelParts(BaseModel):
     name: str
     setting: str | None = None

@@ -34,6 +34,8 @@ class DatasetEntry(BaseModel):
     metric: str | None = Field(default=None, description="default metric when the table does not name one")
     aliases: list[DatasetAlias] = Field(default_factory=list)
     subsets: list[str] = Field(default_factory=list, description="named splits, languages or subtasks printed under it")
+    subset_aliases: dict[str, str] = Field(
+        default_factory=dict, description="other spellings of its subsets, each to the subset it names ('Math.' -> 'Mathematics')")
     source: str | None = Field(default=None, description="where the name comes from")
 
 
@@ -64,6 +66,9 @@ class Vocabulary(BaseModel):
             for alias in entry.aliases:
                 self._datasets.setdefault(alias_key(alias.name), DatasetMatch(entry=entry, implied_metric=alias.metric))
         self._subsets = {(alias_key(e.name), alias_key(s)): s for e in self.datasets.values() for s in e.subsets}
+        for e in self.datasets.values():
+            for other, subset in e.subset_aliases.items():
+                self._subsets.setdefault((alias_key(e.name), alias_key(other)), subset)
         self._languages = {alias_key(w): w for w in self.languages}
         self._variants = {alias_key(w) for w in self.variants}
         self._api = {alias_key(w) for w in self.api_families}
@@ -104,7 +109,8 @@ def _parse(data: dict) -> dict:
     for name, spec in data.get("datasets", {}).items():
         aliases = [DatasetAlias(name=a) if isinstance(a, str) else DatasetAlias(**a) for a in spec.get("aliases", [])]
         datasets[name] = DatasetEntry(name=name, task=spec.get("task"), metric=spec.get("metric"), aliases=aliases,
-                                      subsets=spec.get("subsets", []), source=spec.get("source"))
+                                      subsets=spec.get("subsets", []), subset_aliases=spec.get("subset_aliases", {}),
+                                      source=spec.get("source"))
     metrics = {name: MetricEntry(name=name, **spec) for name, spec in data.get("metrics", {}).items()}
     lexicon = data.get("lexicon", {})
     return {"datasets": datasets, "metrics": metrics, "tasks": data.get("tasks", {}), "models": data.get("models", {}),

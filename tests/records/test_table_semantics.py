@@ -317,3 +317,55 @@ def test_benchmark_groups_with_no_rule_between_them_end_where_the_model_names_st
     ]
     assert _rows(records, "dataset", "model", "value")[6:8] == [("VoiceBench (SD-QA)", "Orca-Audio", 49.01), ("VoiceBench (MMSU)", "Orca-Audio", 22.57)]
     assert len(records) == 12
+
+
+def test_a_benchmark_header_over_its_splits_and_the_part_the_caption_names():
+    records = _html(
+        '<tr><th rowspan="2">Model</th><th colspan="3">RULER</th></tr>'
+        "<tr><th>Avg.</th><th>0-8K</th><th>8K-32K</th></tr>"
+        "<tr><td>Nimbus</td><td>76.7</td><td>78.7</td><td>75.3</td></tr>",
+        "Table 6: Performance comparison of Nimbus and other models on the RULER benchmark’s QA task.",
+    )
+    # the average over the splits is the task's own score; dataset_raw stays as the header prints it
+    assert _rows(records, "dataset", "dataset_raw", "value") == [
+        ("RULER (QA)", "RULER Avg.", 76.7), ("RULER (QA, 0-8K)", "RULER 0-8K", 78.7), ("RULER (QA, 8K-32K)", "RULER 8K-32K", 75.3),
+    ]
+    # a span drawn too wide over a benchmark of its own does not make it a split
+    records = _grid([["", "LiveCodeBench", "LiveCodeBench"], ["Model", "Easy (82)", "USACO"], ["Nimbus", "74.9", "4.9"]])
+    assert _rows(records, "dataset", "value") == [("LiveCodeBench (Easy)", 74.9), ("USACO", 4.9)]
+
+
+def test_bilingual_category_headers_under_the_benchmark_the_caption_names():
+    records = _html(
+        '<tr><th rowspan="3">Model</th><th rowspan="3">Overall</th><th colspan="2">Reasoning 中文推理</th>'
+        '<th colspan="2">Language 中文语言</th></tr>'
+        "<tr><th>Avg.</th><th>Math.</th><th>Avg.</th><th>Writ.</th></tr>"
+        "<tr><th>推理总分</th><th>数学计算</th><th>语言总分</th><th>文本写作</th></tr>"
+        "<tr><td>Nimbus Chat</td><td>7.91</td><td>7.45</td><td>7.77</td><td>8.36</td><td>8.53</td></tr>",
+        "Table 5 | AlignBench leaderboard rated by a judge model. Best results are in bold.",
+    )
+    # 'Math.' is AlignBench's Mathematics category, not the MATH benchmark; 'bold' names no benchmark
+    assert _rows(records, "dataset", "metric", "value") == [
+        ("AlignBench", "Score", 7.91), ("AlignBench (Reasoning)", "Score", 7.45),
+        ("AlignBench (Reasoning, Mathematics)", "Score", 7.77), ("AlignBench (Language)", "Score", 8.36),
+        ("AlignBench (Language, Writing Ability)", "Score", 8.53),
+    ]
+    assert all(not r.flags for r in records)
+
+
+def test_language_families_and_directions_under_the_captions_benchmark():
+    records = _html(
+        '<tr><th rowspan="2"></th><th colspan="2">Indo-Euro-Germanic (8)</th><th rowspan="2">Average</th></tr>'
+        "<tr><th>X→EN</th><th>EN→X</th></tr>"
+        "<tr><td>Nimbus</td><td>39.2</td><td>26.5</td><td>33.9</td></tr>",
+        "Table 11: Average BLEU score of different language families on Flores benchmark.",
+    )
+    # the family's count of languages is not part of its name
+    assert _rows(records, "dataset", "metric", "value") == [
+        ("FLORES (Indo-Euro-Germanic, X→EN)", "BLEU", 39.2), ("FLORES (Indo-Euro-Germanic, EN→X)", "BLEU", 26.5),
+        ("FLORES", "BLEU", 33.9),
+    ]
+    # columns that are other benchmarks than the caption's stay themselves
+    records = _html("<tr><th></th><th>MMLU</th><th>Overall</th></tr><tr><td>Nimbus</td><td>70.1</td><td>60.2</td></tr>",
+                    "Table 3: Results on GSM8K and other benchmarks.")
+    assert _rows(records, "dataset", "value")[0] == ("MMLU", 70.1)
