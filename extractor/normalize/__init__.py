@@ -8,7 +8,7 @@ from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.vocab.labels import clean_label, split_label
 from extractor.normalize.models import complete_model_names
-from extractor.vocab.settings import merge_settings, parse_setting
+from extractor.vocab.settings import merge_settings, parse_setting, split_reasoning_level
 from extractor.options import NormalizeOptions
 from extractor.records import ResultRecord
 
@@ -29,6 +29,8 @@ def _setting(raw: str | None) -> str | None:
 def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
     ds = split_label(rec.dataset_raw, aliases)
     md = split_label(strip_ours(rec.model_raw) or rec.model_raw, aliases)
+    name, level = split_reasoning_level(md.name)
+    md = md.model_copy(update={"name": name, "setting": merge_settings(md.setting, level)}) if level else md
     own_match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
     dataset, match = compose_dataset(ds, rec.benchmark_raw, rec.subset_raw, aliases, own_match)
     metric_raw = rec.metric_raw or ds.metric_raw or md.metric_raw

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractor.vocab import DatasetMatch, Vocabulary, alias_key
-from extractor.vocab.labels import AVERAGE, AVERAGE_OF, LabelParts, clean_label
+from extractor.vocab.labels import AVERAGE, AVERAGE_OF, LabelParts, clean_label, date_window
 
 # A count after a part's name: 'Indo-European (8)' (eight languages), 'Hard (57)' (57 problems).
 _COUNT = re.compile(r"\s*\(\d+\)$")
@@ -57,11 +57,13 @@ def _without_prefix(label: str, benchmark: str) -> str:
 
 def _known_subset(label: str, vocab: Vocabulary) -> tuple[str, DatasetMatch | None]:
     """'AISHELL-2 ios' -> 'AISHELL-2 (iOS)': a known benchmark followed by one of the subsets the data lists
-    for it; any other label stays as it is, unknown."""
+    for it, or by a window of problem dates ('LiveCodeBench 10/1/2024 - 2/1/2025' -> 'LiveCodeBench
+    (2410-2502)'); any other label stays as it is, unknown."""
     words = clean_label(label).split()
     for n in range(len(words) - 1, 0, -1):
         match = vocab.dataset(" ".join(words[:n]))
-        subset = vocab.subset(match.entry, " ".join(words[n:])) if match else None
+        rest = " ".join(words[n:])
+        subset = (vocab.subset(match.entry, rest) or date_window(rest)) if match else None
         if match and subset:
             return f"{match.entry.name} ({subset})", match
     return label, None

@@ -13,7 +13,7 @@ from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, read_caption
 from extractor.records.record import ResultRecord
 from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, has_text, is_value, long_roles, read_layout
-from extractor.vocab.cells import ParsedValue, is_missing, parse_rank, parse_value, parse_values
+from extractor.vocab.cells import ParsedValue, is_missing, parse_qualified, parse_rank, parse_value, parse_values
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
@@ -146,7 +146,9 @@ def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue
         return [(single, dataset, _Part())]
     several = parse_values(text)
     if several is None:
-        return []
+        # '76.5% / 72.7% whole / diff': each number measured under the condition printed after it
+        qualified = parse_qualified(text) or []
+        return [(v, dataset, _Part(setting=w, index=k if len(qualified) > 1 else None)) for k, (v, w) in enumerate(qualified)]
     # a benchmark on its first line, its parts on the next lines ('NimbusBench' / 'Alpaca | Web Questions')
     names = [n.strip() for n in re.split(r"[|/]", " ".join(lines[1:]))]
     if len(lines) > 1 and len(names) == len(several) and all(names):
@@ -224,6 +226,9 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label = layout.labels[i]
         extra = {roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])}  # '-' under 'Shots': none
+        if "setting" in extra and (scored := split_label(extra["setting"], aliases)).metric_raw:
+            # 'single attempt (pass@1)': the setting, and the metric it was scored in
+            extra["setting"], extra["metric"] = scored.name, extra.get("metric") or scored.metric_raw
         if not any(is_value(c) for c in row[layout.label_cols:]) and (restated := corner_metric(label, aliases)):
             section_metric = restated  # the header repeated inside the table with another metric ('Benchmark (Elo)')
             continue

@@ -59,6 +59,8 @@ LABEL_COL_ROLES: dict[str, Role] = {
 }
 _RANK_HEADER = re.compile(r"^(global\s+)?rank$", re.I)
 _MODEL_CORNER = re.compile(r"^(models?|methods?|systems?|approach(es)?|baselines?|name)\b", re.I)
+# A corner naming two label roles over one column: the category and the benchmark share each cell.
+_CATEGORY_CORNER = re.compile(r"^(capabilit(y|ies)|categor(y|ies)|domains?|areas?|skills?)\s*[/&,]?\s*(benchmarks?|datasets?|evaluations?)$", re.I)
 _DATASET_CORNER = re.compile(r"^(benchmarks?|datasets?|tasks?|metrics?|evaluation|capabilit(y|ies)|category)\b", re.I)
 _MODEL_LIKE = re.compile(r"\b\d+(\.\d+)?\s?[BMT]\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I)
 
@@ -208,6 +210,19 @@ def _group_rows(header: list[list[str]], label_cols: int) -> int:
     return k
 
 
+def split_category(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
+    """'Code generation LiveCodeBench v5' -> ('Code generation', 'LiveCodeBench v5'): the shortest leading words
+    that name no benchmark, followed by words that begin with one the vocabulary knows."""
+    words = label.split()
+    for k in range(1, min(5, len(words))):
+        rest = words[k:]
+        if aliases.dataset(" ".join(words[:k])):
+            return None
+        if any(aliases.dataset(" ".join(rest[:m])) for m in range(len(rest), 0, -1)):
+            return " ".join(words[:k]), " ".join(rest)
+    return None
+
+
 def header_grid(table: Table, header_rows: int) -> list[list[str]]:
     """The header rows, whitespace collapsed, with a spanning header's cell that the drawing left blank
     restored: a blank above the same sub-header as its left neighbour ('BBH' over '0-shot / 3-shot'),
@@ -349,6 +364,11 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     layout.groups = ["" if sub else g for g, sub in zip(layout.groups, layout.subsets)]
     body = table.grid[layout.header_rows :]
     layout.kinds = label_kinds(body, columns, layout.label_cols, layout.roles)
+    for j in [j for j, kind in layout.kinds.items() if kind == "name"][1:]:
+        cells = {c for r in body if j < len(r) and (c := r[j].strip())}
+        if cells and all(parse_setting(split_label(c, aliases).name) for c in cells):
+            layout.roles[j] = "setting"  # 'single attempt (pass@1)' beside the benchmark's name: how it was scored
+            del layout.kinds[j]
     corner = join_distinct([columns[j] for j in range(layout.label_cols) if layout.kinds.get(j) in ("name", "size")])
     grid = fill_blanks(table, layout.header_rows, layout.label_cols, layout.kinds)
     datasets = [j for j, role in layout.roles.items() if role == "dataset"]
@@ -357,6 +377,11 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     groups = [j for j, k in layout.kinds.items() if k == "group"]
     layout.labels = [layout.row_label(r) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
     layout.row_groups = [join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
+    if _CATEGORY_CORNER.match(corner):
+        # 'Capability Benchmark' over one column: each label is a category followed by its benchmark
+        for i in range(layout.header_rows, len(grid)):
+            if found := split_category(layout.labels[i], aliases):
+                layout.row_groups[i], layout.labels[i] = found
     rows = layout.labels[layout.header_rows :]
     own = [p.label for p in parts[layout.label_cols :]]
     return columns[layout.label_cols :], own, rows, corner

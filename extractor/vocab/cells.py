@@ -85,3 +85,20 @@ def parse_values(text: str) -> list[ParsedValue] | None:
         return None
     parsed = [parse_value(p) for p in parts]
     return parsed if all(parsed) else None  # type: ignore[return-value]
+
+
+# Scores with the condition each was measured under printed after them: '79.6% diff', '76.5% / 72.7% whole / diff'.
+_QUALIFIED = re.compile(r"^(?P<scores>[^a-zA-Z]*\d[^a-zA-Z]*?)\s+(?P<words>[a-z][a-z-]*(?:\s*/\s*[a-z][a-z-]*)*)$")
+
+
+def parse_qualified(text: str) -> list[tuple[ParsedValue, str]] | None:
+    """Each score of the cell with its lower-case qualifier, or None unless there is one qualifier per score."""
+    m = _QUALIFIED.match(text.strip())
+    if not m:
+        return None
+    words = [w.strip() for w in m.group("words").split("/")]
+    single = parse_value(m.group("scores"))
+    values = [single] if single else parse_values(m.group("scores"))
+    if not values or len(values) != len(words) or any(is_missing(w) for w in words):
+        return None
+    return list(zip(values, words))

@@ -31,6 +31,18 @@ def without_translation(cells: list[str]) -> list[str]:
     return [" ".join(w for w in c.split() if not _CJK.search(w)) for c in cells]
 
 
+# A window of problem dates after a benchmark's name ('10/1/2024 - 2/1/2025'), month first as US reports print it.
+_DATE_WINDOW = re.compile(r"\b(\d{1,2})/\d{1,2}/(\d{4})\s*[-–]\s*(\d{1,2})/\d{1,2}/(\d{4})\b")
+
+
+def date_window(text: str) -> str | None:
+    """'UI: 10/1/2024 - 2/1/2025' -> '2410-2502', the year-month form leaderboards give such windows."""
+    m = _DATE_WINDOW.search(text)
+    if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(3)) <= 12):
+        return None
+    return f"{m.group(2)[2:]}{int(m.group(1)):02d}-{m.group(4)[2:]}{int(m.group(3)):02d}"
+
+
 class LabelParts(BaseModel):
     name: str
     setting: str | None = None

@@ -11,7 +11,11 @@ _COT = re.compile(r"\b(cot|chain[\s-]+of[\s-]+thoughts?)\b", re.I)
 _MAJ = re.compile(r"\b(maj|cons)\s*@\s*(\d+)\b", re.I)
 # Conditions kept in lower case as printed: tool use and thinking modes.
 _TOOLS = re.compile(r"\b(?P<no>no|without|w/o)\s+tools?\b|\b(?:with|w/)\s+tools?\b", re.I)
-_THINKING = re.compile(r"\b(?P<mode>slow|fast|non|no|extended)?[\s-]?thinking(?:\s+mode)?\b", re.I)
+# A thinking budget before the mode is part of it ('32K Thinking' -> '32k thinking').
+_THINKING = re.compile(
+    r"(?:\b(?P<budget>\d+(?:\.\d+)?[kKmM])\s+)?\b(?P<mode>slow|fast|non|no|extended)?(?P<sep>[\s-]?)thinking(?:\s+mode)?\b", re.I)
+# How many tries a score allows, kept as printed: 'single attempt', 'multiple attempts'.
+_ATTEMPTS = re.compile(r"\b(?P<n>single|one|multiple|several)\s+attempts?\b", re.I)
 # Words that may sit between setting tokens without making the text something else.
 _FILLER = re.compile(r"^[\s,;:/+&()\[\]]*(?:(?:w/o?|with|without|and|prompting|prompt|evaluation|eval)[\s,;:/+&()\[\]]*)*$", re.I)
 _TRAILING_PAREN = re.compile(r"^(?P<base>.*?)\s*[(\[](?P<inner>(?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]\s*$")
@@ -37,9 +41,10 @@ def parse_setting(text: str) -> str | None:
     maj = _MAJ.search(text)
     tools = _TOOLS.search(text)
     thinking = _THINKING.search(text)
-    for rx in (_SHOTS, _K, _COT, _MAJ, _TOOLS, _THINKING):
+    attempts = _ATTEMPTS.search(text)
+    for rx in (_SHOTS, _K, _COT, _MAJ, _TOOLS, _THINKING, _ATTEMPTS):
         rest = rx.sub(" ", rest)
-    if not (shots or cot or maj or tools or thinking) or not _FILLER.match(rest):
+    if not (shots or cot or maj or tools or thinking or attempts) or not _FILLER.match(rest):
         return None
     if shots:
         parts.append(shots)
@@ -51,7 +56,12 @@ def parse_setting(text: str) -> str | None:
         parts.append("no tools" if tools.group("no") else "tools")
     if thinking:
         mode = (thinking.group("mode") or "").casefold()
-        parts.append({"": "thinking", "no": "no thinking", "non": "no thinking"}.get(mode, f"{mode}-thinking"))
+        # 'slow-thinking' and 'extended thinking' as printed; 'non-thinking' is 'no thinking'
+        sep = "-" if thinking.group("sep") == "-" else " "
+        word = {"": "thinking", "no": "no thinking", "non": "no thinking"}.get(mode, f"{mode}{sep}thinking")
+        parts.append(f"{thinking.group('budget').lower()} {word}" if thinking.group("budget") else word)
+    if attempts:
+        parts.append(" ".join(attempts.group(0).casefold().split()))
     return " ".join(parts)
 
 
@@ -110,6 +120,17 @@ def is_header_setting(text: str) -> bool:
 def is_reasoning_mode(text: str) -> bool:
     """A reasoning level or thinking mode ('high', 'non-thinking'): a setting even beside model names."""
     return bool(_HEADER_WORDS.match(" ".join(text.split())))
+
+
+_LEVELS = frozenset({"low", "medium", "high", "minimal", "xhigh"})
+
+
+def split_reasoning_level(name: str) -> tuple[str, str | None]:
+    """'Orca o3 High' -> ('Orca o3', 'high'): a reasoning level printed after a model's name is its setting."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].casefold() in _LEVELS:
+        return " ".join(words[:-1]), words[-1].casefold()
+    return name, None
 
 
 def header_setting(text: str) -> str:

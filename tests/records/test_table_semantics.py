@@ -369,3 +369,26 @@ def test_language_families_and_directions_under_the_captions_benchmark():
     records = _html("<tr><th></th><th>MMLU</th><th>Overall</th></tr><tr><td>Nimbus</td><td>70.1</td><td>60.2</td></tr>",
                     "Table 3: Results on GSM8K and other benchmarks.")
     assert _rows(records, "dataset", "value")[0] == ("MMLU", 70.1)
+
+
+def test_category_and_benchmark_in_one_label_with_attempts_and_levels_beside_them():
+    records = _grid(
+        [["Capability Benchmark", "", "Nimbus 2.5", "Orca o3 High", "Orca 4 Opus 32K Thinking", "Falcon 3 Extended Thinking"],
+         ["Science GPQA diamond", "single attempt (pass@1)", "86.4%", "83.3%", "79.6%", "80.2%"],
+         ["Code generation LiveCodeBench UI: 10/1/2024 - 2/1/2025", "multiple attempts", "—", "—", "—", "79.4%"],
+         ["Code editing Aider Polyglot", "", "82.2% diff-fenced", "76.5% / 72.7% whole / diff", "72.0% diff", "no MM support"]],
+    )
+    # the category is the task; the attempts column is a setting with its metric; 'High' and '32K Thinking'
+    # after a model's name are settings; words after a score are the condition it was measured under
+    assert _rows(records, "task_raw", "dataset", "model", "metric", "setting", "value") == [
+        ("Science", "GPQA Diamond", "Nimbus 2.5", "Pass@1", "single attempt", 86.4),
+        ("Science", "GPQA Diamond", "Orca o3", "Pass@1", "high single attempt", 83.3),
+        ("Science", "GPQA Diamond", "Orca 4 Opus", "Pass@1", "32k thinking single attempt", 79.6),
+        ("Science", "GPQA Diamond", "Falcon 3", "Pass@1", "extended thinking single attempt", 80.2),
+        ("Code generation", "LiveCodeBench (2410-2502)", "Falcon 3", "Pass@1", "extended thinking multiple attempts", 79.4),
+        ("Code editing", "Aider Polyglot", "Nimbus 2.5", "Accuracy", "diff-fenced", 82.2),
+        ("Code editing", "Aider Polyglot", "Orca o3", "Accuracy", "high whole", 76.5),
+        ("Code editing", "Aider Polyglot", "Orca o3", "Accuracy", "high diff", 72.7),
+        ("Code editing", "Aider Polyglot", "Orca 4 Opus", "Accuracy", "32k thinking diff", 72.0),
+    ]
+    assert [r.cell_part for r in records if r.value in (76.5, 72.7)] == [0, 1]
