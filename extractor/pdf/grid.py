@@ -14,33 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extractor.pdf.text import HYPHEN_MARK, Word
+from extractor.vocab.cells import holds_values, is_numeric, is_value
+
+__all__ = ["holds_values", "is_numeric", "is_value"]  # table finding counts numbers with the package's one score-cell grammar
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
-_NUM = r"[~≈<>≤≥]?[-+−–]?[$€£¥]?(\d{1,3}(,\d{3})+|\d+)?([.,·]\d+)?(%|\s?[€£¥])?"
-_MARKS = "*†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉ"  # footnote marks after a value; see text.py for the superscripts
-NUMERIC = re.compile(
-    rf"^[(\[]?{_NUM}[)\]]?[{_MARKS}]*(\s*(±|\+/-|\+-)\s*{_NUM})?(\s*[(\[][^()\[\]]*[)\]])?[{_MARKS}]*$"
-)
-_DIGIT = re.compile(r"\d")
-_EQUATION_LABEL = re.compile(r"^\(\d+[a-z]?\)$")
-_MISSING = frozenset({"-", "–", "—", "n/a", "na", "×", "✗", "✓", "/"})
-
-
-def is_numeric(text: str) -> bool:
-    """A result value: "85.2%", "0.955", "1,024", "71.2 ± 0.3", "165 (~95th percentile)"; not "(3)"."""
-    text = text.strip()
-    return bool(_DIGIT.match(text.lstrip("([~≈<>≤≥-+−–$€£¥")) and NUMERIC.match(text)) and not _EQUATION_LABEL.match(text)
-
-
-def is_value(text: str) -> bool:
-    return is_numeric(text) or text.strip().lower() in _MISSING
-
-
-def holds_values(text: str) -> bool:
-    """A score, or several in one cell ('1.28 | 2.42', '76.5% / 72.7%', '- | 3.4')."""
-    parts = [p for p in re.split(r"\s*[|/]\s*", text) if p]
-    return bool(parts) and all(is_value(p) for p in parts) and any(is_numeric(p) for p in parts)
 
 
 @dataclass(frozen=True, slots=True)

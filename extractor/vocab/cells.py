@@ -10,7 +10,7 @@ from pydantic import BaseModel
 MISSING = frozenset({"", "-", "–", "—", "−", "--", "---", "n/a", "na", "n.a.", "none", "null", "nan", "/", "?", "✗", "×", "x", "tbd", "…", "..."})
 
 # Footnote and highlighting marks that sit next to a value; '#' is left out because ranks use it.
-_MARK_CHARS = "*†‡§¶∗⋆★☆^‖'’`↑↓⁺⁻¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈ"
+_MARK_CHARS = "*†‡§¶∗⋆★☆^‖'’`↑↓⁺¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ"  # no '⁻': '10⁻²' is an exponent
 _NUMBER = r"[-+−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+−–]?\.\d+"
 _VALUE = re.compile(
     rf"""^\s*
@@ -59,6 +59,41 @@ def parse_value(text: str) -> ParsedValue | None:
     spread = float(m.group("spread")) if m.group("spread") else None
     note = (m.group("note") or m.group("note2") or "").strip() or None
     return ParsedValue(value=value, unit=unit, spread=spread, markers=marks or None, note=note)
+
+
+# What table finding also counts as a number, though no score is read from it: a value in brackets
+# '(85.2)', after a bound or an approximation '~95' '<0.1', in a currency '€12' '12 €', with a decimal
+# comma or middle dot '85,2' '85·2'. These are loosened to the score grammar above, never parsed apart.
+_LOOSE_LEAD = re.compile(r"^[~≈<>≤≥]\s*|(?<=^[-+−–])[$€£¥]|^[$€£¥]")
+_LOOSE_TAIL = re.compile(r"\s?[€£¥](?=[^\d]*$)")
+_DECIMAL_MARK = re.compile(r"(?<=\d)[,·](?=\d{1,2}(?!\d))|(?<=\d)·(?=\d)")
+_EQUATION_LABEL = re.compile(r"^\(\d+[a-z]?\)$")
+# Marks that fill a value cell without a number, as table finding counts them (a check mark too).
+_VALUE_MARKS = frozenset({"-", "–", "—", "n/a", "na", "×", "✗", "✓", "/"})
+
+
+def is_numeric(text: str) -> bool:
+    """Whether a cell holds a number as table finding counts them: a score `parse_value` reads, or one of
+    the looser forms above; it starts with a digit (after signs and brackets), and an equation label
+    '(3)' is not a number."""
+    t = text.strip()
+    if _EQUATION_LABEL.match(t) or not t.lstrip("([~≈<>≤≥-+−–$€£¥")[:1].isdigit():
+        return False
+    t = t[1:] if t[:1] in "([" else t
+    t = t[:-1] if t[-1:] in ")]" and t.count("(") + t.count("[") < t.count(")") + t.count("]") else t
+    t = _DECIMAL_MARK.sub(".", _LOOSE_TAIL.sub("", _LOOSE_LEAD.sub("", t)))
+    return parse_value(t) is not None
+
+
+def is_value(text: str) -> bool:
+    """A number, or a mark that stands in a value cell ('-', '✓'): what table finding counts as filled."""
+    return is_numeric(text) or text.strip().lower() in _VALUE_MARKS
+
+
+def holds_values(text: str) -> bool:
+    """A score, or several in one cell ('1.28 | 2.42', '76.5% / 72.7%', '- | 3.4')."""
+    parts = [p for p in re.split(r"\s*[|/]\s*", text) if p]
+    return bool(parts) and all(is_value(p) for p in parts) and any(is_numeric(p) for p in parts)
 
 
 def _unit(unit: str | None, prefix: str | None) -> str | None:

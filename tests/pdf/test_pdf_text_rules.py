@@ -73,12 +73,15 @@ def test_join_lines_repairs_breaks_and_spaces():
 # --- numbers and cells -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["85.2%", "0.955", "1,024", "71.2 ± 0.3", "165 (~95th percentile)", "76.5% (153/200)", "-3.1", "42*"])
+@pytest.mark.parametrize("text", ["85.2%", "0.955", "1,024", "71.2 ± 0.3", "165 (~95th percentile)", "76.5% (153/200)", "-3.1", "42*",
+                                  "(85.2)", "~95", "<0.1", "€12", "85,2", "10.1∗", "2.09×", "1.0e+20"])
 def test_numeric_values(text):
     assert is_numeric(text)
 
 
-@pytest.mark.parametrize("text", ["(3)", "GSM8K", "7B model", "1 University of Somewhere", "", "N/A"])
+# bracketed settings and sizes are labels, and a superscript minus is an exponent, not a footnote mark
+@pytest.mark.parametrize("text", ["(3)", "GSM8K", "7B model", "1 University of Somewhere", "", "N/A", "(5-shot)", "(13B)",
+                                  "(32K)", "(2408-2505)", "10⁻²", ".5"])
 def test_not_numeric(text):
     assert not is_numeric(text)
 
