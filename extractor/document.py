@@ -54,6 +54,9 @@ class Cell(BaseModel):
     bbox: BBox | None = None
     bold: bool = False
     underline: bool = False
+    column_header: bool = Field(default=False, description="a cell of a header row: a column's name or a group over columns")
+    row_header: bool = Field(default=False, description="a body cell left of the values: the row's label")
+    row_section: bool = Field(default=False, description="the one cell of a section row ('Math', 'Open-source models')")
 
 
 class Table(BaseModel):

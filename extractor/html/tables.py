@@ -16,6 +16,7 @@ import re
 
 from extractor.document import Table
 from extractor.html.grid import SourceCell, SourceRow, layout_table
+from extractor.tables.roles import mark_cell_roles
 from extractor.html.text import (
     BLOCK_TAGS,
     collapse,
@@ -80,7 +81,7 @@ def _build(element, kept: dict) -> Table | None:
     if _link_grid(cells, rows):
         return None  # every cell is a link: a menu laid out as a table
     notes = list(dict.fromkeys(layout.notes))  # the same repair can repeat on every row
-    return Table(
+    return mark_cell_roles(Table(
         index=0,
         caption=find_caption(element),
         grid=layout.grid,
@@ -88,7 +89,7 @@ def _build(element, kept: dict) -> Table | None:
         header_rows=layout.header_rows,
         engine="html",
         notes=notes,
-    )
+    ))
 
 
 def _source_rows(table, kept: dict) -> tuple[list[SourceRow], list]:

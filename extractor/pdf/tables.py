@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from extractor.document import BBox, Cell, Table
 from extractor.options import PdfOptions
 from extractor.pdf.grid import Box, Candidate, is_numeric, is_value, split_chunks
+from extractor.tables.roles import mark_cell_roles
 from extractor.pdf.hyphens import Vocabulary
 from extractor.pdf.layout import Block, find_gutter, is_prose, is_section_heading, page_rows
 from extractor.pdf.ruled import (
@@ -344,10 +345,10 @@ def to_table(c: Candidate, index: int, to_display: Callable[[Box], Box] = lambda
             Cell(row=cell.row, col=cell.col, text=cell.text, rowspan=cell.rowspan, colspan=cell.colspan,
                  bbox=_bbox(to_display(cell.bbox)), bold=cell.bold, underline=cell.underline)
         )
-    return Table(
+    return mark_cell_roles(Table(
         index=index, page=c.page, bbox=_bbox(to_display(c.bbox)), caption=c.caption, grid=grid, cells=cells,
         header_rows=c.header_rows, engine=c.engine, confidence=c.confidence, notes=list(c.notes),
-    )
+    ))
 
 
 def _bbox(b: Box) -> BBox:

@@ -12,7 +12,8 @@ from extractor.vocab.settings import is_prompt_condition, parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, read_caption
 from extractor.records.record import ResultRecord
-from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, has_text, is_value, long_roles, read_layout
+from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
+from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
 from extractor.vocab.cells import ParsedValue, is_missing, parse_qualified, parse_rank, parse_value, parse_values
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
@@ -222,6 +223,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     task: str | None = None
     section_metric = layout.corner_metric
     parts_of_context = context if _columns_are_parts(layout, context, aliases) else None
+    sections = section_rows_of(table)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label = layout.labels[i]
@@ -229,10 +231,10 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
         if "setting" in extra and (scored := split_label(extra["setting"], aliases)).metric_raw:
             # 'single attempt (pass@1)': the setting, and the metric it was scored in
             extra["setting"], extra["metric"] = scored.name, extra.get("metric") or scored.metric_raw
-        if not any(is_value(c) for c in row[layout.label_cols:]) and (restated := corner_metric(label, aliases)):
+        if not any(holds_score(c) for c in row[layout.label_cols:]) and (restated := corner_metric(label, aliases)):
             section_metric = restated  # the header repeated inside the table with another metric ('Benchmark (Elo)')
             continue
-        if label and not has_text(row[layout.label_cols:]) and not any(row[j].strip() for j in range(1, layout.label_cols)):
+        if label and i in sections:
             # a category row such as 'Math' sets the task of the rows below; over model rows it is a section;
             # a section row that is a metric ('Accuracy (%)') is the metric of the rows below
             if aliases.metric(label):
@@ -272,7 +274,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
 
 def table_records(doc: Document, table: Table, aliases: Vocabulary, options: TableOptions) -> tuple[list[ResultRecord], list[DocumentWarning]]:
     """Records of one table, and warnings for a table that holds values but gives none."""
-    values = sum(1 for row in table.grid for c in row if is_value(c))
+    values = sum(1 for row in table.grid for c in row if holds_score(c))
     if values < options.min_value_cells or not table.grid:
         return [], []
     roles = long_roles(table.grid[0])
@@ -281,6 +283,7 @@ def table_records(doc: Document, table: Table, aliases: Vocabulary, options: Tab
     facts = read_caption(table.caption, aliases)
     if facts.kind == "not-results":
         return [], [_warning(table, "not-results", "is captioned as configuration or statistics, not results; no records")]
+    table = table if is_marked(table) else mark_cell_roles(table)  # a table made by hand, not by a reader
     layout = read_layout(table, aliases)
     if layout is None:
         return [], [_no_axis(table)]

@@ -10,8 +10,9 @@ from pydantic import BaseModel
 from extractor.document import Table
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.labels import split_label, without_translation
+from extractor.tables.roles import count_label_cols, header_rows_of, holds_score
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
-from extractor.vocab.cells import is_missing, parse_value, parse_values
+from extractor.vocab.cells import is_missing
 from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
@@ -57,7 +58,6 @@ LABEL_COL_ROLES: dict[str, Role] = {
     "benchmark": "dataset",
     "benchmarks": "dataset",
 }
-_RANK_HEADER = re.compile(r"^(global\s+)?rank$", re.I)
 _MODEL_CORNER = re.compile(r"^(models?|methods?|systems?|approach(es)?|baselines?|name)\b", re.I)
 # A corner naming two label roles over one column: the category and the benchmark share each cell.
 _CATEGORY_CORNER = re.compile(r"^(capabilit(y|ies)|categor(y|ies)|domains?|areas?|skills?)\s*[/&,]?\s*(benchmarks?|datasets?|evaluations?)$", re.I)
@@ -122,53 +122,10 @@ def corner_metric(text: str, aliases: Vocabulary) -> str | None:
     return parts.metric_raw if corner and parts.metric_raw else None
 
 
-def is_value(text: str) -> bool:
-    """A score cell, or a cell of several ('1.28 | 2.42')."""
-    return parse_value(text) is not None or parse_values(text) is not None
-
-
 def long_roles(header: list[str]) -> dict[int, Role]:
     roles = {j: _LONG_ROLES[h.strip().casefold()] for j, h in enumerate(header) if h.strip().casefold() in _LONG_ROLES}
     needed = {"dataset", "model", "value"}
     return roles if needed <= set(roles.values()) else {}
-
-
-def count_header_rows(table: Table) -> int:
-    """Leading rows with no value and some text past the first column; a row with text only in its
-    first cell is a category row ('Math'), not a header."""
-    if table.header_rows is not None and not any(_mostly_values(r) for r in table.grid[: table.header_rows]):
-        return table.header_rows
-    for i, row in enumerate(table.grid):
-        if any(is_value(c) for c in row[1:]) or not any(c.strip() for c in row[1:]):
-            # a corner spanning the header rows ('Model' over 'Model') marks numeric sub-headers ('1024 | 2048')
-            while i and i < len(table.grid) - 1 and row[0].strip() and row[0].strip() == table.grid[i - 1][0].strip():
-                i += 1
-                row = table.grid[i]
-            return i
-    return 0
-
-
-def _mostly_values(row: list[str]) -> bool:
-    """A row claimed as header that holds scores: the real header was lost, this is data."""
-    cells = [c for c in row[1:] if c.strip()]
-    return len(cells) >= 2 and sum(1 for c in cells if is_value(c)) > len(cells) / 2
-
-
-def _rank_column(table: Table, header_rows: int) -> bool:
-    """A leading 'Rank' column of integers is the printed rank, not the first score column."""
-    head = " ".join(r[0] for r in table.grid[:header_rows] if r).strip()
-    cells = [r[0].strip() for r in table.grid[header_rows:] if r and r[0].strip() not in ("", "...", "…")]
-    return bool(_RANK_HEADER.match(head)) and bool(cells) and all(c.isdigit() for c in cells)
-
-
-def count_label_cols(table: Table, header_rows: int) -> int:
-    body = table.grid[header_rows:]
-    n_cols = table.n_cols
-    for j in range(1 if _rank_column(table, header_rows) else 0, n_cols):
-        column = [r[j] for r in body if j < len(r)]
-        if any(is_value(c) for c in column):
-            return j
-    return n_cols
 
 
 def _dataset_share(labels: list[str], aliases: Vocabulary) -> float:
@@ -389,7 +346,7 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
 
 def read_layout(table: Table, aliases: Vocabulary) -> Layout | None:
     """Which axis holds the models. Alias hits decide; then the corner cell; then model-like names."""
-    header_rows = count_header_rows(table)
+    header_rows = header_rows_of(table)  # the rows the reader marked as column headers
     label_cols = count_label_cols(table, header_rows)
     if header_rows == 0 or label_cols == 0 or label_cols >= table.n_cols:
         return None

@@ -10,6 +10,7 @@ from extractor.document import Cell, Document, Table, TextBlock
 from extractor.errors import EmptyInputError
 from extractor.sources.encoding import decode_text, repair_mojibake
 from extractor.tables.flat import find_flattened_tables
+from extractor.tables.roles import mark_cell_roles
 
 # The abstract is the first paragraph of at least this many words, unless a heading names it:
 # bylines, affiliations, menus and link rows above it are shorter.
@@ -38,7 +39,7 @@ def load_text(data: bytes, doc: Document) -> Document:
         if table.notes:
             message = f"{len(table.notes)} row(s) split by the table's structure, not the alias data"
             doc.warn("flat-split-guessed", message, table_index=i)
-        doc.tables.append(table)
+        doc.tables.append(mark_cell_roles(table))
     if not doc.tables:
         doc.warn("no-tables", "no tables found")
     paragraphs = _paragraphs(lines, in_table)
