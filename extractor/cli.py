@@ -177,6 +177,42 @@ def validate_command(
         raise typer.Exit(code=1)
 
 
+@app.command("explain")
+def explain_command(
+    source: Annotated[str, typer.Argument(help="One PDF, HTML or text file, or an http(s) URL.", show_default=False)],
+    tables: Annotated[list[int] | None, typer.Option("--table", "-t", help="Only this table (its 0-based index; repeatable).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table (for people) or json (for machines).")] = OutputFormat.table,
+    aliases: Annotated[Path | None, typer.Option(help="Extra alias file merged over the built-in names, as for `run`.", exists=True, dir_okay=False)] = None,
+) -> None:
+    """Show how each table of one input is read before records are made.
+
+    Per table: what the caption says of every record (variant, setting, metric, parent benchmark,
+    kind), which axis holds the models, and what each value column (header path, benchmark, group,
+    subset, metric, setting) and each row (label, category, section) stands for. Nothing is written.
+    The exit status is 2 when the input cannot be read.
+    """
+    from extractor.normalize import aliases_for
+    from extractor.records.semantics import read_semantics
+    from extractor.sources import load
+
+    options = RunOptions(normalize=NormalizeOptions(aliases=aliases))
+    refs = expand_inputs([source])
+    if len(refs) != 1:
+        err.print(f"error: {source}: explain reads one input, this names {len(refs)}", markup=False)
+        raise typer.Exit(code=2)
+    try:
+        doc = load(refs[0], options)
+    except ExtractorError as e:
+        err.print(f"error: {source}: {e}", markup=False)
+        raise typer.Exit(code=2) from None
+    vocab = aliases_for(options.normalize)
+    found = [read_semantics(t, vocab) for t in doc.tables if tables is None or t.index in tables]
+    if fmt == OutputFormat.json:
+        typer.echo("[" + ",\n".join(s.model_dump_json(indent=2) for s in found) + "]")
+    else:
+        typer.echo("\n\n".join(s.render() for s in found) or "no tables")
+
+
 @app.command("leaderboard")
 def leaderboard_command(
     db: Annotated[str | None, typer.Option("--db", help="Results store: a PostgreSQL URL or a SQLite file. Default: output/results.db.")] = None,

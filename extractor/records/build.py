@@ -179,7 +179,7 @@ def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str |
     return _labels(layout, label, column, context, aliases)
 
 
-def _columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
+def columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
     """Whether the value columns are parts of the one benchmark the caption names: one is their average
     ('Overall | Reasoning | Language'), and none names a benchmark of its own, unless the vocabulary lists
     it as a part of the caption's ('Math.' under AlignBench is its Mathematics category, not MATH)."""
@@ -197,7 +197,7 @@ def _columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary)
         (aliases.dataset(c) or aliases.dataset(n)) and not aliases.subset(entry.entry, n) for c, n in labels)
 
 
-def _column_benchmark(layout: Layout, j: int, parts_of_context: str | None) -> str | None:
+def column_benchmark(layout: Layout, j: int, parts_of_context: str | None) -> str | None:
     """The benchmark a value column is a part of: one its group header names, or the caption's."""
     if layout.models_on != "rows":
         return None
@@ -222,7 +222,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None
     section_metric = layout.corner_metric
-    parts_of_context = context if _columns_are_parts(layout, context, aliases) else None
+    parts_of_context = context if columns_are_parts(layout, context, aliases) else None
     sections = section_rows_of(table)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
@@ -250,7 +250,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
-            benchmark = benchmark or _column_benchmark(layout, j, parts_of_context) or parent
+            benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or parent
             above = _subsets_above(layout, j, benchmark, facts, aliases)
             for parsed, dataset_raw, part in _cell_values(row[j], dataset, column):
                 group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it

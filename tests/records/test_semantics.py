@@ -1,0 +1,55 @@
+"""The table semantics `extractor explain` prints: what each column and row of a table stands for."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.document import Document
+from extractor.html import load_html
+from extractor.records.semantics import read_semantics
+from extractor.vocab import load_vocabulary
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _table(body: str, caption: str = ""):
+    cap = f"<caption>{caption}</caption>" if caption else ""
+    data = f"<html><body><table>{cap}{body}</table></body></html>".encode()
+    doc = load_html(data, Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"))
+    return doc.tables[0]
+
+
+def test_columns_rows_and_caption_facts_of_a_table_under_a_benchmark_header():
+    table = _table(
+        '<tr><th rowspan="2">Model</th><th colspan="2">RULER</th></tr><tr><th>Avg.</th><th>0-8K</th></tr>'
+        '<tr><td colspan="3">Open models</td></tr><tr><td>Nimbus</td><td>76.7</td><td>78.7</td></tr>',
+        "Table 6: Performance of instruction-tuned models on the RULER benchmark’s QA task.",
+    )
+    sem = read_semantics(table, load_vocabulary())
+    assert (sem.form, sem.models_on, sem.header_rows, sem.label_cols, sem.kind) == ("wide", "rows", 2, 1, None)
+    assert (sem.facts.variant, sem.facts.parent, sem.facts.part) == ("Instruct", "RULER", "QA")
+    assert [(c.col, c.header, c.label, c.benchmark) for c in sem.columns] == [
+        (1, ["RULER", "Avg."], "RULER Avg.", "RULER"), (2, ["RULER", "0-8K"], "RULER 0-8K", "RULER"),
+    ]
+    assert [(r.row, r.label, r.section) for r in sem.rows] == [(2, "Open models", True), (3, "Nimbus", False)]
+    assert "column 2: 'RULER 0-8K' <- RULER / 0-8K; benchmark=RULER" in sem.render()
+
+
+def test_explain_prints_each_table_and_fails_clearly_on_a_bad_input(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["explain", str(REPO / "samples" / "paper-page.html"), "-t", "0"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "table 0: Table 2: Accuracy (%) on knowledge, reasoning and code benchmarks; HumanEval is pass@1. "
+        "† reported by the original authors. “-”: not evaluated.",
+        "  wide form, models on rows; 2 header row(s), 2 label column(s); kind results",
+    ]
+    assert "  column 2: 'MMLU' <- Knowledge / MMLU; group=Knowledge" in result.stdout
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    bad = runner.invoke(app, ["explain", str(empty)])
+    assert bad.exit_code == 2 and "empty.pdf" in bad.stderr and "empty file" in bad.stderr
