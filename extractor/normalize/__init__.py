@@ -8,7 +8,7 @@ from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.vocab.labels import clean_label, split_label
 from extractor.normalize.models import complete_model_names
-from extractor.vocab.settings import merge_settings, parse_setting, split_reasoning_level
+from extractor.vocab.settings import merge_settings, parse_setting, split_reasoning_level, split_trailing_parens
 from extractor.options import NormalizeOptions
 from extractor.records import ResultRecord
 
@@ -26,11 +26,19 @@ def _setting(raw: str | None) -> str | None:
     return merge_settings(*(parse_setting(p) or (p if p == p.casefold() else None) for p in parts))
 
 
+def _without_maker(name: str, aliases: Vocabulary) -> str:
+    """'Megrez-3B-Omni (Infinigence)' -> 'Megrez-3B-Omni': the lab in brackets made the model; it is no part of its name."""
+    base, groups = split_trailing_parens(name)
+    if groups and base and aliases.is_organisation(groups[-1]):
+        return " ".join([base, *(f"({g})" for g in groups[:-1])])
+    return name
+
+
 def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
     ds = split_label(rec.dataset_raw, aliases)
     md = split_label(strip_ours(rec.model_raw) or rec.model_raw, aliases)
-    name, level = split_reasoning_level(md.name)
-    md = md.model_copy(update={"name": name, "setting": merge_settings(md.setting, level)}) if level else md
+    name, level = split_reasoning_level(_without_maker(md.name, aliases))
+    md = md.model_copy(update={"name": name, "setting": merge_settings(md.setting, level)})
     own_match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
     dataset, match = compose_dataset(ds, rec.benchmark_raw, rec.subset_raw, aliases, own_match)
     metric_raw = rec.metric_raw or ds.metric_raw or md.metric_raw

@@ -58,6 +58,7 @@ class Vocabulary(BaseModel):
     languages: list[str] = Field(default_factory=list)
     variants: list[str] = Field(default_factory=list)
     api_families: list[str] = Field(default_factory=list)
+    organisations: list[str] = Field(default_factory=list)
 
     def model_post_init(self, _context: object) -> None:
         self._datasets: dict[str, DatasetMatch] = {}
@@ -72,6 +73,7 @@ class Vocabulary(BaseModel):
         self._languages = {alias_key(w): w for w in self.languages}
         self._variants = {alias_key(w) for w in self.variants}
         self._api = {alias_key(w) for w in self.api_families}
+        self._organisations = {alias_key(w) for w in self.organisations}
         self._metrics = {alias_key(a): m for m in self.metrics.values() for a in [m.name, *m.aliases]}
         self._tasks = {alias_key(a): t for t, aliases in self.tasks.items() for a in [t, *aliases]}
         self._models = {alias_key(a): m for m, aliases in self.models.items() for a in [m, *aliases]}
@@ -93,6 +95,9 @@ class Vocabulary(BaseModel):
         """A model of a family served only through an API: it has no base or instruct variant."""
         words = name.replace("-", " ").split()
         return bool(words) and (alias_key(words[0]) in self._api or alias_key(name.split()[0]) in self._api)
+
+    def is_organisation(self, name: str) -> bool:
+        return alias_key(name) in self._organisations
 
     def metric(self, label: str) -> MetricEntry | None:
         return self._metrics.get(alias_key(label)) if label.strip() else None
@@ -117,7 +122,7 @@ def _parse(data: dict) -> dict:
             **{key: lexicon[key] for key in _LEXICON if key in lexicon}}
 
 
-_LEXICON = ("languages", "variants", "api_families")
+_LEXICON = ("languages", "variants", "api_families", "organisations")
 
 
 def _merge(base: dict, extra: dict) -> dict:
