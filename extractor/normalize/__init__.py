@@ -6,7 +6,7 @@ from extractor.document import Document
 from extractor.vocab.names import Vocabulary, load_vocabulary
 from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
-from extractor.vocab.labels import clean_label, split_label
+from extractor.vocab.labels import clean_label, split_label, without_marks
 from extractor.normalize.models import complete_model_names
 from extractor.vocab.settings import merge_settings, parse_setting, split_reasoning_level, split_trailing_parens
 from extractor.options import NormalizeOptions
@@ -37,7 +37,7 @@ def _without_maker(name: str, aliases: Vocabulary) -> str:
 def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
     ds = split_label(rec.dataset_raw, aliases)
     md = split_label(strip_ours(rec.model_raw) or rec.model_raw, aliases)
-    name, level = split_reasoning_level(_without_maker(md.name, aliases))
+    name, level = split_reasoning_level(_without_maker(without_marks(md.name), aliases))
     md = md.model_copy(update={"name": name, "setting": merge_settings(md.setting, level)})
     own_match = aliases.dataset(rec.dataset_raw) or aliases.dataset(ds.name)
     dataset, match = compose_dataset(ds, rec.benchmark_raw, rec.subset_raw, aliases, own_match)

@@ -34,12 +34,15 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
         # 'Average (GK)' under AGIEval: the average over its GK subsets is the GK subset's score
         name = m.group(1) if (m := AVERAGE_OF.match(name)) else name
         parts = above + ([] if own_score else [name])
+        parent = parent or (vocab.dataset_with_subset(benchmark_raw, parts[0]) if parts else None)
+        base = parent.entry.name if parent else base
         subsets = [(vocab.subset(parent.entry, p) if parent else None) or p for p in parts if not AVERAGE.match(p)]
         return (f"{base} ({', '.join(subsets)})" if subsets else base), parent
     if subset_raw and AVERAGE.match(subset_raw):
         subset_raw = None  # 'Avg' among a benchmark's subsets is the benchmark's own score
     if own is None and not subset_raw:
         return _known_subset(label.name, vocab)
+    own = own or (vocab.dataset_with_subset(label.name, subset_raw) if subset_raw else None)
     name = own.entry.name if own else label.name
     if subset_raw:
         subset = (vocab.subset(own.entry, subset_raw) if own else None) or subset_raw
@@ -61,8 +64,8 @@ def _known_subset(label: str, vocab: Vocabulary) -> tuple[str, DatasetMatch | No
     (2410-2502)'); any other label stays as it is, unknown."""
     words = clean_label(label).split()
     for n in range(len(words) - 1, 0, -1):
-        match = vocab.dataset(" ".join(words[:n]))
         rest = " ".join(words[n:])
+        match = vocab.dataset(" ".join(words[:n])) or vocab.dataset_with_subset(" ".join(words[:n]), rest)
         subset = (vocab.subset(match.entry, rest) or date_window(rest)) if match else None
         if match and subset:
             return f"{match.entry.name} ({subset})", match

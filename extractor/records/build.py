@@ -114,6 +114,8 @@ def _flags(layout: Layout, dataset: str, model: str, aliases: Vocabulary) -> lis
         flags.append("model-incomplete")  # a size whose family name was never printed in its row
     if is_prompt_condition(model):
         flags.append("model-is-setting")  # rows of prompting conditions of one model the caption names
+    if _PLACEHOLDER_MODEL.match(model.strip()):
+        flags.append("model-placeholder")  # 'Other Best': the model is only named in a citation or footnote
     return flags
 
 
@@ -123,7 +125,11 @@ def _caption_metric(facts: CaptionFacts, dataset: str, model: str, aliases: Voca
     if split_label(dataset, aliases).metric_raw or split_label(model, aliases).metric_raw:
         return None
     match = aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)
-    return facts.metric if match is None or match.entry.metric is None else None
+    # 'pass@1 (%) on HumanEval and MBPP': a metric named beside the benchmark is its metric, unless it is the
+    # loose 'accuracy' captions give every column
+    stated = aliases.metric(facts.metric) if facts.metric else None
+    named = match is not None and match.entry.name in facts.named and not (stated and stated.name == "Accuracy")
+    return facts.metric if match is None or match.entry.metric is None or named else None
 
 
 class _Part(NamedTuple):
@@ -132,6 +138,10 @@ class _Part(NamedTuple):
     index: int | None = None  # position among the cell's numbers
 
 
+# Column heads that stand for whichever model did best ('Other Best', 'Previous SOTA'): no model's name.
+_PLACEHOLDER_MODEL = re.compile(r"^((other|previous|prior|best|top)\s+)?(best|sota|state[- ]of[- ]the[- ]art)(\s+(model|result|system)s?)?$", re.I)
+# The paper's own variants as model labels: 'Dense 7B w/ MQA', '+ R1 Distill', 'Baseline', 'Nimbus-A@1.2T'.
+_OWN_VARIANT = re.compile(r"\bw/o?(?=\s|$)|^\s*\+\s*\w|\bbaseline\b|@\d+(?:\.\d+)?[BT]\b", re.I)
 # A label ending in a list of the parts a cell's several numbers stand for: 'LibriSpeech test-clean | test-other'.
 _PART_LIST = re.compile(r"^(?P<base>.*?)\s*(?P<list>[^\s|/]+(?:\s*[|/]\s*[^\s|/]+)+)$")
 
@@ -266,8 +276,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = facts.variant
                 rec.cell_part = part.index
-                if facts.kind == "ablation":
-                    rec.model_role = "ablation"
+                if facts.kind == "ablation" or _OWN_VARIANT.search(model):
+                    rec.model_role = "ablation"  # the paper's own variant, left out of leaderboards
                 out.append(rec)
     return out
 

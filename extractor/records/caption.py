@@ -22,13 +22,15 @@ _VARIANTS = (
     (re.compile(r"\binstruct(ion)?[- ](fine[- ])?tuned\b|\binstruct models\b|\bSFT models\b", re.I), "Instruct"),
     (re.compile(r"\bpre-?trained\b|\bbase models?\b", re.I), "Base"),
 )
+_VARIANT_WORDS = re.compile(r"(tuned|trained|instruct\w*|chat|base|aligned|RL|SFT)\W*$", re.I)
 _SHORT_VARIANT = re.compile(r"\((IT|PT|SFT|RL|Base|Chat|Instruct)\)")
 _SETTINGS = re.compile(
     r"\b(zero|one|two|three|four|five|eight|ten|few|\d+)[- ]shot\b|\bchain[- ]of[- ]thought\b|\bCoT\b|\bmaj@\d+\b|"
     r"\b(slow|fast|non)[- ]thinking\b", re.I
 )
 _METRIC_PHRASE = re.compile(
-    r"\b(exact match|accuracy|pass@\d+|F1(?: score)?|BLEU(?: score)?|WER|word error rate|CER|ROUGE-L|perplexity|win rate|Elo)\b",
+    r"\b(exact match|accuracy|pass@\d+|F1(?: score)?|BLEU(?: score)?|WER|word error rate|CER|ROUGE-L|perplexity|"
+    r"length[- ]controlled win rate|(?<!controlled )win rate|Elo)\b",
     re.I,
 )
 # Whole-table statements that the rows are parts of one benchmark: 'results on AGIEval', 'subsets of X'.
@@ -44,13 +46,13 @@ _PART_PHRASE = re.compile(
     r"\bthe (?P<sb>[\w.+-]+) (?:task|subset|split|track) of (?:the )?(?P<b>[\w.+-]+(?: [\w.+-]+)??)(?: benchmark)?\b",
     re.I,
 )
-_ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence)s? of\b", re.I)
+_ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence|contribution)s? of\b", re.I)
 # The caption's title: its first sentence ('Table 11: More English benchmark results.'); what follows explains.
 _TITLE = re.compile(r"^.*?[.!?](?=\s+[A-Z]|\s*$)|^.*$")
 _NOT_RESULTS = re.compile(
     r"\bhyper-?parameters?\b|\bparameter counts?\b|\bthroughput\b|\bdata (mix(ture)?|composition|statistics)\b|"
     r"\b(training|evaluation) (settings|configurations?|data)\b|\bmaximum supported\b|\brouting\b|\bexpert (load|assignment)\b|"
-    r"\bstatistics of\b|\blist of datasets\b|\bprompts? (used|template)\b|\bmemory (usage|footprint)\b",
+    r"\bstatistics of\b|\blist of datasets\b|\bprompts? (used|template)\b|\bmemory (usage|footprint)\b|\b(training |validation )?loss(es)?\b",
     re.I,
 )
 
@@ -62,6 +64,7 @@ class CaptionFacts(BaseModel):
     parent: str | None = None  # the one benchmark the rows or columns are parts of, as written
     part: str | None = None  # the part of `parent` the whole table is about ('QA' of 'the Nimbus benchmark's QA task')
     benchmark: str | None = None  # the one benchmark the caption names anywhere ('Results on MMLU, 5-shot.')
+    named: list[str] = []  # every benchmark the caption names, canonical ('pass@1 on HumanEval and MBPP')
     kind: TableKind | None = None  # None: the caption does not say
 
 
@@ -70,7 +73,9 @@ def _one(found: set[str]) -> str | None:
 
 
 def caption_variant(caption: str) -> str | None:
-    short = {m.group(1) for m in _SHORT_VARIANT.finditer(caption)}
+    # '(IT)' after 'instruction fine-tuned' or before 'models'; 'Italian (IT)' in a list of languages is no variant
+    short = {m.group(1) for m in _SHORT_VARIANT.finditer(caption) if _VARIANT_WORDS.search(caption[max(0, m.start() - 40): m.start()])
+             or re.match(r"\s*(models?|checkpoints?|variants?)\b", caption[m.end():], re.I)}
     if short:
         return _one(short)
     return _one({word for rx, word in _VARIANTS if rx.search(caption)})
@@ -90,7 +95,9 @@ def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
     for m in _PARENT_PHRASE.finditer(caption):
         phrase = (m.group("a") or m.group("b") or m.group("c") or "").strip()
         name = phrase.strip("()")
-        if vocab.dataset(name):  # the whole phrase: 'results on MMLU and GSM8K' names no one parent
+        # the whole phrase: 'results on MMLU and GSM8K' names no one parent, nor does the first of a list
+        listed = re.match(r"\s*(,|and\b|&)", caption[m.end("a"):] if m.group("a") else "")
+        if vocab.dataset(name) and not listed:
             return name
     return None
 
@@ -109,6 +116,12 @@ def caption_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
 
 def caption_benchmark(caption: str, vocab: Vocabulary) -> str | None:
     """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or several."""
+    found = named_benchmarks(caption, vocab)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def named_benchmarks(caption: str, vocab: Vocabulary) -> dict[str, str]:
+    """Every benchmark a caption names: canonical name -> as written."""
     words = [w.strip(".") for w in re.findall(r"[^\s,;:()|]+", caption)]
     found: dict[str, str] = {}
     for n in (4, 3, 2, 1):
@@ -118,7 +131,7 @@ def caption_benchmark(caption: str, vocab: Vocabulary) -> str | None:
             # a benchmark's name is written as a name: 'in bold' is a word, not the BOLD benchmark
             if match and match.entry.name not in found and re.search(r"[A-Z0-9]", text):
                 found[match.entry.name] = text
-    return next(iter(found.values())) if len(found) == 1 else None
+    return found
 
 
 def caption_kind(caption: str) -> TableKind | None:
@@ -145,5 +158,6 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
         parent=part[0] if part else caption_parent(text, vocab),
         part=part[1] if part else None,
         benchmark=caption_benchmark(text, vocab),
+        named=list(named_benchmarks(text, vocab)),
         kind=caption_kind(text),
     )

@@ -23,6 +23,9 @@ _ATTRIBUTE_HEADER = re.compile(
 )
 
 
+_CHECK_MARKS = frozenset({"✓", "✔", "✗", "✘", "×", "x", "-", "–", "—"})
+
+
 def size_of(text: str) -> float | None:
     """'7B' -> 7e9, '8x22B' -> 176e9; None for anything else."""
     m = re.match(r"^(?:(\d+)x)?(\d+(?:\.\d+)?)\s?([BMKT])\b", text.strip(), re.I)
@@ -47,6 +50,10 @@ def label_kinds(body: list[list[str]], columns: list[str], label_cols: int, role
         sizes = sum(1 for c in filled if _SIZE.match(c))
         if "name" in kinds.values() and _ATTRIBUTE_HEADER.search(head) and not _SIZE_HEADER.match(head):
             kinds[j] = "attribute"  # 'Context Length: 4K' is not a size of the name
+        elif filled and all(c in _CHECK_MARKS for c in filled):
+            kinds[j] = "attribute"  # a '✓ | ×' column ('multilingual') says what the model can do
+        elif "size" in kinds.values() and sizes >= 0.6 * len(filled or [""]):
+            kinds[j] = "attribute"  # a second size column ('#AP', active parameters) is not part of the name
         elif j != free[0] and (_SIZE_HEADER.match(head) or (filled and sizes >= 0.6 * len(filled))):
             kinds[j] = "size"
         elif not head and j != free[-1] and len(set(filled)) <= max(1, len(cells) // 2) and _dense_after(body, j, free):

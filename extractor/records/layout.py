@@ -85,7 +85,7 @@ DESCRIPTOR = re.compile(
 _SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
 _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
-_GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?)|ours|others?)$", re.I)
+_GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?|methods?|approaches|modell?ing)|ours|others?)$", re.I)
 # A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
 _GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?|programming languages?)$", re.I)
 
@@ -222,6 +222,11 @@ def _column_parts(header: list[list[str]], layout: Layout, aliases: Vocabulary) 
         own = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in groups and not (i < k and _GENERIC_GROUP.match(header[i][j]))])
         bench = next((header[i][j] for i in range(k) if header[i][j] and aliases.dataset(header[i][j])), "")
         below = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in (bench, *groups)])
+        if not bench:  # a name two benchmarks share ('SEED'), told apart by the split under it ('test-zh')
+            bench = next((g for g in groups if g and below and aliases.dataset_with_subset(g, below)), "")
+            if bench:
+                groups = [g for g in groups if g != bench]
+                own = below
         wide = bool(bench) and bool(below) and bool(aliases.dataset(below) or aliases.dataset(split_label(below, aliases).name))
         if bench and (wide or aliases.dataset(own) or aliases.dataset(split_label(own, aliases).name)):
             bench = ""  # 'GPQA' over 'Diamond' names one benchmark

@@ -56,6 +56,18 @@ CITATION = re.compile(
 )
 
 
+# Footnote marks after a name ('Nimbus-72B*', 'Orca†') and a gloss in full-width brackets ('Nimbus（星云）').
+_NAME_MARKS = re.compile(r"[*∗†‡§¶⋆]+(?=\s|$)")
+_GLOSS = re.compile(r"\s*（[^（）]*）")
+# A size printed twice once the marks between are gone: 'Nimbus-72B* 72B' (a size column beside the name).
+_SIZE_TWICE = re.compile(r"(\d+(?:\.\d+)?[BMKT])\s+\1$", re.I)
+
+
+def without_marks(name: str) -> str:
+    """A model name without the footnote marks and translated gloss printed after its words."""
+    return _SIZE_TWICE.sub(r"\1", re.sub(r"\s+", " ", _NAME_MARKS.sub("", _GLOSS.sub(" ", name))).strip()) or name
+
+
 def clean_label(text: str) -> str:
     """Whitespace collapsed and citation marks dropped: 'LibriSpeech [54]' -> 'LibriSpeech'."""
     return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()

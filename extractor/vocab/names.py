@@ -67,7 +67,10 @@ class Vocabulary(BaseModel):
             for alias in entry.aliases:
                 self._datasets.setdefault(alias_key(alias.name), DatasetMatch(entry=entry, implied_metric=alias.metric))
         self._subsets = {(alias_key(e.name), alias_key(s)): s for e in self.datasets.values() for s in e.subsets}
+        self._by_subset: dict[str, list[DatasetEntry]] = {}
         for e in self.datasets.values():
+            for s in e.subsets:
+                self._by_subset.setdefault(alias_key(s), []).append(e)
             for other, subset in e.subset_aliases.items():
                 self._subsets.setdefault((alias_key(e.name), alias_key(other)), subset)
         self._languages = {alias_key(w): w for w in self.languages}
@@ -84,6 +87,13 @@ class Vocabulary(BaseModel):
     def subset(self, benchmark: DatasetEntry, label: str) -> str | None:
         """The subset of `benchmark` that `label` names as the data writes it ('sat-math' -> 'SAT-Math')."""
         return self._subsets.get((alias_key(benchmark.name), alias_key(label))) if label.strip() else None
+
+    def dataset_with_subset(self, name: str, subset: str) -> DatasetMatch | None:
+        """The one benchmark whose name begins with `name` and which lists `subset`: a short name two
+        benchmarks share ('SEED') told apart by the split printed under it ('test-zh' is Seed-TTS-Eval's)."""
+        key = alias_key(name)
+        found = {e.name: e for e in self._by_subset.get(alias_key(subset), []) if key and alias_key(e.name).startswith(key)}
+        return DatasetMatch(entry=next(iter(found.values()))) if len(found) == 1 else None
 
     def language(self, label: str) -> str | None:
         return self._languages.get(alias_key(label)) if label.strip() else None

@@ -392,3 +392,45 @@ def test_category_and_benchmark_in_one_label_with_attempts_and_levels_beside_the
         ("Code editing", "Aider Polyglot", "Orca 4 Opus", "Accuracy", "32k thinking diff", 72.0),
     ]
     assert [r.cell_part for r in records if r.value in (76.5, 72.7)] == [0, 1]
+
+
+def test_captions_that_list_benchmarks_or_languages_state_no_parent_and_no_variant():
+    records = _grid([["Model", "HellaSwag", "PIQA"], ["Nimbus 7B", "75.1", "79.9"]],
+                    "Table 17: Results on natural language reasoning. Specifically, we report the results on HellaSwag, PIQA and SIQA.")
+    assert _rows(records, "dataset", "value") == [("HellaSwag", 75.1), ("PIQA", 79.9)]
+    # 'Italian (IT)' is a language; '(IT)' after 'instruction fine-tuned' is a variant
+    records = _grid([["Model", "XTD"], ["Nimbus-C", "95.1"], ["Orca-G", "94.0"]],
+                    "Table 13: Retrieval in English (EN), Italian (IT) and Japanese (JP).")
+    assert _rows(records, "model") == [("Nimbus-C",), ("Orca-G",)]
+    assert read_caption("Table 6 | Performance of instruction fine-tuned (IT) models.", load_vocabulary()).variant == "IT"
+
+
+def test_a_metric_the_caption_names_for_its_benchmarks_beats_their_defaults_but_loose_accuracy_does_not():
+    records = _grid([["Model", "HumanEval", "MBPP"], ["Nimbus", "28.1", "41.4"]], "Table 10: Results of pass@1 (%) on HumanEval and MBPP.")
+    assert _rows(records, "dataset", "metric") == [("HumanEval", "Pass@1"), ("MBPP", "Pass@1")]
+    records = _grid([["Model", "AlpacaEval 2.0"], ["Nimbus", "38.9"], ["Orca", "30.1"]],
+                    "Table 4 | Open-ended evaluations. For AlpacaEval 2.0, we use the length-controlled win rate as the metric.")
+    assert _rows(records, "metric") == [("LC Win Rate",), ("LC Win Rate",)]
+    records = _grid([["Model", "HumanEval"], ["Nimbus", "28.1"], ["Orca", "20.0"]], "Table 1: Accuracy (%) of three models on MMLU and HumanEval.")
+    assert _rows(records, "metric") == [("Pass@1",), ("Pass@1",)]
+
+
+def test_labels_that_are_no_part_of_a_models_name_and_rows_that_are_no_model():
+    records = _grid(
+        [["Model", "#TP", "#AP", "multilingual", "MBPP"],
+         ["Nimbus-Coder-Instruct", "236B", "21B", "✓", "76.2"], ["Orca-72B*（星云）", "72B", "72B", "×", "70.1"],
+         ["Orca-Omni (Infinigence)", "", "", "×", "60.0"], ["Other Best", "", "", "", "80.0"],
+         ["Dense 7B w/ MQA", "", "", "", "30.1"], ["Nimbus-A@1.2T", "", "", "", "31.0"]],
+    )
+    # active parameters and check marks describe the model; a footnote mark, a gloss and the lab are not its name
+    assert _rows(records, "model", "flags", "model_role") == [
+        ("Nimbus-Coder-Instruct 236B", [], None), ("Orca-72B", [], None), ("Orca-Omni", [], None),
+        ("Other Best", ["model-placeholder"], None), ("Dense 7B w/ MQA", [], "ablation"), ("Nimbus-A@1.2T", [], "ablation"),
+    ]
+
+
+def test_a_loss_table_gives_no_records_and_a_shared_short_name_is_told_apart_by_its_splits():
+    assert _grid([["Model", "Lval", "Ltrain"], ["Nimbus", "1.93", "1.80"]], "Table 11: Overfitting analysis of the loss of each model.") == []
+    records = _html('<tr><th rowspan="2">Model</th><th colspan="2">SEED</th></tr><tr><th>test-zh</th><th>test-en</th></tr>'
+                    "<tr><td>Nimbus-TTS</td><td>1.11</td><td>2.24</td></tr>", "Table 9: Zero-Shot Speech Generation")
+    assert _rows(records, "dataset", "metric") == [("Seed-TTS-Eval (test-zh)", "WER"), ("Seed-TTS-Eval (test-en)", "WER")]
