@@ -20,14 +20,28 @@ TableKind = Literal["results", "ablation", "not-results"]
 # caption gives in brackets ('instruction fine-tuned (IT) models') wins over the spelled-out form.
 _VARIANTS = (
     (re.compile(r"\binstruct(ion)?[- ](fine[- ])?tuned\b|\binstruct models\b|\bSFT models\b", re.I), "Instruct"),
-    (re.compile(r"\bpre-?trained\b|\bbase models?\b", re.I), "Base"),
+    (re.compile(r"\bpre-?trained\b|\bbase models?\b|\bafter (the )?pre-?training( phase| stage)?\b", re.I), "Base"),
 )
+
+
+def document_variant_forms(captions: list[str]) -> dict[str, str]:
+    """The short forms a document gives its variants in any caption ('pre-trained (PT)', 'instruction
+    fine-tuned (IT)'): a caption of the same document that spells a variant out takes the short form."""
+    forms: dict[str, str] = {}
+    for caption in captions:
+        for m in _SHORT_VARIANT.finditer(caption):
+            before = caption[max(0, m.start() - 40): m.start()]
+            for rx, word in _VARIANTS:
+                if rx.search(before) and _VARIANT_WORDS.search(before):
+                    forms.setdefault(word, m.group(1))
+    return forms
 _VARIANT_WORDS = re.compile(r"(tuned|trained|instruct\w*|chat|base|aligned|RL|SFT)\W*$", re.I)
 _SHORT_VARIANT = re.compile(r"\((IT|PT|SFT|RL|Base|Chat|Instruct)\)")
 _SETTINGS = re.compile(
     r"\b(zero|one|two|three|four|five|eight|ten|few|\d+)[- ]shot\b|\bchain[- ]of[- ]thought\b|\bCoT\b|\bmaj@\d+\b|"
-    r"\b(slow|fast|non)[- ]thinking\b", re.I
+    r"\b(slow|fast|non)[- ]thinking\b|\blinear[\s-]+(probe|probing|evaluation)\b", re.I
 )
+_CLAIM = re.compile(r"\b(can|could|would)\s+(achieve|reach|obtain|score)\b|\bachieves?\s+\d|\breaches\s+\d", re.I)
 _METRIC_PHRASE = re.compile(
     r"\b(exact match|accuracy|pass@\d+|F1(?: score)?|BLEU(?: score)?|WER|word error rate|CER|ROUGE-L|perplexity|"
     r"length[- ]controlled win rate|(?<!controlled )win rate|Elo)\b",
@@ -82,7 +96,10 @@ def caption_variant(caption: str) -> str | None:
 
 
 def caption_setting(caption: str) -> str | None:
-    found = {s for m in _SETTINGS.finditer(caption) if (s := parse_setting(m.group(0)))}
+    """The one setting the caption states for its table. A sentence claiming a result the table does not
+    print ('Nimbus can achieve 5/30 on AIME with maj@64') states none for the table."""
+    kept = " ".join(s for s in re.split(r"(?<=[.;])\s+", caption) if not _CLAIM.search(s))
+    found = {s for m in _SETTINGS.finditer(kept) if (s := parse_setting(m.group(0)))}
     return _one(found)
 
 

@@ -14,6 +14,8 @@ _TOOLS = re.compile(r"\b(?P<no>no|without|w/o)\s+tools?\b|\b(?:with|w/)\s+tools?
 # A thinking budget before the mode is part of it ('32K Thinking' -> '32k thinking').
 _THINKING = re.compile(
     r"(?:\b(?P<budget>\d+(?:\.\d+)?[kKmM])\s+)?\b(?P<mode>slow|fast|non|no|extended)?(?P<sep>[\s-]?)thinking(?:\s+mode)?\b", re.I)
+# An evaluation protocol for vision encoders: 'linear evaluation', 'linear probing' -> 'linear probe'.
+_LINEAR = re.compile(r"\blinear[\s-]+(probe|probing|evaluation|eval)\b", re.I)
 # How many tries a score allows, kept as printed: 'single attempt', 'multiple attempts'.
 _ATTEMPTS = re.compile(r"\b(?P<n>single|one|multiple|several)\s+attempts?\b", re.I)
 # Words that may sit between setting tokens without making the text something else.
@@ -42,9 +44,10 @@ def parse_setting(text: str) -> str | None:
     tools = _TOOLS.search(text)
     thinking = _THINKING.search(text)
     attempts = _ATTEMPTS.search(text)
-    for rx in (_SHOTS, _K, _COT, _MAJ, _TOOLS, _THINKING, _ATTEMPTS):
+    linear = _LINEAR.search(text)
+    for rx in (_SHOTS, _K, _COT, _MAJ, _TOOLS, _THINKING, _ATTEMPTS, _LINEAR):
         rest = rx.sub(" ", rest)
-    if not (shots or cot or maj or tools or thinking or attempts) or not _FILLER.match(rest):
+    if not (shots or cot or maj or tools or thinking or attempts or linear) or not _FILLER.match(rest):
         return None
     if shots:
         parts.append(shots)
@@ -62,6 +65,8 @@ def parse_setting(text: str) -> str | None:
         parts.append(f"{thinking.group('budget').lower()} {word}" if thinking.group("budget") else word)
     if attempts:
         parts.append(" ".join(attempts.group(0).casefold().split()))
+    if linear:
+        parts.append("linear probe")
     return " ".join(parts)
 
 
