@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractor.document import Document
 from extractor.vocab.names import Vocabulary, load_vocabulary
 from extractor.normalize.compose import compose_dataset, compose_model
@@ -47,6 +49,8 @@ def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[s
         metric = metric_entry.name if metric_entry else clean_label(metric_raw)
     else:
         metric = (match.implied_metric or match.entry.metric) if match else None
+        if metric and metric.startswith("Pass@") and re.search(r"\b(maj|cons)@\d", rec.setting_raw or ""):
+            metric = None  # a majority vote over 64 samples is no pass@1: the default does not hold
     # A known task name wins; a table's own category ('Knowledge') yields to the dataset's task.
     task = aliases.task(rec.task_raw) if rec.task_raw else None
     task = task or (match.entry.task if match else None) or (clean_label(rec.task_raw) if rec.task_raw else None)

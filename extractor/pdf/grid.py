@@ -8,8 +8,6 @@ a header chunk over several bands spans them.
 from __future__ import annotations
 
 import itertools
-
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 

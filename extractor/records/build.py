@@ -10,7 +10,7 @@ from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, split_label
 from extractor.vocab.settings import is_prompt_condition, parse_setting
 from extractor.options import TableOptions
-from extractor.records.caption import CaptionFacts, document_variant_forms, read_caption
+from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
 from extractor.records.record import ResultRecord
 from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
 from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
@@ -283,9 +283,10 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
 
 
 def table_records(doc: Document, table: Table, aliases: Vocabulary, options: TableOptions,
-                  forms: dict[str, str] | None = None) -> tuple[list[ResultRecord], list[DocumentWarning]]:
+                  forms: dict[str, str] | None = None, ablation: bool = False) -> tuple[list[ResultRecord], list[DocumentWarning]]:
     """Records of one table, and warnings for a table that holds values but gives none. `forms` are the
-    short forms the document gives its variants ('Base' -> 'PT')."""
+    short forms the document gives its variants ('Base' -> 'PT'); `ablation`: the text introduces the
+    table as an ablation."""
     values = sum(1 for row in table.grid for c in row if holds_score(c))
     if values < options.min_value_cells or not table.grid:
         return [], []
@@ -295,6 +296,8 @@ def table_records(doc: Document, table: Table, aliases: Vocabulary, options: Tab
     facts = read_caption(table.caption, aliases)
     if facts.variant and forms and facts.variant in forms:
         facts = facts.model_copy(update={"variant": forms[facts.variant]})
+    if ablation and facts.kind is None:
+        facts = facts.model_copy(update={"kind": "ablation"})
     if facts.kind == "not-results":
         return [], [_warning(table, "not-results", "is captioned as configuration or statistics, not results; no records")]
     table = table if is_marked(table) else mark_cell_roles(table)  # a table made by hand, not by a reader
@@ -318,8 +321,9 @@ def _no_axis(table: Table) -> DocumentWarning:
 def extract_records(doc: Document, aliases: Vocabulary, options: TableOptions) -> list[ResultRecord]:
     records: list[ResultRecord] = []
     forms = document_variant_forms([t.caption for t in doc.tables if t.caption])
+    ablations = ablation_tables([b.text for b in doc.blocks if b.kind == "paragraph"])
     for table in doc.tables:
-        found, warnings = table_records(doc, table, aliases, options, forms)
+        found, warnings = table_records(doc, table, aliases, options, forms, table_number(table.caption) in ablations)
         records.extend(found)
         doc.warnings.extend(warnings)
     return records

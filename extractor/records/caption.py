@@ -178,3 +178,24 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
         named=list(named_benchmarks(text, vocab)),
         kind=caption_kind(text),
     )
+
+
+_TABLE_NUMBER = re.compile(r"^\s*table\s+([A-Z]?\d+)\b", re.I)
+_TABLE_MENTION = re.compile(r"\b(?:table|tab\.)\s*([A-Z]?\d+)\b", re.I)
+
+
+def ablation_tables(paragraphs: list[str]) -> set[str]:
+    """Numbers of the tables the text introduces as ablations: a sentence that names one table only and
+    says 'ablation' ('we conducted ablation studies (see Table 1)')."""
+    found: set[str] = set()
+    for text in paragraphs:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            numbers = {m.group(1).upper() for m in _TABLE_MENTION.finditer(sentence)}
+            if len(numbers) == 1 and re.search(r"\bablat(ion|ions|e|ed|ing)\b", sentence, re.I):
+                found |= numbers
+    return found
+
+
+def table_number(caption: str | None) -> str | None:
+    m = _TABLE_NUMBER.match(caption or "")
+    return m.group(1).upper() if m else None

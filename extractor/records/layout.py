@@ -10,9 +10,8 @@ from pydantic import BaseModel
 from extractor.document import Table
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.labels import split_label, without_translation
-from extractor.tables.roles import count_label_cols, header_rows_of, holds_score
+from extractor.tables.roles import count_label_cols, header_rows_of
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
-from extractor.vocab.cells import is_missing
 from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
@@ -83,6 +82,7 @@ DESCRIPTOR = re.compile(
 
 # A header row whose corner says its cells are settings of each column, and group titles over model columns.
 _SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
+_HAS_SIZE = re.compile(r"(?:^|[\s_-])(?:\d+x)?\d+(?:\.\d+)?[BMT]\b", re.I)
 _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
 _GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?|methods?|approaches|modell?ing)|ours|others?)$", re.I)
@@ -112,7 +112,11 @@ class Layout(BaseModel):
     corner_metric: str | None = None  # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
 
     def row_label(self, row: list[str]) -> str:
-        return join_distinct([row[j] for j in range(self.label_cols) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles and j < len(row)])
+        cols = [j for j in range(min(self.label_cols, len(row))) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles]
+        names = [row[j] for j in cols if self.kinds.get(j, "name") == "name"]
+        # a parameter count beside a name that prints its size already ('InternViT-6B' | '5.9B') is no part of it
+        sized = any(_HAS_SIZE.search(n) for n in names)
+        return join_distinct([row[j] for j in cols if not (sized and self.kinds.get(j) == "size")])
 
 
 def corner_metric(text: str, aliases: Vocabulary) -> str | None:
@@ -393,7 +397,3 @@ def is_non_results(layout: Layout, row_labels: list[str]) -> bool:
         return True
     hits = sum(1 for lab in labels if _NON_RESULTS_LABEL.search(lab))
     return hits >= max(2, len([lab for lab in labels if lab]) // 2)
-
-
-def has_text(cells: list[str]) -> bool:
-    return any(c.strip() and not is_missing(c) for c in cells)

@@ -137,7 +137,7 @@ def test_a_header_row_of_metrics_and_settings_under_the_benchmarks():
         "<tr><td>Nimbus-R1</td><td>72.6</td><td>83.3</td><td>62.1</td><td>1691</td></tr>",
     )
     assert _rows(records, "dataset", "metric", "setting", "value") == [
-        ("AIME 2024", "Pass@1", None, 72.6), ("AIME 2024", "Pass@1", "cons@64", 83.3),
+        ("AIME 2024", "Pass@1", None, 72.6), ("AIME 2024", None, "cons@64", 83.3),
         ("GPQA Diamond", "Pass@1", None, 62.1), ("Codeforces", "Elo", None, 1691.0),
     ]
 
@@ -434,3 +434,16 @@ def test_a_loss_table_gives_no_records_and_a_shared_short_name_is_told_apart_by_
     records = _html('<tr><th rowspan="2">Model</th><th colspan="2">SEED</th></tr><tr><th>test-zh</th><th>test-en</th></tr>'
                     "<tr><td>Nimbus-TTS</td><td>1.11</td><td>2.24</td></tr>", "Table 9: Zero-Shot Speech Generation")
     assert _rows(records, "dataset", "metric") == [("Seed-TTS-Eval (test-zh)", "WER"), ("Seed-TTS-Eval (test-en)", "WER")]
+
+
+def test_the_sentence_introducing_a_table_as_an_ablation_and_a_size_printed_twice():
+    from extractor.document import TextBlock
+
+    grid = [["Model", "HumanEval", "MBPP"], ["Nimbus-1B (old corpus)", "30.5", "44.6"], ["Nimbus-1B (new corpus)", "36.0", "49.0"]]
+    table = Table(index=0, page=4, grid=grid, engine="test", caption="Table 1 | Performance of 1B base models.")
+    text = TextBlock(text="To show the new corpus helps, we conducted ablation studies (see Table 1) using a 1B model.", kind="paragraph")
+    doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table], blocks=[text])
+    assert {r.model_role for r in extract_document(doc, RunOptions()).records} == {"ablation"}
+    # a parameter count beside a name that prints its size already is no part of the name
+    records = _grid([["Method", "#param", "IN-1K"], ["Nimbus-ViT-6B", "5.9B", "88.2"], ["Orca-G", "1.8B", "86.2"]])
+    assert _rows(records, "model") == [("Nimbus-ViT-6B",), ("Orca-G 1.8B",)]
