@@ -271,7 +271,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                               or _caption_metric(facts, dataset_raw, model, aliases), task_raw=task_raw or None,
                               setting_raw="; ".join(s for s in settings if s) or None)
                 rec.global_rank = parse_rank(extra.get("rank") or "")
-                rec.flags = [*rec.flags, *_flags(layout, dataset_raw, model, aliases)]
+                rec.flags = [*rec.flags, *_flags(layout, dataset_raw, model, aliases)] + (["in-house-benchmark"] if facts.in_house else [])
                 rec.benchmark_raw = benchmark
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = facts.variant

@@ -60,6 +60,8 @@ _PART_PHRASE = re.compile(
     r"\bthe (?P<sb>[\w.+-]+) (?:task|subset|split|track) of (?:the )?(?P<b>[\w.+-]+(?: [\w.+-]+)??)(?: benchmark)?\b",
     re.I,
 )
+# Scores on a benchmark only the authors have: its categories ('Math') are not the public benchmarks of that name.
+_IN_HOUSE = re.compile(r"\bon (?:the |our |an |a )?(?:in-house|internal|private)\b", re.I)
 _ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence|contribution)s? of\b", re.I)
 # The caption's title: its first sentence ('Table 11: More English benchmark results.'); what follows explains.
 _TITLE = re.compile(r"^.*?[.!?](?=\s+[A-Z]|\s*$)|^.*$")
@@ -77,6 +79,7 @@ class CaptionFacts(BaseModel):
     metric: str | None = None  # as the caption writes it
     parent: str | None = None  # the one benchmark the rows or columns are parts of, as written
     part: str | None = None  # the part of `parent` the whole table is about ('QA' of 'the Nimbus benchmark's QA task')
+    in_house: bool = False  # the scores are on the authors' own benchmark ('on the in-house evaluation benchmark')
     benchmark: str | None = None  # the one benchmark the caption names anywhere ('Results on MMLU, 5-shot.')
     named: list[str] = []  # every benchmark the caption names, canonical ('pass@1 on HumanEval and MBPP')
     kind: TableKind | None = None  # None: the caption does not say
@@ -176,6 +179,7 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
         part=part[1] if part else None,
         benchmark=caption_benchmark(text, vocab),
         named=list(named_benchmarks(text, vocab)),
+        in_house=bool(_IN_HOUSE.search(text)),
         kind=caption_kind(text),
     )
 

@@ -40,6 +40,8 @@ RECORD_FLAGS: dict[str, str] = {
     "maybe-not-results": "the table shows signs of configuration data and the benchmark is unknown",
     "model-incomplete": "the model name is only a size: its family was never printed",
     "model-is-setting": "the model label names a prompting condition ('No system prompt'), not a model",
+    "model-placeholder": "the model label stands for whichever model did best ('Other Best'), naming none",
+    "in-house-benchmark": "the caption says the scores are on the authors' own benchmark: its labels are no public benchmark",
 }
 
 

@@ -447,3 +447,9 @@ def test_the_sentence_introducing_a_table_as_an_ablation_and_a_size_printed_twic
     # a parameter count beside a name that prints its size already is no part of the name
     records = _grid([["Method", "#param", "IN-1K"], ["Nimbus-ViT-6B", "5.9B", "88.2"], ["Orca-G", "1.8B", "86.2"]])
     assert _rows(records, "model") == [("Nimbus-ViT-6B",), ("Orca-G 1.8B",)]
+
+
+def test_scores_on_the_authors_own_benchmark_are_flagged():
+    records = _grid([["Model", "Math (%)", "General (%)"], ["Nimbus", "91.9", "82.8"], ["Orca", "89.2", "74.1"]],
+                    "Table 7: Executable code on the in-house evaluation benchmark for Code Interpreter.")
+    assert ["in-house-benchmark" in r.flags for r in records] == [True] * 4
