@@ -136,6 +136,11 @@ class _Part(NamedTuple):
     subset: str | None = None
     setting: str | None = None
     index: int | None = None  # position among the cell's numbers
+    model: str | None = None  # a model of a family whose sizes one header cell lists ('4B 12B 27B')
+
+
+# A column head ending in several sizes set a space apart: 'Nimbus 3 PT 4B 12B 27B', three columns drawn as one.
+_SIZE_LIST = re.compile(r"^(?P<base>.*?\S)\s+(?P<sizes>(?:(?:\d+x)?\d+(?:\.\d+)?[BMT]\s+)+(?:\d+x)?\d+(?:\.\d+)?[BMT])$")
 
 
 # Column heads that stand for whichever model did best ('Other Best', 'Previous SOTA'): no model's name.
@@ -160,6 +165,10 @@ def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue
         # '76.5% / 72.7% whole / diff': each number measured under the condition printed after it
         qualified = parse_qualified(text) or []
         return [(v, dataset, _Part(setting=w, index=k if len(qualified) > 1 else None)) for k, (v, w) in enumerate(qualified)]
+    sizes = _SIZE_LIST.match(column)
+    if sizes and len(sizes.group("sizes").split()) == len(several):
+        return [(v, dataset, _Part(index=k, model=f"{sizes.group('base')} {size}"))
+                for k, (v, size) in enumerate(zip(several, sizes.group("sizes").split()))]
     # a benchmark on its first line, its parts on the next lines ('NimbusBench' / 'Alpaca | Web Questions')
     names = [n.strip() for n in re.split(r"[|/]", " ".join(lines[1:]))]
     if len(lines) > 1 and len(names) == len(several) and all(names):
@@ -214,6 +223,16 @@ def column_benchmark(layout: Layout, j: int, parts_of_context: str | None) -> st
     return (layout.benchmarks[j] if j < len(layout.benchmarks) else "") or parts_of_context
 
 
+def _row_benchmark(layout: Layout, i: int, dataset: str, aliases: Vocabulary) -> str | None:
+    """A category column that names a benchmark beside labels that name none ('RULER' beside '32K | 128K'):
+    the rows are its parts."""
+    if layout.models_on != "columns" or i >= len(layout.row_groups):
+        return None
+    group = layout.row_groups[i]
+    known = aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)
+    return group if group and aliases.dataset(group) and not known else None
+
+
 def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: CaptionFacts, aliases: Vocabulary) -> list[str]:
     """Subsets between a column's benchmark and its label, top to bottom: the part the caption names
     ("the Nimbus benchmark's QA task"), a group header ('Reasoning'), a language ('French')."""
@@ -260,13 +279,15 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
-            benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or parent
+            row_bench = _row_benchmark(layout, i, dataset, aliases)
+            benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts, aliases)
             for parsed, dataset_raw, part in _cell_values(row[j], dataset, column):
                 group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
-                task_raw = extra.get("task") or group or (layout.row_groups[i] if layout.models_on == "columns" else "") or task
+                row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""
+                task_raw = extra.get("task") or group or row_group or task
                 settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting)
-                rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=model,
+                rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=part.model or model,
                               metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
                               or _caption_metric(facts, dataset_raw, model, aliases), task_raw=task_raw or None,
                               setting_raw="; ".join(s for s in settings if s) or None)

@@ -363,7 +363,8 @@ def read_layout(table: Table, aliases: Vocabulary) -> Layout | None:
     column_labels, column_own, row_labels, corner = _label_texts(table, layout, aliases)
     layout.non_results = is_non_results(layout, row_labels)
     cols_ds = max(_dataset_share(column_labels, aliases), _dataset_share(column_own, aliases))
-    rows_ds = _dataset_share(row_labels, aliases)
+    # a category column naming benchmarks ('RULER' beside '32K | 128K') says the rows hold them
+    rows_ds = max(_dataset_share(row_labels, aliases), _dataset_share(layout.row_groups[header_rows:], aliases))
     # a results table may carry a 'Size (GB)' column beside its benchmarks: known benchmarks win
     layout.non_results = layout.non_results and cols_ds == rows_ds == 0
     signs = [lab for lab in [*layout.columns[layout.label_cols :], *row_labels] if _NON_RESULTS_LABEL.search(lab) or DESCRIPTOR.search(lab)]

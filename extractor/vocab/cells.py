@@ -110,12 +110,16 @@ def parse_rank(text: str) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) >= 1 else None
 
 
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?%?$")
 _SEVERAL = re.compile(r"\s+[|/]\s+|\s*\|\s*")
 
 
 def parse_values(text: str) -> list[ParsedValue] | None:
-    """Several scores in one cell ('1.28 | 2.42', '76.5% / 72.7%'), or None unless every part is one."""
+    """Several scores in one cell ('1.28 | 2.42', '76.5% / 72.7%', or plain numbers set a space apart:
+    '67.1 90.6 85.9', columns the PDF drew as one), or None unless every part is one."""
     parts = [p for p in _SEVERAL.split(text.strip()) if p.strip()]
+    if len(parts) == 1 and all(_PLAIN.match(p) for p in text.split()):
+        parts = text.split()
     if len(parts) < 2:
         return None
     parsed = [parse_value(p) for p in parts]

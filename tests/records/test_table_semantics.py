@@ -453,3 +453,13 @@ def test_scores_on_the_authors_own_benchmark_are_flagged():
     records = _grid([["Model", "Math (%)", "General (%)"], ["Nimbus", "91.9", "82.8"], ["Orca", "89.2", "74.1"]],
                     "Table 7: Executable code on the in-house evaluation benchmark for Code Interpreter.")
     assert ["in-house-benchmark" in r.flags for r in records] == [True] * 4
+
+
+def test_a_family_over_its_sizes_drawn_as_one_column_and_a_benchmark_beside_its_lengths():
+    records = _grid([["", "", "Nimbus 3 PT", "Nimbus 3 IT"], ["", "Context", "4B 12B", "4B 12B"],
+                     ["RULER", "32K", "67.1 90.6", "61.4 80.3"], ["", "128K", "51.7 80.7", "46.8 57.1"]],
+                    "Table 15 | Performance of pre-trained (PT) and instruction fine-tuned (IT) models on long context benchmarks.")
+    assert _rows(records, "dataset", "model", "value", "cell_part", "flags")[:4] == [
+        ("RULER (32K)", "Nimbus 3 4B PT", 67.1, 0, []), ("RULER (32K)", "Nimbus 3 12B PT", 90.6, 1, []),
+        ("RULER (32K)", "Nimbus 3 4B IT", 61.4, 0, []), ("RULER (32K)", "Nimbus 3 12B IT", 80.3, 1, []),
+    ]
