@@ -12,7 +12,7 @@ from extractor.vocab.settings import is_prompt_condition, parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
 from extractor.records.record import ResultRecord
-from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
+from extractor.records.layout import DESCRIPTOR, SIZE_LIST, Layout, Role, corner_metric, long_roles, read_layout
 from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
 from extractor.vocab.cells import ParsedValue, is_missing, parse_qualified, parse_rank, parse_value, parse_values
 
@@ -139,8 +139,6 @@ class _Part(NamedTuple):
     model: str | None = None  # a model of a family whose sizes one header cell lists ('4B 12B 27B')
 
 
-# A column head ending in several sizes set a space apart: 'Nimbus 3 PT 4B 12B 27B', three columns drawn as one.
-_SIZE_LIST = re.compile(r"^(?P<base>.*?\S)\s+(?P<sizes>(?:(?:\d+x)?\d+(?:\.\d+)?[BMT]\s+)+(?:\d+x)?\d+(?:\.\d+)?[BMT])$")
 
 
 # Column heads that stand for whichever model did best ('Other Best', 'Previous SOTA'): no model's name.
@@ -165,7 +163,7 @@ def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue
         # '76.5% / 72.7% whole / diff': each number measured under the condition printed after it
         qualified = parse_qualified(text) or []
         return [(v, dataset, _Part(setting=w, index=k if len(qualified) > 1 else None)) for k, (v, w) in enumerate(qualified)]
-    sizes = _SIZE_LIST.match(column)
+    sizes = SIZE_LIST.match(column)
     if sizes and len(sizes.group("sizes").split()) == len(several):
         return [(v, dataset, _Part(index=k, model=f"{sizes.group('base')} {size}"))
                 for k, (v, size) in enumerate(zip(several, sizes.group("sizes").split()))]
@@ -273,7 +271,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             continue
         if layout.models_on == "columns" and DESCRIPTOR.search(label):
             continue  # '# Activated Params', 'Architecture': a description of the models, not a score
-        for j in range(layout.label_cols, table.n_cols):
+        lead = [0] if i in layout.lead_scores and layout.models_on == "columns" else []
+        for j in [*lead, *range(layout.label_cols, table.n_cols)]:
             if not label or not columns[j] or (layout.models_on == "rows" and DESCRIPTOR.search(columns[j])):
                 continue
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
@@ -282,7 +281,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             row_bench = _row_benchmark(layout, i, dataset, aliases)
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts, aliases)
-            for parsed, dataset_raw, part in _cell_values(row[j], dataset, column):
+            for parsed, dataset_raw, part in _cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column):
                 group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
                 row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""
                 task_raw = extra.get("task") or group or row_group or task

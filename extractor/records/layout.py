@@ -82,6 +82,9 @@ DESCRIPTOR = re.compile(
 
 # A header row whose corner says its cells are settings of each column, and group titles over model columns.
 _SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
+# A head ending in several sizes set a space apart: 'Nimbus 3 PT 4B 12B 27B', columns the PDF drew as one.
+SIZE_LIST = re.compile(r"^(?P<base>.*?\S)\s+(?P<sizes>(?:(?:\d+x)?\d+(?:\.\d+)?[BMT]\s+)+(?:\d+x)?\d+(?:\.\d+)?[BMT])$")
+_PLAIN_SCORE = re.compile(r"^\d+(?:\.\d+)?%?$")
 _HAS_SIZE = re.compile(r"(?:^|[\s_-])(?:\d+x)?\d+(?:\.\d+)?[BMT]\b", re.I)
 _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
@@ -110,6 +113,7 @@ class Layout(BaseModel):
     subsets: list[str] = []  # per column: a language or split a group header states over dataset columns ('French')
     row_datasets: list[str] = []  # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
     corner_metric: str | None = None  # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
+    lead_scores: dict[int, str] = {}  # per grid row: scores the PDF drew inside the label cell, under the corner's sizes
 
     def row_label(self, row: list[str]) -> str:
         cols = [j for j in range(min(self.label_cols, len(row))) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles]
@@ -169,6 +173,20 @@ def _group_rows(header: list[list[str]], label_cols: int) -> int:
             break
         k += 1
     return k
+
+
+def _split_lead_scores(layout: Layout, corner: str, n_rows: int) -> None:
+    """A label column drawn together with the first value column: the corner ends in k sizes ('Nimbus 2 /
+    2B 9B 27B') and each label in k plain numbers ('XQuAD Indic 54.3 73.1 74.9'). The numbers are that
+    column's scores (kept in `lead_scores`); the words before them are the label."""
+    sizes = SIZE_LIST.match(corner)
+    if not sizes:
+        return
+    k = len(sizes.group("sizes").split())
+    for i in range(layout.header_rows, n_rows):
+        words = layout.labels[i].split()
+        if len(words) > k and all(_PLAIN_SCORE.match(w) for w in words[-k:]) and not _PLAIN_SCORE.match(words[-k - 1]):
+            layout.labels[i], layout.lead_scores[i] = " ".join(words[:-k]), " ".join(words[-k:])
 
 
 def split_category(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
@@ -343,6 +361,7 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     groups = [j for j, k in layout.kinds.items() if k == "group"]
     layout.labels = [layout.row_label(r) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
     layout.row_groups = [join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
+    _split_lead_scores(layout, corner, len(grid))
     if _CATEGORY_CORNER.match(corner):
         # 'Capability Benchmark' over one column: each label is a category followed by its benchmark
         for i in range(layout.header_rows, len(grid)):

@@ -463,3 +463,14 @@ def test_a_family_over_its_sizes_drawn_as_one_column_and_a_benchmark_beside_its_
         ("RULER (32K)", "Nimbus 3 4B PT", 67.1, 0, []), ("RULER (32K)", "Nimbus 3 12B PT", 90.6, 1, []),
         ("RULER (32K)", "Nimbus 3 4B IT", 61.4, 0, []), ("RULER (32K)", "Nimbus 3 12B IT", 80.3, 1, []),
     ]
+
+
+def test_scores_the_pdf_drew_inside_the_label_cell_under_the_corners_sizes():
+    records = _grid([["Nimbus 2", "Nimbus 3"], ["2B 9B", "1B 4B"], ["XQuAD Indic 54.3 73.1", "43.1 68.3"], ["MGSM 18.7 57.3", "2.04 34.7"]],
+                    "Table 14 | Detailed IndicGenBench performance after the pre-training phase.")
+    assert _rows(records, "dataset", "model", "value") == [
+        ("IndicGenBench (XQuAD Indic)", "Nimbus 2 2B Base", 54.3), ("IndicGenBench (XQuAD Indic)", "Nimbus 2 9B Base", 73.1),
+        ("IndicGenBench (XQuAD Indic)", "Nimbus 3 1B Base", 43.1), ("IndicGenBench (XQuAD Indic)", "Nimbus 3 4B Base", 68.3),
+        ("IndicGenBench (MGSM)", "Nimbus 2 2B Base", 18.7), ("IndicGenBench (MGSM)", "Nimbus 2 9B Base", 57.3),
+        ("IndicGenBench (MGSM)", "Nimbus 3 1B Base", 2.04), ("IndicGenBench (MGSM)", "Nimbus 3 4B Base", 34.7),
+    ]
