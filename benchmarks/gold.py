@@ -30,9 +30,9 @@ from benchmarks.records import load, records_of  # noqa: E402
 from extractor.document import Document  # noqa: E402
 from extractor.records import ResultRecord  # noqa: E402
 from extractor.vocab import Vocabulary, alias_key, load_vocabulary  # noqa: E402
+from extractor.vocab.labels import TABLE_NUMBER  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "records"
-_TABLE_NUMBER = re.compile(r"^\s*table\s+([A-Z]?\d+)", re.I)
 # An extracted table belongs to a gold table without a caption match when this share of its values is gold.
 _VALUE_SHARE = 0.5
 
@@ -128,10 +128,10 @@ def published(rec: ResultRecord) -> bool:
 
 def covered_tables(doc: Document, gold: GoldTable, records: list[ResultRecord]) -> set[int]:
     """Indexes of the extracted tables the gold table covers (see the module docstring)."""
-    number = _TABLE_NUMBER.match(gold.caption or "")
+    number = TABLE_NUMBER.match(gold.caption or "")
     on_page = [t for t in doc.tables if t.page == gold.page]
     if number:
-        same = {t.index for t in on_page if (m := _TABLE_NUMBER.match(t.caption or "")) and m.group(1) == number.group(1)}
+        same = {t.index for t in on_page if (m := TABLE_NUMBER.match(t.caption or "")) and m.group(1) == number.group(1)}
         if same:
             return same
     values = [round(g.value, 6) for g in gold.records]

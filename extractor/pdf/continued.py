@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from extractor.pdf.grid import Box, Candidate, GridCell
 from extractor.pdf.text import Word
+from extractor.vocab.labels import TABLE_NUMBER
 
 _CONTINUED = re.compile(r"\b(cont(inued|inuation|\.|'d|d)?)\b|\(cont", re.I)
-_NUMBER = re.compile(r"^\s*table\s+([A-Z]?\d+)", re.I)
 _NOTE = re.compile(r"^continued on page (\d+)")
 
 
@@ -49,7 +49,7 @@ def _last_page(c: Candidate) -> int:
 def _continuation_caption(first: str | None, later: str) -> bool:
     if _CONTINUED.search(later):
         return True
-    a, b = _NUMBER.match(first or ""), _NUMBER.match(later)
+    a, b = TABLE_NUMBER.match(first or ""), TABLE_NUMBER.match(later)
     return bool(a and b and a.group(1) == b.group(1))
 
 

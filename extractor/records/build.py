@@ -231,7 +231,7 @@ def _row_benchmark(layout: Layout, i: int, dataset: str, aliases: Vocabulary) ->
     return group if group and aliases.dataset(group) and not known else None
 
 
-def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: CaptionFacts, aliases: Vocabulary) -> list[str]:
+def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: CaptionFacts) -> list[str]:
     """Subsets between a column's benchmark and its label, top to bottom: the part the caption names
     ("the Nimbus benchmark's QA task"), a group header ('Reasoning'), a language ('French')."""
     language = layout.subsets[j] if layout.models_on == "rows" and j < len(layout.subsets) else ""
@@ -280,7 +280,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
             row_bench = _row_benchmark(layout, i, dataset, aliases)
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
-            above = _subsets_above(layout, j, benchmark, facts, aliases)
+            above = _subsets_above(layout, j, benchmark, facts)
             for parsed, dataset_raw, part in _cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column):
                 group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
                 row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from extractor.vocab import Vocabulary
+from extractor.vocab.labels import TABLE_NUMBER
 from extractor.vocab.settings import parse_setting
 
 TableKind = Literal["results", "ablation", "not-results"]
@@ -184,7 +185,6 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
     )
 
 
-_TABLE_NUMBER = re.compile(r"^\s*table\s+([A-Z]?\d+)\b", re.I)
 _TABLE_MENTION = re.compile(r"\b(?:table|tab\.)\s*([A-Z]?\d+)\b", re.I)
 
 
@@ -201,5 +201,5 @@ def ablation_tables(paragraphs: list[str]) -> set[str]:
 
 
 def table_number(caption: str | None) -> str | None:
-    m = _TABLE_NUMBER.match(caption or "")
+    m = TABLE_NUMBER.match(caption or "")
     return m.group(1).upper() if m else None

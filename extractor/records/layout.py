@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from extractor.document import Table
 from extractor.vocab.names import Vocabulary
-from extractor.vocab.labels import split_label, without_translation
+from extractor.vocab.labels import MODEL_SIZE, split_label, without_translation
 from extractor.tables.roles import count_label_cols, header_rows_of
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
 from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
@@ -83,9 +83,9 @@ DESCRIPTOR = re.compile(
 # A header row whose corner says its cells are settings of each column, and group titles over model columns.
 _SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
 # A head ending in several sizes set a space apart: 'Nimbus 3 PT 4B 12B 27B', columns the PDF drew as one.
-SIZE_LIST = re.compile(r"^(?P<base>.*?\S)\s+(?P<sizes>(?:(?:\d+x)?\d+(?:\.\d+)?[BMT]\s+)+(?:\d+x)?\d+(?:\.\d+)?[BMT])$")
+SIZE_LIST = re.compile(rf"^(?P<base>.*?\S)\s+(?P<sizes>(?:{MODEL_SIZE}\s+)+{MODEL_SIZE})$")
 _PLAIN_SCORE = re.compile(r"^\d+(?:\.\d+)?%?$")
-_HAS_SIZE = re.compile(r"(?:^|[\s_-])(?:\d+x)?\d+(?:\.\d+)?[BMT]\b", re.I)
+_HAS_SIZE = re.compile(rf"(?:^|[\s_-]){MODEL_SIZE}\b", re.I)
 _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
 _GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?|methods?|approaches|modell?ing)|ours|others?)$", re.I)

@@ -106,7 +106,8 @@ def split_trailing_setting(label: str) -> tuple[str, str | None]:
 
 _BUDGET = re.compile(r"^(\d+(?:\.\d+)?)\s*([kKmM])$")
 # Cells that are settings wherever a header row holds only them ('low | medium | high', '32K | 64K').
-_HEADER_WORDS = re.compile(r"^(low|medium|high|minimal|xhigh|thinking|non-thinking|no thinking)$", re.I)
+_LEVELS = ("low", "medium", "high", "minimal", "xhigh")  # reasoning levels
+_HEADER_WORDS = re.compile(rf"^({'|'.join(_LEVELS)}|thinking|non-thinking|no thinking)$", re.I)
 
 
 # A label naming how a model was prompted ('No system prompt', 'Nimbus system prompt'): a setting, never a model.
@@ -125,9 +126,6 @@ def is_header_setting(text: str) -> bool:
 def is_reasoning_mode(text: str) -> bool:
     """A reasoning level or thinking mode ('high', 'non-thinking'): a setting even beside model names."""
     return bool(_HEADER_WORDS.match(" ".join(text.split())))
-
-
-_LEVELS = frozenset({"low", "medium", "high", "minimal", "xhigh"})
 
 
 def split_reasoning_level(name: str) -> tuple[str, str | None]:
