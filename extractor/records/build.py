@@ -12,6 +12,7 @@ from extractor.vocab.settings import is_prompt_condition, parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
 from extractor.records.record import ResultRecord
+from extractor.records.labels import index_labels
 from extractor.records.layout import DESCRIPTOR, SIZE_LIST, Layout, Role, corner_metric, long_roles, read_layout
 from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
 from extractor.vocab.cells import ParsedValue, is_missing, parse_qualified, parse_rank, parse_value, parse_values
@@ -106,9 +107,10 @@ def _labels(layout: Layout, label: str, column: str, context: str | None, aliase
     return _Labels(dataset, model)
 
 
-def _flags(layout: Layout, dataset: str, model: str, aliases: Vocabulary) -> list[str]:
+def _flags(layout: Layout, known: bool, model: str) -> list[str]:
+    """`known`: the dataset label names a benchmark of the vocabulary."""
     flags = ["orientation-guessed"] if layout.guessed else []
-    if layout.doubtful and not (aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)):
+    if layout.doubtful and not known:
         flags.append("maybe-not-results")  # it may describe the models (sizes, tokenizer) rather than score them
     if _SIZE_ONLY.match(model):
         flags.append("model-incomplete")  # a size whose family name was never printed in its row
@@ -119,12 +121,13 @@ def _flags(layout: Layout, dataset: str, model: str, aliases: Vocabulary) -> lis
     return flags
 
 
-def _caption_metric(facts: CaptionFacts, dataset: str, model: str, aliases: Vocabulary) -> str | None:
-    """The caption's metric, unless a label names its own ('DROP (F1)') or the benchmark has a default of its
-    own: 'accuracy (%)' in a caption over HumanEval and MMLU does not make HumanEval's pass@1 an accuracy."""
+def _caption_metric(facts: CaptionFacts, dataset: str, model: str, benchmark: str | None, aliases: Vocabulary) -> str | None:
+    """The caption's metric, unless a label names its own ('DROP (F1)') or the benchmark (the vocabulary's
+    name of the dataset label) has a default of its own: 'accuracy (%)' in a caption over HumanEval and
+    MMLU does not make HumanEval's pass@1 an accuracy."""
     if split_label(dataset, aliases).metric_raw or split_label(model, aliases).metric_raw:
         return None
-    match = aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)
+    match = aliases.dataset(benchmark) if benchmark else None
     # 'pass@1 (%) on HumanEval and MBPP': a metric named beside the benchmark is its metric, unless it is the
     # loose 'accuracy' captions give every column
     stated = aliases.metric(facts.metric) if facts.metric else None
@@ -221,13 +224,12 @@ def column_benchmark(layout: Layout, j: int, parts_of_context: str | None) -> st
     return (layout.benchmarks[j] if j < len(layout.benchmarks) else "") or parts_of_context
 
 
-def _row_benchmark(layout: Layout, i: int, dataset: str, aliases: Vocabulary) -> str | None:
+def _row_benchmark(layout: Layout, i: int, known: bool, aliases: Vocabulary) -> str | None:
     """A category column that names a benchmark beside labels that name none ('RULER' beside '32K | 128K'):
     the rows are its parts."""
     if layout.models_on != "columns" or i >= len(layout.row_groups):
         return None
     group = layout.row_groups[i]
-    known = aliases.dataset(dataset) or aliases.dataset(split_label(dataset, aliases).name)
     return group if group and aliases.dataset(group) and not known else None
 
 
@@ -251,6 +253,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     section_metric = layout.corner_metric
     parts_of_context = context if columns_are_parts(layout, context, aliases) else None
     sections = section_rows_of(table)
+    index = index_labels(table, layout, aliases)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label = layout.labels[i]
@@ -278,7 +281,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
-            row_bench = _row_benchmark(layout, i, dataset, aliases)
+            row_bench = _row_benchmark(layout, i, index.benchmark(dataset, aliases) is not None, aliases)
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts)
             for parsed, dataset_raw, part in _cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column):
@@ -288,10 +291,11 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting)
                 rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=part.model or model,
                               metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
-                              or _caption_metric(facts, dataset_raw, model, aliases), task_raw=task_raw or None,
+                              or _caption_metric(facts, dataset_raw, model, index.benchmark(dataset_raw, aliases), aliases),
+                              task_raw=task_raw or None,
                               setting_raw="; ".join(s for s in settings if s) or None)
                 rec.global_rank = parse_rank(extra.get("rank") or "")
-                rec.flags = [*rec.flags, *_flags(layout, dataset_raw, model, aliases)] + (["in-house-benchmark"] if facts.in_house else [])
+                rec.flags = [*rec.flags, *_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)] + (["in-house-benchmark"] if facts.in_house else [])
                 rec.benchmark_raw = benchmark
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = facts.variant

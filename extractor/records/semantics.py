@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from extractor.document import Table
 from extractor.records.caption import CaptionFacts, TableKind, read_caption
 from extractor.records.build import column_benchmark, columns_are_parts
+from extractor.records.labels import LabelEntry, index_labels
 from extractor.records.layout import Layout, long_roles, read_layout
 from extractor.tables.roles import is_marked, mark_cell_roles, section_rows_of
 from extractor.vocab import Vocabulary
@@ -46,6 +47,7 @@ class TableSemantics(BaseModel):
     label_roles: dict[int, str] = {}  # per label column: name, size, group, attribute, or a role (setting, metric, task)
     columns: list[ColumnSemantics] = []
     rows: list[RowSemantics] = []
+    labels: list[LabelEntry] = []  # each distinct label once, with its role
 
     def render(self) -> str:
         lines = [f"table {self.table_index}" + (f" (page {self.page})" if self.page else "") + f": {self.caption or '(no caption)'}"]
@@ -63,6 +65,9 @@ class TableSemantics(BaseModel):
         for r in self.rows:
             tag = " (section)" if r.section else (f"; group={r.group}" if r.group else "")
             lines.append(f"  row {r.row}: {r.label!r}{tag}")
+        if self.labels:
+            lines.append("  labels: " + ", ".join(
+                f"{e.label!r}={e.role}" + (f"({e.canonical})" if e.canonical and e.canonical != e.label else "") for e in self.labels))
         return "\n".join(lines)
 
 
@@ -82,6 +87,7 @@ def read_semantics(table: Table, vocab: Vocabulary) -> TableSemantics:
         "kind": "not-results" if layout.non_results else facts.kind,
         "label_roles": {**layout.kinds, **layout.roles},
         "columns": _columns(table, layout, facts, vocab), "rows": _rows(table, layout),
+        "labels": list(index_labels(table, layout, vocab).entries.values()),
     })
 
 

@@ -39,6 +39,29 @@ def test_columns_rows_and_caption_facts_of_a_table_under_a_benchmark_header():
     assert "column 2: 'RULER 0-8K' <- RULER / 0-8K; benchmark=RULER" in sem.render()
 
 
+def test_each_distinct_label_is_classified_once_with_its_position():
+    table = _table(
+        '<tr><th>Category</th><th>Benchmark</th><th>Nimbus 7B</th><th>Orca-X 13B</th></tr>'
+        '<tr><td>Math</td><td>GSM8K (8-shot)</td><td>61.3</td><td>55.0</td></tr>'
+        '<tr><td>Math</td><td>MATH</td><td>20.1</td><td>18.7</td></tr>'
+        '<tr><td>Average</td><td></td><td>40.7</td><td>36.9</td></tr>'
+        '<tr><td>Code</td><td># Params</td><td>7B</td><td>13B</td></tr>',
+    )
+    sem = read_semantics(table, load_vocabulary())
+    assert sem.models_on == "columns"
+    assert [(e.label, e.role, e.canonical, e.positions) for e in sem.labels] == [
+        ("Nimbus 7B", "model", None, ["column-header"]),
+        ("Orca-X 13B", "model", None, ["column-header"]),
+        ("Math", "category", "Math Word Problem Solving", ["category-column"]),
+        ("Average", "aggregate", None, ["category-column"]),
+        ("Code", "category", "Code Generation", ["category-column"]),
+        ("GSM8K (8-shot)", "benchmark", "GSM8K", ["row-label"]),
+        ("MATH", "benchmark", "MATH", ["row-label"]),
+        ("# Params", "descriptor", None, ["row-label"]),
+    ]
+    assert "labels: 'Nimbus 7B'=model, " in sem.render()
+
+
 def test_explain_prints_each_table_and_fails_clearly_on_a_bad_input(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["explain", str(REPO / "samples" / "paper-page.html"), "-t", "0"])
