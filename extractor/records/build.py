@@ -12,7 +12,8 @@ from extractor.vocab.settings import is_prompt_condition, parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
 from extractor.records.record import ResultRecord
-from extractor.records.labels import index_labels
+from extractor.records.labels import LabelIndex, index_labels
+from extractor.records.notes import MARKS, TableNotes, is_caveat, mark_subset, read_notes, trailing_marks
 from extractor.records.layout import DESCRIPTOR, SIZE_LIST, Layout, Role, corner_metric, long_roles, read_layout
 from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
 from extractor.vocab.cells import ParsedValue, is_missing, parse_qualified, parse_rank, parse_value, parse_values
@@ -244,7 +245,27 @@ def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: Caption
     return [s for s in (facts.part if same else None, group, language) if s]
 
 
-def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts) -> list[ResultRecord]:
+def _apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases: Vocabulary) -> None:
+    """What the notes say of a record's marks: a subset its score was measured on, or a caveat (flagged);
+    and whether its benchmark is one the notes say the authors built."""
+    benchmark = index.benchmark(rec.dataset_raw, aliases) or index.benchmark(rec.dataset_raw.rstrip(MARKS), aliases)
+    if benchmark and benchmark in notes.built:
+        rec.flags = [*rec.flags, "in-house-benchmark"]
+    marks = {m for m in ((rec.markers or "").translate(str.maketrans({"∗": "*", "⋆": "*"})), trailing_marks(rec.dataset_raw),
+                         trailing_marks(rec.model_raw)) if m}
+    for mark in sorted(marks):
+        note = notes.marks.get(mark)
+        if note is None:
+            continue
+        entry = aliases.dataset(benchmark) if benchmark else None
+        if entry and (subset := mark_subset(note, entry.entry.subsets)):
+            rec.subset_raw = "; ".join(s for s in (rec.subset_raw, subset) if s)
+        elif is_caveat(note):
+            rec.flags = [*rec.flags, "marked-caveat"]
+
+
+def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts,
+                  notes: TableNotes) -> list[ResultRecord]:
     out: list[ResultRecord] = []
     context = facts.parent or facts.benchmark
     columns, roles = layout.columns, layout.roles
@@ -300,6 +321,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = facts.variant
                 rec.cell_part = part.index
+                _apply_notes(rec, notes, index, aliases)
                 if facts.kind == "ablation" or _OWN_VARIANT.search(model):
                     rec.model_role = "ablation"  # the paper's own variant, left out of leaderboards
                 out.append(rec)
@@ -307,10 +329,11 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
 
 
 def table_records(doc: Document, table: Table, aliases: Vocabulary, options: TableOptions,
-                  forms: dict[str, str] | None = None, ablation: bool = False) -> tuple[list[ResultRecord], list[DocumentWarning]]:
+                  forms: dict[str, str] | None = None, ablation: bool = False,
+                  notes: list[str] | None = None) -> tuple[list[ResultRecord], list[DocumentWarning]]:
     """Records of one table, and warnings for a table that holds values but gives none. `forms` are the
     short forms the document gives its variants ('Base' -> 'PT'); `ablation`: the text introduces the
-    table as an ablation."""
+    table as an ablation; `notes`: footnote lines near the table, each beginning with its mark."""
     values = sum(1 for row in table.grid for c in row if holds_score(c))
     if values < options.min_value_cells or not table.grid:
         return [], []
@@ -330,7 +353,7 @@ def table_records(doc: Document, table: Table, aliases: Vocabulary, options: Tab
         return [], [_no_axis(table)]
     if layout.non_results:
         return [], [_warning(table, "not-results", "looks like a configuration or data table, not results; no records")]
-    return _wide_records(doc, table, layout, aliases, facts), []
+    return _wide_records(doc, table, layout, aliases, facts, read_notes(table.caption, notes or [], aliases)), []
 
 
 def _warning(table: Table, code: str, text: str) -> DocumentWarning:
@@ -347,7 +370,8 @@ def extract_records(doc: Document, aliases: Vocabulary, options: TableOptions) -
     forms = document_variant_forms([t.caption for t in doc.tables if t.caption])
     ablations = ablation_tables([b.text for b in doc.blocks if b.kind == "paragraph"])
     for table in doc.tables:
-        found, warnings = table_records(doc, table, aliases, options, forms, table_number(table.caption) in ablations)
+        notes = [b.text for b in doc.blocks if b.page == table.page and b.text.lstrip()[:1] in MARKS]
+        found, warnings = table_records(doc, table, aliases, options, forms, table_number(table.caption) in ablations, notes)
         records.extend(found)
         doc.warnings.extend(warnings)
     return records

@@ -1,0 +1,74 @@
+"""What a table's notes say of the scores and labels their marks point at.
+
+A note is a sentence of the caption, or a line under the table that begins with a mark ('* conducted on
+the text-only HLE subset'). It may name a subset the marked scores were measured on (that subset joins
+the record's dataset), say the marked results are not comparable (the records are flagged), or say
+the authors built some of the benchmarks themselves ('the audio versions of X and Y are newly
+constructed'), which makes those benchmarks' records no public benchmark's. Other notes ('† reported
+by the original authors') change nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from extractor.records.caption import named_benchmarks
+from extractor.vocab.names import Vocabulary, alias_key
+
+# Footnote marks as reports print them; '∗' and '⋆' are the same mark as '*'.
+MARKS = "*∗⋆†‡§¶"
+_SAME_MARK = str.maketrans({"∗": "*", "⋆": "*"})
+# A note that begins with its mark, or a sentence saying what a mark stands for.
+_LEADING = re.compile(rf"(?:^|(?<=[.!?;])\s*)(?P<mark>[{re.escape(MARKS)}]+)\s*(?P<text>[^{re.escape(MARKS)}]+)")
+_STANDS_FOR = re.compile(rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{re.escape(MARKS)}]+)|"
+                         rf"(?P<mark2>[{re.escape(MARKS)}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b", re.I)
+# Results a note says are not like the others: a reader must check them before they are ranked.
+_CAVEAT = re.compile(r"\bfor reference only\b|\bnot (?:directly )?comparable\b|\bnon-standard\b|\bunofficial\b|"
+                     r"\bnot (?:the )?official\b|\b(?:spoken|audio|speech|translated) versions?\b|\bcontaminat", re.I)
+# A clause saying the authors made a benchmark themselves ('newly constructed ... in this study').
+_BUILT = re.compile(r"\b(?:newly|we)\s+(?:constructed|built|created|collected|curated)\b|\bconstructed (?:by us|in this (?:work|study|paper))\b", re.I)
+_CLAUSES = re.compile(r";|,\s*(?=(?:while|whereas|but)\b)|(?<=[.!?])\s+")
+
+
+class TableNotes(BaseModel):
+    marks: dict[str, str] = {}  # mark -> the note that says what it stands for
+    built: list[str] = []  # benchmarks (canonical) the notes say the authors built
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def read_notes(caption: str | None, lines: list[str], vocab: Vocabulary) -> TableNotes:
+    """`lines`: texts near the table that begin with a mark (a PDF's footnote lines under it)."""
+    marks: dict[str, str] = {}
+    for line in lines:
+        for m in _LEADING.finditer(line):
+            marks.setdefault(m.group("mark").translate(_SAME_MARK), m.group("text").strip())
+    built: list[str] = []
+    for sentence in _sentences(re.sub(r"\s+", " ", caption or "")):
+        if m := _STANDS_FOR.search(sentence):
+            marks.setdefault((m.group("mark") or m.group("mark2")).translate(_SAME_MARK), sentence)
+        for clause in _CLAUSES.split(sentence):
+            if _BUILT.search(clause):
+                built += [name for name in named_benchmarks(clause, vocab) if name not in built]
+    return TableNotes(marks=marks, built=built)
+
+
+def trailing_marks(label: str) -> str:
+    """The marks after a label's words: 'TriviaQA*' -> '*'."""
+    m = re.search(rf"[{re.escape(MARKS)}]+$", label.strip())
+    return m.group(0).translate(_SAME_MARK) if m else ""
+
+
+def mark_subset(note: str, subsets: list[str]) -> str | None:
+    """The one subset of the marked benchmark a note names ('conducted on the text-only HLE subset')."""
+    key = alias_key(note)
+    found = [s for s in subsets if len(alias_key(s)) > 3 and alias_key(s) in key]
+    return found[0] if len(found) == 1 else None
+
+
+def is_caveat(note: str) -> bool:
+    return bool(_CAVEAT.search(note))

@@ -1,0 +1,93 @@
+"""What a table's notes say of its marked scores and labels: a subset, a caveat, a benchmark the
+authors built. From an HTML caption and from a generated PDF whose note is a line under the table."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+from extractor.document import Document
+from extractor.html import load_html
+from extractor.options import PdfOptions, RunOptions
+from extractor.pdf import load_pdf
+from extractor.pipeline import extract_document
+from extractor.records.notes import read_notes
+from extractor.vocab import load_vocabulary
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tables"))
+import report_cases as rc  # noqa: E402
+
+
+def _html(table: str, caption: str) -> list:
+    data = f"<html><body><table><caption>{caption}</caption>{table}</table></body></html>".encode()
+    doc = load_html(data, Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"))
+    return extract_document(doc, RunOptions()).records
+
+
+def test_a_mark_the_caption_calls_for_reference_only_is_flagged_and_built_benchmarks_are_in_house():
+    records = _html(
+        "<tr><th>Model</th><th>Web Questions</th><th>TriviaQA*</th><th>ComplexBench</th></tr>"
+        "<tr><td>Nimbus-Voice</td><td>27.6</td><td>22.8</td><td>66.0</td></tr>",
+        "Table 6: Voice chat models on public benchmarks. Web Questions and TriviaQA are public datasets, while the "
+        "audio versions of ComplexBench are newly constructed in this study. TriviaQA’s results are for reference "
+        "only and marked with ”*”.",
+    )
+    assert [(r.dataset, r.value, r.flags) for r in records] == [
+        ("WebQuestions", 27.6, []),
+        ("TriviaQA", 22.8, ["marked-caveat"]),
+        ("ComplexBench", 66.0, ["in-house-benchmark"]),
+    ]
+
+
+def test_a_note_that_only_says_who_reported_a_score_changes_nothing():
+    notes = read_notes("Table 2: Results. † reported by the original authors.", ["‡ We tested all models with the full set."],
+                       load_vocabulary())
+    assert notes.marks == {"‡": "We tested all models with the full set."} and notes.built == []
+    records = _html("<tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr><tr><td>Nimbus 7B</td><td>61.2†</td><td>51.7</td></tr>",
+                    "Table 2: Results. † reported by the original authors.")
+    assert [(r.dataset, r.value, r.markers, r.flags) for r in records] == [("MMLU", 61.2, "†", []), ("GSM8K", 51.7, None, [])]
+
+
+def _pdf_with_note(note: str) -> bytes:
+    case = rc.Case(
+        title="Nimbus: reasoning models", caption="Table 3: Reasoning benchmarks.", cols=[100, 260, 340, 420],
+        header=[["Benchmark", "Nimbus-R 40K", "Orca-X"]],
+        body=[["HLE (no tools)", "8.4∗", "7.6∗"], ["GPQA Diamond", "70.0", "71.5"]],
+    )
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=(rc.W, rc.H), invariant=1)
+    rc.draw_case(c, case)
+    c.setFont("Times-Roman", 8)
+    c.drawString(100, rc.H - 260, note)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _pdf_records(note: str) -> list:
+    doc = Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf")
+    return extract_document(load_pdf(_pdf_with_note(note), doc, PdfOptions()), RunOptions()).records
+
+
+def test_a_footnote_line_under_the_table_naming_a_subset_puts_the_marked_scores_on_it():
+    records = _pdf_records("* conducted on the text-only HLE subset.")
+    assert [(r.dataset, r.model, r.setting, r.value, r.flags) for r in records] == [
+        ("Humanity's Last Exam (text-only)", "Nimbus-R 40K", "no tools", 8.4, []),
+        ("Humanity's Last Exam (text-only)", "Orca-X", "no tools", 7.6, []),
+        ("GPQA Diamond", "Nimbus-R 40K", None, 70.0, []),
+        ("GPQA Diamond", "Orca-X", None, 71.5, []),
+    ]
+
+
+def test_a_footnote_line_saying_the_marked_scores_are_a_spoken_version_flags_them():
+    records = _pdf_records("* scores on the spoken version of the benchmark.")
+    assert [(r.dataset, r.value, r.flags) for r in records] == [
+        ("Humanity's Last Exam", 8.4, ["marked-caveat"]),
+        ("Humanity's Last Exam", 7.6, ["marked-caveat"]),
+        ("GPQA Diamond", 70.0, []),
+        ("GPQA Diamond", 71.5, []),
+    ]
