@@ -110,6 +110,27 @@ def _labels_of_values(lines: Sequence[Line]) -> set[int]:
     for v in values:
         near = (o for k in (-1, 0, 1) for o in by_row.get(round(v.baseline) + k, ()))
         out.update(id(o) for o in near if o is not v and o.x1 < v.x0 and abs(o.baseline - v.baseline) < 0.3 * v.size)
+    return out | _stacked_labels(lines, values)
+
+
+_LABEL_WORDS = 6  # a label line set around its scores is a name and a short note ('(MCQ in 57 subjects)')
+
+
+def _stacked_labels(lines: Sequence[Line], values: Sequence[Line]) -> set[int]:
+    """Ids of the two lines of a label whose scores are set half-way between them ('MMLU' over
+    '(5-shot)', the scores centred on the pair): the upper line ends above the scores' middle, the
+    lower starts below it, the two overlap across and nearly touch. Running text beside a table (a
+    two-column page) is never a label."""
+    out: set[int] = set()
+    for v in values:
+        mid = (v.top + v.bottom) / 2
+        left = [o for o in lines if o is not v and o.x1 < v.x0 and abs((o.top + o.bottom) / 2 - mid) < 1.2 * v.size
+                and len(o.words) <= _LABEL_WORDS and not is_prose(o)]
+        for a in left:
+            for b in left:
+                stacked = a.bottom <= mid <= b.top and 0 <= b.top - a.bottom < 0.5 * v.size and a.x0 < b.x1 and b.x0 < a.x1
+                if stacked:
+                    out.update((id(a), id(b)))
     return out
 
 

@@ -70,12 +70,20 @@ def _close(a: Row, b: Row, settings: TableFinderSettings) -> bool:
 
 
 def _close_run(run: list[Row], runs: list[list[Row]]) -> None:
-    while run and len(run[-1]) < 2:
+    while run and len(run[-1]) < 2 and not _lower_label_line(run):
         run.pop()
     while run and len(run[0]) < 2 and sum(1 for r in run[:4] if len(r) < 2) > 3:
         run.pop(0)  # keep at most three single-cell rows on top: a head over the columns
     if len(run) >= 2:
         runs.append(list(run))
+
+
+def _lower_label_line(run: list[Row]) -> bool:
+    """The last row is the second line of a label set around the scores of the row above ('MT Bench'
+    / scores / '(for Instruct Models)'): part of the table, not text after it."""
+    if len(run) < 3 or len(run[-2]) < 2 or len(run[-3]) != 1:
+        return False
+    return run[-2][0].x0 > max(run[-1][0].x1, run[-3][0].x1)
 
 
 def run_candidate(run: list[Row], page: int, settings: TableFinderSettings) -> Candidate | None:
@@ -130,7 +138,18 @@ def _looks_tabular(body: Sequence[Row], settings: TableFinderSettings) -> bool:
     numeric = sum(c.numeric for c in cells)
     wide = sum(len(r) >= 4 for r in multi) >= 0.8 * len(multi)  # code columns between name columns
     share = 0.3 if wide else 0.5
-    return len(valued) >= settings.min_numeric_rows and len(multi) >= 0.5 * len(body) and numeric >= share * len(cells)
+    rows = len(body) - _wrapped_label_rows(body)
+    return len(valued) >= settings.min_numeric_rows and len(multi) >= 0.5 * rows and numeric >= share * len(cells)
+
+
+def _wrapped_label_rows(body: Sequence[Row]) -> int:
+    """Single-cell rows that are the lines of a label set around its scores ('MMLU' over the scores
+    over '(5-shot)'): the row next to them lies wholly to their right. The grid folds them later."""
+    def beside(cell, row: Row) -> bool:
+        return len(row) >= 2 and row[0].x0 > cell.x1
+
+    return sum(1 for k, r in enumerate(body) if len(r) == 1
+               and any(beside(r[0], body[m]) for m in (k - 1, k + 1) if 0 <= m < len(body)))
 
 
 def _confidence(body: Sequence[Row], n_cols: int) -> float:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from extractor.document import Document, DocumentWarning, Table
 from extractor.vocab.names import Vocabulary, alias_key
-from extractor.vocab.labels import AVERAGE, split_label
+from extractor.vocab.labels import AVERAGE, split_label, split_variant_note
 from extractor.vocab.settings import is_prompt_condition, parse_setting
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
@@ -153,7 +153,7 @@ _OWN_VARIANT = re.compile(r"\bw/o?(?=\s|$)|^\s*\+\s*\w|\bbaseline\b|@\d+(?:\.\d+
 _PART_LIST = re.compile(r"^(?P<base>.*?)\s*(?P<list>[^\s|/]+(?:\s*[|/]\s*[^\s|/]+)+)$")
 
 
-def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue, str, _Part]]:
+def _cell_values(text: str, dataset: str, column: str, aliases: Vocabulary) -> list[tuple[ParsedValue, str, _Part]]:
     """The scores of a cell with the dataset label each belongs to. Several numbers in one cell
     ('1.28 | 2.42') are split over the parts their dataset label lists (subsets) or their column lists
     (settings: '0-shot / 5-shot'); a cell whose numbers no label names gives nothing."""
@@ -174,7 +174,7 @@ def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue
     # a benchmark on its first line, its parts on the next lines ('NimbusBench' / 'Alpaca | Web Questions')
     names = [n.strip() for n in re.split(r"[|/]", " ".join(lines[1:]))]
     if len(lines) > 1 and len(names) == len(several) and all(names):
-        return _parts(several, lines[0], names)
+        return _parts(several, lines[0], names, aliases)
     for label in dict.fromkeys((dataset, column)):
         m = _PART_LIST.match(label)
         names = [n.strip() for n in re.split(r"[|/]", m.group("list"))] if m else []
@@ -182,12 +182,16 @@ def _cell_values(text: str, dataset: str, column: str) -> list[tuple[ParsedValue
             continue
         base = m.group("base").strip() if label == dataset else dataset
         if base:
-            return _parts(several, base, names)
+            return _parts(several, base, names, aliases)
     return []
 
 
-def _parts(values: list[ParsedValue], base: str, names: list[str]) -> list[tuple[ParsedValue, str, _Part]]:
-    kind = "setting" if all(parse_setting(n) for n in names) else "subset"
+def _parts(values: list[ParsedValue], base: str, names: list[str], aliases: Vocabulary) -> list[tuple[ParsedValue, str, _Part]]:
+    """The parts a cell's numbers stand for: settings when each is one ('0-shot / 5-shot', or one the
+    benchmark lists as its settings: Aider's edit formats 'whole / diff'), else subsets."""
+    match = aliases.dataset(base)
+    own = {alias_key(s) for s in match.entry.settings} if match else set()
+    kind = "setting" if all(parse_setting(n) or alias_key(n) in own for n in names) else "subset"
     return [(v, base, _Part(**{kind: n}, index=k)) for k, (v, n) in enumerate(zip(values, names))]
 
 
@@ -301,11 +305,12 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 continue
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
+            dataset, row_variant = split_variant_note(dataset)
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
             row_bench = _row_benchmark(layout, i, index.benchmark(dataset, aliases) is not None, aliases)
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts)
-            for parsed, dataset_raw, part in _cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column):
+            for parsed, dataset_raw, part in _cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column, aliases):
                 group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
                 row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""
                 task_raw = extra.get("task") or group or row_group or task
@@ -319,7 +324,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 rec.flags = [*rec.flags, *_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)] + (["in-house-benchmark"] if facts.in_house else [])
                 rec.benchmark_raw = benchmark
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
-                rec.variant_raw = facts.variant
+                rec.variant_raw = row_variant or facts.variant
                 rec.cell_part = part.index
                 _apply_notes(rec, notes, index, aliases)
                 if facts.kind == "ablation" or _OWN_VARIANT.search(model):

@@ -55,6 +55,7 @@ _PARENT_PHRASE = re.compile(
     r"\bdetailed\s+(?P<c>\S+)\s+(?:results|performance)\b",
     re.I,
 )
+_PARTS_OF = re.compile(r"^(?:the\s+)?(?:sub-?(?:sets|tasks|categories)|splits|categories|tasks)\s+of\s+(?:the\s+)?", re.I)
 # A part of one benchmark the whole table is about: "on the Nimbus benchmark's QA task", 'the QA subset of Nimbus'.
 _PART_PHRASE = re.compile(
     r"\b(?P<a>[\w.+-]+(?: [\w.+-]+)?) benchmark['’]s (?P<sa>[\w.+-]+) (?:task|subset|split|track)\b|"
@@ -115,7 +116,8 @@ def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
     """The benchmark a caption says the table's labels belong to, when the vocabulary knows it."""
     for m in _PARENT_PHRASE.finditer(caption):
         phrase = (m.group("a") or m.group("b") or m.group("c") or "").strip()
-        name = phrase.strip("()")
+        # 'results on the subsets of AGIEval': the parent is after 'subsets of'
+        name = _PARTS_OF.sub("", phrase).strip("()")
         # the whole phrase: 'results on MMLU and GSM8K' names no one parent, nor does the first of a list
         listed = re.match(r"\s*(,|and\b|&)", caption[m.end("a"):] if m.group("a") else "")
         if vocab.dataset(name) and not listed:

@@ -72,6 +72,21 @@ def without_marks(name: str) -> str:
     return _SIZE_TWICE.sub(r"\1", re.sub(r"\s+", " ", _NAME_MARKS.sub("", _GLOSS.sub(" ", name))).strip()) or name
 
 
+# A bracket after a benchmark saying which variant of the models its scores are for: 'MT Bench (for Instruct Models)'.
+_FOR_VARIANT = re.compile(
+    r"^(?P<base>.*\S)\s*\(\s*(?:for|of|on)?\s*(?:the\s+)?(?P<v>instruct(?:ion[- ]tuned)?|chat|base|pre-?trained)\s+models?\s*\)$", re.I)
+_VARIANT_FORMS = {"instruct": "Instruct", "chat": "Chat", "base": "Base", "pretrained": "Base", "pre-trained": "Base"}
+
+
+def split_variant_note(label: str) -> tuple[str, str | None]:
+    """'MT Bench (for Instruct Models)' -> ('MT Bench', 'Instruct'): the row's scores are of that variant."""
+    m = _FOR_VARIANT.match(label.strip())
+    if not m:
+        return label, None
+    word = m.group("v").casefold()
+    return m.group("base"), _VARIANT_FORMS.get(word, "Instruct")
+
+
 def clean_label(text: str) -> str:
     """Whitespace collapsed and citation marks dropped: 'LibriSpeech [54]' -> 'LibriSpeech'."""
     return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
@@ -87,6 +102,17 @@ def _setting_and_metric(inner: str, aliases: Vocabulary) -> tuple[str, str] | No
             if setting and aliases.metric(name):
                 return setting, name
     return None
+
+
+def _trailing_metric(name: str, aliases: Vocabulary) -> tuple[str, str | None]:
+    """'Chatbot Arena ELO Rating' -> ('Chatbot Arena', 'ELO Rating'): a metric written after a benchmark
+    without brackets, split only when what is left is a benchmark the vocabulary knows."""
+    words = name.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        metric, rest = " ".join(words[-k:]), " ".join(words[:-k])
+        if aliases.metric(metric) and aliases.dataset(rest) and not AVERAGE.match(metric):  # 'RULER Avg.' is RULER's score
+            return rest, metric
+    return name, None
 
 
 def split_label(label: str, aliases: Vocabulary) -> LabelParts:
@@ -114,6 +140,8 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
             break
         groups.pop()
     name = " ".join([base, *(f"({g})" for g in groups)]).strip()
+    if metric is None and not groups:
+        name, metric = _trailing_metric(name, aliases)
     name, trailing = split_trailing_setting(name)
     if trailing:
         settings.insert(0, trailing)

@@ -34,6 +34,8 @@ class DatasetEntry(BaseModel):
     metric: str | None = Field(default=None, description="default metric when the table does not name one")
     aliases: list[DatasetAlias] = Field(default_factory=list)
     subsets: list[str] = Field(default_factory=list, description="named splits, languages or subtasks printed under it")
+    settings: list[str] = Field(
+        default_factory=list, description="settings printed under it as if they were parts (Aider's edit formats 'whole | diff')")
     subset_aliases: dict[str, str] = Field(
         default_factory=dict, description="other spellings of its subsets, each to the subset it names ('Math.' -> 'Mathematics')")
     source: str | None = Field(default=None, description="where the name comes from")
@@ -125,6 +127,7 @@ def _parse(data: dict) -> dict:
         aliases = [DatasetAlias(name=a) if isinstance(a, str) else DatasetAlias(**a) for a in spec.get("aliases", [])]
         datasets[name] = DatasetEntry(name=name, task=spec.get("task"), metric=spec.get("metric"), aliases=aliases,
                                       subsets=spec.get("subsets", []), subset_aliases=spec.get("subset_aliases", {}),
+                                      settings=spec.get("settings", []),
                                       source=spec.get("source"))
     metrics = {name: MetricEntry(name=name, **spec) for name, spec in data.get("metrics", {}).items()}
     lexicon = data.get("lexicon", {})

@@ -474,3 +474,18 @@ def test_scores_the_pdf_drew_inside_the_label_cell_under_the_corners_sizes():
         ("IndicGenBench (MGSM)", "Nimbus 2 2B Base", 18.7), ("IndicGenBench (MGSM)", "Nimbus 2 9B Base", 57.3),
         ("IndicGenBench (MGSM)", "Nimbus 3 1B Base", 2.04), ("IndicGenBench (MGSM)", "Nimbus 3 4B Base", 34.7),
     ]
+
+
+def test_a_row_saying_which_variant_its_scores_are_for_and_a_metric_after_the_benchmark():
+    records = _grid([["", "Nimbus 2 70B", "Orca-3.5", "Falcon-Lite 8x7B"],
+                     ["MMLU (MCQ in 57 subjects)", "69.9%", "70.0%", "70.6%"],
+                     ["MT Bench (for Instruct Models)", "6.86", "8.32", "8.30"],
+                     ["Chatbot Arena ELO Rating", "1047", "1117", "1121"]])
+    assert _rows(records, "dataset", "model", "metric", "value", "flags")[3:] == [
+        ("MT-Bench", "Nimbus 2 70B Instruct", "Score", 6.86, []), ("MT-Bench", "Orca-3.5 Instruct", "Score", 8.32, []),
+        ("MT-Bench", "Falcon-Lite 8x7B Instruct", "Score", 8.3, []),
+        ("Chatbot Arena", "Nimbus 2 70B", "Elo", 1047.0, []), ("Chatbot Arena", "Orca-3.5", "Elo", 1117.0, []),
+        ("Chatbot Arena", "Falcon-Lite 8x7B", "Elo", 1121.0, []),
+    ]
+    # a bracket that is no setting, metric, variant or known subset stays, and the record is flagged
+    assert _rows(records, "dataset", "flags")[0] == ("MMLU (MCQ in 57 subjects)", ["unknown-dataset"])
