@@ -5,8 +5,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.pdf.grid import Candidate, GridCell, Row, bbox_of, body_bands, centred_row, grid_cells, is_numeric
-from extractor.vocab.cells import parse_value
+from extractor.pdf.grid import Candidate, Chunk, GridCell, Row, bbox_of, body_bands, centred_row, grid_cells, is_numeric
+from extractor.vocab.cells import is_value, parse_value
+
+
+def cut_under_header_gaps(rows: Sequence[Row], header_rows: int) -> list[Row]:
+    """Columns set so close that each row's scores read as one cell ('59.6 74.5 66.6 79.3') under
+    header cells that stand apart ('Nimbus 3' and 'Orca-X' over them): every row is cut where the
+    header leaves its gap, when each body cell there holds only scores and has a word gap under it.
+    Without the cut the two families' columns become one and each name collects the other's."""
+    body = [r for r in rows[header_rows:] if len(r) >= 2]
+    if not header_rows or not body:
+        return list(rows)
+    cuts: list[float] = []
+    for head in rows[:header_rows]:
+        for a, b in zip(head, head[1:]):
+            under = [c for r in body for c in r if c.x0 < b.x0 and c.x1 > a.x1]
+            if under and all(len(c.words) >= 2 and all(is_value(w.text) for w in c.words) and _gap_under(c, a.x1, b.x0) for c in under):
+                cuts.append((a.x1 + b.x0) / 2)
+    return [_cut_row(r, cuts) for r in rows] if cuts else list(rows)
+
+
+def _gap_under(chunk: Chunk, x0: float, x1: float) -> bool:
+    return any(w.x1 < x1 and v.x0 > x0 for w, v in zip(chunk.words, chunk.words[1:]))
+
+
+def _cut_row(row: Row, cuts: Sequence[float]) -> Row:
+    out: Row = []
+    for chunk in row:
+        run: list = []
+        for w in chunk.words:
+            if run and any(run[-1].x1 <= x <= w.x0 for x in cuts):
+                out.append(Chunk(tuple(run)))
+                run = []
+            run.append(w)
+        out.append(Chunk(tuple(run)))
+    return out
 
 
 def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row]) -> tuple[list[GridCell], int]:
@@ -97,6 +131,7 @@ def text_grid_candidate(
     rows: Sequence[Row], page: int, engine: str, confidence: float, header_rows: int | None
 ) -> Candidate | None:
     """Rows of chunks -> a candidate; the columns come from the rows below the header."""
+    rows = cut_under_header_gaps(rows, header_rows or 0)
     body = [r for r in rows[header_rows or 0 :] if len(r) >= 2] or [r for r in rows if len(r) >= 2]
     if not body:
         return None

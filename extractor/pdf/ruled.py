@@ -34,7 +34,7 @@ from extractor.pdf.grid import (
     is_numeric,
     split_chunks,
 )
-from extractor.pdf.folds import fold_centred_rows, header_from_cells
+from extractor.pdf.folds import cut_under_header_gaps, fold_centred_rows, header_from_cells
 from extractor.pdf.paths import Shape, count_paths, page_shapes, rect_edges, segment_edges
 from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Line, Word
@@ -290,6 +290,7 @@ def region_candidate(
     if sum(len(r) < 2 for r in rows) > 0.5 * len(rows):
         return None  # running text or a list between rules, not a table
     header = _rule_header(rows, region)
+    rows = cut_under_header_gaps(rows, header or 0)
     spans = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and top < e["top"] < bottom and e["x1"] - e["x0"] < x1 - x0 - 4]
     body = [r for r in rows[header or 0 :] if len(r) >= 2]
     if not body:
