@@ -238,6 +238,22 @@ def _row_benchmark(layout: Layout, i: int, known: bool, aliases: Vocabulary) -> 
     return group if group and aliases.dataset(group) and not known else None
 
 
+def _leading_benchmark(label: str, aliases: Vocabulary) -> str | None:
+    """The benchmark a section row begins with ('BOLD sentiment score (avg ± std)' -> 'BOLD'), written as a name."""
+    words = label.split()
+    for k in range(min(4, len(words)), 0, -1):
+        name = " ".join(words[:k])
+        if aliases.dataset(name) and re.search(r"[A-Z0-9]", name):
+            return name
+    return None
+
+
+def _written_as_benchmark(label: str, aliases: Vocabulary) -> bool:
+    """A row label that is a benchmark of its own, written as a name: under 'BOLD', 'race' is a part
+    of BOLD, not the RACE benchmark, while 'RACE' would be RACE."""
+    return bool(re.search(r"[A-Z0-9]", label)) and (aliases.dataset(label) or aliases.dataset(split_label(label, aliases).name)) is not None
+
+
 def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: CaptionFacts) -> list[str]:
     """Subsets between a column's benchmark and its label, top to bottom: the part the caption names
     ("the Nimbus benchmark's QA task"), a group header ('Reasoning'), a language ('French')."""
@@ -278,6 +294,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     section_metric = layout.corner_metric
     parts_of_context = context if columns_are_parts(layout, context, aliases) else None
     sections = section_rows_of(table)
+    section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
     index = index_labels(table, layout, aliases)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
@@ -295,7 +312,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             if aliases.metric(label):
                 section_metric, task = label, None
             else:
-                task = label if layout.models_on == "columns" else None
+                section_bench = _leading_benchmark(label, aliases) if layout.models_on == "columns" else None
+                task = label if layout.models_on == "columns" and not section_bench else None
             continue
         if layout.models_on == "columns" and DESCRIPTOR.search(label):
             continue  # '# Activated Params', 'Architecture': a description of the models, not a score
@@ -308,6 +326,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             dataset, row_variant = split_variant_note(dataset)
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
             row_bench = _row_benchmark(layout, i, index.benchmark(dataset, aliases) is not None, aliases)
+            if section_bench and not row_bench and not _written_as_benchmark(dataset, aliases):
+                row_bench = section_bench
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts)
             for parsed, dataset_raw, part in _cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column, aliases):

@@ -65,6 +65,10 @@ def _is_section(row: list[str], label_cols: int) -> bool:
         c.strip() and not is_missing(c) for c in row[label_cols:])
 
 
+def _alone(row: list[str], span: int) -> bool:
+    return not any(t.strip() for t in row[span:])
+
+
 def mark_cell_roles(table: Table) -> Table:
     """The table with each cell marked; a filled slot of the grid that no cell covers (a table that came
     with a grid only, or with cells only for its bold values) gets a cell of its own."""
@@ -74,8 +78,10 @@ def mark_cell_roles(table: Table) -> Table:
     cells = sorted([*table.cells, *(Cell(row=i, col=j, text=t) for i, row in enumerate(table.grid) for j, t in enumerate(row)
                                     if t.strip() and (i, j) not in covered)], key=lambda c: (c.row, c.col))
     sections = {i for i in range(header, table.n_rows) if _is_section(table.grid[i], label_cols)}
-    # one cell drawn across the whole width ('Open-source models' over the model rows)
-    sections |= {c.row for c in cells if c.col == 0 and c.row >= header and c.colspan >= table.n_cols > 1 and c.text.strip()}
+    # one cell drawn across the whole width ('Open-source models' over the model rows), or across the label
+    # column and some value columns with nothing else on its row ('BOLD sentiment score' over 'gender | race')
+    sections |= {c.row for c in cells if c.col == 0 and c.row >= header and c.text.strip() and not holds_score(c.text)
+                 and (c.colspan >= table.n_cols > 1 or c.colspan > label_cols and _alone(table.grid[c.row], c.colspan))}
     marked = [
         c.model_copy(update={
             "column_header": c.row < header,

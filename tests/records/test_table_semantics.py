@@ -489,3 +489,18 @@ def test_a_row_saying_which_variant_its_scores_are_for_and_a_metric_after_the_be
     ]
     # a bracket that is no setting, metric, variant or known subset stays, and the record is flagged
     assert _rows(records, "dataset", "flags")[0] == ("MMLU (MCQ in 57 subjects)", ["unknown-dataset"])
+
+
+def test_a_section_row_naming_a_benchmark_makes_the_rows_below_its_parts():
+    records = _html(
+        '<tr><th></th><th>Nimbus 2 70B</th><th>Falcon-Lite 8x7B</th></tr>'
+        '<tr><td>BBQ accuracy</td><td>51.5%</td><td>56.0%</td></tr>'
+        '<tr><td colspan="2">BOLD sentiment score (avg ± std)</td><td></td></tr>'
+        '<tr><td>gender</td><td>0.293 ± 0.073</td><td>0.323 ± 0.045</td></tr>'
+        '<tr><td>race</td><td>0.232 ± 0.049</td><td>0.232 ± 0.052</td></tr>')
+    # 'race' under BOLD is BOLD's race subset, not the RACE reading benchmark
+    assert [(r.dataset, r.model, r.value, r.spread, r.flags) for r in records] == [
+        ("BBQ", "Nimbus 2 70B", 51.5, None, []), ("BBQ", "Falcon-Lite 8x7B", 56.0, None, []),
+        ("BOLD (gender)", "Nimbus 2 70B", 0.293, 0.073, []), ("BOLD (gender)", "Falcon-Lite 8x7B", 0.323, 0.045, []),
+        ("BOLD (race)", "Nimbus 2 70B", 0.232, 0.049, []), ("BOLD (race)", "Falcon-Lite 8x7B", 0.232, 0.052, []),
+    ]
