@@ -239,11 +239,13 @@ def _row_benchmark(layout: Layout, i: int, known: bool, aliases: Vocabulary) -> 
 
 
 def _leading_benchmark(label: str, aliases: Vocabulary) -> str | None:
-    """The benchmark a section row begins with ('BOLD sentiment score (avg ± std)' -> 'BOLD'), written as a name."""
+    """The benchmark a section row begins with ('BOLD sentiment score (avg ± std)' -> 'BOLD'), spelt as the
+    vocabulary spells it: a category row 'Math' is no MATH."""
     words = label.split()
     for k in range(min(4, len(words)), 0, -1):
         name = " ".join(words[:k])
-        if aliases.dataset(name) and re.search(r"[A-Z0-9]", name):
+        match = aliases.dataset(name)
+        if match and name in (match.entry.name, *(a.name for a in match.entry.aliases)):
             return name
     return None
 
