@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 DATA_DIR = Path(__file__).parent / "data"
 # The built-in name files, merged in this order; a later file only adds names (a test keeps them apart).
-NAME_FILES = ("aliases.toml", "benchmarks.toml", "lexicon.toml")
+NAME_FILES = ("aliases.toml", "benchmarks.toml", "tasklists.toml", "lexicon.toml")
 
 Direction = Literal["higher", "lower"]
 
