@@ -24,8 +24,9 @@ def holds_score(text: str) -> bool:
 
 
 def _mostly_scores(row: list[str]) -> bool:
-    """A row claimed as header that holds scores: the real header was lost, this is data."""
-    cells = [c for c in row[1:] if c.strip()]
+    """A row claimed as header that holds scores: the real header was lost, this is data. Text one cell
+    spans over several columns counts once: a version '1.5' over 'Flash | Pro' is no row of scores."""
+    cells = [c for k, c in enumerate(row[1:], start=1) if c.strip() and c != row[k - 1]]
     return len(cells) >= 2 and sum(1 for c in cells if holds_score(c)) > len(cells) / 2
 
 

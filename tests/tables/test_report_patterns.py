@@ -85,8 +85,6 @@ def test_a_caption_naming_the_parent_of_subset_rows():
 
 # --- 3. headers over several rows ---------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="with three header rows and 'Orca-X' over a blank middle cell, the bottom row "
-                                       "is lost: models 'Nimbus 1.5' (twice) and 'Orca-X' (twice)")
 def test_a_family_over_its_version_over_its_variants():
     assert _published("FAMILY_VERSION") == [
         ("MMLU-Pro", "Nimbus 1.5 Flash", None, ACC, 67.3), ("MMLU-Pro", "Nimbus 1.5 Pro", None, ACC, 75.8),
