@@ -297,10 +297,16 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     parts_of_context = context if columns_are_parts(layout, context, aliases) else None
     sections = section_rows_of(table)
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
+    model_above: str | None = None  # the last model row, for rows that are its prompting conditions
     index = index_labels(table, layout, aliases)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
-        label = layout.labels[i]
+        label, condition = layout.labels[i], None
+        if layout.models_on == "rows" and label and i not in sections:
+            if not is_prompt_condition(label):
+                model_above = label
+            elif model_above:
+                label, condition = model_above, label.casefold()  # 'No system prompt' under a model: that model, so prompted
         extra = {roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])}  # '-' under 'Shots': none
         if "setting" in extra and (scored := split_label(extra["setting"], aliases)).metric_raw:
             # 'single attempt (pass@1)': the setting, and the metric it was scored in
@@ -336,7 +342,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
                 row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""
                 task_raw = extra.get("task") or group or row_group or task
-                settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting)
+                settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting, condition)
                 rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=part.model or model,
                               metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
                               or _caption_metric(facts, dataset_raw, model, index.benchmark(dataset_raw, aliases), aliases),

@@ -18,7 +18,7 @@ _SIZE_HEADER = re.compile(r"^(#\s*(of\s+)?)?(params?|parameters|sizes?|model siz
 # Label columns that describe the row without naming it ('Train Lang', 'Input Length', 'Release Date').
 _ATTRIBUTE_HEADER = re.compile(
     r"lang|length|context|release|date|\btype\b|licen[cs]e|open|source|architecture|tokens|\bdata\b|train|modality|"
-    r"\bactive\b|\bactivated\b|\btotal\b|开源|闭源",
+    r"\bactive\b|\bactivated\b|\bact\.|\btotal\b|开源|闭源",
     re.I,
 )
 

@@ -147,8 +147,6 @@ def test_a_category_column_beside_the_benchmarks_is_their_task():
         ("Code", "Code Generation")] * 3 + [("Math", "Math Word Problem Solving")] * 2
 
 
-@pytest.mark.xfail(strict=True, reason="the activated-parameter count is glued to a name that prints no size: "
-                                       "'Nimbus-MoE 2.4B' instead of 'Nimbus-MoE'")
 def test_an_activated_parameter_column_is_no_part_of_the_names():
     assert _published("ACTIVE_PARAMS") == [
         ("MMLU", "Orca-X 13B", None, AVG, 55.0), ("GSM8K", "Orca-X 13B", None, ACC, 29.6),
@@ -157,8 +155,6 @@ def test_an_activated_parameter_column_is_no_part_of_the_names():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="'No system prompt' is taken as a model (flagged model-is-setting, role "
-                                       "baseline) instead of a setting of the model above")
 def test_a_setting_row_under_a_model_row_is_that_models_setting():
     assert _published("SETTING_ROW") == [
         ("MMLU", "Nimbus 2 7B Chat", None, AVG, 63.2), ("IFEval", "Nimbus 2 7B Chat", None, ACC, 71.4),
