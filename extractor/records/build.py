@@ -136,6 +136,10 @@ def _caption_metric(facts: CaptionFacts, dataset: str, model: str, benchmark: st
     return facts.metric if match is None or match.entry.metric is None or named else None
 
 
+# A value column's head that only says it holds the scores ('Performance (WER)', 'Score').
+_GENERIC_SCORE = re.compile(r"^(performance|scores?|results?|values?|metrics?)\s*[↑↓]?$", re.I)
+
+
 class _Part(NamedTuple):
     subset: str | None = None
     setting: str | None = None
@@ -199,7 +203,11 @@ def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str |
     """(dataset, model, metric) of a row's cell. Beside a 'Datasets' label column the row's benchmark is
     that column's text for its group of rows, and the value column's header is the metric ('Performance (WER)')."""
     if layout.models_on == "rows" and layout.row_datasets and layout.row_datasets[i]:
-        metric = split_label(column, aliases).metric_raw or (column if aliases.metric(column) else None)
+        parts = split_label(column, aliases)
+        metric = parts.metric_raw or (column if aliases.metric(column) else None)
+        if metric is None and not _GENERIC_SCORE.match(parts.name) and "\n" not in layout.row_datasets[i]:
+            # 'test-clean | test-other' over the scores of a benchmark printed beside its models: its splits
+            return _Labels(column, label, None, layout.row_datasets[i])
         return _Labels(layout.row_datasets[i], label, metric)
     return _labels(layout, label, column, context, aliases)
 
@@ -267,6 +275,16 @@ def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: Caption
     return [s for s in (facts.part if same else None, group, language) if s]
 
 
+def _mostly_own_variants(layout: Layout, sections: set[int]) -> bool:
+    """Most model labels are the paper's own variants ('w/o shared experts', '+ MTP'): the table is an
+    ablation, and its reference row ('Nimbus-MoE 16B' above them) one of its arms, not a result to rank."""
+    if layout.models_on == "rows":
+        models = [lab for i, lab in enumerate(layout.labels) if i >= layout.header_rows and i not in sections and lab]
+    else:
+        models = [c for c in dict.fromkeys(layout.columns[layout.label_cols:]) if c]
+    return len(models) >= 3 and sum(1 for m in models if _OWN_VARIANT.search(m)) > len(models) / 2
+
+
 def _apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases: Vocabulary) -> None:
     """What the notes say of a record's marks: a subset its score was measured on, or a caveat (flagged);
     and whether its benchmark is one the notes say the authors built."""
@@ -298,6 +316,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     sections = section_rows_of(table)
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
     model_above: str | None = None  # the last model row, for rows that are its prompting conditions
+    own_variants = _mostly_own_variants(layout, sections)
     index = index_labels(table, layout, aliases)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
@@ -355,7 +374,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 rec.variant_raw = row_variant or facts.variant
                 rec.cell_part = part.index
                 _apply_notes(rec, notes, index, aliases)
-                if facts.kind == "ablation" or _OWN_VARIANT.search(model):
+                if facts.kind == "ablation" or own_variants or _OWN_VARIANT.search(model):
                     rec.model_role = "ablation"  # the paper's own variant, left out of leaderboards
                 out.append(rec)
     return out

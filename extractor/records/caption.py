@@ -108,8 +108,14 @@ def caption_setting(caption: str) -> str | None:
     return _one(found)
 
 
-def caption_metric(caption: str) -> str | None:
-    return _one({m.group(1) for m in _METRIC_PHRASE.finditer(caption)})
+def caption_metric(caption: str, vocab: Vocabulary | None = None) -> str | None:
+    """The one metric the caption names, as written; one metric spelt out and abbreviated ('word error
+    rate (WER)') is one."""
+    found: dict[str, str] = {}
+    for m in _METRIC_PHRASE.finditer(caption):
+        entry = vocab.metric(m.group(1)) if vocab else None
+        found.setdefault(entry.name if entry else m.group(1).casefold(), m.group(1))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
@@ -177,7 +183,7 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
     return CaptionFacts(
         variant=caption_variant(text),
         setting=caption_setting(text),
-        metric=caption_metric(text),
+        metric=caption_metric(text, vocab),
         parent=part[0] if part else caption_parent(text, vocab),
         part=part[1] if part else None,
         benchmark=caption_benchmark(text, vocab),

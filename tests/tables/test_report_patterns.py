@@ -4,7 +4,7 @@ pipeline, compared with the records a careful curator writes (tests/gold/README.
 A record is (dataset, model, setting, metric, value), and only the records a leaderboard takes are
 compared: no flag, not an ablation. Where the table prints no metric the expected one is the
 vocabulary's default for the benchmark (the project's convention, as in test_report_cases.py).
-Expectations the pipeline does not meet yet are strict xfails saying what it gives instead.
+An expectation the pipeline does not meet yet is a strict xfail saying what it gives instead.
 """
 
 from __future__ import annotations
@@ -240,8 +240,6 @@ def test_every_label_on_two_lines():
 
 # --- 7. long-form tables and tables side by side ------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="split columns are not made subsets ('LibriSpeech', no split) and 'LibriTTS', "
-                                       "centred between its two rows, is read in both and glued ('LibriTTS LibriTTS', flagged)")
 def test_a_long_form_table_with_each_dataset_printed_once_beside_its_models():
     ls, tts = "LibriSpeech", "LibriTTS"
     assert _published("LONG_FORM") == [
@@ -268,8 +266,6 @@ def test_two_tables_side_by_side_each_with_its_caption():
 
 # --- 8. tables of the paper's own variants and of statistics ------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="the reference row 'Nimbus-MoE 16B' above the variants is role 'own', "
-                                       "unflagged: 2 records a leaderboard would take")
 def test_an_ablation_table_gives_no_leaderboard_records():
     assert len(_result("ABLATION").records) == 8
     assert _published("ABLATION") == []
