@@ -12,7 +12,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pattern_cases as pc
-import pytest
 from report_cases import case_pdf
 
 from extractor.document import Document
