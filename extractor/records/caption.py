@@ -196,11 +196,19 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
 _TABLE_MENTION = re.compile(r"\b(?:table|tab\.)\s*([A-Z]?\d+)\b", re.I)
 
 
+# A paragraph opening with a run-in heading that names an ablation ('Impact of SFT Data Scaling').
+_ABLATION_RUN_IN = re.compile(r"^\s*(?:ablations?\b|(?:the\s+)?(?:impact|effect|influence|contribution)s?\s+of\b)", re.I)
+
+
 def ablation_tables(paragraphs: list[str]) -> set[str]:
     """Numbers of the tables the text introduces as ablations: a sentence that names one table only and
-    says 'ablation' ('we conducted ablation studies (see Table 1)')."""
+    says 'ablation' ('we conducted ablation studies (see Table 1)'), or a paragraph under a run-in heading
+    that names an ablation and that mentions one table only."""
     found: set[str] = set()
     for text in paragraphs:
+        numbers = {m.group(1).upper() for m in _TABLE_MENTION.finditer(text)}
+        if len(numbers) == 1 and _ABLATION_RUN_IN.match(text):
+            found |= numbers  # 'Impact of SFT Data Scaling  ... As detailed in Table 6, ...': the paragraph's heading says it
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             numbers = {m.group(1).upper() for m in _TABLE_MENTION.finditer(sentence)}
             if len(numbers) == 1 and re.search(r"\bablat(ion|ions|e|ed|ing)\b", sentence, re.I):

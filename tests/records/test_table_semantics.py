@@ -444,6 +444,11 @@ def test_the_sentence_introducing_a_table_as_an_ablation_and_a_size_printed_twic
     text = TextBlock(text="To show the new corpus helps, we conducted ablation studies (see Table 1) using a 1B model.", kind="paragraph")
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table], blocks=[text])
     assert {r.model_role for r in extract_document(doc, RunOptions()).records} == {"ablation"}
+    # a paragraph under a run-in heading naming an ablation, that mentions one table, introduces it as one
+    from extractor.records.caption import ablation_tables
+    assert ablation_tables(["Impact of SFT Data Scaling We scaled the SFT data from 500K to 6M. As detailed in Table 6, "
+                            "the model trained on 6M instances is better.", "Results are in Table 7 and Table 8."]) == {"6"}
+    assert ablation_tables(["Impact of scale is shown in Table 6 and Table 7."]) == set()
     # a parameter count beside a name that prints its size already is no part of the name
     records = _grid([["Method", "#param", "IN-1K"], ["Nimbus-ViT-6B", "5.9B", "88.2"], ["Orca-G", "1.8B", "86.2"]])
     assert _rows(records, "model") == [("Nimbus-ViT-6B",), ("Orca-G 1.8B",)]
