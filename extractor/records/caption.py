@@ -157,10 +157,28 @@ def named_benchmarks(caption: str, vocab: Vocabulary) -> dict[str, str]:
         for i in range(len(words) - n + 1):
             text = " ".join(words[i : i + n])
             match = vocab.dataset(text)
-            # a benchmark's name is written as a name: 'in bold' is a word, not the BOLD benchmark
-            if match and match.entry.name not in found and re.search(r"[A-Z0-9]", text):
+            # a benchmark's name is written as a name: 'in bold' or 'Bold means' is a word, not the BOLD benchmark
+            acronym = match is not None and match.entry.name.isupper() and not text.isupper()
+            if match and match.entry.name not in found and re.search(r"[A-Z0-9]", text) and not acronym:
                 found[match.entry.name] = text
     return found
+
+
+def _only_parent(parent: str, named: dict[str, str], vocab: Vocabulary) -> bool:
+    """No benchmark the caption names is another than the parent or one of its parts. Only names written
+    as names count: a plain word that happens to spell one ('Multiple', MultiPL-E's letters) does not."""
+    entry = vocab.dataset(parent)
+    if entry is None:
+        return False
+    return all(name == entry.entry.name or vocab.subset(entry.entry, written) or not _as_name(written, vocab)
+               for name, written in named.items())
+
+
+def _as_name(written: str, vocab: Vocabulary) -> bool:
+    """Spelt as the vocabulary spells the benchmark, or with the capitals or digits of a name ('GSM8k')."""
+    match = vocab.dataset(written)
+    spellings = [match.entry.name, *(a.name for a in match.entry.aliases)] if match else []
+    return written in spellings or bool(re.search(r"\d|\w[A-Z]", written))
 
 
 def caption_kind(caption: str) -> TableKind | None:
@@ -180,14 +198,18 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
     if not text:
         return CaptionFacts()
     part = caption_part(text, vocab)
+    named = named_benchmarks(text, vocab)
+    parent = part[0] if part else caption_parent(text, vocab)
+    if parent and not _only_parent(parent, named, vocab):
+        parent = None  # 'on Flickr30K' in a caption over Flickr30K, COCO and their Chinese versions names no parent
     return CaptionFacts(
         variant=caption_variant(text),
         setting=caption_setting(text),
         metric=caption_metric(text, vocab),
-        parent=part[0] if part else caption_parent(text, vocab),
+        parent=parent,
         part=part[1] if part else None,
         benchmark=caption_benchmark(text, vocab),
-        named=list(named_benchmarks(text, vocab)),
+        named=list(named),
         in_house=bool(_IN_HOUSE.search(text)),
         kind=caption_kind(text),
     )

@@ -509,3 +509,14 @@ def test_a_section_row_naming_a_benchmark_makes_the_rows_below_its_parts():
         ("BOLD (gender)", "Nimbus 2 70B", 0.293, 0.073, []), ("BOLD (gender)", "Falcon-Lite 8x7B", 0.323, 0.045, []),
         ("BOLD (race)", "Nimbus 2 70B", 0.232, 0.049, []), ("BOLD (race)", "Falcon-Lite 8x7B", 0.232, 0.052, []),
     ]
+
+
+def test_a_caption_naming_several_benchmarks_names_no_parent_and_plain_words_are_no_benchmarks():
+    vocab = load_vocabulary()
+    several = read_caption("Table 7. Zero-shot retrieval. We evaluate in English using Flickr30K and COCO, and in Chinese "
+                           "using Flickr30K-CN and COCO-CN. †Nimbus is finetuned on COCO, which helps its performance on Flickr30K.", vocab)
+    assert several.parent is None
+    one = read_caption("Table 5: Results on AGIEval benchmark. Bold means the highest accuracy.", vocab)
+    assert (one.parent, one.named) == ("AGIEval", ["AGIEval"])  # 'Bold' is a word, not BOLD
+    xtd = read_caption("Table 13. Retrieval performance on the XTD dataset. Multiple languages include English (EN).", vocab)
+    assert xtd.parent == "XTD"  # 'Multiple' spells MultiPL-E's letters but is no name
