@@ -8,7 +8,7 @@ from typing import NamedTuple
 from extractor.document import Document, DocumentWarning, Table
 from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, split_label, split_variant_note
-from extractor.vocab.settings import is_prompt_condition, parse_setting
+from extractor.vocab.settings import is_prompt_condition, parse_setting, split_trailing_parens
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
 from extractor.records.record import ResultRecord
@@ -341,6 +341,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             else:
                 section_bench = _leading_benchmark(label, aliases) if layout.models_on == "columns" else None
                 task = label if layout.models_on == "columns" and not section_bench else None
+                if section_bench:  # 'BOLD sentiment score (avg ± std)': the words after the benchmark are its metric
+                    section_metric = split_trailing_parens(label[len(section_bench):].strip())[0] or section_metric
             continue
         if layout.models_on == "columns" and DESCRIPTOR.search(label):
             continue  # '# Activated Params', 'Architecture': a description of the models, not a score

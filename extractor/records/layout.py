@@ -89,6 +89,8 @@ _HAS_SIZE = re.compile(rf"(?:^|[\s_-]){MODEL_SIZE}\b", re.I)
 _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
 _GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?|methods?|approaches|modell?ing)|ours|others?)$", re.I)
+# The last word of a group title printed over a column of its own ('Hidden Feature' | 'Modeling').
+_GROUP_WORD = re.compile(r"^(models|llms|systems|methods|approaches|modell?ing)$", re.I)
 # A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
 _GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?|programming languages?)$", re.I)
 
@@ -302,12 +304,22 @@ def _metric_rows(header: list[list[str]], label_cols: int, aliases: Vocabulary, 
     return out
 
 
+def _join_split_titles(row: list[str], label_cols: int) -> None:
+    """A group title the reader set over two columns in two pieces ('Hidden Feature' | 'Modeling'):
+    each piece takes the whole title, so that it reads, and is dropped, as one."""
+    for j in range(label_cols, len(row) - 1):
+        a, b = row[j], row[j + 1]
+        if a and b and a != b and not _GROUP_TITLE.match(a) and (_GROUP_WORD.match(b) or _GROUP_TITLE.match(f"{a} {b}") and not _GROUP_TITLE.match(b)):
+            row[j] = row[j + 1] = f"{a} {b}"
+
+
 def _drop_group_titles(header: list[list[str]], label_cols: int) -> dict[int, str]:
     """'Open-Weight Models' or 'Ours' over several model columns names a group, not a part of each
     name; so does one spanning the columns under their names ('Larger Training Compute Model').
     A setting in the title's brackets ('Baselines (high)') is each column's setting: returned."""
     settings: dict[int, str] = {}
     for k, row in enumerate(header):
+        _join_split_titles(row, label_cols)
         spans = [j for j in range(label_cols, len(row)) if row[j] and any(0 <= i < len(row) and row[i] == row[j] for i in (j - 1, j + 1))]
         for j in range(label_cols, len(row)):
             below = [r[j] for r in header[k + 1 :] if r[j]]

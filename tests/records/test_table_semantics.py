@@ -503,7 +503,8 @@ def test_a_section_row_naming_a_benchmark_makes_the_rows_below_its_parts():
         '<tr><td colspan="2">BOLD sentiment score (avg ± std)</td><td></td></tr>'
         '<tr><td>gender</td><td>0.293 ± 0.073</td><td>0.323 ± 0.045</td></tr>'
         '<tr><td>race</td><td>0.232 ± 0.049</td><td>0.232 ± 0.052</td></tr>')
-    # 'race' under BOLD is BOLD's race subset, not the RACE reading benchmark
+    # 'race' under BOLD is BOLD's race subset, not the RACE reading benchmark; the words after BOLD are the metric
+    assert [r.metric for r in records] == ["Accuracy"] * 2 + ["sentiment score"] * 4
     assert [(r.dataset, r.model, r.value, r.spread, r.flags) for r in records] == [
         ("BBQ", "Nimbus 2 70B", 51.5, None, []), ("BBQ", "Falcon-Lite 8x7B", 56.0, None, []),
         ("BOLD (gender)", "Nimbus 2 70B", 0.293, 0.073, []), ("BOLD (gender)", "Falcon-Lite 8x7B", 0.323, 0.045, []),
@@ -520,3 +521,10 @@ def test_a_caption_naming_several_benchmarks_names_no_parent_and_plain_words_are
     assert (one.parent, one.named) == ("AGIEval", ["AGIEval"])  # 'Bold' is a word, not BOLD
     xtd = read_caption("Table 13. Retrieval performance on the XTD dataset. Multiple languages include English (EN).", vocab)
     assert xtd.parent == "XTD"  # 'Multiple' spells MultiPL-E's letters but is no name
+
+
+def test_a_group_title_the_reader_split_over_two_columns_is_no_part_of_either_name():
+    records = _grid([["", "Hidden Feature", "Modeling", "Discrete Token Modeling"],
+                     ["", "Orca-Audio", "Falcon-Speech", "Nimbus-Audio"],
+                     ["AISHELL-1", "1.53", "1.80", "0.87"], ["LibriSpeech test-clean", "1.60", "1.70", "2.36"]])
+    assert sorted({r.model for r in records}) == ["Falcon-Speech", "Nimbus-Audio", "Orca-Audio"]
