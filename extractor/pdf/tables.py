@@ -3,6 +3,7 @@ and the `Table` models they become."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -122,10 +123,12 @@ def _stacked_labels(lines: Sequence[Line], values: Sequence[Line]) -> set[int]:
     lower starts below it, the two overlap across and nearly touch. Running text beside a table (a
     two-column page) is never a label."""
     out: set[int] = set()
+    short = sorted(((o.top + o.bottom) / 2, k) for k, o in enumerate(lines) if len(o.words) <= _LABEL_WORDS and not is_prose(o))
+    mids = [m for m, _ in short]
     for v in values:
         mid = (v.top + v.bottom) / 2
-        left = [o for o in lines if o is not v and o.x1 < v.x0 and abs((o.top + o.bottom) / 2 - mid) < 1.2 * v.size
-                and len(o.words) <= _LABEL_WORDS and not is_prose(o)]
+        near = short[bisect.bisect_left(mids, mid - 1.2 * v.size): bisect.bisect_right(mids, mid + 1.2 * v.size)]
+        left = [o for o in (lines[k] for _, k in near) if o is not v and o.x1 < v.x0]
         for a in left:
             for b in left:
                 stacked = a.bottom <= mid <= b.top and 0 <= b.top - a.bottom < 0.5 * v.size and a.x0 < b.x1 and b.x0 < a.x1

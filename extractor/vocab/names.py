@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import tomllib
 import unicodedata
 from functools import lru_cache
@@ -143,13 +146,52 @@ def _merge(base: dict, extra: dict) -> dict:
     return out | {key: [*base.get(key, []), *extra.get(key, [])] for key in _LEXICON}
 
 
+def _merge_raw(base: dict, extra: dict) -> dict:
+    """Two name files as parsed from TOML, the later one's entries over the earlier's, lexicon lists joined."""
+    out = {key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")}
+    lexicon = {key: [*base.get("lexicon", {}).get(key, []), *extra.get("lexicon", {}).get(key, [])] for key in _LEXICON}
+    return out | {"lexicon": lexicon}
+
+
+def _cache_dir() -> Path | None:
+    """Where the parsed built-in files are kept: $EXTRACTOR_CACHE_DIR (empty: nowhere), else the user's cache."""
+    configured = os.environ.get("EXTRACTOR_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "extractor"
+
+
+def _builtin_data() -> dict:
+    """The built-in name files, parsed and merged. TOML parsing takes most of a one-document run's start-up
+    (tomllib is pure Python), so the result is kept as JSON under the cache folder, keyed by the files'
+    bytes: an edited file is parsed again, and a cache that cannot be read or written is only skipped."""
+    sources = [(name, (DATA_DIR / name).read_bytes()) for name in NAME_FILES if (DATA_DIR / name).exists()]
+    key = hashlib.sha256(b"\0".join(name.encode() + b"\0" + data for name, data in sources)).hexdigest()[:20]
+    folder = _cache_dir()
+    cached = folder / f"vocabulary-{key}.json" if folder else None
+    if cached is not None:
+        try:
+            return json.loads(cached.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    raw: dict = {}
+    for _, data in sources:
+        raw = _merge_raw(raw, tomllib.loads(data.decode("utf-8")))
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(raw), encoding="utf-8")
+            os.replace(tmp, cached)
+        except OSError:
+            pass
+    return raw
+
+
 @lru_cache(maxsize=8)
 def load_vocabulary(extra: Path | None = None) -> Vocabulary:
     """The built-in name files, with a user's file (same layout) merged over them."""
-    data: dict = {}
-    for name in NAME_FILES:
-        if (DATA_DIR / name).exists():
-            data = _merge(data, _parse(tomllib.loads((DATA_DIR / name).read_text(encoding="utf-8"))))
+    data = _parse(_builtin_data())
     if extra is not None:
         data = _merge(data, _parse(tomllib.loads(Path(extra).read_text(encoding="utf-8"))))
     return Vocabulary(**data)

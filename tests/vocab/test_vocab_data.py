@@ -35,3 +35,16 @@ def test_subsets_languages_variants_and_api_families():
     assert vocab.is_variant("IT") and vocab.is_variant("inst.") and not vocab.is_variant("Pro")
     assert vocab.is_api_model("Gemini 1.5 Flash") and vocab.is_api_model("GPT-4o-0513")
     assert not vocab.is_api_model("Gemma 3 27B")
+
+
+def test_the_parsed_built_in_files_are_cached_by_their_bytes_and_a_bad_cache_is_skipped(tmp_path, monkeypatch):
+    from extractor.vocab import names
+
+    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path))
+    first = names._builtin_data()
+    (cached,) = tmp_path.glob("vocabulary-*.json")
+    assert names._builtin_data() == first
+    cached.write_text("{not json", encoding="utf-8")
+    assert names._builtin_data() == first  # parsed again from the TOML files
+    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", "")
+    assert names._builtin_data() == first and len(first["datasets"]) > 1900
