@@ -12,11 +12,12 @@ from extractor.vocab.settings import is_prompt_condition, parse_setting, split_t
 from extractor.options import TableOptions
 from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
 from extractor.records.record import ResultRecord
-from extractor.records.labels import LabelIndex, index_labels
-from extractor.records.notes import MARKS, TableNotes, is_caveat, mark_subset, read_notes, trailing_marks
-from extractor.records.layout import DESCRIPTOR, SIZE_LIST, Layout, Role, corner_metric, long_roles, read_layout
+from extractor.records.cells import cell_values
+from extractor.records.labels import index_labels
+from extractor.records.notes import MARKS, TableNotes, apply_notes, read_notes
+from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
 from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
-from extractor.vocab.cells import ParsedValue, is_missing, parse_qualified, parse_rank, parse_value, parse_values
+from extractor.vocab.cells import ParsedValue, is_missing, parse_rank, parse_value
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
@@ -140,63 +141,10 @@ def _caption_metric(facts: CaptionFacts, dataset: str, model: str, benchmark: st
 _GENERIC_SCORE = re.compile(r"^(performance|scores?|results?|values?|metrics?)\s*[↑↓]?$", re.I)
 
 
-class _Part(NamedTuple):
-    subset: str | None = None
-    setting: str | None = None
-    index: int | None = None  # position among the cell's numbers
-    model: str | None = None  # a model of a family whose sizes one header cell lists ('4B 12B 27B')
-
-
-
-
 # Column heads that stand for whichever model did best ('Other Best', 'Previous SOTA'): no model's name.
 _PLACEHOLDER_MODEL = re.compile(r"^((other|previous|prior|best|top)\s+)?(best|sota|state[- ]of[- ]the[- ]art)(\s+(model|result|system)s?)?$", re.I)
 # The paper's own variants as model labels: 'Dense 7B w/ MQA', '+ R1 Distill', 'Baseline', 'Nimbus-A@1.2T'.
 _OWN_VARIANT = re.compile(r"\bw/o?(?=\s|$)|^\s*\+\s*\w|\bbaseline\b|@\d+(?:\.\d+)?[BT]\b", re.I)
-# A label ending in a list of the parts a cell's several numbers stand for: 'LibriSpeech test-clean | test-other'.
-_PART_LIST = re.compile(r"^(?P<base>.*?)\s*(?P<list>[^\s|/]+(?:\s*[|/]\s*[^\s|/]+)+)$")
-
-
-def _cell_values(text: str, dataset: str, column: str, aliases: Vocabulary) -> list[tuple[ParsedValue, str, _Part]]:
-    """The scores of a cell with the dataset label each belongs to. Several numbers in one cell
-    ('1.28 | 2.42') are split over the parts their dataset label lists (subsets) or their column lists
-    (settings: '0-shot / 5-shot'); a cell whose numbers no label names gives nothing."""
-    lines = dataset.split("\n")
-    dataset = " ".join(lines)
-    single = parse_value(text)
-    if single is not None:
-        return [(single, dataset, _Part())]
-    several = parse_values(text)
-    if several is None:
-        # '76.5% / 72.7% whole / diff': each number measured under the condition printed after it
-        qualified = parse_qualified(text) or []
-        return [(v, dataset, _Part(setting=w, index=k if len(qualified) > 1 else None)) for k, (v, w) in enumerate(qualified)]
-    sizes = SIZE_LIST.match(column)
-    if sizes and len(sizes.group("sizes").split()) == len(several):
-        return [(v, dataset, _Part(index=k, model=f"{sizes.group('base')} {size}"))
-                for k, (v, size) in enumerate(zip(several, sizes.group("sizes").split()))]
-    # a benchmark on its first line, its parts on the next lines ('NimbusBench' / 'Alpaca | Web Questions')
-    names = [n.strip() for n in re.split(r"[|/]", " ".join(lines[1:]))]
-    if len(lines) > 1 and len(names) == len(several) and all(names):
-        return _parts(several, lines[0], names, aliases)
-    for label in dict.fromkeys((dataset, column)):
-        m = _PART_LIST.match(label)
-        names = [n.strip() for n in re.split(r"[|/]", m.group("list"))] if m else []
-        if len(names) != len(several):
-            continue
-        base = m.group("base").strip() if label == dataset else dataset
-        if base:
-            return _parts(several, base, names, aliases)
-    return []
-
-
-def _parts(values: list[ParsedValue], base: str, names: list[str], aliases: Vocabulary) -> list[tuple[ParsedValue, str, _Part]]:
-    """The parts a cell's numbers stand for: settings when each is one ('0-shot / 5-shot', or one the
-    benchmark lists as its settings: Aider's edit formats 'whole / diff'), else subsets."""
-    match = aliases.dataset(base)
-    own = {alias_key(s) for s in match.entry.settings} if match else set()
-    kind = "setting" if all(parse_setting(n) or alias_key(n) in own for n in names) else "subset"
-    return [(v, base, _Part(**{kind: n}, index=k)) for k, (v, n) in enumerate(zip(values, names))]
 
 
 def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str | None, aliases: Vocabulary) -> _Labels:
@@ -285,25 +233,6 @@ def _mostly_own_variants(layout: Layout, sections: set[int]) -> bool:
     return len(models) >= 3 and sum(1 for m in models if _OWN_VARIANT.search(m)) > len(models) / 2
 
 
-def _apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases: Vocabulary) -> None:
-    """What the notes say of a record's marks: a subset its score was measured on, or a caveat (flagged);
-    and whether its benchmark is one the notes say the authors built."""
-    benchmark = index.benchmark(rec.dataset_raw, aliases) or index.benchmark(rec.dataset_raw.rstrip(MARKS), aliases)
-    if benchmark and benchmark in notes.built:
-        rec.flags = [*rec.flags, "in-house-benchmark"]
-    marks = {m for m in ((rec.markers or "").translate(str.maketrans({"∗": "*", "⋆": "*"})), trailing_marks(rec.dataset_raw),
-                         trailing_marks(rec.model_raw)) if m}
-    for mark in sorted(marks):
-        note = notes.marks.get(mark)
-        if note is None:
-            continue
-        entry = aliases.dataset(benchmark) if benchmark else None
-        if entry and (subset := mark_subset(note, entry.entry.subsets)):
-            rec.subset_raw = "; ".join(s for s in (rec.subset_raw, subset) if s)
-        elif is_caveat(note):
-            rec.flags = [*rec.flags, "marked-caveat"]
-
-
 def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts,
                   notes: TableNotes) -> list[ResultRecord]:
     out: list[ResultRecord] = []
@@ -359,7 +288,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 row_bench = section_bench
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts)
-            for parsed, dataset_raw, part in _cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column, aliases):
+            for parsed, dataset_raw, part in cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column, aliases):
                 group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
                 row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""
                 task_raw = extra.get("task") or group or row_group or task
@@ -375,7 +304,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = row_variant or facts.variant
                 rec.cell_part = part.index
-                _apply_notes(rec, notes, index, aliases)
+                apply_notes(rec, notes, index, aliases)
                 if facts.kind == "ablation" or own_variants or _OWN_VARIANT.search(model):
                     rec.model_role = "ablation"  # the paper's own variant, left out of leaderboards
                 out.append(rec)

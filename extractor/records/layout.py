@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from pydantic import BaseModel
 
 from extractor.document import Table
 from extractor.vocab.names import Vocabulary
-from extractor.vocab.labels import MODEL_SIZE, split_label, without_translation
+from extractor.vocab.labels import MODEL_SIZE, split_label
 from extractor.tables.roles import count_label_cols, header_rows_of
+from extractor.records.headers import GENERIC_GROUP, column_paths, drop_group_titles, header_grid, join_distinct, metric_rows, setting_rows
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
-from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
+from extractor.vocab.settings import parse_setting
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
 
@@ -80,19 +81,10 @@ DESCRIPTOR = re.compile(
 )
 
 
-# A header row whose corner says its cells are settings of each column, and group titles over model columns.
-_SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
 # A head ending in several sizes set a space apart: 'Nimbus 3 PT 4B 12B 27B', columns the PDF drew as one.
 SIZE_LIST = re.compile(rf"^(?P<base>.*?\S)\s+(?P<sizes>(?:{MODEL_SIZE}\s+)+{MODEL_SIZE})$")
 _PLAIN_SCORE = re.compile(r"^\d+(?:\.\d+)?%?$")
 _HAS_SIZE = re.compile(rf"(?:^|[\s_-]){MODEL_SIZE}\b", re.I)
-_BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
-# A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
-_GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?|methods?|approaches|modell?ing)|ours|others?)$", re.I)
-# The last word of a group title printed over a column of its own ('Hidden Feature' | 'Modeling').
-_GROUP_WORD = re.compile(r"^(models|llms|systems|methods|approaches|modell?ing)$", re.I)
-# A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
-_GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?|programming languages?)$", re.I)
 
 
 class Layout(BaseModel):
@@ -152,31 +144,6 @@ def _model_share(labels: list[str]) -> float:
     return sum(1 for lab in labels if _MODEL_LIKE.search(lab)) / len(labels) if labels else 0.0
 
 
-def join_distinct(texts: list[str]) -> str:
-    """Header texts stacked over one column ('Base' over '7B'), each once, whitespace collapsed; a
-    line ending in a hyphen continues on the next ('Nimbus-' over 'R1' is 'Nimbus-R1')."""
-    parts: list[str] = []
-    for t in texts:
-        t = re.sub(r"\s+", " ", t).strip()
-        # 'Falcon 7B' beside a size column '7B' stays 'Falcon 7B'.
-        if t and not (parts and (parts[-1] == t or parts[-1].endswith(" " + t))):
-            parts.append(t)
-    return re.sub(r"(?<=\w-) (?=\w)", "", " ".join(parts))
-
-
-def _group_rows(header: list[list[str]], label_cols: int) -> int:
-    """Leading header rows whose cells span several value columns ('Reasoning' over 'GSM8K | ARC')."""
-    # each column's lowest printed cell: a bilingual header's translation rows are blank by now
-    last = [next((r[j] for r in reversed(header) if r[j]), "") for j in range(len(header[0]))] if header else []
-    k = 0
-    while k < len(header) - 1:
-        row = header[k]
-        if not any(row[j] and row[j] == row[j + 1] and last[j] != last[j + 1] for j in range(label_cols, len(row) - 1)):
-            break
-        k += 1
-    return k
-
-
 def _split_lead_scores(layout: Layout, corner: str, n_rows: int) -> None:
     """A label column drawn together with the first value column: the corner ends in k sizes ('Nimbus 2 /
     2B 9B 27B') and each label in k plain numbers ('XQuAD Indic 54.3 73.1 74.9'). The numbers are that
@@ -204,145 +171,14 @@ def split_category(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
-def header_grid(table: Table, header_rows: int) -> list[list[str]]:
-    """The header rows, whitespace collapsed, with a spanning header's cell that the drawing left blank
-    restored: a blank above the same sub-header as its left neighbour ('BBH' over '0-shot / 3-shot'),
-    under the same cells as that neighbour (a column under another model's name is another model's)."""
-    width = table.n_cols
-    header = [[re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)] for r in table.grid[:header_rows]]
-    for j in range(width):
-        for row, cell in zip(header, without_translation([row[j] for row in header])):
-            row[j] = cell
-    for k in range(len(header) - 1):
-        for j in range(1, width):
-            below = [header[m][j] for m in range(k + 1, len(header))]
-            same = all(header[m][j] == header[m][j - 1] for m in range(k + 1, len(header))) and all(
-                header[m][j] == header[m][j - 1] for m in range(k))
-            if not header[k][j] and header[k][j - 1] and any(below) and same:
-                header[k][j] = header[k][j - 1]
-    for row in header[:-1]:
-        for j in range(2, width):
-            if _BARE_VERSION.match(row[j]) and row[j - 1] and not any(ch.isdigit() for ch in row[j - 1]):
-                row[j - 1] = row[j] = f"{row[j - 1]} {row[j]}"
-    return header
-
-
-class _ColumnPath(NamedTuple):
-    group: str
-    label: str
-    benchmark: str
-    wide: bool  # the span over the label is not its header: the label alone names the column
-
-
-def _column_parts(header: list[list[str]], layout: Layout, aliases: Vocabulary) -> list[_ColumnPath]:
-    """(group, label, benchmark) per column: group-row cells that name no dataset are the column's group;
-    the rest its label. A group cell that names a benchmark over a label that names none ('RULER' over
-    '0-8K') is the benchmark the label is a part of."""
-    width = len(header[0]) if header else 0
-    k = _group_rows(header, layout.label_cols)
-    parts = []
-    for j in range(width):
-        groups = [header[i][j] for i in range(k) if not aliases.dataset(header[i][j]) and not _GENERIC_GROUP.match(header[i][j])]
-        own = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in groups and not (i < k and _GENERIC_GROUP.match(header[i][j]))])
-        bench = next((header[i][j] for i in range(k) if header[i][j] and aliases.dataset(header[i][j])), "")
-        below = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in (bench, *groups)])
-        if not bench:  # a name two benchmarks share ('SEED'), told apart by the split under it ('test-zh')
-            bench = next((g for g in groups if g and below and aliases.dataset_with_subset(g, below)), "")
-            if bench:
-                groups = [g for g in groups if g != bench]
-                own = below
-        wide = bool(bench) and bool(below) and bool(aliases.dataset(below) or aliases.dataset(split_label(below, aliases).name))
-        if bench and (wide or aliases.dataset(own) or aliases.dataset(split_label(own, aliases).name)):
-            bench = ""  # 'GPQA' over 'Diamond' names one benchmark
-        if wide:  # a span drawn too wide over 'USACO' names another benchmark than the column's
-            own = below
-        parts.append(_ColumnPath(join_distinct(groups), own, bench, wide) if own else _ColumnPath("", join_distinct(groups), bench, wide))
-    return parts
-
-
-def _setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
-    """Header rows whose corner names a setting ('Extended Thinking' over '100K | 64K'): each column's cell is
-    that column's setting. The rows are blanked so they do not join the model names."""
-    out: dict[int, str] = {}
-    found = [k for k, row in enumerate(header) if any(row[label_cols:]) and (
-        (_SETTING_ROW.search(" ".join(row[:label_cols])) and all(len(c.split()) <= 3 for c in row[label_cols:]))
-        or (k > 0 and all(is_header_setting(c) for c in row[label_cols:] if c)))]
-    # a setting row drawn over two lines ('Extended' / 'Thinking') repeats its cells on both
-    found += [k + d for k in found for d in (-1, 1)
-              if 0 <= k + d < len(header) and header[k + d][label_cols:] == header[k][label_cols:]]
-    for k in sorted(set(found)):
-        for j, cell in enumerate(header[k][label_cols:], start=label_cols):
-            if cell:
-                out[j] = header_setting(cell)
-    for k in set(found):
-        header[k][:] = [""] * len(header[k])
-    # a row that mixes reasoning levels under one model's name with other models' names ('low | high | Orca')
-    for k, row in enumerate(header[1:], start=1):
-        modes = [j for j in range(label_cols, len(row)) if is_reasoning_mode(row[j]) and any(header[m][j] for m in range(k))]
-        if len(modes) >= 2:
-            for j in modes:
-                out[j] = "; ".join(s for s in (out.get(j), header_setting(row[j])) if s)
-                row[j] = ""
-    return out
-
-
-def _metric_rows(header: list[list[str]], label_cols: int, aliases: Vocabulary, settings: dict[int, str]) -> dict[int, str]:
-    """Header rows below the first whose cells are all metrics or settings ('pass@1 | cons@64 | rating'):
-    each cell is its column's metric or setting, not a part of the benchmark's name."""
-    out: dict[int, str] = {}
-    for row in header[1:]:
-        cells = [(j, c) for j, c in enumerate(row) if j >= label_cols and c]
-        # a pair '0-shot / 5-shot' is split over its columns elsewhere (build._pair_settings)
-        if not cells or not all(aliases.metric(c) or (parse_setting(c) and "/" not in c) for _, c in cells):
-            continue
-        for j, c in cells:
-            if parse_setting(c) and not aliases.metric(c):
-                settings[j] = "; ".join(s for s in (settings.get(j), parse_setting(c)) if s)
-            else:
-                out[j] = c
-        row[:] = [""] * len(row)
-    return out
-
-
-def _join_split_titles(row: list[str], label_cols: int) -> None:
-    """A group title the reader set over two columns in two pieces ('Hidden Feature' | 'Modeling'):
-    each piece takes the whole title, so that it reads, and is dropped, as one."""
-    for j in range(label_cols, len(row) - 1):
-        a, b = row[j], row[j + 1]
-        if a and b and a != b and not _GROUP_TITLE.match(a) and (_GROUP_WORD.match(b) or _GROUP_TITLE.match(f"{a} {b}") and not _GROUP_TITLE.match(b)):
-            row[j] = row[j + 1] = f"{a} {b}"
-
-
-def _drop_group_titles(header: list[list[str]], label_cols: int) -> dict[int, str]:
-    """'Open-Weight Models' or 'Ours' over several model columns names a group, not a part of each
-    name; so does one spanning the columns under their names ('Larger Training Compute Model').
-    A setting in the title's brackets ('Baselines (high)') is each column's setting: returned."""
-    settings: dict[int, str] = {}
-    for k, row in enumerate(header):
-        _join_split_titles(row, label_cols)
-        spans = [j for j in range(label_cols, len(row)) if row[j] and any(0 <= i < len(row) and row[i] == row[j] for i in (j - 1, j + 1))]
-        for j in range(label_cols, len(row)):
-            below = [r[j] for r in header[k + 1 :] if r[j]]
-            above = [r[j] for r in header[:k] if r[j]]
-            title, groups = split_trailing_parens(row[j])
-            modes = [header_setting(g) for g in groups if is_reasoning_mode(g) or parse_setting(g)]
-            if not modes or len(modes) != len(groups):
-                title, modes = row[j], []
-            if _GROUP_TITLE.match(title) and ((below and below[0] != row[j]) or (not below and above and j in spans)):
-                row[j] = ""
-                if modes:
-                    settings[j] = "; ".join(modes)
-    return settings
-
-
 def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[list[str], list[str], list[str], str]:
     header = header_grid(table, layout.header_rows)
     layout.corner_metric = next(filter(None, (corner_metric(join_distinct(r[: layout.label_cols]), aliases) for r in header)), None)
-    layout.column_settings = _setting_rows(header, layout.label_cols)
-    layout.column_metrics = _metric_rows(header, layout.label_cols, aliases, layout.column_settings)
-    for j, setting in _drop_group_titles(header, layout.label_cols).items():
+    layout.column_settings = setting_rows(header, layout.label_cols)
+    layout.column_metrics = metric_rows(header, layout.label_cols, aliases, layout.column_settings)
+    for j, setting in drop_group_titles(header, layout.label_cols).items():
         layout.column_settings[j] = "; ".join(s for s in (setting, layout.column_settings.get(j)) if s)
-    columns = [join_distinct([r[j] for r in header if j < layout.label_cols or len(header) == 1 or not _GENERIC_GROUP.match(r[j])])
+    columns = [join_distinct([r[j] for r in header if j < layout.label_cols or len(header) == 1 or not GENERIC_GROUP.match(r[j])])
                for j in range(table.n_cols)]
     layout.roles = {
         j: LABEL_COL_ROLES[columns[j].casefold()] for j in range(layout.label_cols) if columns[j].casefold() in LABEL_COL_ROLES
@@ -351,7 +187,7 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
         # a 'Benchmark' column with no 'Model' column beside it names the rows: it is no role
         layout.roles = {j: role for j, role in layout.roles.items() if role != "dataset"}
     layout.columns = columns
-    parts = _column_parts(header, layout, aliases)
+    parts = column_paths(header, layout.label_cols, aliases)
     layout.groups = [p.group for p in parts]
     layout.benchmarks = [p.benchmark for p in parts]
     layout.columns = columns = [p.label if p.wide else c for p, c in zip(parts, columns)]

@@ -15,6 +15,8 @@ import re
 from pydantic import BaseModel
 
 from extractor.records.caption import named_benchmarks
+from extractor.records.labels import LabelIndex
+from extractor.records.record import ResultRecord
 from extractor.vocab.names import Vocabulary, alias_key
 
 # Footnote marks as reports print them; '∗' and '⋆' are the same mark as '*'.
@@ -72,3 +74,22 @@ def mark_subset(note: str, subsets: list[str]) -> str | None:
 
 def is_caveat(note: str) -> bool:
     return bool(_CAVEAT.search(note))
+
+
+def apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases: Vocabulary) -> None:
+    """What the notes say of a record's marks: a subset its score was measured on, or a caveat (flagged);
+    and whether its benchmark is one the notes say the authors built."""
+    benchmark = index.benchmark(rec.dataset_raw, aliases) or index.benchmark(rec.dataset_raw.rstrip(MARKS), aliases)
+    if benchmark and benchmark in notes.built:
+        rec.flags = [*rec.flags, "in-house-benchmark"]
+    marks = {m for m in ((rec.markers or "").translate(_SAME_MARK), trailing_marks(rec.dataset_raw),
+                         trailing_marks(rec.model_raw)) if m}
+    for mark in sorted(marks):
+        note = notes.marks.get(mark)
+        if note is None:
+            continue
+        entry = aliases.dataset(benchmark) if benchmark else None
+        if entry and (subset := mark_subset(note, entry.entry.subsets)):
+            rec.subset_raw = "; ".join(s for s in (rec.subset_raw, subset) if s)
+        elif is_caveat(note):
+            rec.flags = [*rec.flags, "marked-caveat"]
