@@ -20,14 +20,17 @@ def cut_under_header_gaps(rows: Sequence[Row], header_rows: int) -> list[Row]:
     cuts: list[float] = []
     for head in rows[:header_rows]:
         for a, b in zip(head, head[1:]):
-            under = [c for r in body for c in r if c.x0 < b.x0 and c.x1 > a.x1]
-            if under and all(len(c.words) >= 2 and all(is_value(w.text) for w in c.words) and _gap_under(c, a.x1, b.x0) for c in under):
-                cuts.append((a.x1 + b.x0) / 2)
-    return [_cut_row(r, cuts) for r in rows] if cuts else list(rows)
+            cut = (a.x1 + b.x0) / 2
+            under = [c for r in body for c in r if c.x0 < cut < c.x1]
+            if under and all(len(c.words) >= 2 and all(is_value(w.text) for w in c.words) and _gap_at(c, cut) for c in under):
+                cuts.append(cut)
+    # header rows stay as drawn: a family name centred over its columns ('Gemma 3' over '4B | 12B | 27B') spans them
+    return [*rows[:header_rows], *(_cut_row(r, cuts) for r in rows[header_rows:])] if cuts else list(rows)
 
 
-def _gap_under(chunk: Chunk, x0: float, x1: float) -> bool:
-    return any(w.x1 < x1 and v.x0 > x0 for w, v in zip(chunk.words, chunk.words[1:]))
+def _gap_at(chunk: Chunk, x: float) -> bool:
+    """A gap between two of the chunk's words lies at x: the cut there falls between words."""
+    return any(w.x1 <= x <= v.x0 for w, v in zip(chunk.words, chunk.words[1:]))
 
 
 def _cut_row(row: Row, cuts: Sequence[float]) -> Row:

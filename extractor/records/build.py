@@ -14,7 +14,7 @@ from extractor.records.caption import CaptionFacts, ablation_tables, document_va
 from extractor.records.record import ResultRecord
 from extractor.records.cells import cell_values
 from extractor.records.labels import index_labels
-from extractor.records.notes import MARKS, TableNotes, apply_notes, read_notes
+from extractor.records.notes import TableNotes, apply_notes, lines_under, read_notes
 from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
 from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
 from extractor.vocab.cells import ParsedValue, is_missing, parse_rank, parse_value
@@ -137,8 +137,17 @@ def _caption_metric(facts: CaptionFacts, dataset: str, model: str, benchmark: st
     return facts.metric if match is None or match.entry.metric is None or named else None
 
 
-# A value column's head that only says it holds the scores ('Performance (WER)', 'Score').
-_GENERIC_SCORE = re.compile(r"^(performance|scores?|results?|values?|metrics?)\s*[↑↓]?$", re.I)
+# A value column's head that names a split ('test-clean', 'dev', 'val2017').
+_SPLIT_HEAD = re.compile(r"^(dev|test|val|valid|validation|eval|train)(?:[-_ ]?[\w-]+)?$", re.I)
+# A label that is only a prompting condition of the model above it ('No system prompt', 'w/ system prompt').
+_BARE_CONDITION = re.compile(r"^(?:no|with|without|w/o?|default|empty|custom)\s+(?:system\s+)?prompt(?:s|ing)?$", re.I)
+
+
+def _is_split(column: str, benchmark: str, aliases: Vocabulary) -> bool:
+    """A value column's head is a split of the benchmark beside the rows: one the vocabulary lists for it, or
+    one written as splits are ('test-other'); settings ('Zero-shot') and sizes ('7B') are not."""
+    entry = aliases.dataset(benchmark)
+    return bool(entry and aliases.subset(entry.entry, column)) or bool(_SPLIT_HEAD.match(column))
 
 
 # Column heads that stand for whichever model did best ('Other Best', 'Previous SOTA'): no model's name.
@@ -153,7 +162,7 @@ def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str |
     if layout.models_on == "rows" and layout.row_datasets and layout.row_datasets[i]:
         parts = split_label(column, aliases)
         metric = parts.metric_raw or (column if aliases.metric(column) else None)
-        if metric is None and not _GENERIC_SCORE.match(parts.name) and "\n" not in layout.row_datasets[i]:
+        if metric is None and "\n" not in layout.row_datasets[i] and _is_split(parts.name, layout.row_datasets[i], aliases):
             # 'test-clean | test-other' over the scores of a benchmark printed beside its models: its splits
             return _Labels(column, label, None, layout.row_datasets[i])
         return _Labels(layout.row_datasets[i], label, metric)
@@ -198,18 +207,27 @@ def _leading_benchmark(label: str, aliases: Vocabulary) -> str | None:
     """The benchmark a section row begins with ('BOLD sentiment score (avg ± std)' -> 'BOLD'), spelt as the
     vocabulary spells it: a category row 'Math' is no MATH."""
     words = label.split()
-    for k in range(min(4, len(words)), 0, -1):
-        name = " ".join(words[:k])
-        match = aliases.dataset(name)
-        if match and name in (match.entry.name, *(a.name for a in match.entry.aliases)):
-            return name
-    return None
+    return next((name for k in range(min(4, len(words)), 0, -1) if aliases.spelt_as_named(name := " ".join(words[:k]))), None)
 
 
-def _written_as_benchmark(label: str, aliases: Vocabulary) -> bool:
-    """A row label that is a benchmark of its own, written as a name: under 'BOLD', 'race' is a part
-    of BOLD, not the RACE benchmark, while 'RACE' would be RACE."""
-    return bool(re.search(r"[A-Z0-9]", label)) and (aliases.dataset(label) or aliases.dataset(split_label(label, aliases).name)) is not None
+# Words that make a phrase a metric even when the vocabulary does not list it ('sentiment score').
+_METRIC_NOUN = re.compile(r"\b(score|rate|accuracy|error|f1|bleu|rouge|exact match|perplexity)\b", re.I)
+
+
+def _metric_words(text: str, aliases: Vocabulary) -> str | None:
+    """The words after a section's benchmark when they name a metric; 'and MATH' or '5-shot' do not."""
+    if not text or parse_setting(text) or aliases.dataset(text):
+        return None
+    return text if aliases.metric(text) or _METRIC_NOUN.search(text) else None
+
+
+def _part_named_as_benchmark(label: str, section_bench: str, aliases: Vocabulary) -> bool:
+    """Under a section naming a benchmark, a row is one of its parts unless it is another benchmark spelt as
+    the vocabulary spells it: under 'BOLD', 'race' and 'Race' are BOLD's, 'RACE' would be RACE."""
+    entry = aliases.dataset(section_bench)
+    if entry is not None and aliases.subset(entry.entry, label):
+        return False
+    return aliases.spelt_as_named(label) or aliases.spelt_as_named(split_label(label, aliases).name)
 
 
 def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: CaptionFacts) -> list[str]:
@@ -244,17 +262,20 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     parts_of_context = context if columns_are_parts(layout, context, aliases) else None
     sections = section_rows_of(table)
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
-    model_above: str | None = None  # the last model row, for rows that are its prompting conditions
+    model_above: str | None = None  # the model row right above, for rows that are only its prompting conditions
+    bench_metric: str | None = None  # the metric a section row names after its benchmark
     own_variants = _mostly_own_variants(layout, sections)
     index = index_labels(table, layout, aliases)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
         label, condition = layout.labels[i], None
         if layout.models_on == "rows" and label and i not in sections:
-            if not is_prompt_condition(label):
-                model_above = label
-            elif model_above:
+            if _BARE_CONDITION.match(label) and model_above:
                 label, condition = model_above, label.casefold()  # 'No system prompt' under a model: that model, so prompted
+            else:
+                model_above = None if is_prompt_condition(label) else label
+        else:
+            model_above = None  # only the row right above (or its other conditions) lends its model
         extra = {roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])}  # '-' under 'Shots': none
         if "setting" in extra and (scored := split_label(extra["setting"], aliases)).metric_raw:
             # 'single attempt (pass@1)': the setting, and the metric it was scored in
@@ -265,13 +286,14 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
         if label and i in sections:
             # a category row such as 'Math' sets the task of the rows below; over model rows it is a section;
             # a section row that is a metric ('Accuracy (%)') is the metric of the rows below
+            section_bench = bench_metric = None  # a benchmark section ends at the next section row
             if aliases.metric(label):
                 section_metric, task = label, None
             else:
                 section_bench = _leading_benchmark(label, aliases) if layout.models_on == "columns" else None
                 task = label if layout.models_on == "columns" and not section_bench else None
-                if section_bench:  # 'BOLD sentiment score (avg ± std)': the words after the benchmark are its metric
-                    section_metric = split_trailing_parens(label[len(section_bench):].strip())[0] or section_metric
+                if section_bench:  # 'BOLD sentiment score (avg ± std)': the words after the benchmark name its metric
+                    bench_metric = _metric_words(split_trailing_parens(label[len(section_bench):].strip())[0], aliases)
             continue
         if layout.models_on == "columns" and DESCRIPTOR.search(label):
             continue  # '# Activated Params', 'Architecture': a description of the models, not a score
@@ -284,7 +306,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             dataset, row_variant = split_variant_note(dataset)
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
             row_bench = _row_benchmark(layout, i, index.benchmark(dataset, aliases) is not None, aliases)
-            if section_bench and not row_bench and not _written_as_benchmark(dataset, aliases):
+            if section_bench and not row_bench and not _part_named_as_benchmark(dataset, section_bench, aliases):
                 row_bench = section_bench
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts)
@@ -294,7 +316,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 task_raw = extra.get("task") or group or row_group or task
                 settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting, condition)
                 rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=part.model or model,
-                              metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or section_metric
+                              metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or bench_metric or section_metric
                               or _caption_metric(facts, dataset_raw, model, index.benchmark(dataset_raw, aliases), aliases),
                               task_raw=task_raw or None,
                               setting_raw="; ".join(s for s in settings if s) or None)
@@ -353,7 +375,7 @@ def extract_records(doc: Document, aliases: Vocabulary, options: TableOptions) -
     forms = document_variant_forms([t.caption for t in doc.tables if t.caption])
     ablations = ablation_tables([b.text for b in doc.blocks if b.kind == "paragraph"])
     for table in doc.tables:
-        notes = [b.text for b in doc.blocks if b.page == table.page and b.text.lstrip()[:1] in MARKS]
+        notes = lines_under(table, doc.tables, doc.blocks)
         found, warnings = table_records(doc, table, aliases, options, forms, table_number(table.caption) in ablations, notes)
         records.extend(found)
         doc.warnings.extend(warnings)

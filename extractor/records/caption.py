@@ -158,7 +158,7 @@ def named_benchmarks(caption: str, vocab: Vocabulary) -> dict[str, str]:
             text = " ".join(words[i : i + n])
             match = vocab.dataset(text)
             # a benchmark's name is written as a name: 'in bold' or 'Bold means' is a word, not the BOLD benchmark
-            acronym = match is not None and match.entry.name.isupper() and not text.isupper()
+            acronym = match is not None and match.entry.name.isupper() and not text.isupper() and not re.search(r"\d", text)
             if match and match.entry.name not in found and re.search(r"[A-Z0-9]", text) and not acronym:
                 found[match.entry.name] = text
     return found
@@ -176,9 +176,7 @@ def _only_parent(parent: str, named: dict[str, str], vocab: Vocabulary) -> bool:
 
 def _as_name(written: str, vocab: Vocabulary) -> bool:
     """Spelt as the vocabulary spells the benchmark, or with the capitals or digits of a name ('GSM8k')."""
-    match = vocab.dataset(written)
-    spellings = [match.entry.name, *(a.name for a in match.entry.aliases)] if match else []
-    return written in spellings or bool(re.search(r"\d|\w[A-Z]", written))
+    return vocab.spelt_as_named(written) or bool(re.search(r"\d|\w[A-Z]", written))
 
 
 def caption_kind(caption: str) -> TableKind | None:
@@ -219,7 +217,8 @@ _TABLE_MENTION = re.compile(r"\b(?:table|tab\.)\s*([A-Z]?\d+)\b", re.I)
 
 
 # A paragraph opening with a run-in heading that names an ablation ('Impact of SFT Data Scaling').
-_ABLATION_RUN_IN = re.compile(r"^\s*(?:ablations?\b|(?:the\s+)?(?:impact|effect|influence|contribution)s?\s+of\b)", re.I)
+# A sentence opening 'The impact of this ...' is no heading: headings start with the noun itself.
+_ABLATION_RUN_IN = re.compile(r"^\s*(?:Ablations?\b|(?:Impact|Effect|Influence|Contribution)s?\s+of\b)")
 
 
 def ablation_tables(paragraphs: list[str]) -> set[str]:

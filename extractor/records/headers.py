@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from extractor.document import Table
-from extractor.vocab.labels import split_label, without_translation
+from extractor.vocab.labels import known_benchmark, without_translation
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
 
@@ -105,8 +105,8 @@ def column_paths(header: list[list[str]], label_cols: int, aliases: Vocabulary) 
             if bench:
                 groups = [g for g in groups if g != bench]
                 own = below
-        wide = bool(bench) and bool(below) and bool(aliases.dataset(below) or aliases.dataset(split_label(below, aliases).name))
-        if bench and (wide or aliases.dataset(own) or aliases.dataset(split_label(own, aliases).name)):
+        wide = bool(bench) and bool(below) and bool(known_benchmark(below, aliases))
+        if bench and (wide or known_benchmark(own, aliases)):
             bench = ""  # 'GPQA' over 'Diamond' names one benchmark
         if wide:  # a span drawn too wide over 'USACO' names another benchmark than the column's
             own = below
@@ -159,12 +159,20 @@ def metric_rows(header: list[list[str]], label_cols: int, aliases: Vocabulary, s
 
 
 def _join_split_titles(row: list[str], label_cols: int) -> None:
-    """A group title the reader set over two columns in two pieces ('Hidden Feature' | 'Modeling'):
-    each piece takes the whole title, so that it reads, and is dropped, as one."""
-    for j in range(label_cols, len(row) - 1):
-        a, b = row[j], row[j + 1]
-        if a and b and a != b and not _GROUP_TITLE.match(a) and (_GROUP_WORD.match(b) or _GROUP_TITLE.match(f"{a} {b}") and not _GROUP_TITLE.match(b)):
-            row[j] = row[j + 1] = f"{a} {b}"
+    """A group title the reader set over its columns in two pieces ('Hidden Feature' | 'Modeling', each
+    over one or more columns), the second only the title's last word: every cell of both takes the whole
+    title, so that it reads, and is dropped, as one."""
+    runs: list[list[int]] = []
+    for j in range(label_cols, len(row)):
+        if runs and row[j] and row[j] == row[runs[-1][0]]:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    for first, second in zip(runs, runs[1:]):
+        a, b = row[first[0]], row[second[0]]
+        if a and b and not _GROUP_TITLE.match(a) and _GROUP_WORD.match(b):
+            for j in (*first, *second):
+                row[j] = f"{a} {b}"
 
 
 def drop_group_titles(header: list[list[str]], label_cols: int) -> dict[int, str]:

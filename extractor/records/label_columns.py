@@ -198,9 +198,10 @@ def _band_join(grid: list[list[str]], bands: list[int], j: int, header_rows: int
     current = ""
     texts: dict[int, list[str]] = {}
     for i in range(header_rows, len(grid)):
-        lines = texts.setdefault(bands[i - header_rows], [])
-        if grid[i][j].strip() and (not lines or lines[-1] != grid[i][j].strip()):  # a cell spanning two rows: once
-            lines.append(grid[i][j].strip())
+        text = grid[i][j].strip()
+        lines = texts.get(bands[i - header_rows], [])
+        if text and (not lines or lines[-1] != text):  # a cell spanning two rows is read once
+            texts[bands[i - header_rows]] = [*lines, text]
     for i in range(header_rows, len(grid)):
         band = bands[i - header_rows]
         if band in texts:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from extractor.document import Table
 from extractor.records.layout import DESCRIPTOR, Layout
 from extractor.tables.roles import section_rows_of
-from extractor.vocab.labels import AVERAGE, AVERAGE_OF, MODEL_SIZE, split_label
+from extractor.vocab.labels import AVERAGE, AVERAGE_OF, MODEL_SIZE, known_benchmark
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.settings import is_header_setting, parse_setting
 
@@ -47,7 +47,7 @@ def classify_label(label: str, position: Position, vocab: Vocabulary, models_axi
         return "metric", metric.name
     if parse_setting(text) or is_header_setting(text):
         return "setting", parse_setting(text) or text.casefold()
-    match = vocab.dataset(text) or vocab.dataset(split_label(text, vocab).name)
+    match = known_benchmark(text, vocab)
     if match:
         return "benchmark", match.entry.name
     if language := vocab.language(text):
@@ -77,16 +77,12 @@ class LabelIndex(BaseModel):
         entry = self.entries.get(text)
         if entry is None:
             role, canonical = classify_label(text, position, vocab, models_axis)
-            match = vocab.dataset(text) or vocab.dataset(split_label(text, vocab).name)
+            match = known_benchmark(text, vocab)
             entry = self.entries[text] = LabelEntry(label=text, role=role, canonical=canonical,
                                                     benchmark=match.entry.name if match else None)
         if position not in entry.positions:
             entry.positions.append(position)
         return entry
-
-    def role(self, label: str) -> LabelRole | None:
-        entry = self.entries.get(" ".join(label.split()))
-        return entry.role if entry else None
 
     def benchmark(self, label: str, vocab: Vocabulary) -> str | None:
         """The vocabulary's benchmark a dataset label names; a label first met here (a part of a cell's

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from extractor.document import Table
 from extractor.vocab.names import Vocabulary
-from extractor.vocab.labels import MODEL_SIZE, split_label
+from extractor.vocab.labels import MODEL_SIZE, known_benchmark, split_label
 from extractor.tables.roles import count_label_cols, header_rows_of
 from extractor.records.headers import GENERIC_GROUP, column_paths, drop_group_titles, header_grid, join_distinct, metric_rows, setting_rows
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
@@ -135,7 +135,7 @@ def _dataset_share(labels: list[str], aliases: Vocabulary) -> float:
     if not labels:
         return 0.0
     # a metric name ('Truthful', 'F1') is on the benchmarks' axis, never on the models'
-    hits = sum(1 for lab in labels if aliases.dataset(lab) or aliases.dataset(split_label(lab, aliases).name) or aliases.metric(lab))
+    hits = sum(1 for lab in labels if known_benchmark(lab, aliases) or aliases.metric(lab))
     return hits / len(labels)
 
 

@@ -1,11 +1,11 @@
 """What a table's notes say of the scores and labels their marks point at.
 
-A note is a sentence of the caption, or a line under the table that begins with a mark ('* conducted on
-the text-only HLE subset'). It may name a subset the marked scores were measured on (that subset joins
-the record's dataset), say the marked results are not comparable (the records are flagged), or say
-the authors built some of the benchmarks themselves ('the audio versions of X and Y are newly
-constructed'), which makes those benchmarks' records no public benchmark's. Other notes ('† reported
-by the original authors') change nothing.
+A note is a sentence of the caption, or a line under a PDF table that begins with a mark ('* conducted
+on the text-only HLE subset'); the caption's notes come first. A note that speaks of a subset or split
+and names one of the marked benchmark's subsets (whole words) puts the marked scores on it; one that
+says the marked results are not comparable flags them; a clause saying the authors built some of the
+benchmarks ('the audio versions of X and Y are newly constructed') makes those benchmarks' records no
+public benchmark's. Other notes ('† reported by the original authors') change nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 
 from pydantic import BaseModel
 
+from extractor.document import Table, TextBlock
 from extractor.records.caption import named_benchmarks
 from extractor.records.labels import LabelIndex
 from extractor.records.record import ResultRecord
@@ -43,19 +44,32 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 
 
+def lines_under(table: Table, tables: list[Table], blocks: list[TextBlock]) -> list[str]:
+    """The texts under a PDF table that begin with a mark, down to the next table below it on its page.
+    HTML and text pages give none: their blocks have no place on a page to tell which table they are under."""
+    if table.page is None or table.bbox is None:
+        return []
+    top = table.bbox.bottom - 1
+    below = [t.bbox.top for t in tables if t.page == table.page and t.bbox is not None and t.bbox.top > top]
+    bottom = min(below, default=float("inf"))
+    return [b.text for b in blocks if b.page == table.page and b.bbox is not None and top <= b.bbox.top < bottom
+            and b.text.lstrip()[:1] in tuple(MARKS)]
+
+
 def read_notes(caption: str | None, lines: list[str], vocab: Vocabulary) -> TableNotes:
-    """`lines`: texts near the table that begin with a mark (a PDF's footnote lines under it)."""
+    """`lines`: the footnote lines under the table, each beginning with its mark (see `lines_under`)."""
     marks: dict[str, str] = {}
-    for line in lines:
-        for m in _LEADING.finditer(line):
-            marks.setdefault(m.group("mark").translate(_SAME_MARK), m.group("text").strip())
     built: list[str] = []
+    # the caption's own notes first: a line under the table cannot override what the caption says
     for sentence in _sentences(re.sub(r"\s+", " ", caption or "")):
         if m := _STANDS_FOR.search(sentence):
             marks.setdefault((m.group("mark") or m.group("mark2")).translate(_SAME_MARK), sentence)
         for clause in _CLAUSES.split(sentence):
             if _BUILT.search(clause):
                 built += [name for name in named_benchmarks(clause, vocab) if name not in built]
+    for line in lines:
+        for m in _LEADING.finditer(line):
+            marks.setdefault(m.group("mark").translate(_SAME_MARK), m.group("text").strip())
     return TableNotes(marks=marks, built=built)
 
 
@@ -65,10 +79,21 @@ def trailing_marks(label: str) -> str:
     return m.group(0).translate(_SAME_MARK) if m else ""
 
 
+# A note about what the marked scores were measured on, not how they were got ('averaged over multiple runs').
+_ON_PART = re.compile(r"\b(subsets?|splits?|sets?|only|portion|part)\b", re.I)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[\w+]+(?:-[\w+]+)*", text.casefold())) + " "
+
+
 def mark_subset(note: str, subsets: list[str]) -> str | None:
-    """The one subset of the marked benchmark a note names ('conducted on the text-only HLE subset')."""
-    key = alias_key(note)
-    found = [s for s in subsets if len(alias_key(s)) > 3 and alias_key(s) in key]
+    """The one subset of the marked benchmark a note names as what the scores were measured on ('conducted
+    on the text-only HLE subset'): whole words only, and the note must speak of a subset or split."""
+    if not _ON_PART.search(note):
+        return None
+    words = _words(note)
+    found = [s for s in subsets if len(alias_key(s)) > 3 and _words(s) in words]
     return found[0] if len(found) == 1 else None
 
 

@@ -23,17 +23,18 @@ def holds_score(text: str) -> bool:
     return parse_value(text) is not None or parse_values(text) is not None
 
 
-def _mostly_scores(row: list[str]) -> bool:
-    """A row claimed as header that holds scores: the real header was lost, this is data. Text one cell
-    spans over several columns counts once: a version '1.5' over 'Flash | Pro' is no row of scores."""
-    cells = [c for k, c in enumerate(row[1:], start=1) if c.strip() and c != row[k - 1]]
+def _mostly_scores(table: Table, i: int) -> bool:
+    """A row claimed as header that holds scores: the real header was lost, this is data. A cell spanning
+    several columns counts once: a version '1.5' over 'Flash | Pro' is no row of scores."""
+    spanned = {k for c in table.cells if c.row == i for k in range(c.col + 1, c.col + c.colspan)}
+    cells = [c for k, c in enumerate(table.grid[i][1:], start=1) if c.strip() and k not in spanned]
     return len(cells) >= 2 and sum(1 for c in cells if holds_score(c)) > len(cells) / 2
 
 
 def count_header_rows(table: Table) -> int:
     """Leading rows with no score and some text past the first column; a row with text only in its
     first cell is a category row ('Math'), not a header."""
-    if table.header_rows is not None and not any(_mostly_scores(r) for r in table.grid[: table.header_rows]):
+    if table.header_rows is not None and not any(_mostly_scores(table, i) for i in range(min(table.header_rows, table.n_rows))):
         return table.header_rows
     for i, row in enumerate(table.grid):
         if any(holds_score(c) for c in row[1:]) or not any(c.strip() for c in row[1:]):

@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel
 
-from extractor.vocab.names import Vocabulary
+from extractor.vocab.names import DatasetMatch, Vocabulary
 from extractor.vocab.settings import parse_setting, split_trailing_parens, split_trailing_setting
 
 
@@ -152,3 +152,8 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
         setting_raw="; ".join(raw) or None,
         metric_raw=metric,
     )
+
+
+def known_benchmark(label: str, aliases: Vocabulary) -> DatasetMatch | None:
+    """The benchmark a label names, by itself or once its settings and metric are split off ('MMLU (5-shot)')."""
+    return aliases.dataset(label) or aliases.dataset(split_label(label, aliases).name)

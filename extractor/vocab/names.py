@@ -89,6 +89,11 @@ class Vocabulary(BaseModel):
     def dataset(self, label: str) -> DatasetMatch | None:
         return self._datasets.get(alias_key(label)) if label.strip() else None
 
+    def spelt_as_named(self, text: str) -> bool:
+        """`text` is a benchmark's name or alias exactly as the vocabulary writes it ('BOLD', not 'Bold')."""
+        match = self.dataset(text)
+        return match is not None and " ".join(text.split()) in (match.entry.name, *(a.name for a in match.entry.aliases))
+
     def subset(self, benchmark: DatasetEntry, label: str) -> str | None:
         """The subset of `benchmark` that `label` names as the data writes it ('sat-math' -> 'SAT-Math')."""
         return self._subsets.get((alias_key(benchmark.name), alias_key(label))) if label.strip() else None
@@ -142,12 +147,7 @@ _LEXICON = ("languages", "variants", "api_families", "organisations")
 
 
 def _merge(base: dict, extra: dict) -> dict:
-    out = {key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")}
-    return out | {key: [*base.get(key, []), *extra.get(key, [])] for key in _LEXICON}
-
-
-def _merge_raw(base: dict, extra: dict) -> dict:
-    """Two name files as parsed from TOML, the later one's entries over the earlier's, lexicon lists joined."""
+    """Two name files as TOML gives them: the later one's entries over the earlier's, lexicon lists joined."""
     out = {key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")}
     lexicon = {key: [*base.get("lexicon", {}).get(key, []), *extra.get("lexicon", {}).get(key, [])] for key in _LEXICON}
     return out | {"lexicon": lexicon}
@@ -166,7 +166,9 @@ def _builtin_data() -> dict:
     (tomllib is pure Python), so the result is kept as JSON under the cache folder, keyed by the files'
     bytes: an edited file is parsed again, and a cache that cannot be read or written is only skipped."""
     sources = [(name, (DATA_DIR / name).read_bytes()) for name in NAME_FILES if (DATA_DIR / name).exists()]
-    key = hashlib.sha256(b"\0".join(name.encode() + b"\0" + data for name, data in sources)).hexdigest()[:20]
+    # the key covers this module too: a change to how the files are merged is never read from an old cache
+    parts = [Path(__file__).read_bytes(), *(name.encode() + b"\0" + data for name, data in sources)]
+    key = hashlib.sha256(b"\0".join(parts)).hexdigest()[:20]
     folder = _cache_dir()
     cached = folder / f"vocabulary-{key}.json" if folder else None
     if cached is not None:
@@ -176,7 +178,7 @@ def _builtin_data() -> dict:
             pass
     raw: dict = {}
     for _, data in sources:
-        raw = _merge_raw(raw, tomllib.loads(data.decode("utf-8")))
+        raw = _merge(raw, tomllib.loads(data.decode("utf-8")))
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +193,7 @@ def _builtin_data() -> dict:
 @lru_cache(maxsize=8)
 def load_vocabulary(extra: Path | None = None) -> Vocabulary:
     """The built-in name files, with a user's file (same layout) merged over them."""
-    data = _parse(_builtin_data())
+    raw = _builtin_data()
     if extra is not None:
-        data = _merge(data, _parse(tomllib.loads(Path(extra).read_text(encoding="utf-8"))))
-    return Vocabulary(**data)
+        raw = _merge(raw, tomllib.loads(Path(extra).read_text(encoding="utf-8")))
+    return Vocabulary(**_parse(raw))

@@ -91,3 +91,25 @@ def test_a_footnote_line_saying_the_marked_scores_are_a_spoken_version_flags_the
         ("GPQA Diamond", 70.0, []),
         ("GPQA Diamond", 71.5, []),
     ]
+
+
+def test_a_note_names_a_subset_only_as_whole_words_and_only_when_it_speaks_of_one():
+    from extractor.records.notes import mark_subset
+
+    assert mark_subset("Scores are averaged over multiple runs with human-verified answers.", ["Multiple", "human"]) is None
+    assert mark_subset("* conducted on the text-only HLE subset.", ["text-only", "no tools"]) == "text-only"
+    assert mark_subset("* on the subset of the latest problems", ["test"]) is None  # 'test' inside 'latest'
+
+
+def test_footnote_lines_belong_to_the_table_above_them_only():
+    from extractor.document import BBox, Table, TextBlock
+    from extractor.records.notes import lines_under
+
+    upper = Table(index=0, page=3, grid=[["a"]], engine="test", bbox=BBox(x0=50, top=100, x1=500, bottom=200))
+    lower = Table(index=1, page=3, grid=[["a"]], engine="test", bbox=BBox(x0=50, top=300, x1=500, bottom=400))
+    blocks = [TextBlock(text="* on the text-only subset.", page=3, bbox=BBox(x0=50, top=210, x1=300, bottom=218)),
+              TextBlock(text="† our reproduction.", page=3, bbox=BBox(x0=50, top=410, x1=300, bottom=418)),
+              TextBlock(text="* another page.", page=4, bbox=BBox(x0=50, top=410, x1=300, bottom=418))]
+    assert lines_under(upper, [upper, lower], blocks) == ["* on the text-only subset."]
+    assert lines_under(lower, [upper, lower], blocks) == ["† our reproduction."]
+    assert lines_under(upper.model_copy(update={"page": None}), [upper], blocks) == []

@@ -528,3 +528,31 @@ def test_a_group_title_the_reader_split_over_two_columns_is_no_part_of_either_na
                      ["", "Orca-Audio", "Falcon-Speech", "Nimbus-Audio"],
                      ["AISHELL-1", "1.53", "1.80", "0.87"], ["LibriSpeech test-clean", "1.60", "1.70", "2.36"]])
     assert sorted({r.model for r in records}) == ["Falcon-Speech", "Nimbus-Audio", "Orca-Audio"]
+
+
+def test_a_prompt_row_naming_a_model_keeps_its_flag_and_a_section_ends_at_the_next():
+    records = _grid([["Model", "MMLU", "GSM8K"], ["Orca-Pro", "80.1", "90.2"], ["Nimbus w/ system prompt", "70.1", "71.0"]])
+    assert [(r.model, r.setting, r.flags) for r in records][2:] == [
+        ("Nimbus w/ system prompt", None, ["model-is-setting"]), ("Nimbus w/ system prompt", None, ["model-is-setting"])]
+    records = _html(
+        '<tr><th></th><th>Nimbus 2 70B</th><th>Orca 8x7B</th></tr>'
+        '<tr><td colspan="2">BOLD sentiment score (avg ± std)</td><td></td></tr>'
+        '<tr><td>Race</td><td>0.232 ± 0.049</td><td>0.232 ± 0.052</td></tr>'
+        '<tr><td colspan="2">Accuracy</td><td></td></tr>'
+        '<tr><td>hellaswag</td><td>85.1</td><td>86.7</td></tr>')
+    assert [(r.dataset, r.metric) for r in records] == [
+        ("BOLD (Race)", "sentiment score"), ("BOLD (Race)", "sentiment score"), ("HellaSwag", "Accuracy"), ("HellaSwag", "Accuracy")]
+
+
+def test_only_split_heads_beside_a_benchmark_printed_once_are_its_splits():
+    grid = [["Dataset", "Model", "Zero-shot", "Few-shot"], ["MMLU", "Nimbus 7B", "55.0", "61.2"], ["", "Orca 13B", "50.1", "57.3"]]
+    assert {r.dataset for r in _grid(grid)} == {"MMLU"}
+    grid[0][2:] = ["test-clean", "test-other"]
+    grid[1][0] = "LibriSpeech"
+    assert [r.dataset for r in _grid(grid)][:2] == ["LibriSpeech (test-clean)", "LibriSpeech (test-other)"]
+
+
+def test_a_split_group_title_over_several_columns_each_is_dropped_from_every_name():
+    records = _grid([["", "Hidden Feature", "Hidden Feature", "Modeling", "Modeling"],
+                     ["", "Nimbus-A", "Nimbus-B", "Orca-A", "Orca-B"], ["AISHELL-1", "1.5", "1.6", "1.7", "1.8"]])
+    assert [r.model for r in records] == ["Nimbus-A", "Nimbus-B", "Orca-A", "Orca-B"]

@@ -57,3 +57,17 @@ def test_the_records_stage_takes_the_header_rows_the_reader_marked():
     unmarked = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf",
                         tables=[Table(index=0, page=1, grid=grid, engine="test")])
     assert [r.dataset for r in extract_document(unmarked, RunOptions()).records] == ["RULER", "RULER"]
+
+
+def test_a_version_spanning_columns_is_a_header_row_but_tied_scores_are_scores():
+    from extractor.tables.roles import count_header_rows
+
+    def table(row1: list[str], spans: bool) -> Table:
+        grid = [["", "Nimbus", "Nimbus"], row1, ["MMLU", "67.3", "75.8"]]
+        cells = [Cell(row=0, col=1, text="Nimbus", colspan=2), Cell(row=2, col=0, text="MMLU"),
+                 Cell(row=2, col=1, text="67.3"), Cell(row=2, col=2, text="75.8")]
+        cells += [Cell(row=1, col=1, text=row1[1], colspan=2)] if spans else [Cell(row=1, col=k, text=row1[k]) for k in (0, 1, 2)]
+        return Table(index=0, grid=grid, cells=cells, engine="test", header_rows=2)
+
+    assert count_header_rows(table(["", "1.5", "1.5"], spans=True)) == 2  # 'Nimbus 1.5' over two columns
+    assert count_header_rows(table(["Orca", "100.0", "100.0"], spans=False)) == 1  # a row of scores claimed as header
