@@ -169,13 +169,12 @@ def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str |
     return _labels(layout, label, column, context, aliases)
 
 
-def columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
-    """Whether the value columns are parts of the one benchmark the caption names: one is their average
-    ('Overall | Reasoning | Language'), and none names a benchmark of its own, unless the vocabulary lists
-    it as a part of the caption's ('Math.' under AlignBench is its Mathematics category, not MATH)."""
+def _column_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> tuple[bool, bool] | None:
+    """(an average column, a column naming a benchmark that is no part of the caption's) over the value
+    columns of a models-on-rows table; None without a caption benchmark the vocabulary knows."""
     entry = aliases.dataset(context) if context else None
     if entry is None or layout.models_on != "rows":
-        return False
+        return None
     labels = []
     for j, column in enumerate(layout.columns):
         if j >= layout.label_cols and column and not layout.benchmarks[j]:
@@ -183,8 +182,23 @@ def columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) 
             words = column.split()
             own = " ".join(words[len(group):]) if group and words[: len(group)] == group else column
             labels.append((own, split_label(own, aliases).name))
-    return any(AVERAGE.match(n) for _, n in labels) and not any(
+    return any(AVERAGE.match(n) for _, n in labels), any(
         (aliases.dataset(c) or aliases.dataset(n)) and not aliases.subset(entry.entry, n) for c, n in labels)
+
+
+def columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
+    """Whether the value columns are parts of the one benchmark the caption names: one is their average
+    ('Overall | Reasoning | Language'), and none names a benchmark of its own, unless the vocabulary lists
+    it as a part of the caption's ('Math.' under AlignBench is its Mathematics category, not MATH)."""
+    found = _column_parts(layout, context, aliases)
+    return bool(found) and found[0] and not found[1]
+
+
+def _average_of_mix(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
+    """An average column beside columns that are benchmarks of their own ('IN-1K | IN-A | IN-R | avg.' under
+    a caption naming ImageNet): an average of the table's own mix, no score of the caption's benchmark."""
+    found = _column_parts(layout, context, aliases)
+    return bool(found) and found[0] and found[1]
 
 
 def column_benchmark(layout: Layout, j: int, parts_of_context: str | None) -> str | None:
@@ -260,6 +274,7 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     task: str | None = None
     section_metric = layout.corner_metric
     parts_of_context = context if columns_are_parts(layout, context, aliases) else None
+    mixed = _average_of_mix(layout, context, aliases)
     sections = section_rows_of(table)
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
     model_above: str | None = None  # the model row right above, for rows that are only its prompting conditions
@@ -303,6 +318,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                 continue
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
+            if mixed and benchmark == context and AVERAGE.match(dataset):
+                benchmark = None  # the average of the table's mix: no benchmark's score (left unknown, flagged)
             dataset, row_variant = split_variant_note(dataset)
             parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
             row_bench = _row_benchmark(layout, i, index.benchmark(dataset, aliases) is not None, aliases)

@@ -556,3 +556,13 @@ def test_a_split_group_title_over_several_columns_each_is_dropped_from_every_nam
     records = _grid([["", "Hidden Feature", "Hidden Feature", "Modeling", "Modeling"],
                      ["", "Nimbus-A", "Nimbus-B", "Orca-A", "Orca-B"], ["AISHELL-1", "1.5", "1.6", "1.7", "1.8"]])
     assert [r.model for r in records] == ["Nimbus-A", "Nimbus-B", "Orca-A", "Orca-B"]
+
+
+def test_an_average_beside_benchmarks_of_their_own_is_no_score_of_the_captions_benchmark():
+    grid = [["Model", "IN-1K", "IN-A", "IN-R", "avg."], ["Nimbus-ViT", "86.2", "63.8", "87.8", "79.3"]]
+    records = _grid(grid, "Table 4. Linear evaluation: top-1 accuracy on ImageNet-1K and its variants.")
+    assert [(r.dataset, r.flags) for r in records] == [
+        ("ImageNet", []), ("ImageNet-A", []), ("ImageNet-R", []), ("avg.", ["unknown-dataset"])]
+    # over the benchmark's own parts the average is the benchmark's score
+    parts = _grid([["Model", "STEM", "Humanities", "Avg."], ["Nimbus 7B", "51.0", "60.2", "55.6"]], "Table 5: Results on MMLU.")
+    assert [r.dataset for r in parts][-1] == "MMLU"
