@@ -215,9 +215,26 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
         for i in range(layout.header_rows, len(grid)):
             if found := split_category(layout.labels[i], aliases):
                 layout.row_groups[i], layout.labels[i] = found
+    else:
+        # a category printed on the first row of its group, on the benchmark's line ('Math MATH-500')
+        for i in range(layout.header_rows, len(grid)):
+            if (found := _category_lead(layout.labels[i], aliases)) and not layout.row_groups[i]:
+                layout.row_groups[i], layout.labels[i] = found
     rows = layout.labels[layout.header_rows :]
     own = [p.label for p in parts[layout.label_cols :]]
     return columns[layout.label_cols :], own, rows, corner
+
+
+def _category_lead(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
+    """'Math MATH-500' -> ('Math', 'MATH-500'), 'Chinese C-Eval' -> ('Chinese', 'C-Eval'): a task or language
+    word before a benchmark the vocabulary knows, when the whole label names none."""
+    words = label.split()
+    if len(words) < 2 or known_benchmark(label, aliases):
+        return None
+    lead, rest = words[0], " ".join(words[1:])
+    if (aliases.task(lead) or aliases.language(lead)) and not aliases.spelt_as_named(lead) and known_benchmark(rest, aliases):
+        return lead, rest
+    return None
 
 
 def read_layout(table: Table, aliases: Vocabulary) -> Layout | None:

@@ -136,6 +136,10 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
             settings.insert(0, mixed[0])
             raw.insert(0, inner)
             metric = mixed[1]
+        elif aliases.is_api_model(inner) and aliases.dataset(base) and len(groups) == 1:
+            # 'ArenaHard (GPT-4-1106)': the model that judged or served as reference, a setting of the run
+            settings.insert(0, inner.casefold())
+            raw.insert(0, inner)
         else:
             break
         groups.pop()

@@ -566,3 +566,14 @@ def test_an_average_beside_benchmarks_of_their_own_is_no_score_of_the_captions_b
     # over the benchmark's own parts the average is the benchmark's score
     parts = _grid([["Model", "STEM", "Humanities", "Avg."], ["Nimbus 7B", "51.0", "60.2", "55.6"]], "Table 5: Results on MMLU.")
     assert [r.dataset for r in parts][-1] == "MMLU"
+
+
+def test_a_category_on_its_groups_first_line_and_a_judge_in_brackets():
+    records = _grid([["Benchmark (Metric)", "Nimbus-R", "Orca-3"], ["Math MATH-500 (Pass@1)", "97.3", "90.2"],
+                     ["CNMO 2024 (Pass@1)", "78.8", "43.2"], ["Chinese C-Eval (EM)", "91.8", "86.5"],
+                     ["ArenaHard (GPT-4-1106)", "92.3", "85.5"], ["SWE Verified (Resolved)", "49.2", "42.0"]])
+    assert _rows(records, "task_raw", "dataset", "metric", "setting", "flags")[::2] == [
+        ("Math", "MATH-500", "Pass@1", None, []), (None, "CNMO 2024", "Pass@1", None, []),
+        ("Chinese", "C-Eval", "EM", None, []), (None, "Arena-Hard", "Win Rate", "gpt-4-1106", []),
+        (None, "SWE-bench Verified", "% Resolved", None, []),
+    ]
