@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from extractor.vocab import Vocabulary
 from extractor.vocab.labels import TABLE_NUMBER
-from extractor.vocab.settings import parse_setting
+from extractor.vocab.settings import parse_setting, split_trailing_parens
 
 TableKind = Literal["results", "ablation", "not-results"]
 
@@ -131,6 +131,16 @@ def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
     return None
 
 
+def _bracketed_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """'performance on the HumanEvalPack (synthesize) benchmark': the parent phrase names a benchmark the
+    vocabulary knows and, in brackets, the part of it the table is about (not a setting or a metric)."""
+    for m in _PARENT_PHRASE.finditer(caption):
+        name, groups = split_trailing_parens(_PARTS_OF.sub("", (m.group("a") or m.group("b") or "").strip()))
+        if len(groups) == 1 and vocab.dataset(name) and not parse_setting(groups[0]) and not vocab.metric(groups[0]):
+            return name, groups[0]
+    return None
+
+
 def caption_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """(benchmark, part) when the caption says the table is about one part of a benchmark the vocabulary knows."""
     for m in _PART_PHRASE.finditer(caption):
@@ -195,7 +205,7 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
     text = re.sub(r"\s+", " ", caption or "").strip()
     if not text:
         return CaptionFacts()
-    part = caption_part(text, vocab)
+    part = caption_part(text, vocab) or _bracketed_part(text, vocab)
     named = named_benchmarks(text, vocab)
     parent = part[0] if part else caption_parent(text, vocab)
     if parent and not _only_parent(parent, named, vocab):

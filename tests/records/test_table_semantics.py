@@ -577,3 +577,11 @@ def test_a_category_on_its_groups_first_line_and_a_judge_in_brackets():
         ("Chinese", "C-Eval", "EM", None, []), (None, "Arena-Hard", "Win Rate", "gpt-4-1106", []),
         (None, "SWE-bench Verified", "% Resolved", None, []),
     ]
+
+
+def test_a_part_in_brackets_after_the_captions_benchmark_heads_every_columns_path():
+    records = _grid([["Model", "Python", "C++", "Avg."], ["Nimbus-Coder 7B", "37.0", "28.0", "32.5"]],
+                    "Table 11: Zero-shot pass@1 (%) performance on the HumanEvalPack (synthesize) benchmark.")
+    assert _rows(records, "dataset", "setting") == [
+        ("HumanEvalPack (synthesize, Python)", "0-shot"), ("HumanEvalPack (synthesize, C++)", "0-shot"),
+        ("HumanEvalPack (synthesize)", "0-shot")]
