@@ -69,7 +69,23 @@ def _known_subset(label: str, vocab: Vocabulary) -> tuple[str, DatasetMatch | No
         subset = (vocab.subset(match.entry, rest) or date_window(rest)) if match else None
         if match and subset:
             return f"{match.entry.name} ({subset})", match
-    return label, None
+    return _bracketed_subsets(label, vocab) or (label, None)
+
+
+def _bracketed_subsets(label: str, vocab: Vocabulary) -> tuple[str, DatasetMatch] | None:
+    """'MRCR v2 (8-needle) 128k' -> 'MRCR v2 (8-needle, 128k)': a known benchmark whose label holds, in
+    brackets and after them, only subsets the vocabulary lists for it."""
+    inner = re.findall(r"\(([^()]+)\)", label)
+    words = re.sub(r"\([^()]+\)", " ", clean_label(label)).split()
+    if not inner:
+        return None
+    for n in range(len(words), 0, -1):
+        match = vocab.dataset(" ".join(words[:n]))
+        parts = [*inner, *([" ".join(words[n:])] if words[n:] else [])]
+        subsets = [vocab.subset(match.entry, p) for p in parts] if match else []
+        if match and all(subsets):
+            return f"{match.entry.name} ({', '.join(subsets)})", match
+    return None
 
 
 def compose_model(name: str, variant: str | None, vocab: Vocabulary) -> str:

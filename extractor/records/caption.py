@@ -40,7 +40,7 @@ _VARIANT_WORDS = re.compile(r"(tuned|trained|instruct\w*|chat|base|aligned|RL|SF
 _SHORT_VARIANT = re.compile(r"\((IT|PT|SFT|RL|Base|Chat|Instruct)\)")
 _SETTINGS = re.compile(
     r"\b(zero|one|two|three|four|five|eight|ten|few|\d+)[- ]shot\b|\bchain[- ]of[- ]thought\b|\bCoT\b|\bmaj@\d+\b|"
-    r"\b(slow|fast|non)[- ]thinking\b|\blinear[\s-]+(probe|probing|evaluation)\b", re.I
+    r"\b(slow|fast|non|no)[- ]thinking\b|\blinear[\s-]+(probe|probing|evaluation)\b", re.I
 )
 _CLAIM = re.compile(r"\b(can|could|would)\s+(achieve|reach|obtain|score)\b|\bachieves?\s+\d|\breaches\s+\d", re.I)
 _METRIC_PHRASE = re.compile(
@@ -104,8 +104,12 @@ def caption_setting(caption: str) -> str | None:
     """The one setting the caption states for its table. A sentence claiming a result the table does not
     print ('Nimbus can achieve 5/30 on AIME with maj@64') states none for the table."""
     kept = " ".join(s for s in re.split(r"(?<=[.;])\s+", caption) if not _CLAIM.search(s))
-    found = {s for m in _SETTINGS.finditer(kept) if (s := parse_setting(m.group(0)))}
-    return _one(found)
+    return _one(set(settings_in(kept)))
+
+
+def settings_in(text: str) -> list[str]:
+    """The settings a sentence states, canonical, in order ('with no thinking' -> ['no thinking'])."""
+    return list(dict.fromkeys(s for m in _SETTINGS.finditer(text) if (s := parse_setting(m.group(0)))))
 
 
 def caption_metric(caption: str, vocab: Vocabulary | None = None) -> str | None:

@@ -15,7 +15,7 @@ import re
 from pydantic import BaseModel
 
 from extractor.document import Table, TextBlock
-from extractor.records.caption import named_benchmarks
+from extractor.records.caption import named_benchmarks, settings_in
 from extractor.records.labels import LabelIndex
 from extractor.records.record import ResultRecord
 from extractor.vocab.names import Vocabulary, alias_key
@@ -24,7 +24,7 @@ from extractor.vocab.names import Vocabulary, alias_key
 MARKS = "*∗⋆†‡§¶"
 _SAME_MARK = str.maketrans({"∗": "*", "⋆": "*"})
 # A note that begins with its mark, or a sentence saying what a mark stands for.
-_LEADING = re.compile(rf"(?:^|(?<=[.!?;])\s*)(?P<mark>[{re.escape(MARKS)}]+)\s*(?P<text>[^{re.escape(MARKS)}]+)")
+_LEADING = re.compile(rf"(?:^|(?<=[.!?;])\s*|(?<=\s))(?P<mark>[{re.escape(MARKS)}]+)\s*(?P<text>[^{re.escape(MARKS)}]+)")
 _STANDS_FOR = re.compile(rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{re.escape(MARKS)}]+)|"
                          rf"(?P<mark2>[{re.escape(MARKS)}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b", re.I)
 # Results a note says are not like the others: a reader must check them before they are ranked.
@@ -118,3 +118,5 @@ def apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases
             rec.subset_raw = "; ".join(s for s in (rec.subset_raw, subset) if s)
         elif is_caveat(note):
             rec.flags = [*rec.flags, "marked-caveat"]
+        elif settings := settings_in(note):
+            rec.setting_raw = "; ".join(settings)  # '** with no thinking': this score's setting, over its column's

@@ -71,7 +71,11 @@ def parse_setting(text: str) -> str | None:
 
 
 def merge_settings(*settings: str | None) -> str | None:
-    """Join settings from several places (row label, column label, shots column), each part once."""
+    """Join settings from several places (row label, column label, shots column), each part once. Of two
+    that name a thinking mode, the later (the cell's own, from its footnote) wins: '32k thinking' in a
+    model's label and '** with no thinking' under its score give 'no thinking'."""
+    thinking = [k for k, s in enumerate(settings) if s and _THINKING.search(s)]
+    settings = tuple(s for k, s in enumerate(settings) if k not in thinking[:-1])
     parts: list[str] = []
     for s in settings:
         for part in (s or "").split():

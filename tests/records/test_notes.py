@@ -113,3 +113,24 @@ def test_footnote_lines_belong_to_the_table_above_them_only():
     assert lines_under(upper, [upper, lower], blocks) == ["* on the text-only subset."]
     assert lines_under(lower, [upper, lower], blocks) == ["† our reproduction."]
     assert lines_under(upper.model_copy(update={"page": None}), [upper], blocks) == []
+
+
+def test_a_footnote_giving_a_setting_is_that_scores_setting_and_a_label_of_subsets_is_composed():
+    case = rc.Case(
+        title="Nimbus 2.5: long context", caption="Table 2: Long-context results.", cols=[100, 260, 340, 440],
+        header=[["Benchmark", "Nimbus 2.5", "Orca 4 32K Thinking"]],
+        body=[["MRCR v2 (8-needle) 128k", "58.0", "16.1**"], ["GPQA Diamond", "84.0", "79.6"]],
+    )
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=(rc.W, rc.H), invariant=1)
+    rc.draw_case(c, case)
+    c.setFont("Times-Roman", 8)
+    c.drawString(100, rc.H - 230, "* evaluated on text problems only ** with no thinking and API refusals")
+    c.showPage()
+    c.save()
+    doc = extract_document(load_pdf(buf.getvalue(), Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf"),
+                                    PdfOptions()), RunOptions())
+    assert [(r.dataset, r.model, r.setting, r.value) for r in doc.records] == [
+        ("MRCR v2 (8-needle, 128k)", "Nimbus 2.5", None, 58.0), ("MRCR v2 (8-needle, 128k)", "Orca 4", "no thinking", 16.1),
+        ("GPQA Diamond", "Nimbus 2.5", None, 84.0), ("GPQA Diamond", "Orca 4", "32k thinking", 79.6),
+    ]
