@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from extractor.records.layout import SIZE_LIST
-from extractor.vocab.cells import ParsedValue, parse_qualified, parse_value, parse_values
+from extractor.vocab.cells import ParsedValue, parse_parts, parse_qualified, parse_value, parse_values
 from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.settings import parse_setting
 
@@ -33,7 +33,7 @@ def cell_values(text: str, dataset: str, column: str, aliases: Vocabulary) -> li
     single = parse_value(text)
     if single is not None:
         return [(single, dataset, Part())]
-    several = parse_values(text)
+    several: list[ParsedValue | None] | None = parse_values(text) or parse_parts(text)
     if several is None:
         # '76.5% / 72.7% whole / diff': each number measured under the condition printed after it
         qualified = parse_qualified(text) or []
@@ -41,7 +41,7 @@ def cell_values(text: str, dataset: str, column: str, aliases: Vocabulary) -> li
     sizes = SIZE_LIST.match(column)
     if sizes and len(sizes.group("sizes").split()) == len(several):
         return [(v, dataset, Part(index=k, model=f"{sizes.group('base')} {size}"))
-                for k, (v, size) in enumerate(zip(several, sizes.group("sizes").split()))]
+                for k, (v, size) in enumerate(zip(several, sizes.group("sizes").split())) if v is not None]
     # a benchmark on its first line, its parts on the next lines ('NimbusBench' / 'Alpaca | Web Questions')
     names = [n.strip() for n in re.split(r"[|/]", " ".join(lines[1:]))]
     if len(lines) > 1 and len(names) == len(several) and all(names):
@@ -57,10 +57,10 @@ def cell_values(text: str, dataset: str, column: str, aliases: Vocabulary) -> li
     return []
 
 
-def _parts(values: list[ParsedValue], base: str, names: list[str], aliases: Vocabulary) -> list[tuple[ParsedValue, str, Part]]:
+def _parts(values: list[ParsedValue | None], base: str, names: list[str], aliases: Vocabulary) -> list[tuple[ParsedValue, str, Part]]:
     """The parts a cell's numbers stand for: settings when each is one ('0-shot / 5-shot', or one the
     benchmark lists as its settings: Aider's edit formats 'whole / diff'), else subsets."""
     match = aliases.dataset(base)
     own = {alias_key(s) for s in match.entry.settings} if match else set()
     kind = "setting" if all(parse_setting(n) or alias_key(n) in own for n in names) else "subset"
-    return [(v, base, Part(**{kind: n}, index=k)) for k, (v, n) in enumerate(zip(values, names))]
+    return [(v, base, Part(**{kind: n}, index=k)) for k, (v, n) in enumerate(zip(values, names)) if v is not None]

@@ -8,7 +8,7 @@ import statistics
 from typing import Literal
 
 from extractor.document import Table
-from extractor.vocab.cells import parse_value, parse_values
+from extractor.vocab.cells import parse_parts, parse_value, parse_values
 
 Kind = Literal["name", "size", "group", "attribute"]
 
@@ -36,7 +36,7 @@ def size_of(text: str) -> float | None:
 
 
 def _has_value(row: list[str], label_cols: int) -> bool:
-    return any(parse_value(c) is not None or parse_values(c) for c in row[label_cols:])
+    return any(parse_value(c) is not None or parse_values(c) or parse_parts(c) for c in row[label_cols:])
 
 
 def label_kinds(body: list[list[str]], columns: list[str], label_cols: int, roles: dict[int, str]) -> dict[int, Kind]:

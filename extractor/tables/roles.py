@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from extractor.document import Cell, Table
-from extractor.vocab.cells import is_missing, parse_value, parse_values
+from extractor.vocab.cells import is_missing, parse_parts, parse_value, parse_values
 
 _RANK_HEADER = re.compile(r"^(global\s+)?rank$", re.I)
 
 
 def holds_score(text: str) -> bool:
-    """A score cell, or a cell of several ('1.28 | 2.42')."""
-    return parse_value(text) is not None or parse_values(text) is not None
+    """A score cell, or a cell of several ('1.28 | 2.42', '- | 2.1')."""
+    return parse_value(text) is not None or parse_values(text) is not None or parse_parts(text) is not None
 
 
 def _mostly_scores(table: Table, i: int) -> bool:

@@ -126,6 +126,19 @@ def parse_values(text: str) -> list[ParsedValue] | None:
     return parsed if all(parsed) else None  # type: ignore[return-value]
 
 
+def parse_parts(text: str) -> list[ParsedValue | None] | None:
+    """Several scores in one cell of which some are missing ('- | - | 2.1 | 4.9': not evaluated on the
+    first two parts), position kept so each number still meets its part's name; None for any other
+    cell. A cell with every part a score is `parse_values`'s."""
+    parts = [p for p in _SEVERAL.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or not any(is_missing(p) for p in parts):
+        return None
+    parsed = [None if is_missing(p) else parse_value(p) for p in parts]
+    if any(v is None and not is_missing(p) for v, p in zip(parsed, parts)) or all(v is None for v in parsed):
+        return None
+    return parsed
+
+
 # Scores with the condition each was measured under printed after them: '79.6% diff', '76.5% / 72.7% whole / diff'.
 _QUALIFIED = re.compile(r"^(?P<scores>[^a-zA-Z]*\d[^a-zA-Z]*?)\s+(?P<words>[a-z][a-z-]*(?:\s*/\s*[a-z][a-z-]*)*)$")
 

@@ -585,3 +585,14 @@ def test_a_part_in_brackets_after_the_captions_benchmark_heads_every_columns_pat
     assert _rows(records, "dataset", "setting") == [
         ("HumanEvalPack (synthesize, Python)", "0-shot"), ("HumanEvalPack (synthesize, C++)", "0-shot"),
         ("HumanEvalPack (synthesize)", "0-shot")]
+
+
+def test_a_cell_of_several_numbers_with_some_missing_gives_the_numbers_it_has():
+    records = _html(
+        "<tr><th>Datasets</th><th>Model</th><th>Performance</th></tr>"
+        '<tr><td rowspan="3">LibriSpeech<br>dev-clean | dev-other | test-clean | test-other</td>'
+        "<td>Orca-Audio</td><td>- | - | 2.1 | 4.9</td></tr>"
+        "<tr><td>Nimbus-Audio</td><td>1.6 | 3.5 | 1.8 | 3.4</td></tr><tr><td>Falcon-Speech</td><td>- | - | - | -</td></tr>")
+    assert [(r.dataset, r.model, r.value, r.cell_part) for r in records][:2] == [
+        ("LibriSpeech (test-clean)", "Orca-Audio", 2.1, 2), ("LibriSpeech (test-other)", "Orca-Audio", 4.9, 3)]
+    assert len(records) == 6  # a cell with no number at all gives nothing
