@@ -21,7 +21,7 @@ from extractor.pdf.images import warn_picture_tables
 from extractor.pdf.layout import Block, body_size, caption_kind, find_abstract, find_title, furniture, page_blocks
 from extractor.pdf.opening import open_pdfium
 from extractor.pdf.ruled import Graphics, has_rules, page_graphics
-from extractor.pdf.settings import TableFinderSettings
+from extractor.pdf.settings import LayoutSettings, PdfSettings, TableFinderSettings
 from extractor.pdf.tables import (
     PageLayout,
     attach_captions,
@@ -34,7 +34,7 @@ from extractor.pdf.tables import (
 )
 from extractor.pdf.text import PageText, read_page
 
-__all__ = ["TableFinderSettings", "load_pdf"]
+__all__ = ["PdfSettings", "TableFinderSettings", "load_pdf"]
 
 
 @dataclass
@@ -53,17 +53,18 @@ def load_pdf(
     doc: Document,
     options: PdfOptions,
     password: str | None = None,
-    settings: TableFinderSettings | None = None,
+    settings: PdfSettings | TableFinderSettings | None = None,
 ) -> Document:
     """Fill `doc` from PDF bytes. Raises CorruptPdfError or EncryptedPdfError when it cannot open them."""
+    resolved = PdfSettings.resolve(settings)
     src = _Source(doc, open_pdfium(data, password), data, password)
     try:
         doc.page_count = len(src.pdf)
         _check_page_limit(doc.page_count, options)
         wanted = src.graphics if options.ruled_tables or options.text_tables else None
-        pages = read_pages(src.pdf, doc, options.max_pages, options.pages, wanted)
-        _analyse(src, pages, options, settings or TableFinderSettings())
-        warn_picture_tables(src.pdf, doc, [p.number for p in pages])  # tables drawn as images: a warning, not silence
+        pages = read_pages(src.pdf, doc, resolved, options.max_pages, options.pages, wanted)
+        _analyse(src, pages, options, resolved)
+        warn_picture_tables(src.pdf, doc, resolved.drawing, [p.number for p in pages])  # tables drawn as images: a warning, not silence
     finally:
         src.pdf.close()
     return doc
@@ -77,6 +78,7 @@ def _check_page_limit(count: int, options: PdfOptions) -> None:
 def read_pages(
     pdf: pdfium.PdfDocument,
     doc: Document,
+    settings: PdfSettings,
     max_pages: int | None,
     selected: frozenset[int] | None = None,
     graphics: dict[int, Graphics | None | Exception] | None = None,
@@ -92,9 +94,9 @@ def read_pages(
         try:
             page = pdf[i]
             try:
-                pages.append(read_page(page, i + 1))
+                pages.append(read_page(page, i + 1, settings.text))
                 if graphics is not None:
-                    graphics[i + 1] = _graphics(page, pages[-1])
+                    graphics[i + 1] = _graphics(page, pages[-1], settings)
             finally:
                 page.close()
         except Exception as e:  # one bad page must not lose the others
@@ -106,23 +108,24 @@ def read_pages(
     return pages
 
 
-def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings: TableFinderSettings) -> None:
+def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings: PdfSettings) -> None:
     doc = src.doc
-    body = body_size(pages)
-    skip = furniture(pages)
-    blocks = [b for p in pages for b in page_blocks(p, skip, body)]
+    lay = settings.layout
+    body = body_size(pages, lay)
+    skip = furniture(pages, lay)
+    blocks = [b for p in pages for b in page_blocks(p, skip, body, lay)]
     vocab = build_vocabulary(ln.text for p in pages for ln in p.lines)
-    doc.title = _title(src.pdf, blocks, vocab, body)
+    doc.title = _title(src.pdf, blocks, vocab, body, lay)
     by_page: dict[int, list[Block]] = {}
     for b in blocks:
         by_page.setdefault(b.page, []).append(b)
-    layouts = {p.number: PageLayout.of(p, by_page.get(p.number, []), body) for p in pages}
+    layouts = {p.number: PageLayout.of(p, by_page.get(p.number, []), body, settings) for p in pages}
     cands = find_tables(src, pages, layouts, options, settings)
     cands = _captioned(cands, blocks, vocab, body, settings)
     blocks = set_apart_tables(blocks, cands)
-    doc.abstract = find_abstract(blocks, vocab) if blocks else None
+    doc.abstract = find_abstract(blocks, vocab, lay) if blocks else None
     by_number = {p.number: p for p in pages}
-    ordered = join_continued(reading_order(cands, layouts), {n: lay.words for n, lay in layouts.items()})
+    ordered = join_continued(reading_order(cands, layouts, settings), {n: p.words for n, p in layouts.items()}, settings.tables)
     doc.tables = [to_table(c, i, by_number[c.page].to_display) for i, c in enumerate(ordered)]
     doc.blocks = [_text_block(b, vocab, by_number[b.page]) for b in blocks]
     turned = [p.number for p in pages if p.turn]
@@ -130,9 +133,9 @@ def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings:
         doc.warn("sideways-text", f"text runs sideways on pages {turned}; it was read turned upright")
 
 
-def _title(pdf: pdfium.PdfDocument, blocks: list[Block], vocab: Vocabulary, body: float) -> str | None:
+def _title(pdf: pdfium.PdfDocument, blocks: list[Block], vocab: Vocabulary, body: float, settings: LayoutSettings) -> str | None:
     """The title on the first page (its blocks become kind 'title'), else the metadata's."""
-    title, lines = find_title(blocks, vocab, body) if blocks else (None, [])
+    title, lines = find_title(blocks, vocab, body, settings) if blocks else (None, [])
     for b in blocks:
         if any(ln in lines for ln in b.lines):
             b.kind = "title"
@@ -145,18 +148,19 @@ def _title(pdf: pdfium.PdfDocument, blocks: list[Block], vocab: Vocabulary, body
 
 
 def _captioned(
-    cands: list[Candidate], blocks: list[Block], vocab: Vocabulary, body: float, settings: TableFinderSettings
+    cands: list[Candidate], blocks: list[Block], vocab: Vocabulary, body: float, settings: PdfSettings
 ) -> list[Candidate]:
     """Captions attached; candidates without evidence, or that are a figure's text, dropped."""
     captions = [b for b in blocks if b.kind == "caption"]
-    attach_captions(cands, [b for b in captions if caption_kind(b.first) == "table"], vocab, body, settings)
-    figures = [b for b in captions if caption_kind(b.first) == "figure"]
-    in_figures = beside_figure_captions(cands, figures, body, settings)
-    return [c for i, c in enumerate(cands) if has_evidence(c) and i not in in_figures]
+    tables = settings.tables
+    attach_captions(cands, [b for b in captions if caption_kind(b.first, settings.layout) == "table"], vocab, body, tables)
+    figures = [b for b in captions if caption_kind(b.first, settings.layout) == "figure"]
+    in_figures = beside_figure_captions(cands, figures, body, tables)
+    return [c for i, c in enumerate(cands) if has_evidence(c, tables) and i not in in_figures]
 
 
 def find_tables(
-    src: _Source, pages: list[PageText], layouts: dict[int, PageLayout], options: PdfOptions, settings: TableFinderSettings
+    src: _Source, pages: list[PageText], layouts: dict[int, PageLayout], options: PdfOptions, settings: PdfSettings
 ) -> list[Candidate]:
     found: list[Candidate] = []
     for page in pages:
@@ -167,11 +171,11 @@ def find_tables(
     return found
 
 
-def _graphics(page: pdfium.PdfPage, text: PageText) -> Graphics | None | Exception:
+def _graphics(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> Graphics | None | Exception:
     """The page's rules and chart marks, when it draws any paths; a failure is kept to be told
     where the tables are searched."""
     try:
-        return page_graphics(page, text.turn) if has_rules(page) else None
+        return page_graphics(page, text.turn, settings.drawing) if has_rules(page, settings.drawing) else None
     except Exception as e:
         return e
 

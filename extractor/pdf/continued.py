@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from extractor.pdf.grid import Box, Candidate, GridCell
+from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Word
 from extractor.vocab.labels import TABLE_NUMBER
 
@@ -18,26 +19,27 @@ _CONTINUED = re.compile(r"\b(cont(inued|inuation|\.|'d|d)?)\b|\(cont", re.I)
 _NOTE = re.compile(r"^continued on page (\d+)")
 
 
-def join_continued(cands: Sequence[Candidate], words: dict[int, Sequence[Word]]) -> list[Candidate]:
+def join_continued(cands: Sequence[Candidate], words: dict[int, Sequence[Word]], settings: TableFinderSettings) -> list[Candidate]:
     """`cands` in reading order; `words` the body words of each page (no page furniture)."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and _continues(prev, c, words):
-            _append(prev, c)
+        if prev is not None and _continues(prev, c, words, settings):
+            _append(prev, c, settings.max_header_rows)
         else:
             out.append(c)
     return out
 
 
-def _continues(a: Candidate, b: Candidate, words: dict[int, Sequence[Word]]) -> bool:
+def _continues(a: Candidate, b: Candidate, words: dict[int, Sequence[Word]], settings: TableFinderSettings) -> bool:
     last_page = max(a.page, _last_page(a))
-    if b.page != last_page + 1 or a.n_cols != b.n_cols or not _same_columns(a, b):
+    if b.page != last_page + 1 or a.n_cols != b.n_cols or not _same_columns(a, b, settings):
         return False
     if b.caption and not _continuation_caption(a.caption, b.caption):
         return False
-    ends = not any(w.top > a.bbox[3] + 2 and not _in(w, a.caption_box) for w in words.get(last_page, ()))
-    starts = not any(w.bottom < b.bbox[1] - 2 and not _in(w, b.caption_box) for w in words.get(b.page, ()))
+    margin = settings.continued_margin
+    ends = not any(w.top > a.bbox[3] + margin and not _in(w, a.caption_box) for w in words.get(last_page, ()))
+    starts = not any(w.bottom < b.bbox[1] - margin and not _in(w, b.caption_box) for w in words.get(b.page, ()))
     return ends and starts and (a.caption is not None or b.caption is not None)
 
 
@@ -65,21 +67,22 @@ def _centres(c: Candidate) -> list[float | None]:
     return out
 
 
-def _same_columns(a: Candidate, b: Candidate) -> bool:
-    """Columns at the same places (within a tenth of the narrower table's mean column width)."""
-    tol = 0.1 * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]) / max(1, a.n_cols) + 4
+def _same_columns(a: Candidate, b: Candidate, settings: TableFinderSettings) -> bool:
+    """Columns at the same places (within a share of the narrower table's mean column width)."""
+    s = settings
+    tol = s.continued_col_share * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]) / max(1, a.n_cols) + s.continued_col_pad
     pairs = [(x, y) for x, y in zip(_centres(a), _centres(b)) if x is not None and y is not None]
-    return len(pairs) >= max(2, a.n_cols - 1) and all(abs(x - y) <= tol for x, y in pairs)
+    return len(pairs) >= max(s.continued_min_cols, a.n_cols - 1) and all(abs(x - y) <= tol for x, y in pairs)
 
 
 def _rows_text(c: Candidate, rows: range) -> list[list[tuple[int, str]]]:
     return [sorted((g.col, g.text) for g in c.cells if g.row == r) for r in rows]
 
 
-def _append(a: Candidate, b: Candidate) -> None:
+def _append(a: Candidate, b: Candidate, max_header_rows: int) -> None:
     """b's rows under a's, leaving out the rows that repeat a's first rows (its header, marked
     or not); a note says where the rest came from."""
-    repeated = (k for k in range(1, 4) if k < b.n_rows and _rows_text(a, range(k)) == _rows_text(b, range(k)))
+    repeated = (k for k in range(1, max_header_rows + 1) if k < b.n_rows and _rows_text(a, range(k)) == _rows_text(b, range(k)))
     skip = max(repeated, default=0)
     first = a.n_rows
     for g in b.cells:

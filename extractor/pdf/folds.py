@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.pdf.grid import Candidate, Chunk, GridCell, Row, bbox_of, body_bands, centred_row, grid_cells, is_numeric
+from extractor.pdf.settings import TableFinderSettings
 from extractor.vocab.cells import is_value, parse_value
 
 
@@ -46,17 +47,17 @@ def _cut_row(row: Row, cuts: Sequence[float]) -> Row:
     return out
 
 
-def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row]) -> tuple[list[GridCell], int]:
+def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row], settings: TableFinderSettings) -> tuple[list[GridCell], int]:
     """A row whose cells sit half-way between the rows above and below, in columns both leave
     empty, is one cell spanning those two rows (LaTeX's multirow): fold it into the row above."""
     n = len(rows)
     r = 1
     while r < n - 1:
-        if centred_row(rows, r) and _wrapped_label(cells, r):
+        if centred_row(rows, r, settings) and _wrapped_label(cells, r):
             cells = _join_wrapped(cells, r)
             rows = list(rows[:r]) + list(rows[r + 2 :])
             n -= 2
-        elif centred_row(rows, r) and not _shares_columns(cells, r) and not _stacked(cells, rows, r):
+        elif centred_row(rows, r, settings) and not _shares_columns(cells, r) and not _stacked(cells, rows, r, settings.stacked_line_em):
             for c in cells:
                 if c.row == r:
                     c.row, c.rowspan = r - 1, 2
@@ -99,13 +100,13 @@ def _join_wrapped(cells: list[GridCell], r: int) -> list[GridCell]:
     return out
 
 
-def _stacked(cells: Sequence[GridCell], rows: Sequence[Row], r: int) -> bool:
+def _stacked(cells: Sequence[GridCell], rows: Sequence[Row], r: int, line_em: float) -> bool:
     """The row is a line of a cell set on several lines: a line of the same columns lies one
     line-height above or below it (lines of other cells interleave with them)."""
     mine = {k for c in cells if c.row == r for k in range(c.col, c.col + c.colspan)}
     size = max(c.size for c in rows[r])
     for k in (r - 2, r + 2):
-        if 0 <= k < len(rows) and abs(rows[k][0].baseline - rows[r][0].baseline) <= 1.5 * size:
+        if 0 <= k < len(rows) and abs(rows[k][0].baseline - rows[r][0].baseline) <= line_em * size:
             if mine & {j for c in cells if c.row == k for j in range(c.col, c.col + c.colspan)}:
                 return True
     return False
@@ -117,8 +118,8 @@ def _shares_columns(cells: Sequence[GridCell], r: int) -> bool:
     return bool(mine & around) or not mine
 
 
-def header_from_cells(cells: Sequence[GridCell], max_rows: int = 3) -> int | None:
-    """Rows above the first row with a number outside its first column, when there are 1 to 3,
+def header_from_cells(cells: Sequence[GridCell], max_rows: int) -> int | None:
+    """Rows above the first row with a number outside its first column, when there are 1 to `max_rows`,
     but for a category row just above it."""
     rows = sorted({c.row for c in cells if c.col > 0 and is_numeric(c.text)})
     if not rows or not 0 < rows[0] <= max_rows:
@@ -131,15 +132,15 @@ def header_from_cells(cells: Sequence[GridCell], max_rows: int = 3) -> int | Non
 
 
 def text_grid_candidate(
-    rows: Sequence[Row], page: int, engine: str, confidence: float, header_rows: int | None
+    rows: Sequence[Row], page: int, engine: str, confidence: float, header_rows: int | None, settings: TableFinderSettings
 ) -> Candidate | None:
     """Rows of chunks -> a candidate; the columns come from the rows below the header."""
     rows = cut_under_header_gaps(rows, header_rows or 0)
     body = [r for r in rows[header_rows or 0 :] if len(r) >= 2] or [r for r in rows if len(r) >= 2]
     if not body:
         return None
-    bands = body_bands(body, [r for r in rows[header_rows or 0 :] if len(r) == 1])
-    cells, n_rows = fold_centred_rows(grid_cells(rows, bands, header_rows or 0), rows)
-    header = header_from_cells(cells) if header_rows else header_rows
+    bands = body_bands(body, settings, [r for r in rows[header_rows or 0 :] if len(r) == 1])
+    cells, n_rows = fold_centred_rows(grid_cells(rows, bands, settings, header_rows or 0), rows, settings)
+    header = header_from_cells(cells, settings.max_header_rows) if header_rows else header_rows
     box = bbox_of(c.bbox for c in cells)
     return Candidate(page, box, cells, n_rows, len(bands), engine, confidence, header_rows=header)

@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import HYPHEN_MARK, Word
 from extractor.vocab.cells import holds_values, is_numeric, is_value
 
@@ -144,12 +145,12 @@ def column_bands(rows: Iterable[Row]) -> list[tuple[float, float]]:
     return bands
 
 
-def body_bands(body: Sequence[Row], lone: Sequence[Row] = ()) -> list[tuple[float, float]]:
+def body_bands(body: Sequence[Row], settings: TableFinderSettings, lone: Sequence[Row] = ()) -> list[tuple[float, float]]:
     """The columns of a table's body rows. Rows holding scores set them when they are most of the
     body: a section title set in pieces ('Agentic Tool    Use') or wider than a column would add
     or merge columns; text wholly left of them, on rows of one cell (`lone`), adds its own."""
     scored = [r for r in body if any(holds_values(c.text) for c in r[1:])]
-    if len(scored) < max(2, len(body) // 2):
+    if len(scored) < max(settings.min_score_rows, len(body) // 2):
         return column_bands(body)
     bands = column_bands(scored)
     # text left of every column of scores, on rows of its own, is a label column of its own
@@ -158,21 +159,24 @@ def body_bands(body: Sequence[Row], lone: Sequence[Row] = ()) -> list[tuple[floa
     return column_bands([left]) + bands if left else bands
 
 
-def place(chunk: Chunk, bands: Sequence[tuple[float, float]], header: bool = False) -> tuple[int, int]:
+def place(chunk: Chunk, bands: Sequence[tuple[float, float]], settings: TableFinderSettings, header: bool = False) -> tuple[int, int]:
     """First and last column a chunk covers. A header chunk in the gap between two columns is
     centred over both; any other chunk in a gap goes to the nearest column."""
-    return place_span(chunk.x0, chunk.x1, bands, header)
+    return place_span(chunk.x0, chunk.x1, bands, settings, header)
 
 
-def place_span(x0: float, x1: float, bands: Sequence[tuple[float, float]], header: bool = False) -> tuple[int, int]:
-    hits = [i for i, (a, b) in enumerate(bands) if x0 < b - 0.5 and x1 > a + 0.5]
+def place_span(
+    x0: float, x1: float, bands: Sequence[tuple[float, float]], settings: TableFinderSettings, header: bool = False
+) -> tuple[int, int]:
+    o = settings.band_overlap
+    hits = [i for i, (a, b) in enumerate(bands) if x0 < b - o and x1 > a + o]
     if hits:
         return hits[0], hits[-1]
     centre = (x0 + x1) / 2
     after = next((i for i, (a, _) in enumerate(bands) if a > centre), None)
     if header and after is not None and after > 0:
         to_left, to_right = x0 - bands[after - 1][1], bands[after][0] - x1
-        if abs(to_left - to_right) <= max(3.0, 0.5 * max(to_left, to_right)):  # centred over both
+        if abs(to_left - to_right) <= max(settings.centred_gap_min, settings.centred_gap_share * max(to_left, to_right)):  # centred over both
             return after - 1, after
         return (after - 1, after - 1) if to_left < to_right else (after, after)
     nearest = min(range(len(bands)), key=lambda i: abs((bands[i][0] + bands[i][1]) / 2 - centre))
@@ -184,28 +188,28 @@ def place_span(x0: float, x1: float, bands: Sequence[tuple[float, float]], heade
 Span = tuple[float, float, float]  # x0, x1, y of a short rule drawn under a header cell
 
 
-def _span_hint(chunk: Chunk, spans: Sequence[Span]) -> tuple[float, float]:
+def _span_hint(chunk: Chunk, spans: Sequence[Span], settings: TableFinderSettings) -> tuple[float, float]:
     """A short rule just under a header chunk (booktabs' cmidrule) gives the columns it spans."""
     centre = (chunk.x0 + chunk.x1) / 2
     for x0, x1, y in spans:
-        if x0 <= centre <= x1 and 0 <= y - chunk.baseline <= 1.2 * chunk.size:
+        if x0 <= centre <= x1 and 0 <= y - chunk.baseline <= settings.span_rule_reach_em * chunk.size:
             return x0 + 1, x1 - 1
     return chunk.x0, chunk.x1
 
 
 def grid_cells(
-    rows: Sequence[Row], bands: Sequence[tuple[float, float]], header_rows: int = 0, spans: Sequence[Span] = ()
+    rows: Sequence[Row], bands: Sequence[tuple[float, float]], settings: TableFinderSettings, header_rows: int = 0, spans: Sequence[Span] = ()
 ) -> list[GridCell]:
     """Chunks placed in columns; chunks of one row that land in the same columns become one cell."""
     placed_rows = [
-        _place_row(row, bands, True, spans, rows[r + 1] if r + 1 < header_rows else (), [c for up in rows[:r] for c in up])
-        if r < header_rows else _place_row(row, bands, False, spans)
+        _place_row(row, bands, True, spans, settings, rows[r + 1] if r + 1 < header_rows else (), [c for up in rows[:r] for c in up])
+        if r < header_rows else _place_row(row, bands, False, spans, settings)
         for r, row in enumerate(rows)
     ]
     cells: list[GridCell] = []
     for r, placed in enumerate(placed_rows):
-        if r < header_rows - 1 and not (0 < r < len(rows) - 1 and centred_row(rows, r)):
-            placed = widen_groups(placed, bands, placed_rows[r + 1 : header_rows], placed_rows[:r])
+        if r < header_rows - 1 and not (0 < r < len(rows) - 1 and centred_row(rows, r, settings)):
+            placed = widen_groups(placed, bands, settings, placed_rows[r + 1 : header_rows], placed_rows[:r])
         cells.extend(_cell(r, first, last, chunks) for first, last, chunks in placed)
     return cells
 
@@ -213,15 +217,18 @@ def grid_cells(
 Placed = list[tuple[int, int, list[Chunk]]]
 
 
-def split_over_columns(chunk: Chunk, bands: Sequence[tuple[float, float]], below: Row = (), above: Sequence[Chunk] = ()) -> list[Chunk]:
+def split_over_columns(
+    chunk: Chunk, bands: Sequence[tuple[float, float]], settings: TableFinderSettings, below: Row = (), above: Sequence[Chunk] = ()
+) -> list[Chunk]:
     """Header words set as tightly as one cell but lying over several columns ('Zeta 1.5 Lynx3' over
     two columns of values): split where every piece is centred inside a column of its own. A name
     centred over the gap between columns ('Base' over '7B | 13B') is a span and stays whole, and so
     does a title over a header row (`below`) with a cell of its own in each of those columns, when no
     header text stands above it (`above`: then it is a lower line of several cells)."""
     words = chunk.words
-    hits = [i for i, (a, b) in enumerate(bands) if chunk.x0 < b - 0.5 and chunk.x1 > a + 0.5]
-    if len(hits) < 2 or len(words) < 2 or len(words) > 8 or any(w.text == "/" for w in words):
+    o = settings.band_overlap
+    hits = [i for i, (a, b) in enumerate(bands) if chunk.x0 < b - o and chunk.x1 > a + o]
+    if len(hits) < 2 or len(words) < 2 or len(words) > settings.split_max_words or any(w.text == "/" for w in words):
         return [chunk]  # '0-shot / 3-shot' over cells 'a | / | b' is one header (tables/ reads it)
     if below and set(hits) <= {_home(c, bands) for c in below} and not any(c.x0 < chunk.x1 and c.x1 > chunk.x0 for c in above):
         return [chunk]
@@ -248,19 +255,25 @@ def _home(piece: Chunk, bands: Sequence[tuple[float, float]]) -> int | None:
 
 
 def _place_row(
-    row: Row, bands: Sequence[tuple[float, float]], header: bool, spans: Sequence[Span], below: Row = (), above: Sequence[Chunk] = ()
+    row: Row,
+    bands: Sequence[tuple[float, float]],
+    header: bool,
+    spans: Sequence[Span],
+    settings: TableFinderSettings,
+    below: Row = (),
+    above: Sequence[Chunk] = (),
 ) -> Placed:
     placed: Placed = []
     if header:
-        row = [piece for chunk in row for piece in split_over_columns(chunk, bands, below, above)]
-    hints = [_span_hint(chunk, spans) if header else (chunk.x0, chunk.x1) for chunk in row]
+        row = [piece for chunk in row for piece in split_over_columns(chunk, bands, settings, below, above)]
+    hints = [_span_hint(chunk, spans, settings) if header else (chunk.x0, chunk.x1) for chunk in row]
     for chunk, (x0, x1) in zip(row, hints):
         if sum(1 for h in hints if h == (x0, x1)) > 1:
             x0, x1 = chunk.x0, chunk.x1  # one rule under several cells is a border, not a span
-        first, last = place_span(x0, x1, bands, header)
+        first, last = place_span(x0, x1, bands, settings, header)
         if placed and first <= placed[-1][1]:
             prev = placed[-1]
-            split = _split_shared(prev, (first, last), chunk, bands)
+            split = _split_shared(prev, (first, last), chunk, bands, settings)
             if split is None:
                 placed[-1] = (prev[0], max(last, prev[1]), prev[2] + [chunk])
                 continue
@@ -271,7 +284,7 @@ def _place_row(
 
 
 def _split_shared(
-    prev: tuple[int, int, list[Chunk]], cur: tuple[int, int], chunk: Chunk, bands: Sequence[tuple[float, float]]
+    prev: tuple[int, int, list[Chunk]], cur: tuple[int, int], chunk: Chunk, bands: Sequence[tuple[float, float]], settings: TableFinderSettings
 ) -> tuple[int, int] | None:
     """Two chunks far apart that claim shared columns (wide header words over narrow columns)
     stay two cells: the shared columns go to the one covering more of them. Returns the left
@@ -279,7 +292,7 @@ def _split_shared(
     a, b, chunks = prev
     c, d = cur
     left_x0, left_x1 = min(ch.x0 for ch in chunks), max(ch.x1 for ch in chunks)
-    if chunk.x0 - left_x1 < 1.5 * chunk.size:
+    if chunk.x0 - left_x1 < settings.shared_gap_em * chunk.size:
         return None
     lo, hi = bands[c][0], bands[b][1]
     left = max(0.0, min(left_x1, hi) - max(left_x0, lo))
@@ -293,7 +306,11 @@ def _split_shared(
 
 
 def widen_groups(
-    placed: Placed, bands: Sequence[tuple[float, float]], below: Sequence[Placed] | None = None, above: Sequence[Placed] = ()
+    placed: Placed,
+    bands: Sequence[tuple[float, float]],
+    settings: TableFinderSettings,
+    below: Sequence[Placed] | None = None,
+    above: Sequence[Placed] = (),
 ) -> Placed:
     """In a header row over another header row, a cell centred over several columns ("French"
     over "Arc-c HellaS MMLU") spans them all: the widest run of free columns it is centred on,
@@ -305,7 +322,7 @@ def widen_groups(
         lo = out[-1][1] + 1 if out else min(1, first)  # the label column is never under a group
         hi = placed[k + 1][0] - 1 if k + 1 < len(placed) else len(bands) - 1
         x0, x1 = min(c.x0 for c in chunks), max(c.x1 for c in chunks)
-        over = next((cell for row in reversed(above) for cell in row if _overlap_x(cell[2], x0, x1) >= 0.5 * (x1 - x0)), None)
+        over = next((cell for row in reversed(above) for cell in row if _overlap_x(cell[2], x0, x1) >= settings.above_overlap_share * (x1 - x0)), None)
         if over and over[0] == over[1] == first == last:
             out.append((first, last, chunks))
             continue
@@ -314,14 +331,14 @@ def widen_groups(
         for i in range(lo, first + 1):
             for j in range(last, hi + 1):
                 a, b = bands[i][0], bands[j][1]
-                centred = abs((a + b) / 2 - centre) <= max(2.0, 0.05 * (b - a))
-                if centred and j - i > best[1] - best[0] and (below is None or _divided(below, i, j, x0, x1)):
+                centred = abs((a + b) / 2 - centre) <= max(settings.group_centre_min, settings.group_centre_share * (b - a))
+                if centred and j - i > best[1] - best[0] and (below is None or _divided(below, i, j, x0, x1, settings)):
                     best = (i, j)
         out.append((best[0], best[1], chunks))
     return out
 
 
-def _divided(below: Sequence[Placed], i: int, j: int, x0: float, x1: float) -> bool:
+def _divided(below: Sequence[Placed], i: int, j: int, x0: float, x1: float, settings: TableFinderSettings) -> bool:
     """Some lower header row has two or more cells within columns i..j, from column i to j; and
     no lower row that does not divide them so has a cell right under the group's text x0..x1
     (then the text is a line of that cell, set on several lines)."""
@@ -329,7 +346,7 @@ def _divided(below: Sequence[Placed], i: int, j: int, x0: float, x1: float) -> b
     for row in below:
         inner = [(a, b) for a, b, _ in row if i <= a and b <= j]
         divides = len(inner) >= 2 and inner[0][0] == i and inner[-1][1] == j
-        under = any(_overlap_x(ch, x0, x1) >= 0.8 * (x1 - x0) for _, _, ch in row)
+        under = any(_overlap_x(ch, x0, x1) >= settings.under_overlap_share * (x1 - x0) for _, _, ch in row)
         if under and not divides:
             return False
         divided |= divides
@@ -346,10 +363,10 @@ def _cell(row: int, first: int, last: int, chunks: list[Chunk]) -> GridCell:
     return GridCell(row, first, text, box, colspan=last - first + 1, bold=all(c.bold for c in chunks))
 
 
-def centred_row(rows: Sequence[Row], r: int) -> bool:
+def centred_row(rows: Sequence[Row], r: int, settings: TableFinderSettings) -> bool:
     above, mid, below = rows[r - 1][0].baseline, rows[r][0].baseline, rows[r + 1][0].baseline
     size = max(c.size for c in rows[r])
-    return below - above <= 2.8 * size and abs(mid - (above + below) / 2) <= 0.25 * size
+    return below - above <= settings.centred_row_span_em * size and abs(mid - (above + below) / 2) <= settings.centred_row_offset_em * size
 
 
 def bbox_of(boxes: Iterable[Box]) -> Box:

@@ -9,11 +9,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.document import Document
+from extractor.pdf.settings import DrawingSettings
 
-_MIN_AREA = 0.15  # share of the page an image must cover
-_MIN_WIDTH = 0.4  # share of the page width
-_MAX_TEXT_INSIDE = 40  # characters of real text over the image: more and the table's text is readable
-_BAND = 60.0  # points above and below the image where its caption sits
 _TABLE_CAPTION = re.compile(r"(^|\n)\s*table\s*\d", re.I)
 _FIGURE_CAPTION = re.compile(r"(^|\n)\s*(figure|fig\.)\s*\d", re.I)
 _RESULTS_WORDS = re.compile(r"\b(benchmarks?|results?|evaluations?|evaluated|scores?|performance|leaderboard)\b", re.I)
@@ -31,17 +28,17 @@ def _text(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float
     return textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top) or ""
 
 
-def picture_table_pages(page: pdfium.PdfPage) -> list[str]:
+def picture_table_pages(page: pdfium.PdfPage, settings: DrawingSettings) -> list[str]:
     """Why each large image of the page looks like a table drawn as a picture (empty when none does)."""
     width, height = page.get_size()
     found: list[str] = []
     large = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=settings.image_max_depth):
         left, bottom, right, top = _bounds(obj)
         left, right = max(left, 0.0), min(right, width)
         bottom, top = max(bottom, 0.0), min(top, height)
         share = (right - left) * (top - bottom) / (width * height)
-        if share >= _MIN_AREA and right - left >= _MIN_WIDTH * width:
+        if share >= settings.image_min_area and right - left >= settings.image_min_width * width:
             large.append((left, bottom, right, top, share))
     if not large:
         return found  # most pages: no text page needed (it costs as much as reading the page's text)
@@ -50,9 +47,10 @@ def picture_table_pages(page: pdfium.PdfPage) -> list[str]:
         page_text = textpage.get_text_range() or ""
         for left, bottom, right, top, share in large:
             inside = re.sub(r"\s+", "", _text(textpage, left, bottom, right, top))
-            if len(inside) > _MAX_TEXT_INSIDE:
+            if len(inside) > settings.image_max_text:
                 continue
-            around = _text(textpage, left, top, right, min(height, top + _BAND)) + "\n" + _text(textpage, left, max(0.0, bottom - _BAND), right, bottom)
+            band = settings.image_caption_band
+            around = _text(textpage, left, top, right, min(height, top + band)) + "\n" + _text(textpage, left, max(0.0, bottom - band), right, bottom)
             if _TABLE_CAPTION.search(around):
                 found.append(f"a captioned table is an image ({share:.0%} of the page)")
             elif not _FIGURE_CAPTION.search(around) and _RESULTS_WORDS.search(page_text):
@@ -62,14 +60,14 @@ def picture_table_pages(page: pdfium.PdfPage) -> list[str]:
     return found
 
 
-def warn_picture_tables(pdf: pdfium.PdfDocument, doc: Document, numbers: list[int] | None = None) -> None:
+def warn_picture_tables(pdf: pdfium.PdfDocument, doc: Document, settings: DrawingSettings, numbers: list[int] | None = None) -> None:
     """A `table-image` warning naming the page for each picture that looks like a results table,
     on the pages read (1-based `numbers`; all when None)."""
     for i in (n - 1 for n in numbers) if numbers is not None else range(len(pdf)):
         try:
             page = pdf[i]
             try:
-                reasons = picture_table_pages(page)
+                reasons = picture_table_pages(page, settings)
             finally:
                 page.close()
         except Exception:  # an odd page must not stop the reading; this is only a warning

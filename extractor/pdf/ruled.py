@@ -36,7 +36,7 @@ from extractor.pdf.grid import (
 )
 from extractor.pdf.folds import cut_under_header_gaps, fold_centred_rows, header_from_cells
 from extractor.pdf.paths import Shape, count_paths, page_shapes, rect_edges, segment_edges
-from extractor.pdf.settings import TableFinderSettings
+from extractor.pdf.settings import DrawingSettings, TableFinderSettings
 from extractor.pdf.text import Line, Word
 
 GRID_ENGINE = "pdfplumber-lines"
@@ -44,10 +44,9 @@ RULES_ENGINE = "pdf-rules-text"
 Edge = dict
 
 
-def has_rules(page: pdfium.PdfPage) -> bool:
-    """A cheap look before the paths are read: two paths drawn at least (a table needs two
-    rules; a lone footnote rule or underline does not make one)."""
-    return count_paths(page, 2) >= 2
+def has_rules(page: pdfium.PdfPage, settings: DrawingSettings) -> bool:
+    """A cheap look before the paths are read: enough paths drawn for table rules."""
+    return count_paths(page, settings.min_paths, settings.max_form_depth) >= settings.min_paths
 
 
 # --- edges -----------------------------------------------------------------------------------
@@ -59,44 +58,45 @@ class Graphics:
     marks: list[Box]  # curves and upright filled bars: the ink of charts, never of tables
 
 
-def page_graphics(page: pdfium.PdfPage, turn: int = 0) -> Graphics:
+def page_graphics(page: pdfium.PdfPage, turn: int, settings: DrawingSettings) -> Graphics:
     """Rules and chart marks of a page, in the frame of its text (see PageText.turn)."""
     frame = Frame(page)
     frame.turn = turn
-    shapes = page_shapes(page, frame)
-    return Graphics(page_edges(shapes), figure_marks(shapes, frame.width))
+    shapes = page_shapes(page, frame, settings)
+    return Graphics(page_edges(shapes, settings), figure_marks(shapes, frame.width, settings))
 
 
-def page_edges(shapes: Sequence[Shape]) -> list[Edge]:
+def page_edges(shapes: Sequence[Shape], settings: DrawingSettings) -> list[Edge]:
     """Straight rules: lines, rectangle sides and straight segments of short polylines. Filled
     boxes wider and taller than a rule are backgrounds or chart bars, not rules."""
     edges: list[Edge] = []
+    tol, box_min = settings.point_tolerance, settings.filled_box_min
     for s in shapes:
         if s.curved:
             continue
         if s.is_rect():
             x0, top, x1, bottom = s.box
-            if not (x1 - x0 > 3 and bottom - top > 3 and s.fill and not s.stroke):
-                edges.extend(rect_edges(s.box))
+            if not (x1 - x0 > box_min and bottom - top > box_min and s.fill and not s.stroke):
+                edges.extend(rect_edges(s.box, tol))
         elif len(s.points) == 2:
-            edges.extend(segment_edges(s.points, "line"))
-        elif len(s.points) <= 8:
-            edges.extend(segment_edges(s.points, "curve_edge"))
+            edges.extend(segment_edges(s.points, "line", tol))
+        elif len(s.points) <= settings.polyline_max_points:
+            edges.extend(segment_edges(s.points, "curve_edge", tol))
     return edges
 
 
-def figure_marks(shapes: Sequence[Shape], page_width: float) -> list[Box]:
+def figure_marks(shapes: Sequence[Shape], page_width: float, settings: DrawingSettings) -> list[Box]:
     """Curves, and filled upright boxes standing alone (bars); boxes tiling a row side by side are
     cell shading, and page-sized ones are backgrounds."""
-    big = 0.5 * page_width
+    big = settings.chart_big_share * page_width
     marks = []
     for s in shapes:  # dots of a dotted border are curves too, but tiny
         if len(s.points) >= 3 and not s.is_rect():
             x0, top, x1, bottom = s.box
-            if 2.5 <= max(x1 - x0, bottom - top) < big:
+            if settings.min_curve_size <= max(x1 - x0, bottom - top) < big:
                 marks.append(s.box)
     filled = [s.box for s in shapes if s.fill and s.is_rect()]
-    boxes = [b for b in filled if 3 < b[2] - b[0] <= b[3] - b[1] and b[2] - b[0] < big]
+    boxes = [b for b in filled if settings.bar_min_width < b[2] - b[0] <= b[3] - b[1] and b[2] - b[0] < big]
     if not boxes:
         return marks
     sides: Counter[tuple[int, int, int]] = Counter()  # (top, bottom, x) of filled boxes' left and right sides
@@ -127,7 +127,7 @@ def merged_edges(edges: list[Edge], settings: TableFinderSettings) -> list[Edge]
         return []
     s, j = settings.snap_tolerance, settings.join_tolerance
     merged = merge_edges(long_enough, s, s, j, j)
-    return [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+    return [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= settings.min_edge_length]
 
 
 # --- grids -----------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def grid_boxes(edges: list[Edge], settings: TableFinderSettings) -> list[list[Bo
     return cells_to_tables(intersections_to_cells(points))
 
 
-def _axis(values: Sequence[float], tol: float = 1.5) -> list[float]:
+def _axis(values: Sequence[float], tol: float) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
         if not out or v - out[-1] > tol:
@@ -154,8 +154,8 @@ def _index(axis: Sequence[float], v: float) -> int:
 
 def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings: TableFinderSettings) -> Candidate | None:
     """A group of ruled cells -> a table: each cell's words, with spans from the shared rule grid."""
-    xs = _axis([b[0] for b in boxes] + [b[2] for b in boxes])
-    ys = _axis([b[1] for b in boxes] + [b[3] for b in boxes])
+    xs = _axis([b[0] for b in boxes] + [b[2] for b in boxes], settings.axis_tolerance)
+    ys = _axis([b[1] for b in boxes] + [b[3] for b in boxes], settings.axis_tolerance)
     cells: list[GridCell] = []
     for box in boxes:
         col, row = _index(xs, box[0]), _index(ys, box[1])
@@ -166,14 +166,15 @@ def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings:
         cells.append(GridCell(row, col, text.replace("\ufffe", "-"), box, rowspan, colspan, bold))
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     cells, n_rows = _drop_empty_rows(cells, n_rows)
-    cells, n_rows, title = _trim_banners(cells, n_rows, n_cols)
+    cells, n_rows, title = _trim_banners(cells, n_rows, n_cols, settings.banner_min_rows)
     filled = sum(1 for c in cells if c.text)
-    if n_rows < settings.min_rows or n_cols < settings.min_cols or filled < max(3, 0.3 * len(cells)):
+    if n_rows < settings.min_rows or n_cols < settings.min_cols or filled < max(settings.grid_min_filled, settings.grid_min_filled_share * len(cells)):
         return None
-    if any(len(c.text) > 4 * settings.max_cell_chars for c in cells):
+    if any(len(c.text) > settings.framed_text_factor * settings.max_cell_chars for c in cells):
         return None  # a framed paragraph
-    header = _header_rows(cells)
-    conf = round(min(0.95, 0.6 + 0.35 * filled / len(cells)), 2)
+    header = _header_rows(cells, settings.max_header_rows)
+    cap, base, fill = settings.grid_conf
+    conf = round(min(cap, base + fill * filled / len(cells)), 2)
     cand = Candidate(page, bbox_of(c.bbox for c in cells), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header)
     if title and _TITLE.match(title):
         cand.caption = title
@@ -200,7 +201,7 @@ def _drop_empty_rows(cells: list[GridCell], n_rows: int) -> tuple[list[GridCell]
 _TITLE = re.compile(r"^(table|exhibit|tab\.)\s*[A-Z]?\d", re.I)
 
 
-def _trim_banners(cells: list[GridCell], n_rows: int, n_cols: int) -> tuple[list[GridCell], int, str | None]:
+def _trim_banners(cells: list[GridCell], n_rows: int, n_cols: int, min_rows: int) -> tuple[list[GridCell], int, str | None]:
     """A first or last row that is one cell across the whole grid is the table's title or its
     notes, boxed with it; the table is the rows between. Returns the cells, rows and the title."""
     def banner(r: int) -> GridCell | None:
@@ -208,10 +209,10 @@ def _trim_banners(cells: list[GridCell], n_rows: int, n_cols: int) -> tuple[list
         return row[0] if n_cols >= 2 and len(row) == 1 and row[0].colspan == n_cols and row[0].rowspan == 1 else None
 
     title = None
-    if n_rows > 3 and (last := banner(n_rows - 1)) is not None:
+    if n_rows > min_rows and (last := banner(n_rows - 1)) is not None:
         cells = [c for c in cells if c is not last]
         n_rows -= 1
-    if n_rows > 3 and (first := banner(0)) is not None:
+    if n_rows > min_rows and (first := banner(0)) is not None:
         title = first.text
         cells = [c for c in cells if c is not first]
         for c in cells:
@@ -220,11 +221,11 @@ def _trim_banners(cells: list[GridCell], n_rows: int, n_cols: int) -> tuple[list
     return cells, n_rows, title
 
 
-def _header_rows(cells: Sequence[GridCell]) -> int | None:
+def _header_rows(cells: Sequence[GridCell], max_rows: int) -> int | None:
     rows = sorted({c.row for c in cells})
     for r in rows:
         if any(is_numeric(c.text) for c in cells if c.row == r and c.col > 0):
-            return r if 0 < r <= 3 else None
+            return r if 0 < r <= max_rows else None
     return None
 
 
@@ -253,7 +254,7 @@ def rule_regions(
             stack.append(e)
     regions: list[Region] = []
     for stack in stacks:
-        regions.extend(_split_stack(stack, breaks, prose))
+        regions.extend(_split_stack(stack, breaks, prose, settings))
     return regions
 
 
@@ -261,16 +262,16 @@ def _between(a: Edge, b: Edge, lines: Sequence[Line]) -> int:
     return sum(1 for ln in lines if a["top"] < (ln.top + ln.bottom) / 2 < b["top"] and ln.x0 < a["x1"] and ln.x1 > a["x0"])
 
 
-def _split_stack(stack: list[Edge], breaks: Sequence[Line], prose: Sequence[Line]) -> list[Region]:
+def _split_stack(stack: list[Edge], breaks: Sequence[Line], prose: Sequence[Line], settings: TableFinderSettings) -> list[Region]:
     groups: list[list[Edge]] = [[stack[0]]]
     for a, b in zip(stack, stack[1:]):
-        if _between(a, b, breaks) or _between(a, b, prose) >= 2:
+        if _between(a, b, breaks) or _between(a, b, prose) >= settings.region_break_prose:
             groups.append([b])
         else:
             groups[-1].append(b)
     regions = []
     for g in groups:
-        if len(g) >= 2 and g[-1]["top"] - g[0]["top"] > 8:
+        if len(g) >= 2 and g[-1]["top"] - g[0]["top"] > settings.region_min_height:
             box = (min(e["x0"] for e in g), g[0]["top"], max(e["x1"] for e in g), g[-1]["top"])
             regions.append(Region(box, [e["top"] for e in g[1:-1]]))
     return regions
@@ -281,36 +282,38 @@ def region_candidate(
 ) -> Candidate | None:
     """The text between the rules of one region, cut into rows and columns."""
     x0, top, x1, bottom = region.box
-    inside = [w for w in words if x0 - 2 <= w.cx <= x1 + 2 and top < (w.top + w.bottom) / 2 < bottom]
+    pad = settings.region_pad
+    inside = [w for w in words if x0 - pad <= w.cx <= x1 + pad and top < (w.top + w.bottom) / 2 < bottom]
     if not inside:
         return None
-    cuts = [e["x0"] for e in edges if e["orientation"] == "v" and e["top"] < bottom and e["bottom"] > top and x0 + 2 < e["x0"] < x1 - 2]
+    cuts = [e["x0"] for e in edges if e["orientation"] == "v" and e["top"] < bottom and e["bottom"] > top and x0 + pad < e["x0"] < x1 - pad]
     rows = [split_chunks(r, settings.cell_gap_em, settings.number_gap_em, cuts) for r in cluster_rows(inside, settings.row_tolerance_em)]
-    rows = merge_ruled_rows(rows, region)
-    if sum(len(r) < 2 for r in rows) > 0.5 * len(rows):
+    rows = merge_ruled_rows(rows, region, settings.wrap_full_row_cells)
+    if sum(len(r) < 2 for r in rows) > settings.region_lone_share * len(rows):
         return None  # running text or a list between rules, not a table
-    header = _rule_header(rows, region)
+    header = _rule_header(rows, region, settings.max_header_rows)
     rows = cut_under_header_gaps(rows, header or 0)
-    spans = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and top < e["top"] < bottom and e["x1"] - e["x0"] < x1 - x0 - 4]
+    spans = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and top < e["top"] < bottom and e["x1"] - e["x0"] < x1 - x0 - settings.span_rule_margin]
     body = [r for r in rows[header or 0 :] if len(r) >= 2]
     if not body:
         return None
-    bands = body_bands(body, [r for r in rows[header or 0 :] if len(r) == 1])
-    cells = grid_cells(rows, bands, header or 0, spans)
+    bands = body_bands(body, settings, [r for r in rows[header or 0 :] if len(r) == 1])
+    cells = grid_cells(rows, bands, settings, header or 0, spans)
     if len(bands) < settings.min_cols or len(rows) < settings.min_rows:
         return None
     if any(len(c.text) > settings.max_cell_chars for c in cells):
         return None
-    cells, n_rows = fold_centred_rows(cells, rows)
-    header = _rule_header_after(cells, n_rows, region)
+    cells, n_rows = fold_centred_rows(cells, rows, settings)
+    header = _rule_header_after(cells, n_rows, region, settings.max_header_rows)
     filled = len(cells) / max(1, n_rows * len(bands))
-    conf = round(min(0.9, 0.55 + 0.35 * filled), 2)
+    cap, base, fill = settings.region_conf
+    conf = round(min(cap, base + fill * filled), 2)
     return Candidate(page, (x0, top, x1, bottom), cells, n_rows, len(bands), RULES_ENGINE, conf, header_rows=header)
 
 
-def merge_ruled_rows(rows: list[Row], region: Region) -> list[Row]:
+def merge_ruled_rows(rows: list[Row], region: Region, full_row: int) -> list[Row]:
     """Where rules separate the body's rows, the lines between two rules are one row whose cells
-    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill columns or hold values
+    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill `full_row` columns or hold values
     (a group of model rows between two rules, one score each)."""
     if len(region.inner) < 2:
         return rows
@@ -320,7 +323,7 @@ def merge_ruled_rows(rows: list[Row], region: Region) -> list[Row]:
         segments[sum(1 for y in limits[:-1] if row[0].baseline > y)].append(row)
     out: list[Row] = list(segments[0])  # the header keeps its lines: group headers over columns
     for seg in segments[1:]:
-        filled = sum(1 for r in seg if len(r) >= 3 or (len(r) >= 2 and holds_values(r[-1].text)))
+        filled = sum(1 for r in seg if len(r) >= full_row or (len(r) >= 2 and holds_values(r[-1].text)))
         out.extend([_stack(seg)] if len(seg) > 1 and filled <= 1 else seg)
     return out
 
@@ -336,21 +339,21 @@ def _stack(rows: list[Row]) -> Row:
     return [Chunk(tuple(w for c in sorted(g, key=lambda c: c.baseline) for w in c.words)) for g in groups]
 
 
-def _rule_header(rows: Sequence[Row], region: Region) -> int | None:
+def _rule_header(rows: Sequence[Row], region: Region, max_rows: int) -> int | None:
     """Rows above the first inner rule are the header; without one, rows above the first number."""
     if region.inner:
         above = sum(1 for r in rows if r[0].bottom <= region.inner[0] + 1)
         if 0 < above < len(rows):
             return above
     first = first_value_row(rows)
-    return first if first is not None and first <= 3 else None
+    return first if first is not None and first <= max_rows else None
 
 
-def _rule_header_after(cells: Sequence[GridCell], n_rows: int, region: Region) -> int | None:
+def _rule_header_after(cells: Sequence[GridCell], n_rows: int, region: Region, max_rows: int) -> int | None:
     """The header row count once centred rows are folded: rows wholly above the first inner rule."""
     if region.inner:
         below = {c.row for c in cells if c.bbox[3] > region.inner[0] + 1}
         above = [r for r in range(n_rows) if r not in below]
         if 0 < len(above) < n_rows and above == list(range(len(above))):
             return len(above)
-    return header_from_cells(cells)
+    return header_from_cells(cells, max_rows)

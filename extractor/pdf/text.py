@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extractor.pdf.frame import Frame, unturn_box
+from extractor.pdf.settings import TextSettings
 
 HYPHEN_MARK = "\ufffe"
 _BOLD_NAMES = ("bold", "medi", "black", "heavy", "semibold", "demi")
@@ -133,8 +134,9 @@ class _FontCache:
     """Font size, boldness and direction per text object (keyed by `_text_object`): pdfium asks
     per char, the chars of one object share them."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage):
+    def __init__(self, textpage: pdfium.PdfTextPage, settings: TextSettings):
         self.tp = textpage.raw
+        self.settings = settings
         self.cache: dict[int, tuple[float, bool, int, float, float]] = {}  # + the origin's offset in the box
         self.buf = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
@@ -146,28 +148,28 @@ class _FontCache:
         if raw.FPDFText_GetMatrix(self.tp, i, ctypes.byref(self.matrix)):
             m = self.matrix
             size *= math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
-            turn = _quarter_turns(m.a, m.b)
+            turn = _quarter_turns(m.a, m.b, self.settings.slant_tolerance_deg)
         weight = raw.FPDFText_GetFontWeight(self.tp, i)
         n = raw.FPDFText_GetFontInfo(self.tp, i, self.buf, len(self.buf), ctypes.byref(self.flags))
         name = self.buf.value.decode("latin-1").lower() if n > 0 else ""
-        bold = weight >= 600 or any(b in name for b in _BOLD_NAMES) or bool(self.flags.value & (1 << 18))
+        bold = weight >= self.settings.bold_weight or any(b in name for b in _BOLD_NAMES) or bool(self.flags.value & (1 << 18))
         return size, bold, turn
 
 
-def _quarter_turns(a: float, b: float) -> int:
+def _quarter_turns(a: float, b: float, tolerance: float) -> int:
     """0-3 for text set at 0, 90, 180 or 270 degrees; -1 for any other slant."""
     angle = math.degrees(math.atan2(b, a)) % 360
     k = round(angle / 90) % 4
-    return k if abs(angle - 90 * round(angle / 90)) < 5 else -1
+    return k if abs(angle - 90 * round(angle / 90)) < tolerance else -1
 
 
-def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> tuple[list[Char], Frame]:
+def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, settings: TextSettings) -> tuple[list[Char], Frame]:
     """The page's characters in the frame where most of its text reads left to right."""
     frame = Frame(page)
-    raw_chars = _raw_chars(textpage, frame)
+    raw_chars = _raw_chars(textpage, frame, settings)
     turns = Counter(rc[4] for rc in raw_chars if not rc[5] and rc[4] >= 0)
     main, count = turns.most_common(1)[0] if turns else (0, 0)
-    frame.turn = main if count > 0.5 * sum(turns.values()) else 0
+    frame.turn = main if count > settings.turn_share * sum(turns.values()) else 0
     a, b, c, d, e, f = _affine(frame)  # user space -> the frame, as one map: it runs per char
     straight = b == 0 and c == 0 and a > 0 and d < 0  # an upright page: no min/max needed per char
     main_turn = frame.turn
@@ -190,7 +192,7 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> tuple[list
             x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
             baseline = b * ox + d * oy + f
         if generated or size <= 0:
-            size = last_size or (bottom - top) / 1.2
+            size = last_size or (bottom - top) / settings.em_per_box_height
         last_size = size
         append(Char(text, x0, top, x1, bottom, baseline, size, bold, generated or turn == main_turn, False, False))
     return chars, frame
@@ -202,9 +204,9 @@ def _affine(frame: Frame) -> tuple[float, float, float, float, float, float]:
     return px - ex, py - fy, qx - ex, qy - fy, ex, fy
 
 
-def _raw_chars(textpage: pdfium.PdfTextPage, frame: Frame) -> list:
+def _raw_chars(textpage: pdfium.PdfTextPage, frame: Frame, settings: TextSettings) -> list:
     """(text, size, bold, (user-space box and origin), display turn, generated) per char."""
-    fonts = _FontCache(textpage)
+    fonts = _FontCache(textpage, settings)
     tp = textpage.raw
     handle = ctypes.cast(tp, ctypes.c_void_p).value
     n = textpage.count_chars()
@@ -276,27 +278,27 @@ _NEWLINE = Char("\n", 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False, True, True, True)
 # --- words ---------------------------------------------------------------------------------
 
 
-def _breaks_word(prev: Char, c: Char) -> bool:
+def _breaks_word(prev: Char, c: Char, settings: TextSettings) -> bool:
     """Two visible chars in stream order belong to different words when the pen jumped; a smaller
     glyph raised or lowered right after its base (a superscript) stays in the word."""
     size = max(prev.size, c.size)
-    if c.x0 - prev.x1 > 0.25 * size or c.x1 < prev.x0 or c.upright != prev.upright:
+    if c.x0 - prev.x1 > settings.word_gap_em * size or c.x1 < prev.x0 or c.upright != prev.upright:
         return True
-    similar = min(prev.size, c.size) >= 0.9 * size
-    return similar and abs(c.baseline - prev.baseline) > 0.5 * size
+    similar = min(prev.size, c.size) >= settings.word_same_size * size
+    return similar and abs(c.baseline - prev.baseline) > settings.word_baseline_jump_em * size
 
 
 _SUPERSCRIPTS = dict(zip("0123456789abcdefghijklmnoprstuvwxyz+-", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻"))
 
 
-def _run_text(run: list[Char], main: Char) -> str:
+def _run_text(run: list[Char], main: Char, settings: TextSettings) -> str:
     """The run's text; a small raised digit or letter after a number ("57.9" + raised "1") is a
     footnote mark, written as its superscript form ("57.9¹") so that it never reads as a digit."""
     if all(c.size == main.size for c in run):
         return "".join(c.text for c in run)  # the common case: no superscript possible
     out: list[str] = []
     for c in run:
-        raised = c.size <= 0.85 * main.size and main.baseline - c.baseline > 0.2 * main.size
+        raised = c.size <= settings.superscript_size * main.size and main.baseline - c.baseline > settings.superscript_raise_em * main.size
         if raised and out and (out[-1][-1:].isdigit() or out[-1] in _SUPERSCRIPTS.values()) and c.text in _SUPERSCRIPTS:
             out.append(_SUPERSCRIPTS[c.text])
         else:
@@ -304,7 +306,7 @@ def _run_text(run: list[Char], main: Char) -> str:
     return "".join(out)
 
 
-def _flush(run: list[Char], words: list[Word]) -> None:
+def _flush(run: list[Char], words: list[Word], settings: TextSettings) -> None:
     """The chars of a run -> one word (one pass over them: this runs once per word of the document)."""
     if not run:
         return
@@ -327,7 +329,7 @@ def _flush(run: list[Char], words: list[Word]) -> None:
             bold_letters += c.bold
     words.append(
         Word(
-            text=_pair_surrogates(_run_text(run, main)),
+            text=_pair_surrogates(_run_text(run, main, settings)),
             x0=x0,
             top=top,
             x1=x1,
@@ -344,36 +346,36 @@ def _flush(run: list[Char], words: list[Word]) -> None:
 # --- lines ---------------------------------------------------------------------------------
 
 
-def group_lines(chars: list[Char], page: int, gutter: float = 1.5) -> list[Line]:
+def group_lines(chars: list[Char], page: int, settings: TextSettings) -> list[Line]:
     """Stream-ordered words -> lines: a new line at pdfium's breaks, at a baseline change, or at a
-    gap wider than `gutter` times the font size (two columns pdfium read as one line)."""
+    gap wider than the line gutter (two columns pdfium read as one line)."""
     lines: list[Line] = []
     current: list[Word] = []
     run: list[Char] = []
     for c in chars:
         if c.newline:
-            _flush(run, current)
+            _flush(run, current, settings)
             _end_line(current, lines, page)
             continue
         if c.space:
-            _flush(run, current)
+            _flush(run, current, settings)
             continue
-        if run and _breaks_word(run[-1], c):
-            _flush(run, current)
-        if not run and current and _breaks_line(current[-1], c, gutter):
+        if run and _breaks_word(run[-1], c, settings):
+            _flush(run, current, settings)
+        if not run and current and _breaks_line(current[-1], c, settings):
             _end_line(current, lines, page)
         run.append(c)
-    _flush(run, current)
+    _flush(run, current, settings)
     _end_line(current, lines, page)
     return lines
 
 
-def _breaks_line(prev: Word, c: Char, gutter: float) -> bool:
+def _breaks_line(prev: Word, c: Char, settings: TextSettings) -> bool:
     if prev.upright != c.upright:
         return True
-    if abs(c.baseline - prev.baseline) > 0.6 * max(prev.size, c.size) and c.size >= 0.9 * prev.size:
+    if abs(c.baseline - prev.baseline) > settings.line_baseline_jump_em * max(prev.size, c.size) and c.size >= settings.line_same_size * prev.size:
         return True
-    return c.x0 < prev.x0 or c.x0 - prev.x1 > gutter * max(prev.size, c.size)
+    return c.x0 < prev.x0 or c.x0 - prev.x1 > settings.line_gutter_em * max(prev.size, c.size)
 
 
 def _end_line(words: list[Word], lines: list[Line], page: int) -> None:
@@ -382,13 +384,14 @@ def _end_line(words: list[Word], lines: list[Line], page: int) -> None:
         words.clear()
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PageText:
+def read_page(page: pdfium.PdfPage, number: int, settings: TextSettings | None = None) -> PageText:
+    settings = settings or TextSettings()
     textpage = page.get_textpage()
     try:
-        chars, frame = read_chars(page, textpage)
+        chars, frame = read_chars(page, textpage, settings)
     finally:
         textpage.close()
-    lines = group_lines(chars, number)
+    lines = group_lines(chars, number, settings)
     words = tuple(w for line in lines for w in line.words)
     width, height = (frame.height, frame.width) if frame.turn in (1, 3) else (frame.width, frame.height)
     return PageText(number, width, height, words, tuple(lines), frame.turn, frame.width, frame.height)

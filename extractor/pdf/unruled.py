@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from extractor.pdf.folds import text_grid_candidate
 from extractor.pdf.grid import Box, Candidate, Row, cluster_rows, first_value_row, split_chunks
-from extractor.pdf.layout import find_gutter
 from extractor.pdf.settings import TableFinderSettings
 from extractor.pdf.text import Line, Word
 
@@ -58,9 +57,9 @@ def find_runs(rows: Sequence[Row], barriers: Sequence[Line], settings: TableFind
         if joined:
             current.append(row)
             continue
-        _close_run(current, runs)
+        _close_run(current, runs, settings.max_head_lines)
         current = [row]
-    _close_run(current, runs)
+    _close_run(current, runs, settings.max_head_lines)
     return runs
 
 
@@ -69,11 +68,11 @@ def _close(a: Row, b: Row, settings: TableFinderSettings) -> bool:
     return min(c.top for c in b) - max(c.bottom for c in a) <= settings.run_gap_em * size
 
 
-def _close_run(run: list[Row], runs: list[list[Row]]) -> None:
+def _close_run(run: list[Row], runs: list[list[Row]], head_lines: int) -> None:
     while run and len(run[-1]) < 2 and not _lower_label_line(run):
         run.pop()
-    while run and len(run[0]) < 2 and sum(1 for r in run[:4] if len(r) < 2) > 3:
-        run.pop(0)  # keep at most three single-cell rows on top: a head over the columns
+    while run and len(run[0]) < 2 and sum(1 for r in run[: head_lines + 1] if len(r) < 2) > head_lines:
+        run.pop(0)  # keep a few single-cell rows on top: a head over the columns
     if len(run) >= 2:
         runs.append(list(run))
 
@@ -90,43 +89,45 @@ def run_candidate(run: list[Row], page: int, settings: TableFinderSettings) -> C
     """A run of rows -> a table, when it holds numbers in aligned columns."""
     first = first_value_row(run)
     if first is None:
-        return word_grid_candidate(run, page)
+        return word_grid_candidate(run, page, settings)
     start = max(0, first - settings.max_header_rows)
     rows = run[start:]
     header = first - start
     if not _looks_tabular(rows[header:], settings) or any(len(c.text) > settings.max_cell_chars for r in rows for c in r):
         return None
-    cand = text_grid_candidate(rows, page, ENGINE, 0.5, header)
+    cand = text_grid_candidate(rows, page, ENGINE, 0.5, header, settings)  # confidence set below
     if cand is None or cand.n_cols < settings.min_cols or cand.n_rows < settings.min_rows:
         return None
-    cand.confidence = _confidence(rows[header:], cand.n_cols)
+    cand.confidence = _confidence(rows[header:], cand.n_cols, settings)
     return cand
 
 
-def word_grid_candidate(run: list[Row], page: int) -> Candidate | None:
-    """A table of short labels without numbers (codes, names): at least 4 rows and 4 columns of
-    one to three words, every column's cells aligned on an edge, the grid mostly filled. Author
-    lists and running text do not look like this."""
-    if len(run) < 4 or any(len(c.words) > 3 or len(c.text) > 24 for r in run for c in r):
+def word_grid_candidate(run: list[Row], page: int, settings: TableFinderSettings) -> Candidate | None:
+    """A table of short labels without numbers (codes, names): several rows and columns of a few
+    short words, every column's cells aligned on an edge, the grid mostly filled. Author lists and
+    running text do not look like this."""
+    s = settings
+    if len(run) < s.word_grid_min or any(len(c.words) > s.word_grid_max_words or len(c.text) > s.word_grid_max_chars for r in run for c in r):
         return None
-    cand = text_grid_candidate(run, page, ENGINE, 0.5, 1)
-    if cand is None or cand.n_cols < 4 or cand.n_rows < 4 or any(c.colspan > 1 for c in cand.cells[len(run[0]):]):
+    cand = text_grid_candidate(run, page, ENGINE, s.word_grid_conf, 1, settings)
+    if cand is None or cand.n_cols < s.word_grid_min or cand.n_rows < s.word_grid_min or any(c.colspan > 1 for c in cand.cells[len(run[0]):]):
         return None
-    if len(cand.cells) < 0.6 * cand.n_rows * cand.n_cols or not all(_aligned(cand, col) for col in range(cand.n_cols)):
+    aligned = all(_aligned(cand, col, s.word_grid_align) for col in range(cand.n_cols))
+    if len(cand.cells) < s.word_grid_fill * cand.n_rows * cand.n_cols or not aligned:
         return None
     cand.header_rows = 1  # the first row names the columns
     cand.notes.append(WORD_GRID)
     return cand
 
 
-def _aligned(cand: Candidate, col: int) -> bool:
-    """The column's cells share a left edge, a right edge or a centre (within a point)."""
+def _aligned(cand: Candidate, col: int, tolerance: float) -> bool:
+    """The column's cells share a left edge, a right edge or a centre (within `tolerance`)."""
     boxes = [c.bbox for c in cand.cells if c.col == col and c.colspan == 1]
     if len(boxes) < 2:
         return False
     for edge in (lambda b: b[0], lambda b: b[2], lambda b: (b[0] + b[2]) / 2):
         values = [edge(b) for b in boxes]
-        if max(values) - min(values) <= 1.0:
+        if max(values) - min(values) <= tolerance:
             return True
     return False
 
@@ -136,10 +137,11 @@ def _looks_tabular(body: Sequence[Row], settings: TableFinderSettings) -> bool:
     valued = [r for r in multi if any(c.numeric for c in r[1:])]
     cells = [c for r in multi for c in r[1:]]
     numeric = sum(c.numeric for c in cells)
-    wide = sum(len(r) >= 4 for r in multi) >= 0.8 * len(multi)  # code columns between name columns
-    share = 0.3 if wide else 0.5
+    s = settings
+    wide = sum(len(r) >= s.wide_cols for r in multi) >= s.wide_share * len(multi)
+    share = s.wide_numeric_share if wide else s.numeric_share
     rows = len(body) - _wrapped_label_rows(body)
-    return len(valued) >= settings.min_numeric_rows and len(multi) >= 0.5 * rows and numeric >= share * len(cells)
+    return len(valued) >= s.min_numeric_rows and len(multi) >= s.multi_row_share * rows and numeric >= share * len(cells)
 
 
 def _wrapped_label_rows(body: Sequence[Row]) -> int:
@@ -152,11 +154,12 @@ def _wrapped_label_rows(body: Sequence[Row]) -> int:
                and any(beside(r[0], body[m]) for m in (k - 1, k + 1) if 0 <= m < len(body)))
 
 
-def _confidence(body: Sequence[Row], n_cols: int) -> float:
+def _confidence(body: Sequence[Row], n_cols: int, settings: TableFinderSettings) -> float:
     filled = sum(len(r) for r in body) / max(1, len(body) * n_cols)
     cells = [c for r in body for c in r[1:]]
     numeric = sum(c.numeric for c in cells) / max(1, len(cells))
-    return round(min(0.9, 0.3 + 0.3 * filled + 0.3 * numeric), 2)
+    cap, base, fill, num = settings.text_conf
+    return round(min(cap, base + fill * filled + num * numeric), 2)
 
 
 def find_text_tables(
@@ -164,11 +167,11 @@ def find_text_tables(
     prose: Sequence[Line],
     barriers: Sequence[Line],
     page: int,
-    width: float,
+    gutter: float | None,
     settings: TableFinderSettings,
 ) -> list[Candidate]:
-    """Whitespace tables among `words` (the page's words minus running text and ruled tables)."""
-    gutter = find_gutter(prose, width)
+    """Whitespace tables among `words` (the page's words minus running text and ruled tables);
+    `gutter`: the x between the page's text columns, if it has two."""
     rows = [split_chunks(r, settings.cell_gap_em, settings.number_gap_em) for r in cluster_rows(words, settings.row_tolerance_em)]
     rows = [drop_column_text(r, prose, gutter) for r in rows]
     found = [run_candidate(run, page, settings) for run in find_runs(rows, barriers, settings)]

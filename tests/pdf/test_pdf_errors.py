@@ -95,10 +95,10 @@ def test_a_page_that_fails_becomes_a_warning(monkeypatch):
 
     real = pdf_stage.read_page
 
-    def flaky(page, number):
+    def flaky(page, number, settings):
         if number == 1:
             raise RuntimeError("simulated damage")
-        return real(page, number)
+        return real(page, number, settings)
 
     monkeypatch.setattr(pdf_stage, "read_page", flaky)
     doc = load((SAMPLES / "model-card.pdf").read_bytes())

@@ -17,7 +17,10 @@ from extractor.pdf.grid import (
 )
 from extractor.pdf.hyphens import build_vocabulary, join_lines, keep_hyphen
 from extractor.pdf.layout import caption_kind, is_prose
+from extractor.pdf.settings import LayoutSettings, TableFinderSettings
 from extractor.pdf.text import HYPHEN_MARK, Line, Word
+
+LAYOUT, TABLES = LayoutSettings(), TableFinderSettings()
 
 DOC = [
     "We use reinforcement learning and open-ended prompts in non-English data.",
@@ -104,7 +107,7 @@ def test_column_bands_merge_overlapping_cells():
 def test_group_header_spans_the_columns_it_is_centred_on():
     bands = [(10, 50), (60, 80), (90, 110), (120, 140), (150, 170)]
     placed = [(2, 2, [chunk("French", 80, 120)])]  # centred on 60..140
-    assert [(a, b) for a, b, _ in widen_groups(placed, bands)] == [(1, 3)]
+    assert [(a, b) for a, b, _ in widen_groups(placed, bands, TABLES)] == [(1, 3)]
 
 
 def test_a_row_centred_between_two_rows_folds_into_a_rowspan():
@@ -112,7 +115,7 @@ def test_a_row_centred_between_two_rows_folds_into_a_rowspan():
             [chunk("HTML", 60, 80, 113), chunk("0.8", 100, 110, 113)]]
     cells = [GridCell(0, 1, "OTSL", (0, 0, 0, 0)), GridCell(0, 2, "0.9", (0, 0, 0, 0)), GridCell(1, 0, "6", (0, 0, 0, 0)),
              GridCell(2, 1, "HTML", (0, 0, 0, 0)), GridCell(2, 2, "0.8", (0, 0, 0, 0))]
-    folded, n = fold_centred_rows(cells, rows)
+    folded, n = fold_centred_rows(cells, rows, TABLES)
     assert n == 2
     six = next(c for c in folded if c.text == "6")
     assert (six.row, six.rowspan) == (0, 2)
@@ -123,20 +126,20 @@ def test_a_row_centred_between_two_rows_folds_into_a_rowspan():
 
 
 def test_caption_kinds():
-    assert caption_kind(line("Table", "1:", "Results", "on", "MMLU.")) == "table"
-    assert caption_kind(line("TABLE", "IV")) == "table"
-    assert caption_kind(line("Table", "2", "|", "Comparison")) == "table"
-    assert caption_kind(line("Figure", "3.", "Scaling")) == "figure"
-    assert caption_kind(line("Table", "2", "provides", "a", "comparison")) is None
+    assert caption_kind(line("Table", "1:", "Results", "on", "MMLU."), LAYOUT) == "table"
+    assert caption_kind(line("TABLE", "IV"), LAYOUT) == "table"
+    assert caption_kind(line("Table", "2", "|", "Comparison"), LAYOUT) == "table"
+    assert caption_kind(line("Figure", "3.", "Scaling"), LAYOUT) == "figure"
+    assert caption_kind(line("Table", "2", "provides", "a", "comparison"), LAYOUT) is None
     bold_label = Line((word("Table", 72, 95, bold=True), word("3", 97, 102, bold=True), word("Results", 105, 140)), 1)
-    assert caption_kind(bold_label) == "table"
+    assert caption_kind(bold_label, LAYOUT) == "table"
 
 
 def test_prose_lines_and_table_rows():
-    assert is_prose(line("we", "evaluated", "each", "model", "on", "the", "benchmarks", "below"))
-    assert not is_prose(line("Model", "MMLU", "HellaSwag", "WinoG", "PIQA", "GSM8K"))  # a header row
-    assert not is_prose(line("HTML", "0.969", "0.927", "0.955", "0.857", "5.39"))
-    assert not is_prose(line("we", "evaluated", "each", "model", "on", "the", gap=30))
+    assert is_prose(line("we", "evaluated", "each", "model", "on", "the", "benchmarks", "below"), LAYOUT)
+    assert not is_prose(line("Model", "MMLU", "HellaSwag", "WinoG", "PIQA", "GSM8K"), LAYOUT)  # a header row
+    assert not is_prose(line("HTML", "0.969", "0.927", "0.955", "0.857", "5.39"), LAYOUT)
+    assert not is_prose(line("we", "evaluated", "each", "model", "on", "the", gap=30), LAYOUT)
 
 
 # --- placing header cells ----------------------------------------------------------------------
@@ -145,9 +148,9 @@ BANDS = [(100.0, 120.0), (200.0, 220.0), (300.0, 320.0)]
 
 
 def test_header_text_in_a_gap_spans_both_columns_only_when_centred():
-    assert place_span(150, 170, BANDS, header=True) == (0, 1)  # centred in the gap
-    assert place_span(126, 160, BANDS, header=True) == (0, 0)  # flush after the left column
-    assert place_span(126, 160, BANDS) == (0, 0)  # a body cell goes to the nearest column
+    assert place_span(150, 170, BANDS, TABLES, header=True) == (0, 1)  # centred in the gap
+    assert place_span(126, 160, BANDS, TABLES, header=True) == (0, 0)  # flush after the left column
+    assert place_span(126, 160, BANDS, TABLES) == (0, 0)  # a body cell goes to the nearest column
 
 
 def at(text, x0, baseline=100.0, size=10.0):
@@ -157,7 +160,7 @@ def at(text, x0, baseline=100.0, size=10.0):
 def test_group_header_spans_the_columns_a_lower_header_row_divides():
     bands = [(0.0, 40.0), (100.0, 120.0), (130.0, 150.0), (160.0, 180.0)]
     rows = [[at("French", 125, 90)], [at("Model", 0), at("Arc", 100), at("Hella", 130), at("MMLU", 160)]]
-    cells = grid_cells(rows, bands, header_rows=2)
+    cells = grid_cells(rows, bands, TABLES, header_rows=2)
     assert [(c.row, c.col, c.colspan) for c in cells if c.row == 0] == [(0, 1, 3)]
 
 
@@ -168,21 +171,21 @@ def test_a_line_stacked_over_its_own_column_is_no_group_header():
         [at("Town name", 100, 86), at("Area name", 300, 86)],
         [at("State", 0, 92), at("Area", 200, 92)],
     ]
-    cells = grid_cells(rows, bands, header_rows=3)
+    cells = grid_cells(rows, bands, TABLES, header_rows=3)
     assert all(c.colspan == 1 for c in cells)
 
 
 def test_far_apart_header_words_sharing_a_column_stay_two_cells():
     bands = [(0.0, 40.0), (90.0, 150.0), (160.0, 220.0)]
     rows = [[at("Revenue", 60, 90), at("Capital", 150, 90)], [at("A", 0), at("1", 100), at("2", 170)]]
-    cells = grid_cells(rows, bands)
+    cells = grid_cells(rows, bands, TABLES)
     assert [(c.col, c.text) for c in cells if c.row == 0] == [(1, "Revenue"), (2, "Capital")]
 
 
 def test_a_category_row_over_the_first_values_is_not_a_header():
     cells = [GridCell(0, 0, "Task", (0, 0, 1, 1)), GridCell(0, 1, "Alpha", (0, 0, 1, 1)),
              GridCell(1, 0, "Math", (0, 0, 1, 1)), GridCell(2, 0, "GSM8K", (0, 0, 1, 1)), GridCell(2, 1, "45.1", (0, 0, 1, 1))]
-    assert header_from_cells(cells) == 1
+    assert header_from_cells(cells, TABLES.max_header_rows) == 1
 
 
 @pytest.mark.parametrize("text", ["8 €", "€8", "£1,200", "57.9¹", "36.6ᵃ"])
