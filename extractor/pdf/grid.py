@@ -159,15 +159,11 @@ def body_bands(body: Sequence[Row], settings: TableFinderSettings, lone: Sequenc
     return column_bands([left]) + bands if left else bands
 
 
-def place(chunk: Chunk, bands: Sequence[tuple[float, float]], settings: TableFinderSettings, header: bool = False) -> tuple[int, int]:
-    """First and last column a chunk covers. A header chunk in the gap between two columns is
-    centred over both; any other chunk in a gap goes to the nearest column."""
-    return place_span(chunk.x0, chunk.x1, bands, settings, header)
-
-
 def place_span(
     x0: float, x1: float, bands: Sequence[tuple[float, float]], settings: TableFinderSettings, header: bool = False
 ) -> tuple[int, int]:
+    """First and last column a chunk covers. A header chunk in the gap between two columns is
+    centred over both; any other chunk in a gap goes to the nearest column."""
     o = settings.band_overlap
     hits = [i for i, (a, b) in enumerate(bands) if x0 < b - o and x1 > a + o]
     if hits:
