@@ -146,7 +146,7 @@ def is_section_heading(block: Block, body: float, settings: LayoutSettings) -> b
 def is_cell_row(line: Line, settings: LayoutSettings) -> bool:
     """Words parted by gaps wider than any word space: the cells of a table row."""
     gaps = [b.x0 - a.x1 for a, b in zip(line.words[1:], line.words[2:])]
-    return any(g > settings.cell_gap_em * line.size for g in gaps)
+    return any(g > settings.cell_split_gap_em * line.size for g in gaps)
 
 
 def is_heading(line: Line, body: float, settings: LayoutSettings) -> bool:
@@ -201,7 +201,7 @@ def lines_in_rows(lines: Sequence[Line], width: float, settings: LayoutSettings)
             continue
         # a tightly set header row can look like prose; a short cell far to its left still makes it a row
         prose = is_prose(la, settings) + is_prose(lb, settings)
-        if prose == 0 or prose == 1 and lb.x0 - la.x1 > settings.row_cell_gap_em * size:
+        if prose == 0 or prose == 1 and lb.x0 - la.x1 > settings.row_far_cell_em * size:
             found.update((a, b))
     return found
 

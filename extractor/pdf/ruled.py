@@ -173,8 +173,7 @@ def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings:
     if any(len(c.text) > settings.framed_text_factor * settings.max_cell_chars for c in cells):
         return None  # a framed paragraph
     header = _header_rows(cells, settings.max_header_rows)
-    cap, base, fill = settings.grid_conf
-    conf = round(min(cap, base + fill * filled / len(cells)), 2)
+    conf = round(min(settings.grid_conf_max, settings.grid_conf_base + settings.grid_conf_fill * filled / len(cells)), 2)
     cand = Candidate(page, bbox_of(c.bbox for c in cells), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header)
     if title and _TITLE.match(title):
         cand.caption = title
@@ -306,8 +305,7 @@ def region_candidate(
     cells, n_rows = fold_centred_rows(cells, rows, settings)
     header = _rule_header_after(cells, n_rows, region, settings.max_header_rows)
     filled = len(cells) / max(1, n_rows * len(bands))
-    cap, base, fill = settings.region_conf
-    conf = round(min(cap, base + fill * filled), 2)
+    conf = round(min(settings.region_conf_max, settings.region_conf_base + settings.region_conf_fill * filled), 2)
     return Candidate(page, (x0, top, x1, bottom), cells, n_rows, len(bands), RULES_ENGINE, conf, header_rows=header)
 
 

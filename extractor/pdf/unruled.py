@@ -158,8 +158,8 @@ def _confidence(body: Sequence[Row], n_cols: int, settings: TableFinderSettings)
     filled = sum(len(r) for r in body) / max(1, len(body) * n_cols)
     cells = [c for r in body for c in r[1:]]
     numeric = sum(c.numeric for c in cells) / max(1, len(cells))
-    cap, base, fill, num = settings.text_conf
-    return round(min(cap, base + fill * filled + num * numeric), 2)
+    s = settings
+    return round(min(s.text_conf_max, s.text_conf_base + s.text_conf_fill * filled + s.text_conf_numeric * numeric), 2)
 
 
 def find_text_tables(
