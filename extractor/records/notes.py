@@ -119,4 +119,5 @@ def apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases
         elif is_caveat(note):
             rec.flags = [*rec.flags, "marked-caveat"]
         elif settings := settings_in(note):
-            rec.setting_raw = "; ".join(settings)  # '** with no thinking': this score's setting, over its column's
+            # '** with no thinking': this score's setting too; a thinking mode it names wins over the label's
+            rec.setting_raw = "; ".join(s for s in (rec.setting_raw, *settings) if s)
