@@ -75,4 +75,18 @@ def normalize_records(records: list[ResultRecord], doc: Document, aliases: Vocab
     model_labels = {split_label(strip_ours(r.model_raw) or r.model_raw, aliases).name for r in records}
     model_names = complete_model_names(model_labels, doc.text)
     own = own_names(doc.title)
-    return [normalize_record(r, aliases, model_names, own) for r in records]
+    return flag_conflicts([normalize_record(r, aliases, model_names, own) for r in records])
+
+
+def flag_conflicts(records: list[ResultRecord]) -> list[ResultRecord]:
+    """Records a leaderboard would take that give one (dataset, model, metric, setting) two values in one
+    document are flagged `conflicting-values`: some label that tells them apart (a variant, a protocol,
+    a test set) was never read, and which value is the score is a guess."""
+    values: dict[tuple, set[float]] = {}
+    for r in records:
+        if not r.flags and r.model_role != "ablation":
+            values.setdefault((r.dataset, r.model, r.metric, r.setting), set()).add(r.value)
+    clash = {key for key, seen in values.items() if len(seen) > 1}
+    return [r.model_copy(update={"flags": [*r.flags, "conflicting-values"]})
+            if not r.flags and r.model_role != "ablation" and (r.dataset, r.model, r.metric, r.setting) in clash else r
+            for r in records]

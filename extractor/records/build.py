@@ -14,6 +14,7 @@ from extractor.records.caption import CaptionFacts, ablation_tables, document_va
 from extractor.records.record import ResultRecord
 from extractor.records.cells import cell_values
 from extractor.records.labels import index_labels
+from extractor.records.rows import OWN_VARIANT, mostly_own_variants, offset_rows
 from extractor.records.notes import TableNotes, apply_notes, lines_under, read_notes
 from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
 from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
@@ -152,8 +153,6 @@ def _is_split(column: str, benchmark: str, aliases: Vocabulary) -> bool:
 
 # Column heads that stand for whichever model did best ('Other Best', 'Previous SOTA'): no model's name.
 _PLACEHOLDER_MODEL = re.compile(r"^((other|previous|prior|best|top)\s+)?(best|sota|state[- ]of[- ]the[- ]art)(\s+(model|result|system)s?)?$", re.I)
-# The paper's own variants as model labels: 'Dense 7B w/ MQA', '+ R1 Distill', 'Baseline', 'Nimbus-A@1.2T'.
-_OWN_VARIANT = re.compile(r"\bw/o?(?=\s|$)|^\s*\+\s*\w|\bbaseline\b|@\d+(?:\.\d+)?[BT]\b", re.I)
 
 
 def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str | None, aliases: Vocabulary) -> _Labels:
@@ -255,16 +254,6 @@ def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: Caption
     return [s for s in (facts.part if same else None, group, language) if s]
 
 
-def _mostly_own_variants(layout: Layout, sections: set[int]) -> bool:
-    """Most model labels are the paper's own variants ('w/o shared experts', '+ MTP'): the table is an
-    ablation, and its reference row ('Nimbus-MoE 16B' above them) one of its arms, not a result to rank."""
-    if layout.models_on == "rows":
-        models = [lab for i, lab in enumerate(layout.labels) if i >= layout.header_rows and i not in sections and lab]
-    else:
-        models = [c for c in dict.fromkeys(layout.columns[layout.label_cols:]) if c]
-    return len(models) >= 3 and sum(1 for m in models if _OWN_VARIANT.search(m)) > len(models) / 2
-
-
 def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts,
                   notes: TableNotes) -> list[ResultRecord]:
     out: list[ResultRecord] = []
@@ -279,7 +268,8 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
     model_above: str | None = None  # the model row right above, for rows that are only its prompting conditions
     bench_metric: str | None = None  # the metric a section row names after its benchmark
-    own_variants = _mostly_own_variants(layout, sections)
+    own_variants = mostly_own_variants(layout, sections)
+    offset = offset_rows(table, layout)
     index = index_labels(table, layout, aliases)
     for i in range(layout.header_rows, table.n_rows):
         row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
@@ -338,13 +328,14 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
                               task_raw=task_raw or None,
                               setting_raw="; ".join(s for s in settings if s) or None)
                 rec.global_rank = parse_rank(extra.get("rank") or "")
-                rec.flags = [*rec.flags, *_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)] + (["in-house-benchmark"] if facts.in_house else [])
+                rec.flags = [*rec.flags, *_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)] + (
+                    ["in-house-benchmark"] if facts.in_house else []) + (["label-offset"] if i in offset else [])
                 rec.benchmark_raw = benchmark
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = row_variant or facts.variant
                 rec.cell_part = part.index
                 apply_notes(rec, notes, index, aliases)
-                if facts.kind == "ablation" or own_variants or _OWN_VARIANT.search(model):
+                if facts.kind == "ablation" or own_variants or OWN_VARIANT.search(model):
                     rec.model_role = "ablation"  # the paper's own variant, left out of leaderboards
                 out.append(rec)
     return out

@@ -42,6 +42,8 @@ RECORD_FLAGS: dict[str, str] = {
     "model-is-setting": "the model label names a prompting condition ('No system prompt'), not a model",
     "model-placeholder": "the model label stands for whichever model did best ('Other Best'), naming none",
     "in-house-benchmark": "the caption says the scores are on the authors' own benchmark: its labels are no public benchmark",
+    "conflicting-values": "the document gives the same dataset, model, metric and setting another value elsewhere",
+    "label-offset": "the row's model name is drawn between two rows: which row it names is a guess",
     "marked-caveat": "a note says the results its mark points at are not comparable (for reference only, a spoken version)",
 }
 

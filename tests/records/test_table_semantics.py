@@ -596,3 +596,23 @@ def test_a_cell_of_several_numbers_with_some_missing_gives_the_numbers_it_has():
     assert [(r.dataset, r.model, r.value, r.cell_part) for r in records][:2] == [
         ("LibriSpeech (test-clean)", "Orca-Audio", 2.1, 2), ("LibriSpeech (test-other)", "Orca-Audio", 4.9, 3)]
     assert len(records) == 6  # a cell with no number at all gives nothing
+
+
+def test_a_name_drawn_between_two_rows_and_one_document_giving_two_values_are_flagged():
+    from extractor.document import BBox, Cell
+    from extractor.normalize import flag_conflicts
+    from extractor.records.layout import read_layout
+    from extractor.records.rows import offset_rows
+    from extractor.tables.roles import mark_cell_roles
+
+    def cell(r: int, c: int, text: str, top: float) -> Cell:
+        return Cell(row=r, col=c, text=text, bbox=BBox(x0=100 + 60 * c, top=top, x1=140 + 60 * c, bottom=top + 8))
+
+    rows = [("Model", "BoolQ", "NQ", 100), ("Orca 7B", "75.0", "11.6", 115), ("Falcon-Lite 7B", "67.5", "15.7", 130)]
+    cells = [cell(i, j, t, top) for i, (*texts, top) in enumerate(rows) for j, t in enumerate(texts)]
+    cells[3] = cell(1, 0, "Orca 7B", 120)  # the name set half a row below its scores
+    table = mark_cell_roles(Table(index=0, page=1, engine="test", grid=[list(r[:3]) for r in rows], cells=cells))
+    assert offset_rows(table, read_layout(table, load_vocabulary())) == {1}
+    records = [r for r in _grid([["Model", "MMLU"], ["Nimbus 7B", "61.2"], ["Orca 7B", "55.0"]])]
+    twice = flag_conflicts(records + [records[0].model_copy(update={"value": 63.0, "table_index": 1})])
+    assert [r.flags for r in twice] == [["conflicting-values"], [], ["conflicting-values"]]
