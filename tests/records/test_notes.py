@@ -52,20 +52,25 @@ def test_a_note_that_only_says_who_reported_a_score_changes_nothing():
     assert [(r.dataset, r.value, r.markers, r.flags) for r in records] == [("MMLU", 61.2, "†", []), ("GSM8K", 51.7, None, [])]
 
 
+def _case_with_note(case: rc.Case, note: str, y: float) -> bytes:
+    """A generated table page with a footnote line `y` points from the top, under the table."""
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=(rc.W, rc.H), invariant=1)
+    rc.draw_case(c, case)
+    c.setFont("Times-Roman", 8)
+    c.drawString(100, rc.H - y, note)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def _pdf_with_note(note: str) -> bytes:
     case = rc.Case(
         title="Nimbus: reasoning models", caption="Table 3: Reasoning benchmarks.", cols=[100, 260, 340, 420],
         header=[["Benchmark", "Nimbus-R 40K", "Orca-X"]],
         body=[["HLE (no tools)", "8.4∗", "7.6∗"], ["GPQA Diamond", "70.0", "71.5"]],
     )
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(rc.W, rc.H), invariant=1)
-    rc.draw_case(c, case)
-    c.setFont("Times-Roman", 8)
-    c.drawString(100, rc.H - 260, note)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return _case_with_note(case, note, 260)
 
 
 def _pdf_records(note: str) -> list:
@@ -121,14 +126,8 @@ def test_a_footnote_giving_a_setting_is_that_scores_setting_and_a_label_of_subse
         header=[["Benchmark", "Nimbus 2.5", "Orca 4 32K Thinking"]],
         body=[["MRCR v2 (8-needle) 128k", "58.0", "16.1**"], ["GPQA Diamond", "84.0", "79.6"]],
     )
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(rc.W, rc.H), invariant=1)
-    rc.draw_case(c, case)
-    c.setFont("Times-Roman", 8)
-    c.drawString(100, rc.H - 230, "* evaluated on text problems only ** with no thinking and API refusals")
-    c.showPage()
-    c.save()
-    doc = extract_document(load_pdf(buf.getvalue(), Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf"),
+    pdf = _case_with_note(case, "* evaluated on text problems only ** with no thinking and API refusals", 230)
+    doc = extract_document(load_pdf(pdf, Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf"),
                                     PdfOptions()), RunOptions())
     assert [(r.dataset, r.model, r.setting, r.value) for r in doc.records] == [
         ("MRCR v2 (8-needle, 128k)", "Nimbus 2.5", None, 58.0), ("MRCR v2 (8-needle, 128k)", "Orca 4", "no thinking", 16.1),
