@@ -26,6 +26,9 @@ def test_distinct_splits_are_distinct_benchmarks():
     vocab = load_vocabulary()
     assert vocab.dataset("GPQA-Diamond").entry.name == "GPQA Diamond"
     assert vocab.dataset("GPQA").entry.name == "GPQA"
+    # column heads cut short as reports print them
+    assert [vocab.dataset(h).entry.name for h in ("HumanE", "HellaS", "SWE Verified", "IN-A")] == [
+        "HumanEval", "HellaSwag", "SWE-bench Verified", "ImageNet-A"]
     assert len(vocab.datasets) > 1900  # tasklists.toml loaded too
 
 
