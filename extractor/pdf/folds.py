@@ -25,7 +25,7 @@ def cut_under_header_gaps(rows: Sequence[Row], header_rows: int) -> list[Row]:
             under = [c for r in body for c in r if c.x0 < cut < c.x1]
             if under and all(len(c.words) >= 2 and all(is_value(w.text) for w in c.words) and _gap_at(c, cut) for c in under):
                 cuts.append(cut)
-    # header rows stay as drawn: a family name centred over its columns ('Gemma 3' over '4B | 12B | 27B') spans them
+    # header rows stay as drawn: a family name centred over its columns ('Nimbus 3' over '4B | 12B | 27B') spans them
     return [*rows[:header_rows], *(_cut_row(r, cuts) for r in rows[header_rows:])] if cuts else list(rows)
 
 

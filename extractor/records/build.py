@@ -193,13 +193,6 @@ def columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) 
     return bool(found) and found[0] and not found[1]
 
 
-def _average_of_mix(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
-    """An average column beside columns that are benchmarks of their own ('IN-1K | IN-A | IN-R | avg.' under
-    a caption naming ImageNet): an average of the table's own mix, no score of the caption's benchmark."""
-    found = _column_parts(layout, context, aliases)
-    return bool(found) and found[0] and found[1]
-
-
 def column_benchmark(layout: Layout, j: int, parts_of_context: str | None) -> str | None:
     """The benchmark a value column is a part of: one its group header names, or the caption's."""
     if layout.models_on != "rows":
@@ -262,8 +255,11 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     pairs = _pair_settings(layout, table.n_cols)
     task: str | None = None
     section_metric = layout.corner_metric
-    parts_of_context = context if columns_are_parts(layout, context, aliases) else None
-    mixed = _average_of_mix(layout, context, aliases)
+    # an average column beside columns that are benchmarks of their own ('IN-1K | IN-A | avg.' under a caption
+    # naming ImageNet) averages the table's own mix: no score of the caption's benchmark
+    average, other = _column_parts(layout, context, aliases) or (False, False)
+    parts_of_context = context if average and not other else None
+    mixed = average and other
     sections = section_rows_of(table)
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
     model_above: str | None = None  # the model row right above, for rows that are only its prompting conditions

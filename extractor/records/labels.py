@@ -16,7 +16,7 @@ from extractor.document import Table
 from extractor.records.layout import DESCRIPTOR, Layout
 from extractor.tables.roles import section_rows_of
 from extractor.vocab.labels import AVERAGE, AVERAGE_OF, MODEL_SIZE, known_benchmark
-from extractor.vocab.names import Vocabulary
+from extractor.vocab.names import DatasetMatch, Vocabulary
 from extractor.vocab.settings import is_header_setting, parse_setting
 
 LabelRole = Literal["benchmark", "subset", "metric", "setting", "model", "size", "variant", "category",
@@ -35,9 +35,11 @@ class LabelEntry(BaseModel):
     positions: list[Position] = []
 
 
-def classify_label(label: str, position: Position, vocab: Vocabulary, models_axis: bool = False) -> tuple[LabelRole, str | None]:
+def classify_label(label: str, position: Position, vocab: Vocabulary, models_axis: bool = False,
+                   match: DatasetMatch | None = None) -> tuple[LabelRole, str | None]:
     """One label's role. In a category column it is a category; elsewhere the vocabulary decides, and a
-    label it does not know takes the role of its axis: a model where the models are, else `unknown`."""
+    label it does not know takes the role of its axis: a model where the models are, else `unknown`.
+    `match`: the label's benchmark, when the caller has looked it up already."""
     text = " ".join(label.split())
     if position == "category-column" and not AVERAGE.match(text):
         return "category", vocab.task(text)  # 'Math' beside its benchmarks is a category, not MATH
@@ -47,7 +49,7 @@ def classify_label(label: str, position: Position, vocab: Vocabulary, models_axi
         return "metric", metric.name
     if parse_setting(text) or is_header_setting(text):
         return "setting", parse_setting(text) or text.casefold()
-    match = known_benchmark(text, vocab)
+    match = match or known_benchmark(text, vocab)
     if match:
         return "benchmark", match.entry.name
     if language := vocab.language(text):
@@ -76,8 +78,8 @@ class LabelIndex(BaseModel):
             return None
         entry = self.entries.get(text)
         if entry is None:
-            role, canonical = classify_label(text, position, vocab, models_axis)
             match = known_benchmark(text, vocab)
+            role, canonical = classify_label(text, position, vocab, models_axis, match)
             entry = self.entries[text] = LabelEntry(label=text, role=role, canonical=canonical,
                                                     benchmark=match.entry.name if match else None)
         if position not in entry.positions:
@@ -89,7 +91,6 @@ class LabelIndex(BaseModel):
         label) joins the index."""
         entry = self.entries.get(" ".join(label.split())) or self.add(label, "row-label", vocab)
         return entry.benchmark if entry else None
-
 
 
 def index_labels(table: Table, layout: Layout, vocab: Vocabulary) -> LabelIndex:

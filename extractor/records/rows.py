@@ -24,12 +24,14 @@ def offset_rows(table: Table, layout: Layout) -> set[int]:
     for is a guess, and the names of the rows below shift with it. PDF tables only (cells with boxes)."""
     if layout.models_on != "rows":
         return set()
+    by_row: dict[int, list] = {}
+    for c in table.cells:
+        if c.rowspan == 1 and c.bbox is not None and c.row >= layout.header_rows:
+            by_row.setdefault(c.row, []).append(c)  # one pass over the cells: wide tables have many
     out = set()
-    for i in range(layout.header_rows, table.n_rows):
-        names = [c for c in table.cells if c.row == i and c.col < layout.label_cols and c.rowspan == 1 and c.bbox
-                 and c.text.strip() and layout.kinds.get(c.col, "name") == "name"]
-        scores = [c for c in table.cells if c.row == i and c.col >= layout.label_cols and c.rowspan == 1 and c.bbox
-                  and holds_score(c.text)]
+    for i, cells in by_row.items():
+        names = [c for c in cells if c.col < layout.label_cols and c.text.strip() and layout.kinds.get(c.col, "name") == "name"]
+        scores = [c for c in cells if c.col >= layout.label_cols and holds_score(c.text)]
         if not names or not scores:
             continue
         mid = sum((c.bbox.top + c.bbox.bottom) / 2 for c in scores) / len(scores)

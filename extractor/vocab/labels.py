@@ -137,7 +137,7 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
             raw.insert(0, inner)
             metric = mixed[1]
         elif aliases.is_api_model(inner) and aliases.dataset(base) and len(groups) == 1:
-            # 'ArenaHard (GPT-4-1106)': the model that judged or served as reference, a setting of the run
+            # 'ArenaHard (Orca-4-1106)': the API model that judged or served as reference, a setting of the run
             settings.insert(0, inner.casefold())
             raw.insert(0, inner)
         else:
