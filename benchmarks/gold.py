@@ -27,8 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.records import load, records_of  # noqa: E402
-from extractor.document import Document  # noqa: E402
-from extractor.records import ResultRecord  # noqa: E402
+from extractor.model.document import Document  # noqa: E402
+from extractor.model.record import ResultRecord  # noqa: E402
 from extractor.vocab import Vocabulary, alias_key, load_vocabulary  # noqa: E402
 from extractor.vocab.labels import TABLE_NUMBER  # noqa: E402
 

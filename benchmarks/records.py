@@ -35,13 +35,13 @@ from pydantic import BaseModel
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extractor import sources  # noqa: E402
-from extractor.document import Document  # noqa: E402
+from extractor import readers  # noqa: E402
+from extractor.model.document import Document  # noqa: E402
 from extractor.vocab.names import alias_key  # noqa: E402
-from extractor.options import RunOptions  # noqa: E402
-from extractor.pipeline import extract_document  # noqa: E402
-from extractor.records import ResultRecord  # noqa: E402
-from extractor.sources import InputRef  # noqa: E402
+from extractor.model.options import RunOptions  # noqa: E402
+from extractor.run.pipeline import extract_document  # noqa: E402
+from extractor.model.record import ResultRecord  # noqa: E402
+from extractor.readers import InputRef  # noqa: E402
 
 PAIRS = {
     "qwen": ("qwen-technical-report.pdf", "readme/qwen.README.md"),
@@ -64,7 +64,7 @@ def load(path: Path, cache: Path | None) -> Document:
     cached = cache / (path.name + ".json") if cache else None
     if cached and cached.exists():
         return Document.model_validate_json(cached.read_text(encoding="utf-8"))
-    doc = sources.load(InputRef(source=str(path), path=path), RunOptions())
+    doc = readers.load(InputRef(source=str(path), path=path), RunOptions())
     if cached:
         cache.mkdir(parents=True, exist_ok=True)
         cached.write_text(doc.model_dump_json(), encoding="utf-8")
@@ -118,7 +118,7 @@ def pdf_rows(path: Path, cache: Path | None) -> list[set[str]]:
         return [set(r) for r in json.loads(cached.read_text(encoding="utf-8"))]
     import pypdfium2 as pdfium
 
-    from extractor.pdf.text import read_page
+    from extractor.readers.pdf.words import read_page
 
     rows: list[set[str]] = []
     pdf = pdfium.PdfDocument(path.read_bytes())

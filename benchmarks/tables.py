@@ -61,12 +61,12 @@ FOUND_AT = 0.95
 
 def extract_pdf(path: Path, password: str | None = None):
     """The tool's Document for one PDF, exactly as `extractor run` loads it (default options)."""
-    from extractor import sources
-    from extractor.options import RunOptions, SourceOptions
-    from extractor.sources import InputRef
+    from extractor import readers
+    from extractor.model.options import RunOptions, SourceOptions
+    from extractor.readers import InputRef
 
     options = RunOptions(source=SourceOptions(password=password))
-    return sources.load(InputRef(source=str(path), path=path), options)
+    return readers.load(InputRef(source=str(path), path=path), options)
 
 
 def table_cells(table) -> list[SpanCell]:
@@ -455,10 +455,10 @@ def _child(mode: str, path: str) -> None:
     else:
         import pdfplumber  # noqa: F401  imports are a one-off per process: done before the clock starts
 
-        import extractor.pdf  # noqa: F401
-        from extractor.options import RunOptions
-        from extractor.pipeline import process_input
-        from extractor.sources import InputRef
+        import extractor.readers.pdf  # noqa: F401
+        from extractor.model.options import RunOptions
+        from extractor.run.pipeline import process_input
+        from extractor.readers import InputRef
 
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()

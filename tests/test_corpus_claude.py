@@ -4,9 +4,9 @@ PDF it describes must give the same records (skipped when ../shared/corpus is ab
 import pytest
 
 from conftest import corpus_path
-from extractor.options import RunOptions
-from extractor.pipeline import process_input
-from extractor.sources import expand_inputs
+from extractor.model.options import RunOptions
+from extractor.run.pipeline import process_input
+from extractor.readers import expand_inputs
 
 PAGE = ("pwc-pages", "claude-2-model-card.txt")
 PDF = ("claude2", "Model-Card-Claude-2.pdf")

@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.errors import EmptyInputError, MissingInputError
-from extractor.options import SourceOptions
-from extractor.sources import expand_inputs, make_doc_id, read_bytes
-from extractor.sources.detect import sniff
+from extractor.model.errors import EmptyInputError, MissingInputError
+from extractor.model.options import SourceOptions
+from extractor.readers import expand_inputs, make_doc_id, read_bytes
+from extractor.readers.sniff import sniff
 
 
 def test_expand_files_folders_globs(tmp_path, monkeypatch):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
-from extractor.options import RunOptions
-from extractor.pipeline import process_input
-from extractor.sources import InputRef
+from extractor.model.options import RunOptions
+from extractor.run.pipeline import process_input
+from extractor.readers import InputRef
 
 EXPECTED = {
     "booktabs-table.pdf": [

@@ -1,6 +1,6 @@
 import json
 
-from extractor.schemas import SCHEMAS, schema_texts
+from extractor.formats.schemas import SCHEMAS, schema_texts
 from conftest import REPO
 
 

@@ -19,10 +19,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from extractor.vocab.names import Vocabulary, load_vocabulary
-from extractor.options import LeaderboardOptions
-from extractor.records import RECORD_FLAGS
-from extractor.store.models import StoredRecord
-from extractor.validate.directions import Direction, metric_direction
+from extractor.model.options import LeaderboardOptions
+from extractor.model.record import RECORD_FLAGS
+from extractor.model.stored import StoredRecord
+from extractor.vocab.directions import Direction, metric_direction
 
 # Every record flag is a doubt about what the record is; each keeps the record out of exports.
 DOUBTFUL_FLAGS = frozenset(RECORD_FLAGS)

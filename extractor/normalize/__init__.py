@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from extractor.document import Document
+from extractor.model.document import Document
 from extractor.vocab.names import Vocabulary, load_vocabulary
 from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.vocab.labels import clean_label, split_label, without_marks
-from extractor.normalize.models import complete_model_names
+from extractor.normalize.model_names import complete_model_names
 from extractor.vocab.settings import merge_settings, parse_setting, split_reasoning_level, split_trailing_parens
-from extractor.options import NormalizeOptions
-from extractor.records import ResultRecord
+from extractor.model.options import NormalizeOptions
+from extractor.model.record import ResultRecord
 
 __all__ = ["load_vocabulary", "normalize_records", "aliases_for"]
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extractor.document import Document, DocumentWarning, Table
+from extractor.model.document import Document, DocumentWarning, Table
 from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, split_label, split_variant_note
 from extractor.vocab.settings import is_prompt_condition, parse_setting, split_trailing_parens
-from extractor.options import TableOptions
+from extractor.model.options import TableOptions
 from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
-from extractor.records.record import ResultRecord
+from extractor.model.record import ResultRecord
 from extractor.records.cells import cell_values
-from extractor.records.labels import index_labels
+from extractor.records.label_index import index_labels
 from extractor.records.rows import OWN_VARIANT, mostly_own_variants, offset_rows
 from extractor.records.notes import TableNotes, apply_notes, lines_under, read_notes
-from extractor.records.layout import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
-from extractor.tables.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
-from extractor.vocab.cells import ParsedValue, is_missing, parse_rank, parse_value
+from extractor.records.axes import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
+from extractor.readers.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
+from extractor.vocab.scores import ParsedValue, is_missing, parse_rank, parse_value
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extractor.records.layout import SIZE_LIST
-from extractor.vocab.cells import ParsedValue, parse_parts, parse_qualified, parse_value, parse_values
+from extractor.records.axes import SIZE_LIST
+from extractor.vocab.scores import ParsedValue, parse_parts, parse_qualified, parse_value, parse_values
 from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.settings import parse_setting
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extractor.document import Table
+from extractor.model.document import Table
 from extractor.vocab.labels import known_benchmark, without_translation
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens

@@ -7,8 +7,8 @@ import re
 import statistics
 from typing import Literal
 
-from extractor.document import Table
-from extractor.vocab.cells import parse_parts, parse_value, parse_values
+from extractor.model.document import Table
+from extractor.vocab.scores import parse_parts, parse_value, parse_values
 
 Kind = Literal["name", "size", "group", "attribute"]
 

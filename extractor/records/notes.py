@@ -14,10 +14,10 @@ import re
 
 from pydantic import BaseModel
 
-from extractor.document import Table, TextBlock
+from extractor.model.document import Table, TextBlock
 from extractor.records.caption import named_benchmarks, settings_in
-from extractor.records.labels import LabelIndex
-from extractor.records.record import ResultRecord
+from extractor.records.label_index import LabelIndex
+from extractor.model.record import ResultRecord
 from extractor.vocab.names import Vocabulary, alias_key
 
 # Footnote marks as reports print them; '∗' and '⋆' are the same mark as '*'.

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from extractor.document import Table
-from extractor.records.layout import Layout
-from extractor.tables.roles import holds_score
+from extractor.model.document import Table
+from extractor.records.axes import Layout
+from extractor.readers.roles import holds_score
 
 
 # The paper's own variants as model labels: 'Dense 7B w/ MQA', '+ R1 Distill', 'Baseline', 'Nimbus-A@1.2T'.

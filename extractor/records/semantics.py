@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from extractor.document import Table
+from extractor.model.document import Table
 from extractor.records.caption import CaptionFacts, TableKind, read_caption
 from extractor.records.build import column_benchmark, columns_are_parts
-from extractor.records.labels import LabelEntry, index_labels
-from extractor.records.layout import Layout, long_roles, read_layout
-from extractor.tables.roles import is_marked, mark_cell_roles, section_rows_of
+from extractor.records.label_index import LabelEntry, index_labels
+from extractor.records.axes import Layout, long_roles, read_layout
+from extractor.readers.roles import is_marked, mark_cell_roles, section_rows_of
 from extractor.vocab import Vocabulary
 
 

@@ -18,9 +18,9 @@ from sqlalchemy import (Boolean, Column, Double, Engine, Index, Integer, MetaDat
                         create_engine, delete, event, insert, select)
 from sqlalchemy.exc import SQLAlchemyError
 
-from extractor.errors import StoreError
-from extractor.report import DocumentResult
-from extractor.store.models import StoredDocument, StoredRecord, assign_entries, from_document
+from extractor.model.errors import StoreError
+from extractor.model.report import DocumentResult
+from extractor.model.stored import StoredDocument, StoredRecord, assign_entries, from_document
 
 __all__ = ["Store", "StoredDocument", "StoredRecord", "assign_entries", "from_document", "store_url", "open_store"]
 

@@ -6,8 +6,8 @@ import os
 
 from conftest import REPO
 
-from extractor.batch import BatchOptions
-from extractor.pipeline import run
+from extractor.run.executors import BatchOptions
+from extractor.run.pipeline import run
 
 
 def test_a_document_that_hangs_fails_alone_at_its_time_limit(tmp_path):
@@ -23,7 +23,7 @@ def test_a_document_that_hangs_fails_alone_at_its_time_limit(tmp_path):
 
 
 def test_a_pdf_over_the_page_limit_fails_alone(tmp_path):
-    from extractor.options import PdfOptions, RunOptions
+    from extractor.model.options import PdfOptions, RunOptions
 
     from reportlab.pdfgen import canvas
 

@@ -9,11 +9,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from conftest import REPO
 
-from extractor.batch import BatchOptions
-from extractor.errors import FetchError, UnsupportedInputError
-from extractor.options import SourceOptions
-from extractor.pipeline import run
-from extractor.sources.url import fetch_url
+from extractor.run.executors import BatchOptions
+from extractor.model.errors import FetchError, UnsupportedInputError
+from extractor.model.options import SourceOptions
+from extractor.run.pipeline import run
+from extractor.readers.url import fetch_url
 
 PDF = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 HTML = (REPO / "samples" / "paper-page.html").read_bytes()

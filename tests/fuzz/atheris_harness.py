@@ -14,14 +14,14 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["extractor"]):
-    from extractor.document import Document
-    from extractor.errors import ExtractorError
-    from extractor.html import load_html
-    from extractor.options import PdfOptions
-    from extractor.pdf import load_pdf
-    from extractor.sources.detect import sniff
-    from extractor.sources.text import load_text
-    from extractor.tables.flat import find_flattened_tables
+    from extractor.model.document import Document
+    from extractor.model.errors import ExtractorError
+    from extractor.readers.html import load_html
+    from extractor.model.options import PdfOptions
+    from extractor.readers.pdf import load_pdf
+    from extractor.readers.sniff import sniff
+    from extractor.readers.text.page import load_text
+    from extractor.readers.text.flat import find_flattened_tables
 
 HEADER = "Task Dataset Model Metric Name Metric Value Global Rank"
 

@@ -9,10 +9,10 @@ from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.document import Document
-from extractor.errors import ExtractorError
-from extractor.options import PdfOptions
-from extractor.tables.flat import find_flattened_tables
+from extractor.model.document import Document
+from extractor.model.errors import ExtractorError
+from extractor.model.options import PdfOptions
+from extractor.readers.text.flat import find_flattened_tables
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 SEED_PDF = (REPO / "samples" / "ruled-table.pdf").read_bytes()
@@ -37,7 +37,7 @@ def _mutations(seed: bytes):
 @FUZZ
 @given(_mutations(SEED_PDF))
 def test_pdf_loader_survives_damaged_pdfs(data):
-    from extractor.pdf import load_pdf
+    from extractor.readers.pdf import load_pdf
 
     try:
         load_pdf(data, _doc(data, "pdf"), PdfOptions())
@@ -48,7 +48,7 @@ def test_pdf_loader_survives_damaged_pdfs(data):
 @FUZZ
 @given(st.one_of(_mutations(SEED_HTML), st.binary(max_size=2000).map(lambda b: b"<html><table>" + b)))
 def test_html_loader_survives_damaged_pages(data):
-    from extractor.html import load_html
+    from extractor.readers.html import load_html
 
     try:
         load_html(data, _doc(data, "html"))
@@ -59,7 +59,7 @@ def test_html_loader_survives_damaged_pages(data):
 @FUZZ
 @given(st.one_of(_mutations(SEED_TEXT.encode()), st.binary(max_size=2000)))
 def test_text_loader_survives_any_bytes(data):
-    from extractor.sources.text import load_text
+    from extractor.readers.text.page import load_text
 
     try:
         load_text(data, _doc(data, "text"))

@@ -7,10 +7,10 @@ import hashlib
 import pytest
 from conftest import REPO
 
-from extractor.document import Document
-from extractor.errors import ExtractorError
-from extractor.options import PdfOptions
-from extractor.pdf import load_pdf
+from extractor.model.document import Document
+from extractor.model.errors import ExtractorError
+from extractor.model.options import PdfOptions
+from extractor.readers.pdf import load_pdf
 
 SEED = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extractor.document import Document
-from extractor.html import load_html
+from extractor.model.document import Document
+from extractor.readers.html import load_html
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "paper-page.html"

@@ -10,7 +10,7 @@ import pytest
 from conftest import corpus_path
 from html_testing import load_path
 
-from extractor.html.metadata import strip_site_suffix
+from extractor.readers.html.metadata import strip_site_suffix
 
 pytestmark = pytest.mark.corpus
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from html_testing import load_string, page
 
-from extractor.html.grid import SourceCell, SourceRow, layout_table, parse_span
+from extractor.readers.html.spans import SourceCell, SourceRow, layout_table, parse_span
 
 
 def rows(*specs, group=0, thead=False):

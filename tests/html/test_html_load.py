@@ -8,9 +8,9 @@ import pytest
 from html_testing import codes, grids, load_bytes, load_string, page
 from lxml import etree
 
-from extractor.errors import EmptyInputError, UnsupportedInputError
-from extractor.html import parse
-from extractor.html.decode import decode_html, declared_encoding, normalize_label
+from extractor.model.errors import EmptyInputError, UnsupportedInputError
+from extractor.readers.html import parse
+from extractor.readers.html.charset import decode_html, declared_encoding, normalize_label
 
 TABLE = "<table><tr><th>Model</th><th>Score</th></tr><tr><td>m</td><td>1.0</td></tr></table>"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from html_testing import load_string, page
 
-from extractor.html.metadata import strip_site_suffix
+from extractor.readers.html.metadata import strip_site_suffix
 
 LONG = (
     "We train a compact language model on curated data and show that it matches far larger models on "

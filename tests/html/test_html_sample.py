@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from html_testing import SAMPLE, codes, load_path
 
-from extractor.options import RunOptions
-from extractor.sources import InputRef, load
+from extractor.model.options import RunOptions
+from extractor.readers import InputRef, load
 
 TITLE = "Nimbus 2: Sparse Routing & Distillation Make Small Models Strong Reasoners"
 ABSTRACT = (

@@ -7,10 +7,10 @@ from typer.testing import CliRunner
 
 from conftest import corpus_path
 from extractor.cli import app
-from extractor.errors import ReferenceDataError
-from extractor.leaderboard.evaltables import load_evaluation_tables, read_json
-from extractor.leaderboard.tables import canonical_tables, evaluation_tables
-from extractor.options import LeaderboardOptions
+from extractor.model.errors import ReferenceDataError
+from extractor.formats.evaltables import load_evaluation_tables, read_json
+from extractor.formats.evaltables_out import canonical_tables, evaluation_tables
+from extractor.model.options import LeaderboardOptions
 from extractor.store import open_store
 
 runner = CliRunner()

@@ -4,9 +4,9 @@ import csv
 import io
 import json
 
-from extractor.export.leaderboard import LEADERBOARD_CSV_FIELDS, evaluation_tables_json, leaderboards_csv, leaderboards_json
+from extractor.formats.leaderboard import LEADERBOARD_CSV_FIELDS, evaluation_tables_json, leaderboards_csv, leaderboards_json
 from extractor.leaderboard import DOUBTFUL_FLAGS, build_leaderboards, competition_ranks
-from extractor.options import LeaderboardOptions
+from extractor.model.options import LeaderboardOptions
 from extractor.store import StoredRecord
 
 

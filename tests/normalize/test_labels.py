@@ -2,7 +2,7 @@ import pytest
 
 from extractor.vocab.names import load_vocabulary
 from extractor.vocab.labels import split_label
-from extractor.normalize.models import complete_model_names
+from extractor.normalize.model_names import complete_model_names
 from extractor.vocab.settings import merge_settings, parse_setting
 
 ALIASES = load_vocabulary()

@@ -7,9 +7,9 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
-from extractor.document import Document
-from extractor.options import PdfOptions
-from extractor.pdf import load_pdf
+from extractor.model.document import Document
+from extractor.model.options import PdfOptions
+from extractor.readers.pdf import load_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"

@@ -9,7 +9,7 @@ import pytest
 import cases as C
 from pdf_samples import load
 
-from extractor.vocab.cells import parse_value
+from extractor.vocab.scores import parse_value
 
 
 @lru_cache(maxsize=None)

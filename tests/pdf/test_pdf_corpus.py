@@ -8,7 +8,7 @@ import pytest
 from conftest import corpus_path
 from pdf_samples import load
 
-from extractor.errors import EncryptedPdfError
+from extractor.model.errors import EncryptedPdfError
 
 pytestmark = pytest.mark.corpus
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pdf_samples import SAMPLES, generator, load, pdf_bytes, text_page
 
-from extractor.errors import CorruptPdfError, EncryptedPdfError, PdfError
+from extractor.model.errors import CorruptPdfError, EncryptedPdfError, PdfError
 
 G = generator()
 
@@ -91,7 +91,7 @@ def test_table_finders_can_be_switched_off():
 
 
 def test_a_page_that_fails_becomes_a_warning(monkeypatch):
-    import extractor.pdf as pdf_stage
+    import extractor.readers.pdf as pdf_stage
 
     real = pdf_stage.read_page
 

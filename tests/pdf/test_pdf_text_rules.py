@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.pdf.folds import fold_centred_rows, header_from_cells
-from extractor.pdf.grid import (
+from extractor.readers.pdf.folds import fold_centred_rows, header_from_cells
+from extractor.readers.pdf.grid import (
     Chunk,
     GridCell,
     column_bands,
@@ -15,10 +15,10 @@ from extractor.pdf.grid import (
     split_chunks,
     widen_groups,
 )
-from extractor.pdf.hyphens import build_vocabulary, join_lines, keep_hyphen
-from extractor.pdf.layout import caption_kind, is_prose
-from extractor.pdf.settings import LayoutSettings, TableFinderSettings
-from extractor.pdf.text import HYPHEN_MARK, Line, Word
+from extractor.readers.pdf.hyphens import build_vocabulary, join_lines, keep_hyphen
+from extractor.readers.pdf.page_layout import caption_kind, is_prose
+from extractor.readers.pdf.thresholds import LayoutSettings, TableFinderSettings
+from extractor.readers.pdf.words import HYPHEN_MARK, Line, Word
 
 LAYOUT, TABLES = LayoutSettings(), TableFinderSettings()
 

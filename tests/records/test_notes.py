@@ -10,11 +10,11 @@ from pathlib import Path
 
 from reportlab.pdfgen import canvas
 
-from extractor.document import Document
-from extractor.html import load_html
-from extractor.options import PdfOptions, RunOptions
-from extractor.pdf import load_pdf
-from extractor.pipeline import extract_document
+from extractor.model.document import Document
+from extractor.readers.html import load_html
+from extractor.model.options import PdfOptions, RunOptions
+from extractor.readers.pdf import load_pdf
+from extractor.run.pipeline import extract_document
 from extractor.records.notes import read_notes
 from extractor.vocab import load_vocabulary
 
@@ -107,7 +107,7 @@ def test_a_note_names_a_subset_only_as_whole_words_and_only_when_it_speaks_of_on
 
 
 def test_footnote_lines_belong_to_the_table_above_them_only():
-    from extractor.document import BBox, Table, TextBlock
+    from extractor.model.document import BBox, Table, TextBlock
     from extractor.records.notes import lines_under
 
     upper = Table(index=0, page=3, grid=[["a"]], engine="test", bbox=BBox(x0=50, top=100, x1=500, bottom=200))

@@ -8,8 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.document import Document
-from extractor.html import load_html
+from extractor.model.document import Document
+from extractor.readers.html import load_html
 from extractor.records.semantics import read_semantics
 from extractor.vocab import load_vocabulary
 
@@ -81,7 +81,7 @@ def test_explain_prints_each_table_and_fails_clearly_on_a_bad_input(tmp_path):
 def test_every_flag_the_package_sets_is_registered_so_leaderboards_leave_it_out():
     import re
 
-    from extractor.records import RECORD_FLAGS
+    from extractor.model.record import RECORD_FLAGS
 
     lines = [ln for p in (REPO / "extractor").rglob("*.py") for ln in p.read_text(encoding="utf-8").splitlines()
              if "flags" in ln and "RECORD_FLAGS" not in ln and not p.name == "record.py"]

@@ -7,10 +7,10 @@ import hashlib
 import sys
 from pathlib import Path
 
-from extractor.document import Document, Table
-from extractor.html import load_html
-from extractor.options import RunOptions
-from extractor.pipeline import extract_document
+from extractor.model.document import Document, Table
+from extractor.readers.html import load_html
+from extractor.model.options import RunOptions
+from extractor.run.pipeline import extract_document
 from extractor.records.caption import read_caption
 from extractor.vocab import load_vocabulary
 
@@ -437,7 +437,7 @@ def test_a_loss_table_gives_no_records_and_a_shared_short_name_is_told_apart_by_
 
 
 def test_the_sentence_introducing_a_table_as_an_ablation_and_a_size_printed_twice():
-    from extractor.document import TextBlock
+    from extractor.model.document import TextBlock
 
     grid = [["Model", "HumanEval", "MBPP"], ["Nimbus-1B (old corpus)", "30.5", "44.6"], ["Nimbus-1B (new corpus)", "36.0", "49.0"]]
     table = Table(index=0, page=4, grid=grid, engine="test", caption="Table 1 | Performance of 1B base models.")
@@ -599,11 +599,11 @@ def test_a_cell_of_several_numbers_with_some_missing_gives_the_numbers_it_has():
 
 
 def test_a_name_drawn_between_two_rows_and_one_document_giving_two_values_are_flagged():
-    from extractor.document import BBox, Cell
+    from extractor.model.document import BBox, Cell
     from extractor.normalize import flag_conflicts
-    from extractor.records.layout import read_layout
+    from extractor.records.axes import read_layout
     from extractor.records.rows import offset_rows
-    from extractor.tables.roles import mark_cell_roles
+    from extractor.readers.roles import mark_cell_roles
 
     def cell(r: int, c: int, text: str, top: float) -> Cell:
         return Cell(row=r, col=c, text=text, bbox=BBox(x0=100 + 60 * c, top=top, x1=140 + 60 * c, bottom=top + 8))

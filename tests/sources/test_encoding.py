@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from extractor.sources.encoding import decode_text, repair_mojibake
+from extractor.readers.decode import decode_text, repair_mojibake
 
 # UTF-8 punctuation read as cp874 (Thai Windows), undefined bytes taken from cp1252.
 CP874 = {

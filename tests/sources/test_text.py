@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 from conftest import corpus_path
 
-from extractor.document import Document
-from extractor.errors import EmptyInputError
-from extractor.options import RunOptions
-from extractor.sources import InputRef, load
-from extractor.sources.text import load_text
+from extractor.model.document import Document
+from extractor.model.errors import EmptyInputError
+from extractor.model.options import RunOptions
+from extractor.readers import InputRef, load
+from extractor.readers.text.page import load_text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "results-page.txt"
 HEADER = ["Task", "Dataset", "Model", "Metric Name", "Metric Value", "Global Rank"]

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from extractor.cli import app
-from extractor.errors import StoreError
+from extractor.model.errors import StoreError
 from extractor.store import StoredDocument, StoredRecord, open_store, store_url
 
 runner = CliRunner()

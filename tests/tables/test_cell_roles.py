@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 
-from extractor.document import Cell, Document, Table
-from extractor.html import load_html
-from extractor.options import RunOptions
-from extractor.pipeline import extract_document
-from extractor.sources.text import load_text
+from extractor.model.document import Cell, Document, Table
+from extractor.readers.html import load_html
+from extractor.model.options import RunOptions
+from extractor.run.pipeline import extract_document
+from extractor.readers.text.page import load_text
 
 
 def _marks(table: Table) -> list[tuple[int, int, str, str]]:
@@ -60,7 +60,7 @@ def test_the_records_stage_takes_the_header_rows_the_reader_marked():
 
 
 def test_a_version_spanning_columns_is_a_header_row_but_tied_scores_are_scores():
-    from extractor.tables.roles import count_header_rows
+    from extractor.readers.roles import count_header_rows
 
     def table(row1: list[str], spans: bool) -> Table:
         grid = [["", "Nimbus", "Nimbus"], row1, ["MMLU", "67.3", "75.8"]]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import corpus_path
 
-from extractor.tables.flat import find_flattened_tables, parse_flattened, parse_header
+from extractor.readers.text.flat import find_flattened_tables, parse_flattened, parse_header
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "results-page.txt"
 HEADER = ["Task", "Dataset", "Model", "Metric Name", "Metric Value", "Global Rank"]

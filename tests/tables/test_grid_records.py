@@ -1,8 +1,8 @@
 """Grid -> records, through the same path the pipeline uses (tables -> normalise -> validate)."""
 
-from extractor.document import Cell, Document, Table, TextBlock
-from extractor.options import RunOptions
-from extractor.pipeline import extract_document
+from extractor.model.document import Cell, Document, Table, TextBlock
+from extractor.model.options import RunOptions
+from extractor.run.pipeline import extract_document
 
 
 def _doc(*grids, text="", header_rows=None, media_type="pdf"):

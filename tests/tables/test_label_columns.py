@@ -1,9 +1,9 @@
 """Label columns and header rows of wide tables, from grids (no PDF): sizes beside a family printed
 once, setting pairs under one header, claimed header rows that hold scores."""
 
-from extractor.document import Document, Table
-from extractor.options import RunOptions
-from extractor.pipeline import extract_document
+from extractor.model.document import Document, Table
+from extractor.model.options import RunOptions
+from extractor.run.pipeline import extract_document
 from extractor.records.label_columns import size_of
 
 

@@ -8,11 +8,11 @@ from functools import lru_cache
 import pytest
 import report_cases as rc
 
-from extractor.document import Document
-from extractor.options import PdfOptions, RunOptions
-from extractor.pdf import load_pdf
-from extractor.pipeline import extract_document
-from extractor.report import DocumentResult
+from extractor.model.document import Document
+from extractor.model.options import PdfOptions, RunOptions
+from extractor.readers.pdf import load_pdf
+from extractor.run.pipeline import extract_document
+from extractor.model.report import DocumentResult
 
 
 @lru_cache(maxsize=None)

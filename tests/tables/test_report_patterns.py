@@ -14,11 +14,11 @@ from functools import lru_cache
 import pattern_cases as pc
 from report_cases import case_pdf
 
-from extractor.document import Document
-from extractor.options import PdfOptions, RunOptions
-from extractor.pdf import load_pdf
-from extractor.pipeline import extract_document
-from extractor.report import DocumentResult
+from extractor.model.document import Document
+from extractor.model.options import PdfOptions, RunOptions
+from extractor.readers.pdf import load_pdf
+from extractor.run.pipeline import extract_document
+from extractor.model.report import DocumentResult
 
 # The pages that are not one Case each.
 PAGES = {

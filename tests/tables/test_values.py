@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.vocab.cells import parse_rank, parse_value
+from extractor.vocab.scores import parse_rank, parse_value
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,11 @@
 
 import pytest
 
-from extractor.options import ValidateOptions
-from extractor.validate.checks import (benchmark_values, check_conflicts, check_directions, check_names, check_outliers,
+from extractor.model.options import ValidateOptions
+from extractor.checks.records import (benchmark_values, check_conflicts, check_directions, check_names, check_outliers,
                                        check_percent, is_far)
-from extractor.validate.directions import metric_direction
-from extractor.validate.files import ref_of
+from extractor.vocab.directions import metric_direction
+from extractor.checks.folder import ref_of
 
 
 def rec(**kw):

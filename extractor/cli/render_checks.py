@@ -1,0 +1,54 @@
+"""A ValidationReport as readable tables (rich), for people; `--format json` is for machines."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from extractor.model.issues import Comparison, Pairing, ValidationReport
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _issues_table(report: ValidationReport) -> Table:
+    table = Table(title=f"Issues ({report.errors} errors, {report.warnings} warnings)", title_justify="left")
+    for name in ("severity", "check", "record", "reason"):
+        table.add_column(name, overflow="fold")
+    for issue in report.issues:
+        where = issue.record.label() if issue.record else (issue.file or "")
+        table.add_row(issue.severity, issue.code, where, issue.reason)
+    return table
+
+
+MAX_MISSING_SHOWN = 20  # missing records can be many; --format json lists them all
+
+
+def _pairings(title: str, rows: list[Pairing], limit: int | None = None) -> Table:
+    shown = rows[:limit] if limit else rows
+    more = f", first {len(shown)} shown; --format json lists all" if len(shown) < len(rows) else ""
+    table = Table(title=f"{title} ({len(rows)}{more})", title_justify="left")
+    for name in ("dataset", "model", "metric", "setting", "output", "reference"):
+        table.add_column(name, overflow="fold")
+    for p in shown:
+        table.add_row(p.dataset, p.model, p.metric, p.setting or "", _fmt(p.value), _fmt(p.reference_value))
+    return table
+
+
+def print_report(report: ValidationReport, console: Console) -> None:
+    console.print(f"{report.outdir}: {report.files_checked} files, {report.records_checked} records checked", markup=False, soft_wrap=True)
+    if report.issues:
+        console.print(_issues_table(report))
+    c: Comparison | None = report.comparison
+    if c is not None:
+        console.print(f"against {c.reference}: {len(c.matches)} match, {len(c.mismatches)} mismatch, "
+                      f"{len(c.missing_in_output)} missing in output, {len(c.missing_in_reference)} missing in reference",
+                      markup=False, soft_wrap=True)
+        for title, rows, limit in (("Mismatches", c.mismatches, None),
+                                   ("Missing in output", c.missing_in_output, MAX_MISSING_SHOWN),
+                                   ("Missing in reference", c.missing_in_reference, MAX_MISSING_SHOWN)):
+            if rows:
+                console.print(_pairings(title, rows, limit))
+    verdict = "FAILED" if report.errors else "OK"
+    console.print(f"{verdict}: {report.errors} errors, {report.warnings} warnings", markup=False, soft_wrap=True)

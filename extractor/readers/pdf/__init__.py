@@ -1,0 +1,199 @@
+"""The PDF stage: bytes -> a Document with title, abstract, text blocks and tables.
+
+pdfium reads the text (chars -> words -> lines -> blocks) and the rules of pages that draw any;
+tables come from crossing rules, from stacks of horizontal rules, or from text
+aligned in columns. A problem with one page becomes a warning, not a failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+
+from extractor.model.document import BBox, Document, TextBlock
+from extractor.model.errors import CorruptPdfError, PageLimitError
+from extractor.model.options import PdfOptions
+from extractor.readers.pdf.continued import join_continued
+from extractor.readers.pdf.grid import Candidate
+from extractor.readers.pdf.hyphens import Vocabulary, build_vocabulary
+from extractor.readers.pdf.images import warn_picture_tables
+from extractor.readers.pdf.page_layout import Block, body_size, caption_kind, find_abstract, find_title, furniture, page_blocks
+from extractor.readers.pdf.opening import open_pdfium
+from extractor.readers.pdf.ruled import Graphics, has_rules, page_graphics
+from extractor.readers.pdf.thresholds import LayoutSettings, PdfSettings, TableFinderSettings
+from extractor.readers.pdf.finder import (
+    PageLayout,
+    attach_captions,
+    beside_figure_captions,
+    find_page_tables,
+    has_evidence,
+    reading_order,
+    set_apart_tables,
+    to_table,
+)
+from extractor.readers.pdf.words import PageText, read_page
+
+__all__ = ["PdfSettings", "TableFinderSettings", "load_pdf"]
+
+
+@dataclass
+class _Source:
+    doc: Document
+    pdf: pdfium.PdfDocument
+    data: bytes
+    password: str | None
+    # each page's rules and chart marks (or why they could not be read), taken while its text is
+    # read: opening a page again costs as much as reading its text does in pdfium
+    graphics: dict[int, Graphics | None | Exception] = field(default_factory=dict)
+
+
+def load_pdf(
+    data: bytes,
+    doc: Document,
+    options: PdfOptions,
+    password: str | None = None,
+    settings: PdfSettings | TableFinderSettings | None = None,
+) -> Document:
+    """Fill `doc` from PDF bytes. Raises CorruptPdfError or EncryptedPdfError when it cannot open them."""
+    resolved = PdfSettings.resolve(settings)
+    src = _Source(doc, open_pdfium(data, password), data, password)
+    try:
+        doc.page_count = len(src.pdf)
+        _check_page_limit(doc.page_count, options)
+        wanted = src.graphics if options.ruled_tables or options.text_tables else None
+        pages = read_pages(src.pdf, doc, resolved, options.max_pages, options.pages, wanted)
+        _analyse(src, pages, options, resolved)
+        warn_picture_tables(src.pdf, doc, resolved.drawing, [p.number for p in pages])  # tables drawn as images: a warning, not silence
+    finally:
+        src.pdf.close()
+    return doc
+
+
+def _check_page_limit(count: int, options: PdfOptions) -> None:
+    if options.page_limit and count > options.page_limit and not (options.max_pages and options.max_pages <= options.page_limit):
+        raise PageLimitError(f"{count} pages, over the page limit of {options.page_limit} (--page-limit, or read the first pages with --max-pages)")
+
+
+def read_pages(
+    pdf: pdfium.PdfDocument,
+    doc: Document,
+    settings: PdfSettings,
+    max_pages: int | None,
+    selected: frozenset[int] | None = None,
+    graphics: dict[int, Graphics | None | Exception] | None = None,
+) -> list[PageText]:
+    total = len(pdf)
+    limit = min(total, max_pages or total)
+    if limit < total:
+        doc.warn("pages-skipped", f"read the first {limit} of {total} pages (max_pages); the rest were skipped")
+    pages: list[PageText] = []
+    for i in range(limit):
+        if selected is not None and i + 1 not in selected:
+            continue
+        try:
+            page = pdf[i]
+            try:
+                pages.append(read_page(page, i + 1, settings.text))
+                if graphics is not None:
+                    graphics[i + 1] = _graphics(page, pages[-1], settings)
+            finally:
+                page.close()
+        except Exception as e:  # one bad page must not lose the others
+            doc.warn("page-unreadable", f"page {i + 1} could not be read: {type(e).__name__}: {e}"[:300], page=i + 1)
+    if not pages:
+        raise CorruptPdfError("corrupt or truncated PDF: no page could be read")
+    if not any(p.words for p in pages):
+        doc.warn("no-text", "the PDF has no text layer (scanned or image-only pages); nothing to extract")
+    return pages
+
+
+def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings: PdfSettings) -> None:
+    doc = src.doc
+    lay = settings.layout
+    body = body_size(pages, lay)
+    skip = furniture(pages, lay)
+    blocks = [b for p in pages for b in page_blocks(p, skip, body, lay)]
+    vocab = build_vocabulary(ln.text for p in pages for ln in p.lines)
+    doc.title = _title(src.pdf, blocks, vocab, body, lay)
+    by_page: dict[int, list[Block]] = {}
+    for b in blocks:
+        by_page.setdefault(b.page, []).append(b)
+    layouts = {p.number: PageLayout.of(p, by_page.get(p.number, []), body, settings) for p in pages}
+    cands = find_tables(src, pages, layouts, options, settings)
+    cands = _captioned(cands, blocks, vocab, body, settings)
+    blocks = set_apart_tables(blocks, cands)
+    doc.abstract = find_abstract(blocks, vocab, lay) if blocks else None
+    by_number = {p.number: p for p in pages}
+    ordered = join_continued(reading_order(cands, layouts, settings), {n: p.words for n, p in layouts.items()}, settings.tables)
+    doc.tables = [to_table(c, i, by_number[c.page].to_display) for i, c in enumerate(ordered)]
+    doc.blocks = [_text_block(b, vocab, by_number[b.page]) for b in blocks]
+    turned = [p.number for p in pages if p.turn]
+    if turned:
+        doc.warn("sideways-text", f"text runs sideways on pages {turned}; it was read turned upright")
+
+
+def _title(pdf: pdfium.PdfDocument, blocks: list[Block], vocab: Vocabulary, body: float, settings: LayoutSettings) -> str | None:
+    """The title on the first page (its blocks become kind 'title'), else the metadata's."""
+    title, lines = find_title(blocks, vocab, body, settings) if blocks else (None, [])
+    for b in blocks:
+        if any(ln in lines for ln in b.lines):
+            b.kind = "title"
+    if title:
+        return title
+    try:
+        return (pdf.get_metadata_value("Title") or "").strip() or None
+    except Exception:
+        return None
+
+
+def _captioned(
+    cands: list[Candidate], blocks: list[Block], vocab: Vocabulary, body: float, settings: PdfSettings
+) -> list[Candidate]:
+    """Captions attached; candidates without evidence, or that are a figure's text, dropped."""
+    captions = [b for b in blocks if b.kind == "caption"]
+    tables = settings.tables
+    attach_captions(cands, [b for b in captions if caption_kind(b.first, settings.layout) == "table"], vocab, body, tables)
+    figures = [b for b in captions if caption_kind(b.first, settings.layout) == "figure"]
+    in_figures = beside_figure_captions(cands, figures, body, tables)
+    return [c for i, c in enumerate(cands) if has_evidence(c, tables) and i not in in_figures]
+
+
+def find_tables(
+    src: _Source, pages: list[PageText], layouts: dict[int, PageLayout], options: PdfOptions, settings: PdfSettings
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    for page in pages:
+        try:
+            found += find_page_tables(layouts[page.number], lambda: _drawn(src, page.number), options, settings)
+        except Exception as e:  # a bug or an odd page must not lose the other pages' tables
+            src.doc.warn("tables-failed", f"table search failed: {type(e).__name__}: {e}"[:300], page=page.number)
+    return found
+
+
+def _graphics(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> Graphics | None | Exception:
+    """The page's rules and chart marks, when it draws any paths; a failure is kept to be told
+    where the tables are searched."""
+    try:
+        return page_graphics(page, text.turn, settings.drawing) if has_rules(page, settings.drawing) else None
+    except Exception as e:
+        return e
+
+
+def _drawn(src: _Source, number: int) -> Graphics | None:
+    drawn = src.graphics.get(number)
+    if isinstance(drawn, Exception):
+        raise drawn
+    return drawn
+
+
+def _text_block(b: Block, vocab: Vocabulary, page: PageText) -> TextBlock:
+    x0, top, x1, bottom = page.to_display((b.x0, b.top, b.x1, b.bottom))
+    return TextBlock(
+        text=b.text(vocab),
+        page=b.page,
+        bbox=BBox(x0=round(x0, 2), top=round(top, 2), x1=round(x1, 2), bottom=round(bottom, 2)),
+        font_size=round(b.size, 2),
+        bold=all(ln.bold for ln in b.lines),
+        kind=b.kind if b.kind in ("title", "heading", "paragraph", "caption") else "other",
+    )

@@ -1,0 +1,154 @@
+"""Run per-document tasks: in worker processes with a time limit, or on a Dask cluster.
+
+Each document runs in a child process of its own (forked from a server that has already imported
+the pipeline), so a document that hangs is killed at its time limit, one that crashes the PDF
+library fails alone, and the memory a document used is returned when its child exits.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from extractor.model.errors import ClusterError
+from extractor.model.options import RunOptions
+from extractor.model.report import DocumentResult, InputReport
+from extractor.readers import InputRef
+
+CONNECT_SECONDS = 10  # to reach a Dask scheduler
+Outcome = tuple[InputReport, DocumentResult | None]
+OnDone = Callable[[int, InputReport, DocumentResult | None], None]
+
+
+class BatchOptions(BaseModel):
+    """How a run spreads its documents; none of it changes what a document gives."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0, description="worker processes; 0 runs in this process, with no time limit")
+    timeout: float = Field(default=120.0, gt=0, description="seconds a document may take before it fails")
+    force: bool = Field(default=False, description="redo inputs that already have complete output")
+    cluster: str | None = Field(default=None, description="a Dask scheduler address, tcp://HOST:PORT")
+
+
+def _failed(ref: InputRef, reason: str, seconds: float) -> Outcome:
+    return InputReport(source=ref.source, status="failed", error=reason, seconds=round(seconds, 3)), None
+
+
+def _process(ref: InputRef, options: RunOptions) -> Outcome:
+    from extractor.run.pipeline import process_input  # the pipeline imports this module
+
+    return process_input(ref, options)
+
+
+def _child(conn: Connection, ref: InputRef, options: RunOptions) -> None:
+    try:
+        conn.send(_process(ref, options))
+    finally:
+        conn.close()
+
+
+@dataclass
+class _Running:
+    index: int
+    ref: InputRef
+    process: multiprocessing.process.BaseProcess
+    started: float
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["extractor.run.pipeline"])
+    return ctx
+
+
+def _collect(conn: Connection, slot: _Running) -> Outcome:
+    elapsed = time.perf_counter() - slot.started
+    try:
+        outcome = conn.recv()
+    except (EOFError, OSError):
+        slot.process.join(5)
+        code = slot.process.exitcode
+        return _failed(slot.ref, f"worker process died (exit code {code}) while reading the document", elapsed)
+    finally:
+        conn.close()
+    slot.process.join(5)
+    return outcome
+
+
+def _stop(slot: _Running) -> None:
+    slot.process.kill()
+    slot.process.join(5)
+
+
+def run_in_processes(tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions, on_done: OnDone) -> None:
+    """At most `batch.workers` documents at a time, each in its own child process."""
+    pending = list(tasks)[::-1]
+    running: dict[Connection, _Running] = {}
+    ctx = _context()
+    try:
+        while pending or running:
+            while pending and len(running) < batch.workers:
+                index, ref = pending.pop()
+                parent, child = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_child, args=(child, ref, options), daemon=True)
+                proc.start()
+                child.close()
+                running[parent] = _Running(index, ref, proc, time.perf_counter())
+            now = time.perf_counter()
+            nearest = min(s.started + batch.timeout for s in running.values())
+            for conn in wait(list(running), timeout=max(0.0, nearest - now)):
+                slot = running.pop(conn)  # type: ignore[arg-type]
+                on_done(slot.index, *_collect(conn, slot))  # type: ignore[arg-type]
+            now = time.perf_counter()
+            for conn, slot in list(running.items()):
+                if now - slot.started >= batch.timeout:
+                    del running[conn]
+                    _stop(slot)
+                    conn.close()
+                    on_done(slot.index, *_failed(slot.ref, f"timed out after {batch.timeout:g} s (--timeout)", now - slot.started))
+    finally:
+        for slot in running.values():
+            _stop(slot)
+
+
+def run_in_process(tasks: Iterable[tuple[int, InputRef]], options: RunOptions, on_done: OnDone) -> None:
+    for index, ref in tasks:
+        on_done(index, *_process(ref, options))
+
+
+def run_on_cluster(tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions, on_done: OnDone) -> None:
+    """The same per-document task on a Dask cluster. The time limit is kept by the client, over the
+    whole batch (timeout x documents per worker thread); tasks still running then are cancelled and fail."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError:
+        raise ClusterError("--cluster needs dask: pip install 'extractor[cluster]'") from None
+    try:
+        client = Client(batch.cluster, timeout=f"{CONNECT_SECONDS}s")
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ClusterError(f"cannot reach the Dask scheduler at {batch.cluster}: {e}") from None
+    with client:
+        futures = {client.submit(_process, ref, options, pure=False): (index, ref) for index, ref in tasks}
+        threads = max(1, sum(client.nthreads().values()))
+        budget = batch.timeout * -(-len(futures) // threads)
+        started, remaining = time.perf_counter(), set(futures)
+        try:
+            for fut in as_completed(list(futures), timeout=budget, raise_errors=False):
+                remaining.discard(fut)
+                index, ref = futures[fut]
+                try:
+                    on_done(index, *fut.result())
+                except Exception as e:  # the worker died or the task was lost
+                    on_done(index, *_failed(ref, f"cluster task failed: {type(e).__name__}: {e}", time.perf_counter() - started))
+        except TimeoutError:
+            for late in remaining:
+                late.cancel()
+                index, ref = futures[late]
+                on_done(index, *_failed(ref, f"timed out on the cluster (--timeout {batch.timeout:g} s per document)", budget))
