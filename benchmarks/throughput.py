@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from extractor.run.executors import BatchOptions
+from extractor.model.options import BatchOptions
 from extractor.model.options import ExportOptions, RunOptions
-from extractor.run.pipeline import run
+from extractor.run import run
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared" / "corpus" / "reports"

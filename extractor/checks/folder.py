@@ -1,40 +1,26 @@
-"""Schema checks of an output folder: every file is read and validated against the model its JSON
-Schema is generated from (so a file that passes here passes the schema in schemas/ too)."""
+"""The output-folder audit (`extractor validate`): every file read and validated against the model its
+JSON Schema is generated from (so a file that passes here passes the schema in schemas/ too), then
+the records' meaning (checks.records) and, when asked, a reference (checks.reference)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import types
-import typing
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from extractor.checks.records import benchmark_values, semantic_issues
+from extractor.checks.reference import compare, load_reference
+from extractor.formats.records import CSV_FIELDS, record_from_csv_row
+from extractor.model.errors import MissingInputError, StoreError
+from extractor.model.options import ValidateOptions
 from extractor.model.record import ResultRecord
 from extractor.model.report import DocumentResult, RunReport
-from extractor.model.issues import Issue, RecordRef
-
-RecordData = tuple[dict, RecordRef]
-_REF_FIELDS = set(RecordRef.model_fields)
-
-
-def ref_of(data: dict, file: str | None, line: int | None) -> RecordRef:
-    """The record's locator and labels, keeping only values of the right type (the data may be invalid)."""
-    picked: dict = {}
-    for key in _REF_FIELDS - {"file", "line"}:
-        value = data.get(key)
-        if key == "value":
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
-        elif key in ("table_index", "row", "col"):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        else:
-            ok = isinstance(value, str)
-        if ok:
-            picked[key] = value
-    return RecordRef(**picked, file=file, line=line)
-
+from extractor.model.issues import Issue, RecordData, RecordRef, ValidationReport, ref_of
+from extractor.store import open_store
+from extractor.vocab.names import load_vocabulary
 
 def _reason(error: ValidationError) -> str:
     return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in error.errors()[:5])
@@ -81,32 +67,7 @@ def check_jsonl(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
     return records
 
 
-def _csv_value(text: str, annotation: object) -> object:
-    kinds = set(typing.get_args(annotation)) if isinstance(annotation, types.UnionType) else {annotation}
-    if any(typing.get_origin(t) is list for t in kinds):
-        return [part for part in text.split(";") if part]
-    if text == "" and (type(None) in kinds or annotation is not str):
-        return None
-    for kind in (bool, int, float):
-        if kind in kinds:
-            if kind is bool:
-                return {"true": True, "false": False}.get(text.lower(), text)
-            try:
-                return kind(text)
-            except ValueError:
-                return text
-    return text
-
-
-def record_from_csv_row(row: dict[str, str]) -> dict:
-    """A CSV row (as results.csv writes it) back to record data, typed as ResultRecord's fields are."""
-    fields = ResultRecord.model_fields
-    return {k: _csv_value(v or "", fields[k].annotation) if k in fields else v for k, v in row.items() if k is not None}
-
-
 def check_csv(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
-    from extractor.formats.records import CSV_FIELDS
-
     reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
     if list(reader.fieldnames or []) != CSV_FIELDS:
         issues.append(_schema_issue(name, f"header is not the record columns: expected {','.join(CSV_FIELDS)}"))
@@ -150,3 +111,40 @@ def check_outdir(outdir: Path) -> tuple[int, list[RecordData], list[Issue]]:
         if by_source.get(source):
             return checked, by_source[source], issues
     return checked, [], issues
+
+
+def validate_outdir(outdir: Path, against: Path | None = None, db: str | None = None,
+                    options: ValidateOptions | None = None) -> ValidationReport:
+    """Check an output folder: every file against its schema, the records' meaning, and a reference.
+
+    The outlier check compares with the results store (`db`, else OUTDIR/results.db when it exists,
+    else the folder's own records).
+    """
+    options = options or ValidateOptions()
+    if not outdir.is_dir():
+        raise MissingInputError(f"{outdir}: no such output folder")
+    aliases = load_vocabulary()
+    checked, records, issues = check_outdir(outdir)
+    stored, problem = _store_records(outdir, db)
+    checked += db is not None or (outdir / "results.db").is_file()
+    issues += [problem] if problem else []
+    store = benchmark_values(stored or [data for data, _ in records])
+    report = ValidationReport(outdir=str(outdir), files_checked=checked, records_checked=len(records),
+                              issues=issues + semantic_issues(records, store, options, aliases))
+    if against is not None:
+        reference, problems = load_reference(against)
+        report.issues += problems
+        report.comparison = compare(records, reference, str(against), aliases, options)
+    return report
+
+
+def _store_records(outdir: Path, db: str | None) -> tuple[list[dict], Issue | None]:
+    """The store's records (each validated as it is read), or the issue that stopped the reading."""
+    if db is None and not (outdir / "results.db").is_file():
+        return [], None
+    try:
+        with open_store(db, outdir) as store:
+            return [r.model_dump() for r in store.records()], None
+    except (StoreError, ValidationError) as e:
+        reason = str(e).splitlines()[0] if isinstance(e, StoreError) else f"a stored record does not validate: {e.errors()[0]['msg']}"
+        return [], Issue(severity="error", code="schema", reason=reason, file=db or "results.db")

@@ -1,4 +1,6 @@
-"""Semantic checks of records: each issue names the record it concerns and says why.
+"""Checks of records. During a run every record is re-validated before it is written (validate_records:
+a bad one becomes a warning, never a crash). After a run, `extractor validate` makes the semantic
+checks below; each issue names the record it concerns and says why.
 
 - percent-out-of-range (error): a percentage (unit `%`, or a metric named with `%`) outside 0..100;
 - no-dataset, no-model (error): a record without one;
@@ -16,11 +18,14 @@ import math
 import statistics
 from collections import defaultdict
 
+from pydantic import ValidationError
+
 from extractor.vocab.names import Vocabulary
 from extractor.model.options import ValidateOptions
 from extractor.vocab.directions import metric_direction
-from extractor.checks.folder import RecordData
-from extractor.model.issues import Issue, RecordRef
+from extractor.model.document import DocumentWarning
+from extractor.model.issues import Issue, RecordData, RecordRef
+from extractor.model.record import ResultRecord
 
 
 def _blank(value: object) -> bool:
@@ -148,3 +153,33 @@ def semantic_issues(records: list[RecordData], store: dict, options: ValidateOpt
         *check_directions(records, aliases),
         *check_outliers(records, store, options),
     ]
+
+
+def _reason(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
+
+
+def validate_records(records: list[ResultRecord]) -> tuple[list[ResultRecord], list[DocumentWarning]]:
+    """Re-validate each record from its data (catching values set without validation); drop the invalid ones."""
+    good: list[ResultRecord] = []
+    warnings: list[DocumentWarning] = []
+    seen: set[tuple] = set()
+    for rec in records:
+        try:
+            checked = ResultRecord.model_validate(rec.model_dump())
+        except ValidationError as e:
+            warnings.append(
+                DocumentWarning(
+                    code="invalid-record",
+                    message=f"table {rec.table_index} row {rec.row} col {rec.col}: {_reason(e)}",
+                    page=rec.page,
+                    table_index=rec.table_index,
+                )
+            )
+            continue
+        key = (checked.table_index, checked.row, checked.col, checked.cell_part, checked.metric)
+        if key in seen:
+            continue
+        seen.add(key)
+        good.append(checked)
+    return good, warnings

@@ -21,8 +21,8 @@ from extractor.formats.evaltables import load_evaluation_tables
 from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.settings import merge_settings, parse_setting, split_trailing_parens
 from extractor.model.options import ValidateOptions
-from extractor.checks.folder import RecordData, record_from_csv_row, ref_of
-from extractor.model.issues import Comparison, Issue, Pairing
+from extractor.formats.records import record_from_csv_row
+from extractor.model.issues import Comparison, Issue, Pairing, RecordData, ref_of
 
 Key = tuple[str, str, str, str]
 

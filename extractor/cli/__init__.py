@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractor import __version__
-from extractor.run.executors import BatchOptions
+from extractor.model.options import BatchOptions
 from extractor.model.errors import ClusterError, ExtractorError, StoreError
 from extractor.model.options import ExportOptions, Format, NormalizeOptions, PdfOptions, RunOptions, SourceOptions
 from extractor.model.report import InputReport, RunReport
@@ -57,7 +57,7 @@ def _print_problems(item: InputReport) -> None:
 
 
 def _run_with_progress(inputs: list[str], out: Path, options: RunOptions, batch: BatchOptions) -> RunReport:
-    from extractor.run.pipeline import run
+    from extractor.run import run
 
     refs = expand_inputs(inputs)
     if not sys.stderr.isatty():
@@ -161,8 +161,8 @@ def validate_command(
     there are errors (warnings alone give 0), 2 when OUTDIR or the reference cannot be read.
     """
     from extractor.model.options import ValidateOptions
-    from extractor.checks import validate_outdir
-    from extractor.cli.render_checks import print_report
+    from extractor.checks.folder import validate_outdir
+    from extractor.cli.render import print_report
 
     try:
         report = validate_outdir(outdir, against, db, ValidateOptions(all_reference=all_reference))
@@ -228,9 +228,10 @@ def leaderboard_command(
     Ranked in the metric's direction, one row per model with its best result and the paper it came
     from, ties ranked equal; records with a doubtful flag are left out.
     """
-    from extractor.formats.leaderboard import evaluation_tables_json, leaderboards_csv, leaderboards_json, write_text
-    from extractor.leaderboard import build_leaderboards
-    from extractor.cli.render_boards import print_leaderboards
+    from extractor.formats.atomic import write_text
+    from extractor.formats.leaderboard import leaderboards_csv, leaderboards_json
+    from extractor.leaderboard import build_leaderboards, export_evaluation_tables
+    from extractor.cli.render import print_leaderboards
     from extractor.model.options import LeaderboardOptions
     from extractor.store import open_store
 
@@ -242,7 +243,7 @@ def leaderboard_command(
         err.print(f"error: {e}", markup=False)
         raise typer.Exit(code=2) from None
     if fmt == BoardFormat.evaluation_tables:
-        return write_text(out, evaluation_tables_json(records, options))
+        return write_text(out, export_evaluation_tables(records, options))
     boards = build_leaderboards(records, options)
     if fmt == BoardFormat.table and out is None:
         return print_leaderboards(boards, Console(highlight=False, width=max(Console().width, 120)))

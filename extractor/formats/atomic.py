@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,3 +20,11 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_text(path: Path | None, text: str) -> None:
+    """To a file, atomically, or to stdout when no path is given."""
+    if path is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(path, text)

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Iterable
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from extractor import SCHEMA_VERSION, __version__
-from extractor.formats.atomic import write_atomic
-from extractor.leaderboard import Leaderboard, LeaderboardOptions, LeaderboardRow
-from extractor.formats.evaltables_out import evaluation_tables
-from extractor.model.stored import StoredRecord
+from extractor.model.leaderboard import Leaderboard, LeaderboardRow
 
 BOARD_FIELDS = ("task", "parent_tasks", "dataset", "subdataset", "metric", "direction")
 LEADERBOARD_CSV_FIELDS = [*BOARD_FIELDS, *LeaderboardRow.model_fields]
@@ -51,17 +45,3 @@ def leaderboards_csv(boards: list[Leaderboard]) -> str:
 
 def leaderboards_json(boards: list[Leaderboard]) -> str:
     return LeaderboardFile(leaderboards=boards).model_dump_json(indent=2) + "\n"
-
-
-def evaluation_tables_json(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()) -> str:
-    return json.dumps(evaluation_tables(records, options), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_text(path: Path | None, text: str) -> None:
-    """To a file, atomically, or to stdout when no path is given."""
-    if path is None:
-        import sys
-
-        sys.stdout.write(text)
-    else:
-        write_atomic(path, text)

@@ -1,21 +1,19 @@
-"""Exports: results.csv, results.jsonl, documents/<doc_id>.json and run.json, all UTF-8 and atomic."""
+"""The combined record files: results.csv and results.jsonl, written (UTF-8, atomically) and read back."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import types
+import typing
 from pathlib import Path
 
 from extractor.formats.atomic import write_atomic
 from extractor.model.record import CONTRACT_FIELDS, ResultRecord
-from extractor.model.report import DocumentResult, RunReport
 
 # CSV columns: the contract's, then the extra fields in model order.
 CSV_FIELDS = list(CONTRACT_FIELDS) + [f for f in ResultRecord.model_fields if f not in CONTRACT_FIELDS]
-
-__all__ = ["CSV_FIELDS", "write_atomic", "records_csv", "records_jsonl", "write_document", "write_results", "write_run"]
-
 
 def _csv_value(value: object) -> object:
     if value is None:
@@ -43,12 +41,6 @@ def records_jsonl(records: list[ResultRecord]) -> str:
     return "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r in records)
 
 
-def write_document(outdir: Path, result: DocumentResult) -> Path:
-    path = outdir / "documents" / f"{result.doc_id}.json"
-    write_atomic(path, result.model_dump_json(indent=2) + "\n")
-    return path
-
-
 def write_results(outdir: Path, records: list[ResultRecord], formats: set[str]) -> None:
     if "csv" in formats:
         write_atomic(outdir / "results.csv", records_csv(records))
@@ -56,5 +48,28 @@ def write_results(outdir: Path, records: list[ResultRecord], formats: set[str]) 
         write_atomic(outdir / "results.jsonl", records_jsonl(records))
 
 
-def write_run(outdir: Path, report: RunReport) -> None:
-    write_atomic(outdir / "run.json", report.model_dump_json(indent=2) + "\n")
+
+# --- reading
+
+
+def _typed(text: str, annotation: object) -> object:
+    kinds = set(typing.get_args(annotation)) if isinstance(annotation, types.UnionType) else {annotation}
+    if any(typing.get_origin(t) is list for t in kinds):
+        return [part for part in text.split(";") if part]
+    if text == "" and (type(None) in kinds or annotation is not str):
+        return None
+    for kind in (bool, int, float):
+        if kind in kinds:
+            if kind is bool:
+                return {"true": True, "false": False}.get(text.lower(), text)
+            try:
+                return kind(text)
+            except ValueError:
+                return text
+    return text
+
+
+def record_from_csv_row(row: dict[str, str]) -> dict:
+    """A CSV row (as results.csv writes it) back to record data, typed as ResultRecord's fields are."""
+    fields = ResultRecord.model_fields
+    return {k: _typed(v or "", fields[k].annotation) if k in fields else v for k, v in row.items() if k is not None}

@@ -14,48 +14,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from extractor.vocab.names import Vocabulary, load_vocabulary
+from extractor.formats.evaltables import evaluation_tables_json
 from extractor.model.options import LeaderboardOptions
 from extractor.model.record import RECORD_FLAGS
+from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
 from extractor.model.stored import StoredRecord
 from extractor.vocab.directions import Direction, metric_direction
 
 # Every record flag is a doubt about what the record is; each keeps the record out of exports.
 DOUBTFUL_FLAGS = frozenset(RECORD_FLAGS)
-NO_TASK = "Unspecified task"
-NO_METRIC = "Unspecified metric"
-
-
-class LeaderboardRow(BaseModel):
-    rank: int | None = Field(description="rank within this leaderboard (ties equal); none when the metric's direction is unknown")
-    model: str
-    value: float
-    unit: str | None = None
-    value_raw: str
-    setting: str | None = None
-    global_rank: int | None = None
-    rank_source: Literal["source", "store"] | None = Field(default=None, description="where global_rank comes from")
-    paper_title: str | None = None
-    paper_url: str | None = None
-    paper_date: str | None = None
-    doc_id: str
-    source: str
-
-
-class Leaderboard(BaseModel):
-    task: str
-    parent_tasks: list[str] = Field(default_factory=list)
-    dataset: str
-    subdataset: str | None = None
-    metric: str
-    direction: Direction | None = None
-    rows: list[LeaderboardRow] = Field(default_factory=list)
-
-
 def is_doubtful(rec: StoredRecord) -> bool:
     """Flagged, or a variant from the document's own ablations: neither belongs on a leaderboard."""
     return bool(DOUBTFUL_FLAGS.intersection(rec.flags)) or rec.model_role == "ablation"
@@ -131,3 +100,8 @@ def build_leaderboards(records: Iterable[StoredRecord], options: LeaderboardOpti
         boards.append(Leaderboard(task=task, parent_tasks=list(parents), dataset=dataset, subdataset=subdataset,
                                   metric=metric, direction=direction, rows=rank_board(recs, direction)))
     return boards
+
+
+def export_evaluation_tables(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()) -> str:
+    """The records a leaderboard would show (doubtful ones left out) as evaluation-tables JSON."""
+    return evaluation_tables_json(select_records(records, options))

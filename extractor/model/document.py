@@ -6,7 +6,10 @@ pdfplumber; `page` is 1-based. HTML and text sources have no page or bbox (None)
 
 from __future__ import annotations
 
+import re
+from pathlib import Path, PurePosixPath
 from typing import Literal
+from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -112,3 +115,11 @@ class Document(BaseModel):
 
     def warn(self, code: str, message: str, page: int | None = None, table_index: int | None = None) -> None:
         self.warnings.append(DocumentWarning(code=code, message=message, page=page, table_index=table_index))
+
+
+def make_doc_id(source: str, sha256: str) -> str:
+    """A readable, stable id: the file name's stem as a slug, plus 8 hex digits of the content hash."""
+    name = PurePosixPath(urlparse(source).path).name if "://" in source else Path(source).name
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:60] or "document"
+    return f"{slug}-{sha256[:8]}"

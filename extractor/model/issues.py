@@ -35,6 +35,26 @@ class RecordRef(BaseModel):
         return f"{where} {what}{setting}"
 
 
+RecordData = tuple[dict, RecordRef]
+_REF_FIELDS = set(RecordRef.model_fields)
+
+
+def ref_of(data: dict, file: str | None, line: int | None) -> RecordRef:
+    """The record's locator and labels, keeping only values of the right type (the data may be invalid)."""
+    picked: dict = {}
+    for key in _REF_FIELDS - {"file", "line"}:
+        value = data.get(key)
+        if key == "value":
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        elif key in ("table_index", "row", "col"):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, str)
+        if ok:
+            picked[key] = value
+    return RecordRef(**picked, file=file, line=line)
+
+
 class Issue(BaseModel):
     severity: Severity
     code: str = Field(description="schema, percent-out-of-range, no-dataset, no-model, conflicting-values, unknown-direction, outlier, reference-unreadable")

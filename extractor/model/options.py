@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from enum import Enum
 from pathlib import Path
 
@@ -56,6 +57,15 @@ class RunOptions(_Options):
     def digest(self) -> str:
         """What a document's output depends on besides its bytes and the extractor version."""
         return hashlib.sha256(self.model_dump_json(exclude={"export"}).encode()).hexdigest()[:16]
+
+
+class BatchOptions(_Options):
+    """How a run spreads its documents; none of it changes what a document gives."""
+
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0, description="worker processes; 0 runs in this process, with no time limit")
+    timeout: float = Field(default=120.0, gt=0, description="seconds a document may take before it fails")
+    force: bool = Field(default=False, description="redo inputs that already have complete output")
+    cluster: str | None = Field(default=None, description="a Dask scheduler address, tcp://HOST:PORT")
 
 
 class ValidateOptions(_Options):

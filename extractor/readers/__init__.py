@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from pathlib import Path, PurePosixPath
-from urllib.parse import urlparse
 
-from extractor.model.document import Document
+from extractor.model.document import Document, make_doc_id
 from extractor.model.errors import EmptyInputError, InputError, MissingInputError, UnsupportedInputError
 from extractor.model.options import RunOptions, SourceOptions
 from extractor.readers.sniff import sniff
@@ -38,14 +35,6 @@ def read_bytes(ref: InputRef, options: SourceOptions) -> bytes:
     if not data.strip():
         raise EmptyInputError("empty file" if data == b"" else "file holds only whitespace")
     return data
-
-
-def make_doc_id(source: str, sha256: str) -> str:
-    """A readable, stable id: the file name's stem as a slug, plus 8 hex digits of the content hash."""
-    name = PurePosixPath(urlparse(source).path).name if "://" in source else Path(source).name
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:60] or "document"
-    return f"{slug}-{sha256[:8]}"
 
 
 def load(ref: InputRef, options: RunOptions) -> Document:

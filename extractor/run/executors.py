@@ -1,4 +1,5 @@
-"""Run per-document tasks: in worker processes with a time limit, or on a Dask cluster.
+"""Run a per-document task (a callable the caller gives: the pipeline) in worker processes with a time
+limit, in this process, or on a Dask cluster.
 
 Each document runs in a child process of its own (forked from a server that has already imported
 the pipeline), so a document that hangs is killed at its time limit, one that crashes the PDF
@@ -8,48 +9,30 @@ library fails alone, and the memory a document used is returned when its child e
 from __future__ import annotations
 
 import multiprocessing
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from extractor.model.errors import ClusterError
-from extractor.model.options import RunOptions
+from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.report import DocumentResult, InputReport
 from extractor.readers import InputRef
 
 CONNECT_SECONDS = 10  # to reach a Dask scheduler
 Outcome = tuple[InputReport, DocumentResult | None]
 OnDone = Callable[[int, InputReport, DocumentResult | None], None]
-
-
-class BatchOptions(BaseModel):
-    """How a run spreads its documents; none of it changes what a document gives."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0, description="worker processes; 0 runs in this process, with no time limit")
-    timeout: float = Field(default=120.0, gt=0, description="seconds a document may take before it fails")
-    force: bool = Field(default=False, description="redo inputs that already have complete output")
-    cluster: str | None = Field(default=None, description="a Dask scheduler address, tcp://HOST:PORT")
+# What runs per document: a module-level function (it is pickled by reference into the workers).
+Task = Callable[[InputRef, RunOptions], Outcome]
 
 
 def _failed(ref: InputRef, reason: str, seconds: float) -> Outcome:
     return InputReport(source=ref.source, status="failed", error=reason, seconds=round(seconds, 3)), None
 
 
-def _process(ref: InputRef, options: RunOptions) -> Outcome:
-    from extractor.run.pipeline import process_input  # the pipeline imports this module
-
-    return process_input(ref, options)
-
-
-def _child(conn: Connection, ref: InputRef, options: RunOptions) -> None:
+def _child(conn: Connection, task: Task, ref: InputRef, options: RunOptions) -> None:
     try:
-        conn.send(_process(ref, options))
+        conn.send(task(ref, options))
     finally:
         conn.close()
 
@@ -62,9 +45,9 @@ class _Running:
     started: float
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(task: Task) -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["extractor.run.pipeline"])
+    ctx.set_forkserver_preload([task.__module__])  # the server imports the task's stack once
     return ctx
 
 
@@ -87,17 +70,18 @@ def _stop(slot: _Running) -> None:
     slot.process.join(5)
 
 
-def run_in_processes(tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions, on_done: OnDone) -> None:
+def run_in_processes(task: Task, tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions,
+                     on_done: OnDone) -> None:
     """At most `batch.workers` documents at a time, each in its own child process."""
     pending = list(tasks)[::-1]
     running: dict[Connection, _Running] = {}
-    ctx = _context()
+    ctx = _context(task)
     try:
         while pending or running:
             while pending and len(running) < batch.workers:
                 index, ref = pending.pop()
                 parent, child = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_child, args=(child, ref, options), daemon=True)
+                proc = ctx.Process(target=_child, args=(child, task, ref, options), daemon=True)
                 proc.start()
                 child.close()
                 running[parent] = _Running(index, ref, proc, time.perf_counter())
@@ -118,12 +102,13 @@ def run_in_processes(tasks: Iterable[tuple[int, InputRef]], options: RunOptions,
             _stop(slot)
 
 
-def run_in_process(tasks: Iterable[tuple[int, InputRef]], options: RunOptions, on_done: OnDone) -> None:
+def run_in_process(task: Task, tasks: Iterable[tuple[int, InputRef]], options: RunOptions, on_done: OnDone) -> None:
     for index, ref in tasks:
-        on_done(index, *_process(ref, options))
+        on_done(index, *task(ref, options))
 
 
-def run_on_cluster(tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions, on_done: OnDone) -> None:
+def run_on_cluster(task: Task, tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions,
+                   on_done: OnDone) -> None:
     """The same per-document task on a Dask cluster. The time limit is kept by the client, over the
     whole batch (timeout x documents per worker thread); tasks still running then are cancelled and fail."""
     try:
@@ -135,7 +120,7 @@ def run_on_cluster(tasks: Iterable[tuple[int, InputRef]], options: RunOptions, b
     except (OSError, TimeoutError, ValueError) as e:
         raise ClusterError(f"cannot reach the Dask scheduler at {batch.cluster}: {e}") from None
     with client:
-        futures = {client.submit(_process, ref, options, pure=False): (index, ref) for index, ref in tasks}
+        futures = {client.submit(task, ref, options, pure=False): (index, ref) for index, ref in tasks}
         threads = max(1, sum(client.nthreads().values()))
         budget = batch.timeout * -(-len(futures) // threads)
         started, remaining = time.perf_counter(), set(futures)

@@ -13,10 +13,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extractor import __version__
+from extractor.formats.documents import read_document
 from extractor.model.errors import ExtractorError
 from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
-from extractor.readers import InputRef, make_doc_id, read_bytes
+from extractor.model.document import make_doc_id
+from extractor.readers import InputRef, read_bytes
 
 
 def clear_partial_files(outdir: Path) -> None:
@@ -37,7 +39,7 @@ def completed(outdir: Path, ref: InputRef, options: RunOptions) -> DocumentResul
         return None
     path = outdir / "documents" / f"{make_doc_id(ref.source, sha)}.json"
     try:
-        done = DocumentResult.model_validate_json(path.read_bytes())
+        done = read_document(path)
     except (OSError, ValidationError):
         return None
     if (done.sha256, done.extractor_version, done.options_digest) != (sha, __version__, options.digest()):

@@ -6,9 +6,9 @@ import pytest
 from batch_testing import output_tree
 from conftest import REPO
 
-from extractor.run.executors import BatchOptions
+from extractor.model.options import BatchOptions
 from extractor.model.errors import ClusterError
-from extractor.run.pipeline import run
+from extractor.run import run
 
 distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed (pip install 'extractor[cluster]')")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from conftest import corpus_path
 
-from extractor.run.executors import BatchOptions
+from extractor.model.options import BatchOptions
 from extractor.model.options import PdfOptions, RunOptions
-from extractor.run.pipeline import run
+from extractor.run import run
 
 EXPECTED_FAILURES = {
     "empty.pdf": "empty file",

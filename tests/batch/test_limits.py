@@ -6,8 +6,8 @@ import os
 
 from conftest import REPO
 
-from extractor.run.executors import BatchOptions
-from extractor.run.pipeline import run
+from extractor.model.options import BatchOptions
+from extractor.run import run
 
 
 def test_a_document_that_hangs_fails_alone_at_its_time_limit(tmp_path):

@@ -14,8 +14,8 @@ import pytest
 from batch_testing import output_tree
 from conftest import REPO
 
-from extractor.run.executors import BatchOptions
-from extractor.run.pipeline import run
+from extractor.model.options import BatchOptions
+from extractor.run import run
 from extractor.store import open_store
 
 SAMPLES = REPO / "samples"

@@ -9,10 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from conftest import REPO
 
-from extractor.run.executors import BatchOptions
+from extractor.model.options import BatchOptions
 from extractor.model.errors import FetchError, UnsupportedInputError
 from extractor.model.options import SourceOptions
-from extractor.run.pipeline import run
+from extractor.run import run
 from extractor.readers.url import fetch_url
 
 PDF = (REPO / "samples" / "ruled-table.pdf").read_bytes()

@@ -8,9 +8,7 @@ from typer.testing import CliRunner
 from conftest import corpus_path
 from extractor.cli import app
 from extractor.model.errors import ReferenceDataError
-from extractor.formats.evaltables import load_evaluation_tables, read_json
-from extractor.formats.evaltables_out import canonical_tables, evaluation_tables
-from extractor.model.options import LeaderboardOptions
+from extractor.formats.evaltables import canonical_tables, evaluation_tables, load_evaluation_tables, read_json
 from extractor.store import open_store
 
 runner = CliRunner()
@@ -24,14 +22,14 @@ FILES = ["chexpert.json", "cmrc.json", "coqa.json", "eff.json", "hotpotqa.json",
 @pytest.mark.parametrize("name", FILES)
 def test_reference_round_trips_through_the_store(name, tmp_path):
     """Load -> store (SQLite) -> read back -> export -> equal to the reference in canonical form
-    (extractor/leaderboard/tables.py defines it: what the store keeps, values as numbers, rows as a multiset)."""
+    (extractor/formats/evaltables.py defines it: what the store keeps, values as numbers, rows as a multiset)."""
     path = corpus_path(*REFERENCE, name)
     doc, records = load_evaluation_tables(path)
     with open_store(tmp_path / "r.db") as store:
         store.replace_document(doc, records)
         stored = store.records()
     assert stored == records
-    exported = json.loads(json.dumps(evaluation_tables(stored, LeaderboardOptions(include_doubtful=True))))
+    exported = json.loads(json.dumps(evaluation_tables(stored)))
     assert canonical_tables(exported) == canonical_tables(read_json(path)[1])
     assert canonical_tables(exported) == json.loads(json.dumps(canonical_tables(exported)))  # plain JSON, nothing lost
 

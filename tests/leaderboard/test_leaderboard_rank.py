@@ -4,8 +4,8 @@ import csv
 import io
 import json
 
-from extractor.formats.leaderboard import LEADERBOARD_CSV_FIELDS, evaluation_tables_json, leaderboards_csv, leaderboards_json
-from extractor.leaderboard import DOUBTFUL_FLAGS, build_leaderboards, competition_ranks
+from extractor.formats.leaderboard import LEADERBOARD_CSV_FIELDS, leaderboards_csv, leaderboards_json
+from extractor.leaderboard import DOUBTFUL_FLAGS, build_leaderboards, competition_ranks, export_evaluation_tables
 from extractor.model.options import LeaderboardOptions
 from extractor.store import StoredRecord
 
@@ -64,7 +64,7 @@ def test_doubtful_records_stay_out_unless_asked():
                rec("D", 40.0, flags=["reviewed"])]
     assert ranked(build_leaderboards(records)[0]) == [(1, "B", 60.0), (2, "D", 40.0)]
     assert [r.model for r in build_leaderboards(records, LeaderboardOptions(include_doubtful=True))[0].rows] == ["A", "B", "C", "D"]
-    assert "orientation-guessed" not in evaluation_tables_json(records) and '"A"' not in evaluation_tables_json(records)
+    assert "orientation-guessed" not in export_evaluation_tables(records) and '"A"' not in export_evaluation_tables(records)
 
 
 def test_global_rank_from_the_source_else_from_the_store():
@@ -98,7 +98,7 @@ def test_evaluation_tables_export():
     records = [rec("A", 70.0, setting="5-shot", entry=0), rec("A", 61.0, metric="EM", setting="5-shot", entry=0, col=2),
                rec("B", 80.0, entry=1, doc="paper-b", paper_url="https://example.org/b", paper_date="2024-01-02"),
                rec("B", 52.0, dataset="MATH", task="Math Word Problem Solving", entry=1, doc="paper-b")]
-    data = json.loads(evaluation_tables_json(records))
+    data = json.loads(export_evaluation_tables(records))
     assert data == [
         {"task": "Arithmetic Reasoning", "subtasks": [], "datasets": [{
             "dataset": "GSM8K", "subdatasets": [], "sota": {"metrics": ["Accuracy", "EM"], "rows": [

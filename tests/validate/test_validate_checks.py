@@ -6,7 +6,7 @@ from extractor.model.options import ValidateOptions
 from extractor.checks.records import (benchmark_values, check_conflicts, check_directions, check_names, check_outliers,
                                        check_percent, is_far)
 from extractor.vocab.directions import metric_direction
-from extractor.checks.folder import ref_of
+from extractor.model.issues import ref_of
 
 
 def rec(**kw):
