@@ -24,8 +24,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 # The corpus folders a whole-corpus run reads: reports, model cards, saved pages and the table suites.
-INPUTS = ("reports", "claude2", "pwc-pages", "html", "docling/tests/data", "camelot/tests/files",
-          "pdfplumber/tests/pdfs", "icdar2013")
+INPUTS = (
+    "reports",
+    "claude2",
+    "pwc-pages",
+    "html",
+    "docling/tests/data",
+    "camelot/tests/files",
+    "pdfplumber/tests/pdfs",
+    "icdar2013",
+)
 
 
 def checkout(rev: str, into: Path) -> Path:
@@ -33,14 +41,28 @@ def checkout(rev: str, into: Path) -> Path:
     if rev == ".":
         return REPO
     path = into / f"tree-{rev.replace('/', '_')}"
-    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--force", str(path), rev],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(REPO), "worktree", "add", "--detach", "--force", str(path), rev],
+        check=True,
+        capture_output=True,
+    )
     return path
 
 
 def run(tree: Path, inputs: list[str], out: Path, workers: int) -> None:
     """The pipeline of `tree` over `inputs` into `out` (an input failing is part of the output)."""
-    cmd = [sys.executable, "-m", "extractor", "run", *inputs, "-o", str(out), "--force", "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "extractor",
+        "run",
+        *inputs,
+        "-o",
+        str(out),
+        "--force",
+        "--workers",
+        str(workers),
+    ]
     done = subprocess.run(cmd, cwd=tree, capture_output=True, text=True)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{tree}: extractor run failed ({done.returncode}): {done.stderr.strip()[-500:]}")
@@ -55,7 +77,9 @@ def _run_json(path: Path) -> str:
 
 def compare(a: Path, b: Path) -> tuple[int, list[str]]:
     """(files compared, differences) between two output folders."""
-    names = {"results.csv", "results.jsonl"} | {f"documents/{p.name}" for d in (a, b) for p in (d / "documents").glob("*.json")}
+    names = {"results.csv", "results.jsonl"} | {
+        f"documents/{p.name}" for d in (a, b) for p in (d / "documents").glob("*.json")
+    }
     diffs = []
     for name in sorted(names):
         pa, pb = a / name, b / name
@@ -71,7 +95,9 @@ def compare(a: Path, b: Path) -> tuple[int, list[str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--before", required=True, help="git revision of the saved run (a commit, tag or branch)")
-    ap.add_argument("--after", default=".", help="git revision to compare, '.' for the working tree (default)")
+    ap.add_argument(
+        "--after", default=".", help="git revision to compare, '.' for the working tree (default)"
+    )
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     ap.add_argument("--keep", type=Path, default=None, help="keep both output folders here")
     ap.add_argument("--workers", type=int, default=2)
@@ -88,7 +114,9 @@ def main() -> None:
         count, diffs = compare(outs / "before", outs / "after")
     finally:
         for tree in work.glob("tree-*"):
-            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], capture_output=True
+            )
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print("\n".join(diffs))

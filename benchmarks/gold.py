@@ -83,7 +83,9 @@ class TableScore(BaseModel):
 
 
 def load_gold(folder: Path = GOLD) -> list[GoldReport]:
-    return [GoldReport.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    return [
+        GoldReport.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))
+    ]
 
 
 def same_name(a: str, b: str, kind: str, vocab: Vocabulary) -> bool:
@@ -117,7 +119,10 @@ def agrees(rec: ResultRecord, gold: GoldRecord, vocab: Vocabulary) -> bool:
         abs(rec.value - gold.value) < 1e-9
         and same_name(gold.dataset, rec.dataset, "dataset", vocab)
         and same_name(gold.model, rec.model, "model", vocab)
-        and (gold.metric is None or (rec.metric is not None and same_name(gold.metric, rec.metric, "metric", vocab)))
+        and (
+            gold.metric is None
+            or (rec.metric is not None and same_name(gold.metric, rec.metric, "metric", vocab))
+        )
         and setting_parts(gold.setting) == setting_parts(rec.setting)
     )
 
@@ -131,7 +136,11 @@ def covered_tables(doc: Document, gold: GoldTable, records: list[ResultRecord]) 
     number = TABLE_NUMBER.match(gold.caption or "")
     on_page = [t for t in doc.tables if t.page == gold.page]
     if number:
-        same = {t.index for t in on_page if (m := TABLE_NUMBER.match(t.caption or "")) and m.group(1) == number.group(1)}
+        same = {
+            t.index
+            for t in on_page
+            if (m := TABLE_NUMBER.match(t.caption or "")) and m.group(1) == number.group(1)
+        }
         if same:
             return same
     values = [round(g.value, 6) for g in gold.records]
@@ -147,7 +156,9 @@ def _label(r: ResultRecord | GoldRecord) -> str:
     return f"{r.dataset} | {r.model} | {r.metric or '-'} | {r.setting or '-'} | {r.value:g}"
 
 
-def score_table(file: str, doc: Document, gold: GoldTable, records: list[ResultRecord], vocab: Vocabulary) -> TableScore:
+def score_table(
+    file: str, doc: Document, gold: GoldTable, records: list[ResultRecord], vocab: Vocabulary
+) -> TableScore:
     tables = covered_tables(doc, gold, records)
     mine = [r for r in records if r.table_index in tables]
     used: set[int] = set()
@@ -155,7 +166,9 @@ def score_table(file: str, doc: Document, gold: GoldTable, records: list[ResultR
     for rec in (r for r in mine if published(r)):
         hit = next((k for k, g in enumerate(gold.records) if k not in used and agrees(rec, g, vocab)), None)
         if hit is None:
-            wrong.append(f"{_label(rec)}  [raw: {rec.dataset_raw} | {rec.model_raw}; table {rec.table_index} r{rec.row} c{rec.col}]")
+            wrong.append(
+                f"{_label(rec)}  [raw: {rec.dataset_raw} | {rec.model_raw}; table {rec.table_index} r{rec.row} c{rec.col}]"
+            )
         else:
             used.add(hit)
             right += 1
@@ -165,9 +178,19 @@ def score_table(file: str, doc: Document, gold: GoldTable, records: list[ResultR
         if hit is not None:
             found.add(hit)
     missed = [_label(g) for k, g in enumerate(gold.records) if k not in found]
-    return TableScore(file=file, page=gold.page, caption=(gold.caption or "")[:60], kind=gold.kind, gold=len(gold.records),
-                      published=sum(1 for r in mine if published(r)), right=right, found=len(found), usable=len(used),
-                      wrong=wrong, missed=missed)
+    return TableScore(
+        file=file,
+        page=gold.page,
+        caption=(gold.caption or "")[:60],
+        kind=gold.kind,
+        gold=len(gold.records),
+        published=sum(1 for r in mine if published(r)),
+        right=right,
+        found=len(found),
+        usable=len(used),
+        wrong=wrong,
+        missed=missed,
+    )
 
 
 def score(corpus: Path, cache: Path | None = None, gold: list[GoldReport] | None = None) -> list[TableScore]:
@@ -208,19 +231,33 @@ def main() -> None:
     args = ap.parse_args()
     scores = score(args.corpus, args.cache)
     if args.json:
-        print(json.dumps({"tables": [s.model_dump(exclude={"wrong", "missed"}) for s in scores], "overall": totals(scores)}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "tables": [s.model_dump(exclude={"wrong", "missed"}) for s in scores],
+                    "overall": totals(scores),
+                },
+                indent=2,
+            )
+        )
         return
-    print(f"{'report':<28} {'page':>4} {'kind':<11} {'gold':>4} {'pub':>4} {'right':>5} {'prec':>5} {'recall':>6}  caption")
+    print(
+        f"{'report':<28} {'page':>4} {'kind':<11} {'gold':>4} {'pub':>4} {'right':>5} {'prec':>5} {'recall':>6}  caption"
+    )
     for s in scores:
-        print(f"{s.file[:28]:<28} {s.page:>4} {s.kind:<11} {s.gold:>4} {s.published:>4} {s.right:>5} {s.precision:>5.2f} "
-              f"{s.recall:>6.2f}  {s.caption}")
+        print(
+            f"{s.file[:28]:<28} {s.page:>4} {s.kind:<11} {s.gold:>4} {s.published:>4} {s.right:>5} {s.precision:>5.2f} "
+            f"{s.recall:>6.2f}  {s.caption}"
+        )
         for line in s.wrong if args.wrong else []:
             print(f"    wrong  {line}")
         for line in s.missed if args.misses else []:
             print(f"    missed {line}")
     t = totals(scores)
-    print(f"overall: {t['tables']} tables from {t['reports']} reports, {t['gold']} gold records; "
-          f"precision {t['precision']:.3f} ({t['right']}/{t['published']}), recall {t['recall']:.3f}, usable {t['usable']:.3f}")
+    print(
+        f"overall: {t['tables']} tables from {t['reports']} reports, {t['gold']} gold records; "
+        f"precision {t['precision']:.3f} ({t['right']}/{t['published']}), recall {t['recall']:.3f}, usable {t['usable']:.3f}"
+    )
 
 
 if __name__ == "__main__":

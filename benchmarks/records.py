@@ -37,11 +37,11 @@ sys.path.insert(0, str(REPO))
 
 from extractor import readers  # noqa: E402
 from extractor.model.document import Document  # noqa: E402
-from extractor.vocab.names import alias_key  # noqa: E402
 from extractor.model.options import RunOptions  # noqa: E402
-from extractor.run.pipeline import extract_document  # noqa: E402
 from extractor.model.record import ResultRecord  # noqa: E402
 from extractor.readers import InputRef  # noqa: E402
+from extractor.run.pipeline import extract_document  # noqa: E402
+from extractor.vocab.names import alias_key  # noqa: E402
 
 PAIRS = {
     "qwen": ("qwen-technical-report.pdf", "readme/qwen.README.md"),
@@ -77,7 +77,9 @@ def records_of(doc: Document) -> list[ResultRecord]:
 
 def name_words(name: str) -> list[str]:
     """'DeepSeek-V2 Chat (SFT)' -> ['deepseek', 'v2', 'chat', 'sft']; 'LLaMA2-7B' -> ['llama', '2', '7b']."""
-    words = re.findall(r"\d+(?:\.\d+)?[bmk]\b|\d+x\d+b|[a-z]+\d*|\d+(?:\.\d+)?", name.casefold().replace("_", "."))
+    words = re.findall(
+        r"\d+(?:\.\d+)?[bmk]\b|\d+x\d+b|[a-z]+\d*|\d+(?:\.\d+)?", name.casefold().replace("_", ".")
+    )
     out = []
     for w in words:
         w = _SAME_WORDS.get(w, w)
@@ -88,7 +90,9 @@ def name_words(name: str) -> list[str]:
 
 def _without_neutral(name: str) -> str:
     """'LLAMA 2 7B Base' -> 'LLAMA 2 7B': a caption's 'base models' adds a word the README leaves out."""
-    return " ".join(w for w in re.split(r"[\s-]+", name) if _SAME_WORDS.get(w.casefold().strip("."), None) != "")
+    return " ".join(
+        w for w in re.split(r"[\s-]+", name) if _SAME_WORDS.get(w.casefold().strip("."), None) != ""
+    )
 
 
 def same_model(a: str, b: str) -> bool:
@@ -108,7 +112,20 @@ def same_model(a: str, b: str) -> bool:
 
 
 def _variants(words: set[str]) -> set[str]:
-    return words & {"chat", "instruct", "sft", "rl", "lite", "int4", "int8", "longchat", "rag", "plugin", "code", "math"}
+    return words & {
+        "chat",
+        "instruct",
+        "sft",
+        "rl",
+        "lite",
+        "int4",
+        "int8",
+        "longchat",
+        "rag",
+        "plugin",
+        "code",
+        "math",
+    }
 
 
 def pdf_rows(path: Path, cache: Path | None) -> list[set[str]]:
@@ -153,7 +170,10 @@ def truth(readme: list[ResultRecord], rows: list[set[str]]) -> list[Triple]:
         for r in recs:
             raw = r.value_raw.strip("*† ")
             if raw in best:
-                out.setdefault((r.dataset, r.model, r.value), Triple(dataset=r.dataset, model=r.model, value=r.value, value_raw=raw))
+                out.setdefault(
+                    (r.dataset, r.model, r.value),
+                    Triple(dataset=r.dataset, model=r.model, value=r.value, value_raw=raw),
+                )
     return list(out.values())
 
 
@@ -169,7 +189,11 @@ def match(triples: list[Triple], records: list[ResultRecord]) -> tuple[list[Trip
         by_key[(dataset_key(r.dataset), round(r.value, 4))].append(r)
     found, per_table = [], defaultdict(int)
     for t in triples:
-        hits = [r for r in by_key.get((dataset_key(t.dataset), round(t.value, 4)), []) if same_model(t.model, r.model)]
+        hits = [
+            r
+            for r in by_key.get((dataset_key(t.dataset), round(t.value, 4)), [])
+            if same_model(t.model, r.model)
+        ]
         if hits:
             found.append(t)
             for table in {r.table_index for r in hits}:
@@ -192,7 +216,9 @@ def measure(name: str, corpus: Path, cache: Path | None, misses: bool) -> dict:
         for i, table in enumerate(pdf_doc.tables):
             n = sum(1 for r in records if r.table_index == i)
             if n and i not in published:
-                print(f"  unpublished {name} table {i} p{table.page}: {n} records: {(table.caption or '')[:70]}")
+                print(
+                    f"  unpublished {name} table {i} p{table.page}: {n} records: {(table.caption or '')[:70]}"
+                )
     return {
         "report": name,
         "truth": len(triples),
@@ -218,20 +244,37 @@ def main() -> None:
     ap.add_argument("reports", nargs="*", help=f"some of {list(PAIRS)} (default: all)")
     args = ap.parse_args()
     rows = [measure(n, args.corpus, args.cache, args.misses) for n in (args.reports or list(PAIRS))]
-    keys = ("truth", "found", "records", "flagged", "from_published", "tables", "published_tables", "unflagged", "unflagged_published")
+    keys = (
+        "truth",
+        "found",
+        "records",
+        "flagged",
+        "from_published",
+        "tables",
+        "published_tables",
+        "unflagged",
+        "unflagged_published",
+    )
     total = {k: sum(r[k] for r in rows) for k in keys}
-    total |= {"report": "overall", "recall": total["found"] / max(total["truth"], 1),
-              "precision_proxy": total["from_published"] / max(total["records"], 1)}
+    total |= {
+        "report": "overall",
+        "recall": total["found"] / max(total["truth"], 1),
+        "precision_proxy": total["from_published"] / max(total["records"], 1),
+    }
     rows.append(total)
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'report':<12} {'truth':>5} {'found':>5} {'recall':>6}  {'records':>7} {'published':>9} {'precision':>9}  "
-          f"{'unflagged':>9} {'published':>9} {'precision':>9}")
+    print(
+        f"{'report':<12} {'truth':>5} {'found':>5} {'recall':>6}  {'records':>7} {'published':>9} {'precision':>9}  "
+        f"{'unflagged':>9} {'published':>9} {'precision':>9}"
+    )
     for r in rows:
         unflagged = r["unflagged_published"] / max(r["unflagged"], 1)
-        print(f"{r['report']:<12} {r['truth']:>5} {r['found']:>5} {r['recall']:>6.3f}  {r['records']:>7} "
-              f"{r['from_published']:>9} {r['precision_proxy']:>9.3f}  {r['unflagged']:>9} {r['unflagged_published']:>9} {unflagged:>9.3f}")
+        print(
+            f"{r['report']:<12} {r['truth']:>5} {r['found']:>5} {r['recall']:>6.3f}  {r['records']:>7} "
+            f"{r['from_published']:>9} {r['precision_proxy']:>9.3f}  {r['unflagged']:>9} {r['unflagged_published']:>9} {unflagged:>9.3f}"
+        )
 
 
 if __name__ == "__main__":

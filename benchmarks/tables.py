@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -71,7 +70,9 @@ def extract_pdf(path: Path, password: str | None = None):
 
 def table_cells(table) -> list[SpanCell]:
     if table.cells:
-        return [SpanCell(c.row, c.col, c.row + c.rowspan - 1, c.col + c.colspan - 1, c.text) for c in table.cells]
+        return [
+            SpanCell(c.row, c.col, c.row + c.rowspan - 1, c.col + c.colspan - 1, c.text) for c in table.cells
+        ]
     return cells_from_grid(table.grid)
 
 
@@ -154,7 +155,7 @@ def camelot_pdf(corpus: Path, pdf: str) -> Path:
     path = corpus / "camelot" / pdf
     marker = "tests/files/tabula/icdar2013-dataset/"
     if not path.exists() and pdf.startswith(marker):
-        path = corpus / "icdar2013" / pdf[len(marker):]
+        path = corpus / "icdar2013" / pdf[len(marker) :]
     return path
 
 
@@ -264,7 +265,9 @@ def camelot_misses(r: CamelotResult, limit: int = 6) -> list[str]:
             got = r.grid[gi][gj] if inside else ""
             got2 = r.once[gi][gj] if inside and r.once else None
             if not (texts_equal(want, got) or (got2 is not None and texts_equal(want, got2))):
-                out.append(f"      [{i},{j}] want {_short(want)!r} got {_short(got) if inside else '(outside)'!r}")
+                out.append(
+                    f"      [{i},{j}] want {_short(want)!r} got {_short(got) if inside else '(outside)'!r}"
+                )
                 if len(out) >= limit:
                     return out
     return out
@@ -306,7 +309,10 @@ def icdar_documents(corpus: Path = CORPUS) -> list[tuple[Path, list[Path]]]:
         stem = xml.name[: -len("-str.xml")]
         pdf = xml.with_name(stem + ".pdf")
         if not pdf.exists() and stem[-1:] in "ab":
-            pdf = next((p for p in (xml.with_name(stem[:-1] + s + ".pdf") for s in ("", "a", "b")) if p.exists()), pdf)
+            pdf = next(
+                (p for p in (xml.with_name(stem[:-1] + s + ".pdf") for s in ("", "a", "b")) if p.exists()),
+                pdf,
+            )
         docs.setdefault(pdf, []).append(xml)
     return sorted(docs.items())
 
@@ -457,8 +463,8 @@ def _child(mode: str, path: str) -> None:
 
         import extractor.readers.pdf  # noqa: F401
         from extractor.model.options import RunOptions
-        from extractor.run.pipeline import process_input
         from extractor.readers import InputRef
+        from extractor.run.pipeline import process_input
 
         rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
@@ -467,18 +473,27 @@ def _child(mode: str, path: str) -> None:
         chars = len(result.records) if result else -1
     seconds = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": seconds, "pages": pages, "peak_mb": rss / 1024, "base_mb": rss0 / 1024, "n": chars}))
+    print(
+        json.dumps(
+            {"seconds": seconds, "pages": pages, "peak_mb": rss / 1024, "base_mb": rss0 / 1024, "n": chars}
+        )
+    )
 
 
 def _spawn(mode: str, path: Path) -> dict:
     out = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(path)],
-        capture_output=True, text=True, check=True, cwd=str(REPO),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(REPO),
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_speed(corpus: Path = CORPUS, log: Callable[[str], None] | None = None, only: str | None = None) -> list[dict]:
+def run_speed(
+    corpus: Path = CORPUS, log: Callable[[str], None] | None = None, only: str | None = None
+) -> list[dict]:
     rows = []
     for pdf in sorted((corpus / "reports").glob("*.pdf")):
         if only and only not in pdf.name:
@@ -486,8 +501,14 @@ def run_speed(corpus: Path = CORPUS, log: Callable[[str], None] | None = None, o
         floor = _spawn("floor", pdf)
         full = _spawn("pipeline", pdf)
         row = {
-            "name": pdf.name, "pages": floor["pages"], "floor_s": floor["seconds"], "pipeline_s": full["seconds"],
-            "floor_peak_mb": floor["peak_mb"], "peak_mb": full["peak_mb"], "base_mb": full["base_mb"], "records": full["n"],
+            "name": pdf.name,
+            "pages": floor["pages"],
+            "floor_s": floor["seconds"],
+            "pipeline_s": full["seconds"],
+            "floor_peak_mb": floor["peak_mb"],
+            "peak_mb": full["peak_mb"],
+            "base_mb": full["base_mb"],
+            "records": full["n"],
         }
         rows.append(row)
         if log:
@@ -521,13 +542,23 @@ def speed_summary(rows: list[dict]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--suite", action="append", choices=["camelot", "icdar", "speed", "all"],
-                    help="repeatable; default: camelot and icdar")
+    ap.add_argument(
+        "--suite",
+        action="append",
+        choices=["camelot", "icdar", "speed", "all"],
+        help="repeatable; default: camelot and icdar",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="one line per table/document, with misses")
     ap.add_argument("--only", help="only documents whose name (camelot: path) contains this")
-    ap.add_argument("--json", action="store_true", help="print the figures as one JSON object at the end, with each table's/document's score under items")
+    ap.add_argument(
+        "--json",
+        action="store_true",
+        help="print the figures as one JSON object at the end, with each table's/document's score under items",
+    )
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("-j", "--jobs", type=int, default=1, help="camelot/icdar: documents read in this many processes")
+    ap.add_argument(
+        "-j", "--jobs", type=int, default=1, help="camelot/icdar: documents read in this many processes"
+    )
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -562,7 +593,10 @@ def main(argv: list[str] | None = None) -> int:
         s = icdar_summary(results)
         s["seconds"] = time.perf_counter() - start
         summary["icdar"] = s
-        s["items"] = {r.name: [round(r.tally.precision, 4), round(r.tally.recall, 4), round(r.tally.f1, 4)] for r in results}
+        s["items"] = {
+            r.name: [round(r.tally.precision, 4), round(r.tally.recall, 4), round(r.tally.f1, 4)]
+            for r in results
+        }
         if args.verbose:
             _print_icdar_worst(results)
         print(

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from extractor.model.options import BatchOptions
-from extractor.model.options import ExportOptions, RunOptions
+from extractor.model.options import BatchOptions, ExportOptions, RunOptions
 from extractor.run import run
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,12 +50,16 @@ def timed_run(folder: Path, batch: BatchOptions) -> tuple[float, int, int]:
 
 def _line(name: str, seconds: float, docs: int, pages: int, floor: float, failed: int = 0) -> str:
     note = f", {failed} failed" if failed else ""
-    return (f"{name:<32} {seconds:8.1f} s  {docs / seconds:6.2f} docs/s  {pages / seconds:7.1f} pages/s  "
-            f"{seconds / floor:6.1f}x floor{note}")
+    return (
+        f"{name:<32} {seconds:8.1f} s  {docs / seconds:6.2f} docs/s  {pages / seconds:7.1f} pages/s  "
+        f"{seconds / floor:6.1f}x floor{note}"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-cluster", action="store_true", help="skip the Dask LocalCluster run")
@@ -73,8 +76,12 @@ def main() -> None:
     if not args.no_cluster:
         from dask.distributed import LocalCluster
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-            seconds, docs, failed = timed_run(args.folder, BatchOptions(cluster=cluster.scheduler_address, force=True))
+        with LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
+            seconds, docs, failed = timed_run(
+                args.folder, BatchOptions(cluster=cluster.scheduler_address, force=True)
+            )
         print(_line("extractor Dask LocalCluster(2)", seconds, docs, pages, floor, failed))
 
 

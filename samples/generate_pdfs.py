@@ -28,7 +28,9 @@ class Page:
         self.c.drawString(x, H - baseline, s)
         return x + stringWidth(s, font, size)
 
-    def centred(self, cx: float, baseline: float, s: str, font: str = "Times-Roman", size: float = 10) -> None:
+    def centred(
+        self, cx: float, baseline: float, s: str, font: str = "Times-Roman", size: float = 10
+    ) -> None:
         self.text(cx - stringWidth(s, font, size) / 2, baseline, s, font, size)
 
     def right(self, x1: float, baseline: float, s: str, font: str = "Times-Roman", size: float = 10) -> None:
@@ -42,7 +44,16 @@ class Page:
         self.c.setLineWidth(width)
         self.c.line(x, H - top, x, H - bottom)
 
-    def lines(self, x: float, baseline: float, lines: list[str], font: str, size: float, leading: float, width: float) -> float:
+    def lines(
+        self,
+        x: float,
+        baseline: float,
+        lines: list[str],
+        font: str,
+        size: float,
+        leading: float,
+        width: float,
+    ) -> float:
         """Draw pre-broken lines; each must fit `width`. Returns the baseline after the last line."""
         for s in lines:
             assert stringWidth(s, font, size) <= width + 0.01, f"line too wide: {s!r}"
@@ -301,10 +312,18 @@ def model_card(folder: Path = HERE) -> None:
     c.showPage()
 
     p.text(72, 90, "3 Evaluations", "Helvetica-Bold", 12)
-    p.lines(72, 112, [
-        "We evaluated every model on six public benchmarks with the shot counts given in each row.",
-        "The best result in each row is set in bold.",
-    ], "Helvetica", 9.5, 11.5, W - 144)
+    p.lines(
+        72,
+        112,
+        [
+            "We evaluated every model on six public benchmarks with the shot counts given in each row.",
+            "The best result in each row is set in bold.",
+        ],
+        "Helvetica",
+        9.5,
+        11.5,
+        W - 144,
+    )
     for i, row in enumerate(CARD_GRID):
         baseline = CARD_TABLE_TOP + (0 if i == 0 else 10 + 18 * i)
         p.text(CARD_COLS[0], baseline, row[0], "Helvetica", 9.5)
@@ -313,9 +332,17 @@ def model_card(folder: Path = HERE) -> None:
         for k, value in enumerate(values):
             font = "Helvetica-Bold" if k == best else "Helvetica"
             p.centred(CARD_COLS[k + 1], baseline, value, font, 9.5)
-    p.lines(72, CARD_TABLE_TOP + 160, [
-        "Nimbus 2 leads on every benchmark; the largest gain over Nimbus 1.5 is on GSM8K.",
-    ], "Helvetica", 9.5, 11.5, W - 144)
+    p.lines(
+        72,
+        CARD_TABLE_TOP + 160,
+        [
+            "Nimbus 2 leads on every benchmark; the largest gain over Nimbus 1.5 is on GSM8K.",
+        ],
+        "Helvetica",
+        9.5,
+        11.5,
+        W - 144,
+    )
     p.centred(W / 2, 750, "2", "Helvetica", 9.5)
     c.showPage()
     c.save()

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 from typer.testing import CliRunner
 
-from conftest import REPO
 from extractor.cli import app
 
 runner = CliRunner()
@@ -57,13 +57,21 @@ def test_every_bad_input_gets_one_clear_line_and_the_batch_goes_on(bad_inputs, t
     result = _run(bad_inputs, bad_inputs / "missing.pdf", "-o", out)
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert sorted(errors) == sorted([
-        f"error: {bad_inputs / 'empty.pdf'}: empty file",
-        f"error: {bad_inputs / 'locked.pdf'}: encrypted PDF: a password is needed (--password)",
-        f"error: {bad_inputs / 'missing.pdf'}: no such file or folder",
-    ] + [line for line in errors if "truncated.pdf" in line])
-    assert any(re.match(rf"error: {re.escape(str(bad_inputs / 'truncated.pdf'))}: corrupt or truncated PDF", e) for e in errors)
-    assert f"warning: {bad_inputs / 'text-named.pdf'}: named .pdf but holds text; read as text" in result.stderr
+    assert sorted(errors) == sorted(
+        [
+            f"error: {bad_inputs / 'empty.pdf'}: empty file",
+            f"error: {bad_inputs / 'locked.pdf'}: encrypted PDF: a password is needed (--password)",
+            f"error: {bad_inputs / 'missing.pdf'}: no such file or folder",
+        ]
+        + [line for line in errors if "truncated.pdf" in line]
+    )
+    assert any(
+        re.match(rf"error: {re.escape(str(bad_inputs / 'truncated.pdf'))}: corrupt or truncated PDF", e)
+        for e in errors
+    )
+    assert (
+        f"warning: {bad_inputs / 'text-named.pdf'}: named .pdf but holds text; read as text" in result.stderr
+    )
     assert f"warning: {bad_inputs / 'no-tables.html'}: no tables found" in result.stderr
 
     report = json.loads((out / "run.json").read_text(encoding="utf-8"))
@@ -74,7 +82,10 @@ def test_every_bad_input_gets_one_clear_line_and_the_batch_goes_on(bad_inputs, t
     assert status["text-named.pdf"] == status["no-tables.html"] == status["results.txt"] == ("ok", None)
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert [(r["model"], r["dataset"], r["value"]) for r in map(json.loads, lines)] == [
-        ("Nimbus 2", "MMLU", 78.5), ("Nimbus 2", "GSM8K", 88.0), ("Nimbus 1", "MMLU", 70.0), ("Nimbus 1", "GSM8K", 61.2),
+        ("Nimbus 2", "MMLU", 78.5),
+        ("Nimbus 2", "GSM8K", 88.0),
+        ("Nimbus 1", "MMLU", 70.0),
+        ("Nimbus 1", "GSM8K", 61.2),
     ]
     assert not list(out.rglob("*.tmp"))
 
@@ -93,8 +104,10 @@ def test_format_option_limits_outputs(bad_inputs, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["documents", "results.csv", "results.db", "run.json"]
     header = (out / "results.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header.startswith("doc_id,source,task,dataset,model,metric,value,unit,value_raw,setting,global_rank,"
-                             "dataset_raw,model_raw,metric_raw,page,table_index,row,col")
+    assert header.startswith(
+        "doc_id,source,task,dataset,model,metric,value,unit,value_raw,setting,global_rank,"
+        "dataset_raw,model_raw,metric_raw,page,table_index,row,col"
+    )
 
 
 def test_output_is_deterministic(bad_inputs, tmp_path):
@@ -105,7 +118,9 @@ def test_output_is_deterministic(bad_inputs, tmp_path):
     docs = sorted(p.name for p in (tmp_path / "a" / "documents").iterdir())
     assert docs == sorted(p.name for p in (tmp_path / "b" / "documents").iterdir())
     for name in docs:
-        assert (tmp_path / "a" / "documents" / name).read_bytes() == (tmp_path / "b" / "documents" / name).read_bytes()
+        assert (tmp_path / "a" / "documents" / name).read_bytes() == (
+            tmp_path / "b" / "documents" / name
+        ).read_bytes()
 
 
 def test_every_command_is_documented_in_readme_and_help():
@@ -119,5 +134,7 @@ def test_every_command_is_documented_in_readme_and_help():
 
 
 def test_module_entry_point_works():
-    out = subprocess.run([sys.executable, "-m", "extractor", "--version"], capture_output=True, text=True, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-m", "extractor", "--version"], capture_output=True, text=True, cwd=REPO
+    )
     assert out.returncode == 0 and out.stdout.startswith("extractor ")

@@ -2,11 +2,11 @@
 PDF it describes must give the same records (skipped when ../shared/corpus is absent)."""
 
 import pytest
-
 from conftest import corpus_path
+
 from extractor.model.options import RunOptions
-from extractor.run.pipeline import process_input
 from extractor.readers import expand_inputs
+from extractor.run.pipeline import process_input
 
 PAGE = ("pwc-pages", "claude-2-model-card.txt")
 PDF = ("claude2", "Model-Card-Claude-2.pdf")
@@ -14,7 +14,15 @@ PDF = ("claude2", "Model-Card-Claude-2.pdf")
 # The page's "Results from the Paper", as the page shows it: task, dataset, model, setting as
 # written, metric, value, rank.
 PAGE_ROWS = [
-    ("Common Sense Reasoning", "ARC (Challenge)", "Claude Instant 1.1", "few-shot, k=5", "Accuracy", 85.7, 11),
+    (
+        "Common Sense Reasoning",
+        "ARC (Challenge)",
+        "Claude Instant 1.1",
+        "few-shot, k=5",
+        "Accuracy",
+        85.7,
+        11,
+    ),
     ("Common Sense Reasoning", "ARC (Challenge)", "Claude 1.3", "few-shot, k=5", "Accuracy", 90.0, 4),
     ("Common Sense Reasoning", "ARC (Challenge)", "Claude 2", "few-shot, k=5", "Accuracy", 91.0, 3),
     ("Arithmetic Reasoning", "GSM8K", "Claude Instant 1.1", "0-shot chain-of-thought", "Accuracy", 80.9, 59),
@@ -56,7 +64,9 @@ def pdf():
 
 
 def test_page_gives_exactly_its_20_records(page):
-    got = [(r.task, r.dataset, r.model, r.setting_raw, r.metric, r.value, r.global_rank) for r in page.records]
+    got = [
+        (r.task, r.dataset, r.model, r.setting_raw, r.metric, r.value, r.global_rank) for r in page.records
+    ]
     assert got == PAGE_ROWS
     swe = [r for r in page.records if r.dataset == "SWE-bench"]
     assert [(r.value, r.unit, r.value_raw) for r in swe] == [(1.96, "%", "1.96%"), (4.8, "%", "4.80%")]
@@ -67,7 +77,10 @@ def test_page_gives_exactly_its_20_records(page):
 def test_page_title_and_abstract_are_repaired(page):
     assert page.title == TITLE
     assert page.abstract.startswith("This report includes the model card [1] for Claude models")
-    assert "‘helpful and harmless’" in page.abstract and "Claude 2’s capabilities and limitations." in page.abstract
+    assert (
+        "‘helpful and harmless’" in page.abstract
+        and "Claude 2’s capabilities and limitations." in page.abstract
+    )
     assert not any(ch in page.abstract for ch in "โ€ย")
 
 
@@ -81,11 +94,20 @@ def test_pdf_gives_the_page_records_for_the_same_benchmarks(pdf):
 
 def test_pdf_table_records_exactly(pdf):
     race = [(r.model, r.value, r.unit, r.setting) for r in pdf.records if r.dataset == "RACE-H"]
-    assert race == [("Claude Instant 1.1", 85.5, "%", "5-shot"), ("Claude 1.3", 88.8, "%", "5-shot"), ("Claude 2", 88.3, "%", "5-shot")]
+    assert race == [
+        ("Claude Instant 1.1", 85.5, "%", "5-shot"),
+        ("Claude 1.3", 88.8, "%", "5-shot"),
+        ("Claude 2", 88.3, "%", "5-shot"),
+    ]
     assert len(pdf.records) == 21
     assert {r.page for r in pdf.records} == {10}
     first = pdf.records[0]
-    assert (first.dataset_raw, first.model_raw, first.value_raw, first.setting) == ("Codex P@1 (0-shot)", "Claude Instant", "52.8%", "0-shot")
+    assert (first.dataset_raw, first.model_raw, first.value_raw, first.setting) == (
+        "Codex P@1 (0-shot)",
+        "Claude Instant",
+        "52.8%",
+        "0-shot",
+    )
 
 
 def test_pdf_title_and_abstract_match_the_page(pdf, page):

@@ -45,7 +45,10 @@ def test_url_inputs_are_kept_as_urls():
         (b"\x00\x01\x02binary\x00", None),
         ("\ufeff<!DOCTYPE html><html><body>x</body></html>".encode("utf-16-le"), "html"),
         ("\ufeffplain text".encode("utf-16-be"), "text"),
-        (b"# Model\n\n<div align='center'><p>logo</p><p>x</p></div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "text"),
+        (
+            b"# Model\n\n<div align='center'><p>logo</p><p>x</p></div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "text",
+        ),
     ],
 )
 def test_sniff_by_content(data, kind):

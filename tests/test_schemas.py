@@ -1,7 +1,8 @@
 import json
 
-from extractor.formats.schemas import SCHEMAS, schema_texts
 from conftest import REPO
+
+from extractor.formats.schemas import SCHEMAS, schema_texts
 
 
 def test_schema_files_are_current():
@@ -14,8 +15,32 @@ def test_schema_files_are_current():
 
 def test_record_schema_keeps_the_contract_fields():
     props = json.loads(schema_texts()["record.schema.json"])["properties"]
-    for field in ("doc_id", "source", "task", "dataset", "model", "metric", "value", "unit", "value_raw", "setting",
-                  "global_rank", "dataset_raw", "model_raw", "metric_raw", "page", "table_index", "row", "col"):
+    for field in (
+        "doc_id",
+        "source",
+        "task",
+        "dataset",
+        "model",
+        "metric",
+        "value",
+        "unit",
+        "value_raw",
+        "setting",
+        "global_rank",
+        "dataset_raw",
+        "model_raw",
+        "metric_raw",
+        "page",
+        "table_index",
+        "row",
+        "col",
+    ):
         assert field in props
-    assert set(SCHEMAS) == {"document.schema.json", "table.schema.json", "record.schema.json", "run.schema.json",
-                            "validation.schema.json", "leaderboard.schema.json"}
+    assert set(SCHEMAS) == {
+        "document.schema.json",
+        "table.schema.json",
+        "record.schema.json",
+        "run.schema.json",
+        "validation.schema.json",
+        "leaderboard.schema.json",
+    }

@@ -15,15 +15,18 @@ from extractor.checks.records import benchmark_values, semantic_issues
 from extractor.checks.reference import compare, load_reference
 from extractor.formats.records import CSV_FIELDS, record_from_csv_row
 from extractor.model.errors import MissingInputError, StoreError
+from extractor.model.issues import Issue, RecordData, RecordRef, ValidationReport, ref_of
 from extractor.model.options import ValidateOptions
 from extractor.model.record import ResultRecord
 from extractor.model.report import DocumentResult, RunReport
-from extractor.model.issues import Issue, RecordData, RecordRef, ValidationReport, ref_of
 from extractor.store import open_store
 from extractor.vocab.names import load_vocabulary
 
+
 def _reason(error: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in error.errors()[:5])
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in error.errors()[:5]
+    )
 
 
 def _schema_issue(file: str, error: ValidationError | str, record: RecordRef | None = None) -> Issue:
@@ -31,7 +34,9 @@ def _schema_issue(file: str, error: ValidationError | str, record: RecordRef | N
     return Issue(severity="error", code="schema", reason=reason, file=file, record=record)
 
 
-def _check(model: type[BaseModel], data: object, file: str, issues: list[Issue], record: RecordRef | None = None) -> bool:
+def _check(
+    model: type[BaseModel], data: object, file: str, issues: list[Issue], record: RecordRef | None = None
+) -> bool:
     try:
         model.model_validate(data)
         return True
@@ -70,7 +75,9 @@ def check_jsonl(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
 def check_csv(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
     reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
     if list(reader.fieldnames or []) != CSV_FIELDS:
-        issues.append(_schema_issue(name, f"header is not the record columns: expected {','.join(CSV_FIELDS)}"))
+        issues.append(
+            _schema_issue(name, f"header is not the record columns: expected {','.join(CSV_FIELDS)}")
+        )
         return []  # rows under a wrong header would each repeat the same complaint
     records: list[RecordData] = []
     for n, row in enumerate(reader, start=1):
@@ -101,7 +108,9 @@ def check_outdir(outdir: Path) -> tuple[int, list[RecordData], list[Issue]]:
         name = f"documents/{path.name}"
         data = _read_json(path, name, issues)
         if data is not None and _check(DocumentResult, data, name, issues) and isinstance(data, dict):
-            doc_records += [(r, ref_of(r, name, None)) for r in data.get("records", []) if isinstance(r, dict)]
+            doc_records += [
+                (r, ref_of(r, name, None)) for r in data.get("records", []) if isinstance(r, dict)
+            ]
     by_source["documents"] = doc_records
     for name, reader in (("results.jsonl", check_jsonl), ("results.csv", check_csv)):
         if (outdir / name).is_file():
@@ -113,8 +122,9 @@ def check_outdir(outdir: Path) -> tuple[int, list[RecordData], list[Issue]]:
     return checked, [], issues
 
 
-def validate_outdir(outdir: Path, against: Path | None = None, db: str | None = None,
-                    options: ValidateOptions | None = None) -> ValidationReport:
+def validate_outdir(
+    outdir: Path, against: Path | None = None, db: str | None = None, options: ValidateOptions | None = None
+) -> ValidationReport:
     """Check an output folder: every file against its schema, the records' meaning, and a reference.
 
     The outlier check compares with the results store (`db`, else OUTDIR/results.db when it exists,
@@ -129,8 +139,12 @@ def validate_outdir(outdir: Path, against: Path | None = None, db: str | None = 
     checked += db is not None or (outdir / "results.db").is_file()
     issues += [problem] if problem else []
     store = benchmark_values(stored or [data for data, _ in records])
-    report = ValidationReport(outdir=str(outdir), files_checked=checked, records_checked=len(records),
-                              issues=issues + semantic_issues(records, store, options, aliases))
+    report = ValidationReport(
+        outdir=str(outdir),
+        files_checked=checked,
+        records_checked=len(records),
+        issues=issues + semantic_issues(records, store, options, aliases),
+    )
     if against is not None:
         reference, problems = load_reference(against)
         report.issues += problems
@@ -146,5 +160,9 @@ def _store_records(outdir: Path, db: str | None) -> tuple[list[dict], Issue | No
         with open_store(db, outdir) as store:
             return [r.model_dump() for r in store.records()], None
     except (StoreError, ValidationError) as e:
-        reason = str(e).splitlines()[0] if isinstance(e, StoreError) else f"a stored record does not validate: {e.errors()[0]['msg']}"
+        reason = (
+            str(e).splitlines()[0]
+            if isinstance(e, StoreError)
+            else f"a stored record does not validate: {e.errors()[0]['msg']}"
+        )
         return [], Issue(severity="error", code="schema", reason=reason, file=db or "results.db")

@@ -20,12 +20,12 @@ from collections import defaultdict
 
 from pydantic import ValidationError
 
-from extractor.vocab.names import Vocabulary
-from extractor.model.options import ValidateOptions
-from extractor.vocab.directions import metric_direction
 from extractor.model.document import DocumentWarning
 from extractor.model.issues import Issue, RecordData, RecordRef
+from extractor.model.options import ValidateOptions
 from extractor.model.record import ResultRecord
+from extractor.vocab.directions import metric_direction
+from extractor.vocab.names import Vocabulary
 
 
 def _blank(value: object) -> bool:
@@ -33,7 +33,11 @@ def _blank(value: object) -> bool:
 
 
 def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) else None
+    return (
+        float(value)
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        else None
+    )
 
 
 def _issue(severity: str, code: str, reason: str, ref: RecordRef) -> Issue:
@@ -49,7 +53,9 @@ def check_percent(records: list[RecordData]) -> list[Issue]:
     for data, ref in records:
         value = _number(data.get("value"))
         if value is not None and is_percentage(data) and not 0 <= value <= 100:
-            issues.append(_issue("error", "percent-out-of-range", f"percentage {value:g} is outside 0 to 100", ref))
+            issues.append(
+                _issue("error", "percent-out-of-range", f"percentage {value:g} is outside 0 to 100", ref)
+            )
     return issues
 
 
@@ -79,9 +85,19 @@ def check_conflicts(records: list[RecordData]) -> list[Issue]:
             first[key] = (value, ref)
         elif first[key][0] != value:
             other_value, other = first[key]
-            where = f"table {other.table_index} row {other.row} col {other.col}" if other.table_index is not None else other.label()
-            issues.append(_issue("error", "conflicting-values",
-                                 f"{value:g} here but {other_value:g} at {where} for the same dataset, model, metric and setting", ref))
+            where = (
+                f"table {other.table_index} row {other.row} col {other.col}"
+                if other.table_index is not None
+                else other.label()
+            )
+            issues.append(
+                _issue(
+                    "error",
+                    "conflicting-values",
+                    f"{value:g} here but {other_value:g} at {where} for the same dataset, model, metric and setting",
+                    ref,
+                )
+            )
     return issues
 
 
@@ -97,12 +113,20 @@ def check_directions(records: list[RecordData], aliases: Vocabulary | None = Non
     for name, refs in seen.items():
         what = f"metric {name!r}" if name else "a record with no metric"
         count = f" ({len(refs)} records)" if len(refs) > 1 else ""
-        issues.append(_issue("warning", "unknown-direction",
-                             f"{what}: unknown whether higher or lower is better, so it cannot be ranked{count}", refs[0]))
+        issues.append(
+            _issue(
+                "warning",
+                "unknown-direction",
+                f"{what}: unknown whether higher or lower is better, so it cannot be ranked{count}",
+                refs[0],
+            )
+        )
     return issues
 
 
-Located = tuple[str | None, int | None, int | None, int | None]  # doc_id, table, row, col: one record's identity
+Located = tuple[
+    str | None, int | None, int | None, int | None
+]  # doc_id, table, row, col: one record's identity
 
 
 def _located(data: dict) -> Located:
@@ -128,8 +152,11 @@ def is_far(value: float, others: list[float], factor: float) -> bool:
     return nearest > factor * scale if scale > 0 else nearest > 0
 
 
-def check_outliers(records: list[RecordData], store: dict[tuple, list[tuple[Located, float]]],
-                   options: ValidateOptions = ValidateOptions()) -> list[Issue]:
+def check_outliers(
+    records: list[RecordData],
+    store: dict[tuple, list[tuple[Located, float]]],
+    options: ValidateOptions = ValidateOptions(),
+) -> list[Issue]:
     issues = []
     for data, ref in records:
         value = _number(data.get("value"))
@@ -138,14 +165,24 @@ def check_outliers(records: list[RecordData], store: dict[tuple, list[tuple[Loca
         here = _located(data)
         others = [v for loc, v in store.get((data.get("dataset"), data.get("metric")), []) if loc != here]
         if len(others) >= options.outlier_min_others and is_far(value, others, options.outlier_factor):
-            issues.append(_issue("warning", "outlier",
-                                 f"{value:g} is far from every other value of {data.get('dataset')} / {data.get('metric') or '-'} "
-                                 f"in the store ({len(others)} values, {min(others):g} to {max(others):g})", ref))
+            issues.append(
+                _issue(
+                    "warning",
+                    "outlier",
+                    f"{value:g} is far from every other value of {data.get('dataset')} / {data.get('metric') or '-'} "
+                    f"in the store ({len(others)} values, {min(others):g} to {max(others):g})",
+                    ref,
+                )
+            )
     return issues
 
 
-def semantic_issues(records: list[RecordData], store: dict, options: ValidateOptions = ValidateOptions(),
-                    aliases: Vocabulary | None = None) -> list[Issue]:
+def semantic_issues(
+    records: list[RecordData],
+    store: dict,
+    options: ValidateOptions = ValidateOptions(),
+    aliases: Vocabulary | None = None,
+) -> list[Issue]:
     return [
         *check_names(records),
         *check_percent(records),

@@ -16,13 +16,13 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from extractor.model.errors import ReferenceDataError
 from extractor.formats.evaltables import load_evaluation_tables
+from extractor.formats.records import record_from_csv_row
+from extractor.model.errors import ReferenceDataError
+from extractor.model.issues import Comparison, Issue, Pairing, RecordData, ref_of
+from extractor.model.options import ValidateOptions
 from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.settings import merge_settings, parse_setting, split_trailing_parens
-from extractor.model.options import ValidateOptions
-from extractor.formats.records import record_from_csv_row
-from extractor.model.issues import Comparison, Issue, Pairing, RecordData, ref_of
 
 Key = tuple[str, str, str, str]
 
@@ -35,8 +35,13 @@ def load_reference_file(path: Path) -> list[RecordData]:
             raise ReferenceDataError(f"{path}: cannot read: {e}") from e
         reader = csv.DictReader(io.StringIO(text, newline=""))
         if not {"dataset", "model", "value"} <= set(reader.fieldnames or []):
-            raise ReferenceDataError(f"{path}: a reference CSV needs at least the columns dataset, model, value (and metric, setting)")
-        return [(data, ref_of(data, str(path), n)) for n, data in enumerate(map(record_from_csv_row, reader), start=1)]
+            raise ReferenceDataError(
+                f"{path}: a reference CSV needs at least the columns dataset, model, value (and metric, setting)"
+            )
+        return [
+            (data, ref_of(data, str(path), n))
+            for n, data in enumerate(map(record_from_csv_row, reader), start=1)
+        ]
     _, records = load_evaluation_tables(path)
     return [(d, ref_of(d, str(path), None)) for d in (r.model_dump() for r in records)]
 
@@ -53,7 +58,9 @@ def load_reference(path: Path) -> tuple[list[RecordData], list[Issue]]:
         try:
             records += load_reference_file(file)
         except ReferenceDataError as e:
-            issues.append(Issue(severity="warning", code="reference-unreadable", reason=str(e), file=str(file)))
+            issues.append(
+                Issue(severity="warning", code="reference-unreadable", reason=str(e), file=str(file))
+            )
     return records, issues
 
 
@@ -71,8 +78,12 @@ def match_key(data: dict, aliases: Vocabulary) -> Key:
     kept = [p for p, s in zip(parens, settings) if s is None]  # brackets that are part of the name
     model = model + "".join(f" ({p})" for p in kept)
     setting = merge_settings(data.get("setting"), *[s for s in settings if s]) or ""
-    return (_canon(data.get("dataset"), aliases.dataset), _canon(model, aliases.model),
-            _canon(data.get("metric"), aliases.metric), setting)
+    return (
+        _canon(data.get("dataset"), aliases.dataset),
+        _canon(model, aliases.model),
+        _canon(data.get("metric"), aliases.metric),
+        setting,
+    )
 
 
 def _index(records: list[RecordData], aliases: Vocabulary) -> dict[Key, list[RecordData]]:
@@ -85,14 +96,25 @@ def _index(records: list[RecordData], aliases: Vocabulary) -> dict[Key, list[Rec
 
 def _pairing(out: RecordData | None, ref: RecordData | None) -> Pairing:
     data = (out or ref)[0]  # type: ignore[index]
-    return Pairing(dataset=str(data.get("dataset")), model=str(data.get("model")), metric=str(data.get("metric") or ""),
-                   setting=data.get("setting"), value=out[0]["value"] if out else None,
-                   reference_value=ref[0]["value"] if ref else None,
-                   record=out[1] if out else None, reference=ref[1] if ref else None)
+    return Pairing(
+        dataset=str(data.get("dataset")),
+        model=str(data.get("model")),
+        metric=str(data.get("metric") or ""),
+        setting=data.get("setting"),
+        value=out[0]["value"] if out else None,
+        reference_value=ref[0]["value"] if ref else None,
+        record=out[1] if out else None,
+        reference=ref[1] if ref else None,
+    )
 
 
-def compare(records: list[RecordData], reference: list[RecordData], name: str, aliases: Vocabulary,
-            options: ValidateOptions = ValidateOptions()) -> Comparison:
+def compare(
+    records: list[RecordData],
+    reference: list[RecordData],
+    name: str,
+    aliases: Vocabulary,
+    options: ValidateOptions = ValidateOptions(),
+) -> Comparison:
     ours, theirs = _index(records, aliases), _index(reference, aliases)
     if not options.all_reference:  # only the datasets both sides have
         shared = {k[0] for k in ours} & {k[0] for k in theirs}
@@ -105,7 +127,16 @@ def compare(records: list[RecordData], reference: list[RecordData], name: str, a
             result.missing_in_reference += [_pairing(o, None) for o in outs]
             continue
         for out in outs:
-            same = next((r for r in refs if math.isclose(out[0]["value"], r[0]["value"], rel_tol=0, abs_tol=options.tolerance)), None)
+            same = next(
+                (
+                    r
+                    for r in refs
+                    if math.isclose(out[0]["value"], r[0]["value"], rel_tol=0, abs_tol=options.tolerance)
+                ),
+                None,
+            )
             (result.matches if same else result.mismatches).append(_pairing(out, same or refs[0]))
-    result.missing_in_output = [_pairing(None, r) for key, refs in theirs.items() if key not in ours for r in refs]
+    result.missing_in_output = [
+        _pairing(None, r) for key, refs in theirs.items() if key not in ours for r in refs
+    ]
     return result

@@ -12,9 +12,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractor import __version__
-from extractor.model.options import BatchOptions
 from extractor.model.errors import ClusterError, ExtractorError, StoreError
-from extractor.model.options import ExportOptions, Format, NormalizeOptions, PdfOptions, RunOptions, SourceOptions
+from extractor.model.options import (
+    BatchOptions,
+    ExportOptions,
+    Format,
+    NormalizeOptions,
+    PdfOptions,
+    RunOptions,
+    SourceOptions,
+)
 from extractor.model.report import InputReport, RunReport
 from extractor.readers import expand_inputs
 
@@ -26,7 +33,9 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 MAX_WARNINGS_SHOWN = 3
-DB_HELP = "Results store: a PostgreSQL URL (postgresql://user@host/db) or a SQLite file. Default: OUT/results.db."
+DB_HELP = (
+    "Results store: a PostgreSQL URL (postgresql://user@host/db) or a SQLite file. Default: OUT/results.db."
+)
 
 
 def _version(value: bool) -> None:
@@ -37,7 +46,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Turn technical reports (PDF, HTML, text pages) into validated leaderboard result records."""
 
@@ -47,7 +58,9 @@ def _report_line(item: InputReport) -> list[str]:
         return [f"error: {item.source}: {item.error}"]
     lines = [f"warning: {item.source}: {w}" for w in item.warnings[:MAX_WARNINGS_SHOWN]]
     if len(item.warnings) > MAX_WARNINGS_SHOWN:
-        lines.append(f"warning: {item.source}: {len(item.warnings) - MAX_WARNINGS_SHOWN} more in documents/{item.doc_id}.json")
+        lines.append(
+            f"warning: {item.source}: {len(item.warnings) - MAX_WARNINGS_SHOWN} more in documents/{item.doc_id}.json"
+        )
     return lines
 
 
@@ -61,11 +74,15 @@ def _run_with_progress(inputs: list[str], out: Path, options: RunOptions, batch:
 
     refs = expand_inputs(inputs)
     if not sys.stderr.isatty():
+
         def plain(item: InputReport) -> None:
             n = len(plain.done) + 1  # type: ignore[attr-defined]
             plain.done.append(item)  # type: ignore[attr-defined]
             if item.status == "ok":
-                err.print(f"[{n}/{len(refs)}] ok {item.source} ({item.records} records, {item.seconds:.1f} s)", markup=False)
+                err.print(
+                    f"[{n}/{len(refs)}] ok {item.source} ({item.records} records, {item.seconds:.1f} s)",
+                    markup=False,
+                )
             _print_problems(item)
 
         plain.done = []  # type: ignore[attr-defined]
@@ -84,17 +101,53 @@ def _run_with_progress(inputs: list[str], out: Path, options: RunOptions, batch:
 
 @app.command("run")
 def run_command(
-    inputs: Annotated[list[str], typer.Argument(help="PDF, HTML or text files, folders (searched recursively), globs or http(s) URLs.", show_default=False)],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="PDF, HTML or text files, folders (searched recursively), globs or http(s) URLs.",
+            show_default=False,
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
-    formats: Annotated[list[Format] | None, typer.Option("--format", "-f", help="Combined record files to write (repeatable): csv, jsonl. Default: both. documents/<doc_id>.json are always written: they are the run's journal.")] = None,
+    formats: Annotated[
+        list[Format] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Combined record files to write (repeatable): csv, jsonl. Default: both. documents/<doc_id>.json are always written: they are the run's journal.",
+        ),
+    ] = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
-    max_pages: Annotated[int | None, typer.Option(help="Read at most this many pages of each PDF.", min=1)] = None,
-    page_limit: Annotated[int, typer.Option(help="A PDF with more pages fails (unless --max-pages reads fewer).", min=1)] = 1000,
-    aliases: Annotated[Path | None, typer.Option(help="Extra alias file (TOML, same layout as the built-in one) merged over the built-in names.", exists=True, dir_okay=False)] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: the number of cores); 0 runs in this process with no time limit.", min=0)] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds a document may take before it fails.", min=0.1)] = 120.0,
-    force: Annotated[bool, typer.Option("--force", help="Redo inputs whose complete output is already in OUT.")] = False,
-    cluster: Annotated[str | None, typer.Option(help="Run on a Dask cluster: the scheduler address, tcp://HOST:PORT.")] = None,
+    max_pages: Annotated[
+        int | None, typer.Option(help="Read at most this many pages of each PDF.", min=1)
+    ] = None,
+    page_limit: Annotated[
+        int, typer.Option(help="A PDF with more pages fails (unless --max-pages reads fewer).", min=1)
+    ] = 1000,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(
+            help="Extra alias file (TOML, same layout as the built-in one) merged over the built-in names.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Worker processes (default: the number of cores); 0 runs in this process with no time limit.",
+            min=0,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds a document may take before it fails.", min=0.1)
+    ] = 120.0,
+    force: Annotated[
+        bool, typer.Option("--force", help="Redo inputs whose complete output is already in OUT.")
+    ] = False,
+    cluster: Annotated[
+        str | None, typer.Option(help="Run on a Dask cluster: the scheduler address, tcp://HOST:PORT.")
+    ] = None,
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
     """Extract title, abstract, tables and result records from every input.
@@ -109,7 +162,9 @@ def run_command(
         normalize=NormalizeOptions(aliases=aliases),
         export=ExportOptions(db=db, **({"formats": frozenset(formats)} if formats else {})),
     )
-    batch = BatchOptions(timeout=timeout, force=force, cluster=cluster, **({"workers": workers} if workers is not None else {}))
+    batch = BatchOptions(
+        timeout=timeout, force=force, cluster=cluster, **({"workers": workers} if workers is not None else {})
+    )
     try:
         report = _run_with_progress(inputs, out, options, batch)
     except (StoreError, ClusterError) as e:
@@ -124,7 +179,9 @@ def run_command(
 
 @app.command("schema")
 def schema_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path(
+        "schemas"
+    ),
 ) -> None:
     """Write the JSON Schemas of the output files (document, table, record, run) into a folder."""
     from extractor.formats.schemas import write_schemas
@@ -148,10 +205,30 @@ class BoardFormat(str, Enum):
 @app.command("validate")
 def validate_command(
     outdir: Annotated[Path, typer.Argument(help="An output folder of `extractor run`.", show_default=False)],
-    against: Annotated[Path | None, typer.Option("--against", help="Reference: evaluation-tables JSON, a CSV with the record columns, or a folder of them.")] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Results store the outlier check compares with. Default: OUTDIR/results.db when it exists.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table (for people) or json (for machines).")] = OutputFormat.table,
-    all_reference: Annotated[bool, typer.Option("--all-reference", help="Compare every record of both sides, not only those on datasets both have.")] = False,
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            "--against",
+            help="Reference: evaluation-tables JSON, a CSV with the record columns, or a folder of them.",
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Results store the outlier check compares with. Default: OUTDIR/results.db when it exists.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table (for people) or json (for machines).")
+    ] = OutputFormat.table,
+    all_reference: Annotated[
+        bool,
+        typer.Option(
+            "--all-reference",
+            help="Compare every record of both sides, not only those on datasets both have.",
+        ),
+    ] = False,
 ) -> None:
     """Check an output folder against the schemas, for meaning, and against a reference.
 
@@ -160,9 +237,9 @@ def validate_command(
     --against: matches, mismatches and records missing on either side. The exit status is 1 when
     there are errors (warnings alone give 0), 2 when OUTDIR or the reference cannot be read.
     """
-    from extractor.model.options import ValidateOptions
     from extractor.checks.folder import validate_outdir
     from extractor.cli.render import print_report
+    from extractor.model.options import ValidateOptions
 
     try:
         report = validate_outdir(outdir, against, db, ValidateOptions(all_reference=all_reference))
@@ -179,10 +256,22 @@ def validate_command(
 
 @app.command("explain")
 def explain_command(
-    source: Annotated[str, typer.Argument(help="One PDF, HTML or text file, or an http(s) URL.", show_default=False)],
-    tables: Annotated[list[int] | None, typer.Option("--table", "-t", help="Only this table (its 0-based index; repeatable).")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table (for people) or json (for machines).")] = OutputFormat.table,
-    aliases: Annotated[Path | None, typer.Option(help="Extra alias file merged over the built-in names, as for `run`.", exists=True, dir_okay=False)] = None,
+    source: Annotated[
+        str, typer.Argument(help="One PDF, HTML or text file, or an http(s) URL.", show_default=False)
+    ],
+    tables: Annotated[
+        list[int] | None,
+        typer.Option("--table", "-t", help="Only this table (its 0-based index; repeatable)."),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table (for people) or json (for machines).")
+    ] = OutputFormat.table,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(
+            help="Extra alias file merged over the built-in names, as for `run`.", exists=True, dir_okay=False
+        ),
+    ] = None,
 ) -> None:
     """Show how each table of one input is read before records are made.
 
@@ -192,8 +281,8 @@ def explain_command(
     The exit status is 2 when the input cannot be read.
     """
     from extractor.normalize import aliases_for
-    from extractor.records.semantics import read_semantics
     from extractor.readers import load
+    from extractor.records.semantics import read_semantics
 
     options = RunOptions(normalize=NormalizeOptions(aliases=aliases))
     refs = expand_inputs([source])
@@ -215,23 +304,41 @@ def explain_command(
 
 @app.command("leaderboard")
 def leaderboard_command(
-    db: Annotated[str | None, typer.Option("--db", help="Results store: a PostgreSQL URL or a SQLite file. Default: output/results.db.")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Results store: a PostgreSQL URL or a SQLite file. Default: output/results.db."
+        ),
+    ] = None,
     task: Annotated[str | None, typer.Option(help="Only this task.")] = None,
     dataset: Annotated[str | None, typer.Option(help="Only this dataset.")] = None,
     metric: Annotated[str | None, typer.Option(help="Only this metric.")] = None,
-    fmt: Annotated[BoardFormat, typer.Option("--format", "-f", help="table, csv, json, or evaluation-tables (Papers with Code's JSON).")] = BoardFormat.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
-    include_doubtful: Annotated[bool, typer.Option("--include-doubtful", help="Keep records flagged as doubtful (unknown dataset, guessed orientation, ...).")] = False,
+    fmt: Annotated[
+        BoardFormat,
+        typer.Option(
+            "--format", "-f", help="table, csv, json, or evaluation-tables (Papers with Code's JSON)."
+        ),
+    ] = BoardFormat.table,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file (atomically) instead of stdout.")
+    ] = None,
+    include_doubtful: Annotated[
+        bool,
+        typer.Option(
+            "--include-doubtful",
+            help="Keep records flagged as doubtful (unknown dataset, guessed orientation, ...).",
+        ),
+    ] = False,
 ) -> None:
     """Rank models per (task, dataset, metric) from the results store.
 
     Ranked in the metric's direction, one row per model with its best result and the paper it came
     from, ties ranked equal; records with a doubtful flag are left out.
     """
+    from extractor.cli.render import print_leaderboards
     from extractor.formats.atomic import write_text
     from extractor.formats.leaderboard import leaderboards_csv, leaderboards_json
     from extractor.leaderboard import build_leaderboards, export_evaluation_tables
-    from extractor.cli.render import print_leaderboards
     from extractor.model.options import LeaderboardOptions
     from extractor.store import open_store
 
@@ -252,9 +359,19 @@ def leaderboard_command(
 
 @app.command("import")
 def import_command(
-    files: Annotated[list[Path], typer.Argument(help="Evaluation-tables JSON files (Papers with Code's format).", show_default=False, exists=True, dir_okay=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Evaluation-tables JSON files (Papers with Code's format).",
+            show_default=False,
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder whose results.db is the default store.")] = Path("output"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder whose results.db is the default store.")
+    ] = Path("output"),
 ) -> None:
     """Load Papers with Code evaluation-tables JSON into the results store.
 

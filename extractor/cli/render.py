@@ -9,7 +9,6 @@ from rich.table import Table
 from extractor.model.issues import Comparison, Pairing, ValidationReport
 from extractor.model.leaderboard import Leaderboard
 
-
 ARROWS = {"higher": "higher is better", "lower": "lower is better", None: "direction unknown: not ranked"}
 
 
@@ -21,16 +20,30 @@ def board_title(board: Leaderboard) -> str:
 
 def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:
     if not boards:
-        console.print("no leaderboard: the store has no records that match (flagged records are left out)", markup=False)
+        console.print(
+            "no leaderboard: the store has no records that match (flagged records are left out)", markup=False
+        )
     for board in boards:
         table = Table(title=board_title(board), title_justify="left")
-        for name, justify in (("rank", "right"), ("model", "left"), ("value", "right"), ("setting", "left"),
-                              ("global rank", "right"), ("paper", "left")):
+        for name, justify in (
+            ("rank", "right"),
+            ("model", "left"),
+            ("value", "right"),
+            ("setting", "left"),
+            ("global rank", "right"),
+            ("paper", "left"),
+        ):
             table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
         for row in board.rows:
             paper = row.paper_title or row.paper_url or row.doc_id
-            table.add_row("" if row.rank is None else str(row.rank), row.model, row.value_raw, row.setting or "",
-                          "" if row.global_rank is None else str(row.global_rank), paper)
+            table.add_row(
+                "" if row.rank is None else str(row.rank),
+                row.model,
+                row.value_raw,
+                row.setting or "",
+                "" if row.global_rank is None else str(row.global_rank),
+                paper,
+            )
         console.print(table)
 
 
@@ -66,18 +79,29 @@ def _pairings(title: str, rows: list[Pairing], limit: int | None = None) -> Tabl
 
 
 def print_report(report: ValidationReport, console: Console) -> None:
-    console.print(f"{report.outdir}: {report.files_checked} files, {report.records_checked} records checked", markup=False, soft_wrap=True)
+    console.print(
+        f"{report.outdir}: {report.files_checked} files, {report.records_checked} records checked",
+        markup=False,
+        soft_wrap=True,
+    )
     if report.issues:
         console.print(_issues_table(report))
     c: Comparison | None = report.comparison
     if c is not None:
-        console.print(f"against {c.reference}: {len(c.matches)} match, {len(c.mismatches)} mismatch, "
-                      f"{len(c.missing_in_output)} missing in output, {len(c.missing_in_reference)} missing in reference",
-                      markup=False, soft_wrap=True)
-        for title, rows, limit in (("Mismatches", c.mismatches, None),
-                                   ("Missing in output", c.missing_in_output, MAX_MISSING_SHOWN),
-                                   ("Missing in reference", c.missing_in_reference, MAX_MISSING_SHOWN)):
+        console.print(
+            f"against {c.reference}: {len(c.matches)} match, {len(c.mismatches)} mismatch, "
+            f"{len(c.missing_in_output)} missing in output, {len(c.missing_in_reference)} missing in reference",
+            markup=False,
+            soft_wrap=True,
+        )
+        for title, rows, limit in (
+            ("Mismatches", c.mismatches, None),
+            ("Missing in output", c.missing_in_output, MAX_MISSING_SHOWN),
+            ("Missing in reference", c.missing_in_reference, MAX_MISSING_SHOWN),
+        ):
             if rows:
                 console.print(_pairings(title, rows, limit))
     verdict = "FAILED" if report.errors else "OK"
-    console.print(f"{verdict}: {report.errors} errors, {report.warnings} warnings", markup=False, soft_wrap=True)
+    console.print(
+        f"{verdict}: {report.errors} errors, {report.warnings} warnings", markup=False, soft_wrap=True
+    )

@@ -35,9 +35,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from extractor.model.document import make_doc_id
 from extractor.model.errors import ReferenceDataError
 from extractor.model.leaderboard import NO_METRIC, NO_TASK
-from extractor.model.document import make_doc_id
 from extractor.model.stored import StoredDocument, StoredRecord
 from extractor.vocab.directions import metric_direction
 from extractor.vocab.scores import ParsedValue, parse_value
@@ -105,7 +105,9 @@ def _task(walk: _Walk, task: dict, parents: list[str]) -> None:
             _task(walk, sub, [*parents, name])
 
 
-def _sota(walk: _Walk, sota: object, task: str, parents: list[str], dataset: str, subdataset: str | None) -> None:
+def _sota(
+    walk: _Walk, sota: object, task: str, parents: list[str], dataset: str, subdataset: str | None
+) -> None:
     table = walk.tables
     walk.tables += 1
     if not isinstance(sota, dict):
@@ -122,8 +124,23 @@ def _sota(walk: _Walk, sota: object, task: str, parents: list[str], dataset: str
             if parsed is None:
                 continue
             col = names.index(metric) if metric in names else len(names) + k
-            walk.records.append(_record(walk, row, parsed, value, metric, entry, table, row_index, col,
-                                        task=task, parents=parents, dataset=dataset, subdataset=subdataset))
+            walk.records.append(
+                _record(
+                    walk,
+                    row,
+                    parsed,
+                    value,
+                    metric,
+                    entry,
+                    table,
+                    row_index,
+                    col,
+                    task=task,
+                    parents=parents,
+                    dataset=dataset,
+                    subdataset=subdataset,
+                )
+            )
 
 
 def _text(row: dict, key: str) -> str | None:
@@ -131,16 +148,49 @@ def _text(row: dict, key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _record(walk: _Walk, row: dict, parsed: ParsedValue, value: object, metric: str, entry: int, table: int,
-            row_index: int, col: int, *, task: str, parents: list[str], dataset: str, subdataset: str | None) -> StoredRecord:
+def _record(
+    walk: _Walk,
+    row: dict,
+    parsed: ParsedValue,
+    value: object,
+    metric: str,
+    entry: int,
+    table: int,
+    row_index: int,
+    col: int,
+    *,
+    task: str,
+    parents: list[str],
+    dataset: str,
+    subdataset: str | None,
+) -> StoredRecord:
     model = str(row["model_name"])
     return StoredRecord(
-        doc_id=walk.doc_id, source=walk.source, task=task, dataset=dataset, model=model, metric=metric,
-        value=parsed.value, unit=parsed.unit, value_raw=value_text(value).strip() or "?", dataset_raw=dataset,
-        model_raw=model, metric_raw=metric, table_index=table, row=row_index, col=col, spread=parsed.spread,
-        markers=parsed.markers, sha256=walk.sha256, position=len(walk.records), entry=entry,
-        paper_title=_text(row, "paper_title"), paper_url=_text(row, "paper_url"), paper_date=_text(row, "paper_date"),
-        parent_tasks=parents, subdataset=subdataset,
+        doc_id=walk.doc_id,
+        source=walk.source,
+        task=task,
+        dataset=dataset,
+        model=model,
+        metric=metric,
+        value=parsed.value,
+        unit=parsed.unit,
+        value_raw=value_text(value).strip() or "?",
+        dataset_raw=dataset,
+        model_raw=model,
+        metric_raw=metric,
+        table_index=table,
+        row=row_index,
+        col=col,
+        spread=parsed.spread,
+        markers=parsed.markers,
+        sha256=walk.sha256,
+        position=len(walk.records),
+        entry=entry,
+        paper_title=_text(row, "paper_title"),
+        paper_url=_text(row, "paper_url"),
+        paper_date=_text(row, "paper_date"),
+        parent_tasks=parents,
+        subdataset=subdataset,
     )
 
 
@@ -172,9 +222,16 @@ def evaluation_tables(records: Iterable[StoredRecord]) -> list[dict]:
         metric = rec.metric or NO_METRIC
         table["metrics"].setdefault(metric, rec.col)
         table["metrics"][metric] = min(table["metrics"][metric], rec.col)
-        row = table["rows"].setdefault((rec.sha256, rec.entry), {
-            "model_name": _model_name(rec), "paper_title": rec.paper_title or "", "paper_url": rec.paper_url or "",
-            "paper_date": rec.paper_date or "", "metrics": {}})
+        row = table["rows"].setdefault(
+            (rec.sha256, rec.entry),
+            {
+                "model_name": _model_name(rec),
+                "paper_title": rec.paper_title or "",
+                "paper_url": rec.paper_url or "",
+                "paper_date": rec.paper_date or "",
+                "metrics": {},
+            },
+        )
         row["metrics"].setdefault(metric, rec.value)
     return [_task_json(name, node) for name, node in tasks.items()]
 
@@ -191,7 +248,9 @@ def _dataset_json(name: str, ds: dict) -> dict:
     return {
         "dataset": name,
         "sota": _sota_json(ds["table"]),
-        "subdatasets": [{"subdataset": sub, "sota": _sota_json(t)} for (sub, _), t in ds["subdatasets"].items()],
+        "subdatasets": [
+            {"subdataset": sub, "sota": _sota_json(t)} for (sub, _), t in ds["subdatasets"].items()
+        ],
     }
 
 
@@ -206,7 +265,9 @@ def _ranked(rows: list[dict], metrics: list[str]) -> list[dict]:
         direction = metric_direction(metric if metric != NO_METRIC else None)
         if direction is not None:
             sign = -1.0 if direction == "higher" else 1.0
-            return sorted(rows, key=lambda r: (metric not in r["metrics"], sign * r["metrics"].get(metric, 0.0)))
+            return sorted(
+                rows, key=lambda r: (metric not in r["metrics"], sign * r["metrics"].get(metric, 0.0))
+            )
     return rows
 
 
@@ -220,7 +281,11 @@ def canonical_tables(data: object) -> list[dict]:
 
 def _canon_task(task: dict) -> dict | None:
     datasets = [d for d in (_canon_dataset(d) for d in task.get("datasets") or []) if d is not None]
-    subtasks = [t for t in (_canon_task(t) for t in task.get("subtasks") or [] if isinstance(t, dict)) if t is not None]
+    subtasks = [
+        t
+        for t in (_canon_task(t) for t in task.get("subtasks") or [] if isinstance(t, dict))
+        if t is not None
+    ]
     if not datasets and not subtasks:
         return None
     return {"task": task.get("task"), "datasets": datasets, "subtasks": subtasks}
@@ -233,7 +298,9 @@ def _canon_dataset(ds: dict, key: str = "dataset") -> dict | None:
     sota = _canon_sota(ds.get("sota"))
     if key == "subdataset":
         return {key: name, "sota": sota} if sota["rows"] else None
-    subs = [s for s in (_canon_dataset(s, "subdataset") for s in ds.get("subdatasets") or []) if s is not None]
+    subs = [
+        s for s in (_canon_dataset(s, "subdataset") for s in ds.get("subdatasets") or []) if s is not None
+    ]
     if not sota["rows"] and not subs:
         return None
     return {key: name, "sota": sota, "subdatasets": subs}
@@ -242,7 +309,9 @@ def _canon_dataset(ds: dict, key: str = "dataset") -> dict | None:
 def _canon_sota(sota: object) -> dict:
     if not isinstance(sota, dict):
         return {"metrics": [], "rows": []}
-    rows = [r for r in (_canon_row(r) for r in sota.get("rows") or [] if isinstance(r, dict)) if r is not None]
+    rows = [
+        r for r in (_canon_row(r) for r in sota.get("rows") or [] if isinstance(r, dict)) if r is not None
+    ]
     present = {m for r in rows for m in r["metrics"]}
     named = [m for m in sota.get("metrics") or [] if m in present]
     extra = [m for r in rows for m in r["metrics"] if m not in named]
@@ -261,7 +330,10 @@ def _canon_row(row: dict) -> dict | None:
             metrics[name] = parsed.value
     if not metrics:
         return None
-    text = {k: row.get(k) if isinstance(row.get(k), str) else "" for k in ("paper_title", "paper_url", "paper_date")}
+    text = {
+        k: row.get(k) if isinstance(row.get(k), str) else ""
+        for k in ("paper_title", "paper_url", "paper_date")
+    }
     return {"model_name": model, **text, "metrics": metrics}
 
 

@@ -15,6 +15,7 @@ from extractor.model.record import CONTRACT_FIELDS, ResultRecord
 # CSV columns: the contract's, then the extra fields in model order.
 CSV_FIELDS = list(CONTRACT_FIELDS) + [f for f in ResultRecord.model_fields if f not in CONTRACT_FIELDS]
 
+
 def _csv_value(value: object) -> object:
     if value is None:
         return ""
@@ -48,7 +49,6 @@ def write_results(outdir: Path, records: list[ResultRecord], formats: set[str]) 
         write_atomic(outdir / "results.jsonl", records_jsonl(records))
 
 
-
 # --- reading
 
 
@@ -72,4 +72,8 @@ def _typed(text: str, annotation: object) -> object:
 def record_from_csv_row(row: dict[str, str]) -> dict:
     """A CSV row (as results.csv writes it) back to record data, typed as ResultRecord's fields are."""
     fields = ResultRecord.model_fields
-    return {k: _typed(v or "", fields[k].annotation) if k in fields else v for k, v in row.items() if k is not None}
+    return {
+        k: _typed(v or "", fields[k].annotation) if k in fields else v
+        for k, v in row.items()
+        if k is not None
+    }

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from extractor.model.document import Table
-from extractor.model.record import ResultRecord
 from extractor.formats.leaderboard import LeaderboardFile
-from extractor.model.report import DocumentResult, RunReport
+from extractor.model.document import Table
 from extractor.model.issues import ValidationReport
+from extractor.model.record import ResultRecord
+from extractor.model.report import DocumentResult, RunReport
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "document.schema.json": DocumentResult,
@@ -24,7 +24,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 
 
 def schema_texts() -> dict[str, str]:
-    return {name: json.dumps(model.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False) + "\n" for name, model in SCHEMAS.items()}
+    return {
+        name: json.dumps(model.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False) + "\n"
+        for name, model in SCHEMAS.items()
+    }
 
 
 def write_schemas(folder: Path) -> list[Path]:

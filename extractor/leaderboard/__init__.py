@@ -15,34 +15,47 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractor.vocab.names import Vocabulary, load_vocabulary
 from extractor.formats.evaltables import evaluation_tables_json
+from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
 from extractor.model.options import LeaderboardOptions
 from extractor.model.record import RECORD_FLAGS
-from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
 from extractor.model.stored import StoredRecord
 from extractor.vocab.directions import Direction, metric_direction
+from extractor.vocab.names import Vocabulary, load_vocabulary
 
 # Every record flag is a doubt about what the record is; each keeps the record out of exports.
 DOUBTFUL_FLAGS = frozenset(RECORD_FLAGS)
+
+
 def is_doubtful(rec: StoredRecord) -> bool:
     """Flagged, or a variant from the document's own ablations: neither belongs on a leaderboard."""
     return bool(DOUBTFUL_FLAGS.intersection(rec.flags)) or rec.model_role == "ablation"
 
 
-def select_records(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()) -> list[StoredRecord]:
+def select_records(
+    records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()
+) -> list[StoredRecord]:
     def same(wanted: str | None, value: str | None) -> bool:
         return wanted is None or (value or "").casefold() == wanted.casefold()
 
     return [
-        r for r in records
+        r
+        for r in records
         if (options.include_doubtful or not is_doubtful(r))
-        and same(options.task, r.task) and same(options.dataset, r.dataset) and same(options.metric, r.metric)
+        and same(options.task, r.task)
+        and same(options.dataset, r.dataset)
+        and same(options.metric, r.metric)
     ]
 
 
 def board_key(rec: StoredRecord) -> tuple:
-    return (tuple(rec.parent_tasks), rec.task or NO_TASK, rec.dataset, rec.subdataset, rec.metric or NO_METRIC)
+    return (
+        tuple(rec.parent_tasks),
+        rec.task or NO_TASK,
+        rec.dataset,
+        rec.subdataset,
+        rec.metric or NO_METRIC,
+    )
 
 
 def better(a: float, b: float, direction: Direction) -> bool:
@@ -79,16 +92,27 @@ def rank_board(records: list[StoredRecord], direction: Direction | None) -> list
 def _row(rec: StoredRecord, rank: int | None) -> LeaderboardRow:
     from_source = rec.global_rank is not None
     return LeaderboardRow(
-        rank=rank, model=rec.model, value=rec.value, unit=rec.unit, value_raw=rec.value_raw, setting=rec.setting,
+        rank=rank,
+        model=rec.model,
+        value=rec.value,
+        unit=rec.unit,
+        value_raw=rec.value_raw,
+        setting=rec.setting,
         global_rank=rec.global_rank if from_source else rank,
         rank_source="source" if from_source else ("store" if rank is not None else None),
-        paper_title=rec.paper_title, paper_url=rec.paper_url, paper_date=rec.paper_date,
-        doc_id=rec.doc_id, source=rec.source,
+        paper_title=rec.paper_title,
+        paper_url=rec.paper_url,
+        paper_date=rec.paper_date,
+        doc_id=rec.doc_id,
+        source=rec.source,
     )
 
 
-def build_leaderboards(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions(),
-                       aliases: Vocabulary | None = None) -> list[Leaderboard]:
+def build_leaderboards(
+    records: Iterable[StoredRecord],
+    options: LeaderboardOptions = LeaderboardOptions(),
+    aliases: Vocabulary | None = None,
+) -> list[Leaderboard]:
     """Leaderboards in order of first appearance in the store (documents by id, then position)."""
     aliases = aliases or load_vocabulary()
     groups: dict[tuple, list[StoredRecord]] = defaultdict(list)
@@ -97,11 +121,22 @@ def build_leaderboards(records: Iterable[StoredRecord], options: LeaderboardOpti
     boards = []
     for (parents, task, dataset, subdataset, metric), recs in groups.items():
         direction = metric_direction(metric if metric != NO_METRIC else None, aliases)
-        boards.append(Leaderboard(task=task, parent_tasks=list(parents), dataset=dataset, subdataset=subdataset,
-                                  metric=metric, direction=direction, rows=rank_board(recs, direction)))
+        boards.append(
+            Leaderboard(
+                task=task,
+                parent_tasks=list(parents),
+                dataset=dataset,
+                subdataset=subdataset,
+                metric=metric,
+                direction=direction,
+                rows=rank_board(recs, direction),
+            )
+        )
     return boards
 
 
-def export_evaluation_tables(records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()) -> str:
+def export_evaluation_tables(
+    records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()
+) -> str:
     """The records a leaderboard would show (doubtful ones left out) as evaluation-tables JSON."""
     return evaluation_tables_json(select_records(records, options))

@@ -57,9 +57,13 @@ class Cell(BaseModel):
     bbox: BBox | None = None
     bold: bool = False
     underline: bool = False
-    column_header: bool = Field(default=False, description="a cell of a header row: a column's name or a group over columns")
+    column_header: bool = Field(
+        default=False, description="a cell of a header row: a column's name or a group over columns"
+    )
     row_header: bool = Field(default=False, description="a body cell left of the values: the row's label")
-    row_section: bool = Field(default=False, description="the one cell of a section row ('Math', 'Open-source models')")
+    row_section: bool = Field(
+        default=False, description="the one cell of a section row ('Math', 'Open-source models')"
+    )
 
 
 class Table(BaseModel):
@@ -72,9 +76,13 @@ class Table(BaseModel):
     grid: list[list[str]]
     cells: list[Cell] = Field(default_factory=list)
     header_rows: int | None = Field(
-        default=None, ge=0, description="rows of column headers when the source marks them (HTML <th>, text header line)"
+        default=None,
+        ge=0,
+        description="rows of column headers when the source marks them (HTML <th>, text header line)",
     )
-    engine: str = Field(description="what found the table, e.g. 'pdf-text-columns', 'pdfplumber-lines', 'html'")
+    engine: str = Field(
+        description="what found the table, e.g. 'pdf-text-columns', 'pdfplumber-lines', 'html'"
+    )
     confidence: float | None = Field(default=None, ge=0, le=1)
     notes: list[str] = Field(default_factory=list)
 

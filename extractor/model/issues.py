@@ -15,7 +15,9 @@ Severity = Literal["error", "warning"]
 class RecordRef(BaseModel):
     """Where a record is and what it says, enough to find it and read it in a report."""
 
-    file: str | None = Field(default=None, description="file the record was read from, relative to the output folder")
+    file: str | None = Field(
+        default=None, description="file the record was read from, relative to the output folder"
+    )
     line: int | None = Field(default=None, description="1-based line (JSONL) or data row (CSV) in that file")
     doc_id: str | None = None
     table_index: int | None = None
@@ -57,7 +59,9 @@ def ref_of(data: dict, file: str | None, line: int | None) -> RecordRef:
 
 class Issue(BaseModel):
     severity: Severity
-    code: str = Field(description="schema, percent-out-of-range, no-dataset, no-model, conflicting-values, unknown-direction, outlier, reference-unreadable")
+    code: str = Field(
+        description="schema, percent-out-of-range, no-dataset, no-model, conflicting-values, unknown-direction, outlier, reference-unreadable"
+    )
     reason: str
     file: str | None = None
     record: RecordRef | None = None
@@ -80,8 +84,12 @@ class Comparison(BaseModel):
     reference: str
     matches: list[Pairing] = Field(default_factory=list)
     mismatches: list[Pairing] = Field(default_factory=list)
-    missing_in_output: list[Pairing] = Field(default_factory=list, description="in the reference, not in the output")
-    missing_in_reference: list[Pairing] = Field(default_factory=list, description="in the output, not in the reference")
+    missing_in_output: list[Pairing] = Field(
+        default_factory=list, description="in the reference, not in the output"
+    )
+    missing_in_reference: list[Pairing] = Field(
+        default_factory=list, description="in the output, not in the reference"
+    )
 
 
 class ValidationReport(BaseModel):

@@ -13,14 +13,18 @@ NO_METRIC = "Unspecified metric"
 
 
 class LeaderboardRow(BaseModel):
-    rank: int | None = Field(description="rank within this leaderboard (ties equal); none when the metric's direction is unknown")
+    rank: int | None = Field(
+        description="rank within this leaderboard (ties equal); none when the metric's direction is unknown"
+    )
     model: str
     value: float
     unit: str | None = None
     value_raw: str
     setting: str | None = None
     global_rank: int | None = None
-    rank_source: Literal["source", "store"] | None = Field(default=None, description="where global_rank comes from")
+    rank_source: Literal["source", "store"] | None = Field(
+        default=None, description="where global_rank comes from"
+    )
     paper_title: str | None = None
     paper_url: str | None = None
     paper_date: str | None = None

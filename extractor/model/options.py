@@ -22,18 +22,26 @@ class SourceOptions(_Options):
 
 class PdfOptions(_Options):
     max_pages: int | None = Field(default=None, gt=0, description="read at most this many pages")
-    pages: frozenset[int] | None = Field(default=None, description="read only these pages (1-based); None: all")
-    page_limit: int | None = Field(default=1000, gt=0, description="a PDF with more pages fails (unless max_pages reads fewer)")
+    pages: frozenset[int] | None = Field(
+        default=None, description="read only these pages (1-based); None: all"
+    )
+    page_limit: int | None = Field(
+        default=1000, gt=0, description="a PDF with more pages fails (unless max_pages reads fewer)"
+    )
     ruled_tables: bool = Field(default=True, description="look for tables drawn with rules (pdfplumber)")
     text_tables: bool = Field(default=True, description="look for tables aligned by whitespace only")
 
 
 class TableOptions(_Options):
-    min_value_cells: int = Field(default=2, ge=1, description="a table with fewer numeric cells gives no records")
+    min_value_cells: int = Field(
+        default=2, ge=1, description="a table with fewer numeric cells gives no records"
+    )
 
 
 class NormalizeOptions(_Options):
-    aliases: Path | None = Field(default=None, description="an extra alias file (TOML) merged over the built-in one")
+    aliases: Path | None = Field(
+        default=None, description="an extra alias file (TOML) merged over the built-in one"
+    )
 
 
 class Format(str, Enum):
@@ -43,7 +51,10 @@ class Format(str, Enum):
 
 class ExportOptions(_Options):
     formats: frozenset[Format] = frozenset({Format.csv, Format.jsonl})
-    db: str | None = Field(default=None, description="results store: a PostgreSQL URL or a SQLite path; default OUTDIR/results.db")
+    db: str | None = Field(
+        default=None,
+        description="results store: a PostgreSQL URL or a SQLite path; default OUTDIR/results.db",
+    )
     store: bool = Field(default=True, description="write each document's records into the results store")
 
 
@@ -62,17 +73,33 @@ class RunOptions(_Options):
 class BatchOptions(_Options):
     """How a run spreads its documents; none of it changes what a document gives."""
 
-    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0, description="worker processes; 0 runs in this process, with no time limit")
+    workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=0,
+        description="worker processes; 0 runs in this process, with no time limit",
+    )
     timeout: float = Field(default=120.0, gt=0, description="seconds a document may take before it fails")
     force: bool = Field(default=False, description="redo inputs that already have complete output")
     cluster: str | None = Field(default=None, description="a Dask scheduler address, tcp://HOST:PORT")
 
 
 class ValidateOptions(_Options):
-    outlier_factor: float = Field(default=1.0, gt=0, description="a value is far when its nearest other value of the benchmark is further than this many times the larger of their spread and half their median")
-    outlier_min_others: int = Field(default=2, ge=1, description="the outlier check needs at least this many other values of the benchmark")
-    tolerance: float = Field(default=1e-6, ge=0, description="values closer than this are equal when compared with a reference")
-    all_reference: bool = Field(default=False, description="compare every record of both sides, not only those on datasets both have")
+    outlier_factor: float = Field(
+        default=1.0,
+        gt=0,
+        description="a value is far when its nearest other value of the benchmark is further than this many times the larger of their spread and half their median",
+    )
+    outlier_min_others: int = Field(
+        default=2,
+        ge=1,
+        description="the outlier check needs at least this many other values of the benchmark",
+    )
+    tolerance: float = Field(
+        default=1e-6, ge=0, description="values closer than this are equal when compared with a reference"
+    )
+    all_reference: bool = Field(
+        default=False, description="compare every record of both sides, not only those on datasets both have"
+    )
 
 
 class LeaderboardOptions(_Options):
@@ -81,4 +108,6 @@ class LeaderboardOptions(_Options):
     task: str | None = None
     dataset: str | None = None
     metric: str | None = None
-    include_doubtful: bool = Field(default=False, description="keep records carrying a flag of extractor.leaderboard.DOUBTFUL_FLAGS")
+    include_doubtful: bool = Field(
+        default=False, description="keep records carrying a flag of extractor.leaderboard.DOUBTFUL_FLAGS"
+    )

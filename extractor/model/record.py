@@ -60,7 +60,9 @@ class ResultRecord(BaseModel):
     value: float
     unit: str | None = None
     value_raw: str = Field(min_length=1)
-    setting: str | None = Field(default=None, description="canonical evaluation setting, e.g. '5-shot', '0-shot CoT', 'maj@8'")
+    setting: str | None = Field(
+        default=None, description="canonical evaluation setting, e.g. '5-shot', '0-shot CoT', 'maj@8'"
+    )
     global_rank: int | None = Field(default=None, ge=1)
     dataset_raw: str = Field(min_length=1)
     model_raw: str = Field(min_length=1)
@@ -71,9 +73,13 @@ class ResultRecord(BaseModel):
     col: int = Field(ge=0, description="0-based column of the value cell in the table grid")
     # Fields beyond the contract.
     task_raw: str | None = None
-    setting_raw: str | None = Field(default=None, description="the setting text as found, e.g. 'few-shot, k=5'")
+    setting_raw: str | None = Field(
+        default=None, description="the setting text as found, e.g. 'few-shot, k=5'"
+    )
     spread: float | None = Field(default=None, description="the ± part of a value such as '71.2 ± 0.3'")
-    markers: str | None = Field(default=None, description="footnote markers separated from the value, e.g. '*', '†'")
+    markers: str | None = Field(
+        default=None, description="footnote markers separated from the value, e.g. '*', '†'"
+    )
     bold: bool = False
     model_role: Literal["own", "baseline", "ablation"] | None = Field(
         default=None,
@@ -82,19 +88,27 @@ class ResultRecord(BaseModel):
         "table); empty when the document names no model of its own. Leaderboards leave ablations out",
     )
     cell_part: int | None = Field(
-        default=None, ge=0, description="which number of a cell holding several ('1.28 | 2.42'), 0-based; empty for one"
+        default=None,
+        ge=0,
+        description="which number of a cell holding several ('1.28 | 2.42'), 0-based; empty for one",
     )
     benchmark_raw: str | None = Field(
-        default=None, description="the benchmark the dataset label is a part of, as a header or the caption prints it ('AGIEval')"
+        default=None,
+        description="the benchmark the dataset label is a part of, as a header or the caption prints it ('AGIEval')",
     )
     subset_raw: str | None = Field(
-        default=None, description="subsets a header or the caption prints over the dataset label, top to bottom and "
-        "'; '-separated ('French' over 'ARC-c'; 'Reasoning' over 'Math' under the caption's benchmark)"
+        default=None,
+        description="subsets a header or the caption prints over the dataset label, top to bottom and "
+        "'; '-separated ('French' over 'ARC-c'; 'Reasoning' over 'Math' under the caption's benchmark)",
     )
     variant_raw: str | None = Field(
-        default=None, description="the model variant the caption or a header states for the model ('IT', 'Base')"
+        default=None,
+        description="the model variant the caption or a header states for the model ('IT', 'Base')",
     )
-    flags: list[str] = Field(default_factory=list, description="doubts a reviewer should see; flagged records stay out of leaderboard exports")
+    flags: list[str] = Field(
+        default_factory=list,
+        description="doubts a reviewer should see; flagged records stay out of leaderboard exports",
+    )
 
     @field_validator("value")
     @classmethod

@@ -21,7 +21,9 @@ class DocumentResult(BaseModel):
     doc_id: str
     source: str
     sha256: str
-    options_digest: str | None = Field(default=None, description="digest of the run options that made this output (resuming compares it)")
+    options_digest: str | None = Field(
+        default=None, description="digest of the run options that made this output (resuming compares it)"
+    )
     media_type: MediaType
     title: str | None = None
     abstract: str | None = None

@@ -28,12 +28,21 @@ class StoredDocument(BaseModel):
 class StoredRecord(ResultRecord):
     sha256: str = Field(min_length=1, description="the document's sha256")
     position: int = Field(default=0, ge=0, description="order of the record within its document")
-    entry: int = Field(default=0, ge=0, description="result row within the document: its records form one evaluation-tables row")
+    entry: int = Field(
+        default=0,
+        ge=0,
+        description="result row within the document: its records form one evaluation-tables row",
+    )
     paper_title: str | None = None
     paper_url: str | None = None
     paper_date: str | None = None
-    parent_tasks: list[str] = Field(default_factory=list, description="evaluation tables: the tasks this task is a subtask of, outermost first")
-    subdataset: str | None = Field(default=None, description="evaluation tables: the subdataset of `dataset` this result is on")
+    parent_tasks: list[str] = Field(
+        default_factory=list,
+        description="evaluation tables: the tasks this task is a subtask of, outermost first",
+    )
+    subdataset: str | None = Field(
+        default=None, description="evaluation tables: the subdataset of `dataset` this result is on"
+    )
 
 
 def _paper_url(source: str) -> str | None:
@@ -64,8 +73,14 @@ def from_document(result: DocumentResult) -> tuple[StoredDocument, list[StoredRe
     doc = StoredDocument(sha256=result.sha256, doc_id=result.doc_id, source=result.source, title=result.title)
     url = _paper_url(result.source)
     records = [
-        StoredRecord(**rec.model_dump(), sha256=result.sha256, position=i, entry=entry,
-                     paper_title=result.title, paper_url=url)
+        StoredRecord(
+            **rec.model_dump(),
+            sha256=result.sha256,
+            position=i,
+            entry=entry,
+            paper_title=result.title,
+            paper_url=url,
+        )
         for i, (rec, entry) in enumerate(zip(result.records, assign_entries(result.records)))
     ]
     return doc, records

@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 
 from extractor.model.document import Document
-from extractor.vocab.names import Vocabulary, load_vocabulary
-from extractor.normalize.compose import compose_dataset, compose_model
-from extractor.normalize.identity import model_role, own_names, strip_ours
-from extractor.vocab.labels import clean_label, split_label, without_marks
-from extractor.normalize.model_names import complete_model_names
-from extractor.vocab.settings import merge_settings, parse_setting, split_reasoning_level, split_trailing_parens
 from extractor.model.options import NormalizeOptions
 from extractor.model.record import ResultRecord
+from extractor.normalize.compose import compose_dataset, compose_model
+from extractor.normalize.identity import model_role, own_names, strip_ours
+from extractor.normalize.model_names import complete_model_names
+from extractor.vocab.labels import clean_label, split_label, without_marks
+from extractor.vocab.names import Vocabulary, load_vocabulary
+from extractor.vocab.settings import (
+    merge_settings,
+    parse_setting,
+    split_reasoning_level,
+    split_trailing_parens,
+)
 
 __all__ = ["load_vocabulary", "normalize_records", "aliases_for"]
 
@@ -36,7 +41,9 @@ def _without_maker(name: str, aliases: Vocabulary) -> str:
     return name
 
 
-def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[str, str], own: list[list[str]] | None = None) -> ResultRecord:
+def normalize_record(
+    rec: ResultRecord, aliases: Vocabulary, model_names: dict[str, str], own: list[list[str]] | None = None
+) -> ResultRecord:
     ds = split_label(rec.dataset_raw, aliases)
     md = split_label(strip_ours(rec.model_raw) or rec.model_raw, aliases)
     name, level = split_reasoning_level(_without_maker(without_marks(md.name), aliases))
@@ -53,8 +60,12 @@ def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[s
             metric = None  # a majority vote over 64 samples is no pass@1: the default does not hold
     # A known task name wins; a table's own category ('Knowledge') yields to the dataset's task.
     task = aliases.task(rec.task_raw) if rec.task_raw else None
-    task = task or (match.entry.task if match else None) or (clean_label(rec.task_raw) if rec.task_raw else None)
-    model = compose_model(aliases.model(md.name) or model_names.get(md.name, md.name), rec.variant_raw, aliases)
+    task = (
+        task or (match.entry.task if match else None) or (clean_label(rec.task_raw) if rec.task_raw else None)
+    )
+    model = compose_model(
+        aliases.model(md.name) or model_names.get(md.name, md.name), rec.variant_raw, aliases
+    )
     setting_raw = "; ".join(s for s in (ds.setting_raw, md.setting_raw, rec.setting_raw) if s) or None
     return rec.model_copy(
         update={
@@ -63,7 +74,9 @@ def normalize_record(rec: ResultRecord, aliases: Vocabulary, model_names: dict[s
             "metric": metric,
             "metric_raw": metric_raw,
             "task": task,
-            "model_role": "ablation" if rec.model_role == "ablation" else model_role(model, rec.model_raw, own or []),
+            "model_role": "ablation"
+            if rec.model_role == "ablation"
+            else model_role(model, rec.model_raw, own or []),
             "setting": merge_settings(ds.setting, md.setting, _setting(rec.setting_raw)),
             "setting_raw": setting_raw,
             "flags": rec.flags if match else [*rec.flags, "unknown-dataset"],
@@ -87,6 +100,9 @@ def flag_conflicts(records: list[ResultRecord]) -> list[ResultRecord]:
         if not r.flags and r.model_role != "ablation":
             values.setdefault((r.dataset, r.model, r.metric, r.setting), set()).add(r.value)
     clash = {key for key, seen in values.items() if len(seen) > 1}
-    return [r.model_copy(update={"flags": [*r.flags, "conflicting-values"]})
-            if not r.flags and r.model_role != "ablation" and (r.dataset, r.model, r.metric, r.setting) in clash else r
-            for r in records]
+    return [
+        r.model_copy(update={"flags": [*r.flags, "conflicting-values"]})
+        if not r.flags and r.model_role != "ablation" and (r.dataset, r.model, r.metric, r.setting) in clash
+        else r
+        for r in records
+    ]

@@ -18,8 +18,13 @@ _SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
 _AFTER_SIZE = frozenset({"base", "pt", "it", "instruct", "chat"})
 
 
-def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: str | None, vocab: Vocabulary,
-                    own: DatasetMatch | None) -> tuple[str, DatasetMatch | None]:
+def compose_dataset(
+    label: LabelParts,
+    benchmark_raw: str | None,
+    subset_raw: str | None,
+    vocab: Vocabulary,
+    own: DatasetMatch | None,
+) -> tuple[str, DatasetMatch | None]:
     """The dataset name and the vocabulary entry that gives its task and default metric."""
     if benchmark_raw:
         parent = vocab.dataset(benchmark_raw)
@@ -29,14 +34,20 @@ def compose_dataset(label: LabelParts, benchmark_raw: str | None, subset_raw: st
         for printed in (benchmark_raw, *above):  # the label as printed holds the headers over it
             name = _without_prefix(name, printed)
         # its average, or a metric of it ('Elo' under Codeforces), is the benchmark's own score
-        own_score = not name or AVERAGE.match(name) or alias_key(name) == alias_key(benchmark_raw) or (
-            vocab.metric(name) and not vocab.dataset(name))
+        own_score = (
+            not name
+            or AVERAGE.match(name)
+            or alias_key(name) == alias_key(benchmark_raw)
+            or (vocab.metric(name) and not vocab.dataset(name))
+        )
         # 'Average (GK)' under AGIEval: the average over its GK subsets is the GK subset's score
         name = m.group(1) if (m := AVERAGE_OF.match(name)) else name
         parts = above + ([] if own_score else [name])
         parent = parent or (vocab.dataset_with_subset(benchmark_raw, parts[0]) if parts else None)
         base = parent.entry.name if parent else base
-        subsets = [(vocab.subset(parent.entry, p) if parent else None) or p for p in parts if not AVERAGE.match(p)]
+        subsets = [
+            (vocab.subset(parent.entry, p) if parent else None) or p for p in parts if not AVERAGE.match(p)
+        ]
         return (f"{base} ({', '.join(subsets)})" if subsets else base), parent
     if subset_raw and AVERAGE.match(subset_raw):
         subset_raw = None  # 'Avg' among a benchmark's subsets is the benchmark's own score

@@ -13,7 +13,9 @@ _GENERIC = re.compile(
 # A title goes on to describe the model after these: 'Orca of Experts', 'X: Open-source ...'.
 _DESCRIPTION = re.compile(r"\s(of|for|with|on|in|to|via|towards?|–|—|-)\s.*$|[:|].*$", re.I)
 _OURS = re.compile(r"\(\s*ours\s*\)|\bours\b", re.I)
-_DATE = re.compile(r"\b(19|20)\d\d([-./]\d\d?)*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_DATE = re.compile(
+    r"\b(19|20)\d\d([-./]\d\d?)*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
+)
 
 
 def name_words(name: str) -> list[str]:

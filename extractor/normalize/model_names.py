@@ -21,7 +21,9 @@ def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
     for label in labels:
         if any(ch.isdigit() for ch in label) or len(label) < 3:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(label)}\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)")
+        pattern = re.compile(
+            rf"(?<![\w-]){re.escape(label)}\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)"
+        )
         found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in pattern.finditer(text))
         if len(found) != 1:
             continue

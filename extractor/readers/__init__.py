@@ -7,8 +7,8 @@ import hashlib
 from extractor.model.document import Document, make_doc_id
 from extractor.model.errors import EmptyInputError, InputError, MissingInputError, UnsupportedInputError
 from extractor.model.options import RunOptions, SourceOptions
-from extractor.readers.sniff import sniff
 from extractor.readers.inputs import InputRef, expand_inputs
+from extractor.readers.sniff import sniff
 from extractor.readers.url import fetch_url
 
 __all__ = ["InputRef", "expand_inputs", "load", "make_doc_id", "read_bytes"]

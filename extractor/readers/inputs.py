@@ -31,7 +31,11 @@ def _has_glob(arg: str) -> bool:
 
 def _folder_files(folder: Path) -> list[Path]:
     return sorted(
-        (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES and not _hidden(p, folder)),
+        (
+            p
+            for p in folder.rglob("*")
+            if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES and not _hidden(p, folder)
+        ),
         key=lambda p: p.as_posix(),
     )
 

@@ -34,12 +34,19 @@ def _mostly_scores(table: Table, i: int) -> bool:
 def count_header_rows(table: Table) -> int:
     """Leading rows with no score and some text past the first column; a row with text only in its
     first cell is a category row ('Math'), not a header."""
-    if table.header_rows is not None and not any(_mostly_scores(table, i) for i in range(min(table.header_rows, table.n_rows))):
+    if table.header_rows is not None and not any(
+        _mostly_scores(table, i) for i in range(min(table.header_rows, table.n_rows))
+    ):
         return table.header_rows
     for i, row in enumerate(table.grid):
         if any(holds_score(c) for c in row[1:]) or not any(c.strip() for c in row[1:]):
             # a corner spanning the header rows ('Model' over 'Model') marks numeric sub-headers ('1024 | 2048')
-            while i and i < len(table.grid) - 1 and row[0].strip() and row[0].strip() == table.grid[i - 1][0].strip():
+            while (
+                i
+                and i < len(table.grid) - 1
+                and row[0].strip()
+                and row[0].strip() == table.grid[i - 1][0].strip()
+            ):
                 i += 1
                 row = table.grid[i]
             return i
@@ -63,8 +70,11 @@ def count_label_cols(table: Table, header_rows: int) -> int:
 
 def _is_section(row: list[str], label_cols: int) -> bool:
     """Text in the first cell only; a dash under a value column is no text ('Math | - | -')."""
-    return bool(row and row[0].strip()) and not any(c.strip() for c in row[1:label_cols]) and not any(
-        c.strip() and not is_missing(c) for c in row[label_cols:])
+    return (
+        bool(row and row[0].strip())
+        and not any(c.strip() for c in row[1:label_cols])
+        and not any(c.strip() and not is_missing(c) for c in row[label_cols:])
+    )
 
 
 def _alone(row: list[str], span: int) -> bool:
@@ -76,20 +86,44 @@ def mark_cell_roles(table: Table) -> Table:
     with a grid only, or with cells only for its bold values) gets a cell of its own."""
     header = count_header_rows(table)
     label_cols = count_label_cols(table, header)
-    covered = {(r, k) for c in table.cells for r in range(c.row, c.row + c.rowspan) for k in range(c.col, c.col + c.colspan)}
-    cells = sorted([*table.cells, *(Cell(row=i, col=j, text=t) for i, row in enumerate(table.grid) for j, t in enumerate(row)
-                                    if t.strip() and (i, j) not in covered)], key=lambda c: (c.row, c.col))
+    covered = {
+        (r, k)
+        for c in table.cells
+        for r in range(c.row, c.row + c.rowspan)
+        for k in range(c.col, c.col + c.colspan)
+    }
+    cells = sorted(
+        [
+            *table.cells,
+            *(
+                Cell(row=i, col=j, text=t)
+                for i, row in enumerate(table.grid)
+                for j, t in enumerate(row)
+                if t.strip() and (i, j) not in covered
+            ),
+        ],
+        key=lambda c: (c.row, c.col),
+    )
     sections = {i for i in range(header, table.n_rows) if _is_section(table.grid[i], label_cols)}
     # one cell drawn across the whole width ('Open-source models' over the model rows), or across the label
     # column and some value columns with nothing else on its row ('BOLD sentiment score' over 'gender | race')
-    sections |= {c.row for c in cells if c.col == 0 and c.row >= header and c.text.strip() and not holds_score(c.text)
-                 and (c.colspan >= table.n_cols > 1 or c.colspan > label_cols and _alone(table.grid[c.row], c.colspan))}
+    sections |= {
+        c.row
+        for c in cells
+        if c.col == 0
+        and c.row >= header
+        and c.text.strip()
+        and not holds_score(c.text)
+        and (c.colspan >= table.n_cols > 1 or c.colspan > label_cols and _alone(table.grid[c.row], c.colspan))
+    }
     marked = [
-        c.model_copy(update={
-            "column_header": c.row < header,
-            "row_section": c.row in sections and c.col == 0,
-            "row_header": c.row >= header and c.row not in sections and c.col < label_cols,
-        })
+        c.model_copy(
+            update={
+                "column_header": c.row < header,
+                "row_section": c.row in sections and c.col == 0,
+                "row_header": c.row >= header and c.row not in sections and c.col < label_cols,
+            }
+        )
         for c in cells
     ]
     return table.model_copy(update={"cells": marked})

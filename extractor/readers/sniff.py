@@ -8,7 +8,9 @@ from extractor.model.document import MediaType
 
 # PDF readers accept the header anywhere in the first 1024 bytes.
 _PDF_MAGIC = b"%PDF-"
-_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(rb"<(html|body|table|div|p|meta|head)\b[^>]*>", re.I)
 # Markdown (a README) may embed <div>/<p> tags, yet it is text: headings and pipe tables say so.
 _MARKDOWN = re.compile(rb"^(#{1,6} \S|\|.*\|\s*$)", re.M)
@@ -33,4 +35,3 @@ def _ascii_view(head: bytes) -> bytes:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head.decode("utf-16", errors="ignore").encode("utf-8")
     return head.lstrip(b"\xef\xbb\xbf")
-

@@ -7,7 +7,13 @@ import httpx
 from extractor.model.errors import FetchError, UnsupportedInputError
 from extractor.model.options import SourceOptions
 
-ACCEPTED_TYPES = ("application/pdf", "text/html", "application/xhtml+xml", "text/plain", "application/octet-stream")
+ACCEPTED_TYPES = (
+    "application/pdf",
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/octet-stream",
+)
 MAX_REDIRECTS = 5
 
 
@@ -15,7 +21,9 @@ def fetch_url(url: str, options: SourceOptions) -> bytes:
     if not url.lower().startswith(("http://", "https://")):
         raise UnsupportedInputError(f"unsupported URL scheme (only http and https): {url.split(':', 1)[0]}")
     try:
-        with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=options.url_timeout) as client:
+        with httpx.Client(
+            follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=options.url_timeout
+        ) as client:
             with client.stream("GET", url) as response:
                 response.raise_for_status()
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -8,11 +8,19 @@ from typing import Literal
 from pydantic import BaseModel
 
 from extractor.model.document import Table
-from extractor.vocab.names import Vocabulary
-from extractor.vocab.labels import MODEL_SIZE, known_benchmark, split_label
 from extractor.readers.roles import count_label_cols, header_rows_of
-from extractor.records.headers import GENERIC_GROUP, column_paths, drop_group_titles, header_grid, join_distinct, metric_rows, setting_rows
+from extractor.records.headers import (
+    GENERIC_GROUP,
+    column_paths,
+    drop_group_titles,
+    header_grid,
+    join_distinct,
+    metric_rows,
+    setting_rows,
+)
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
+from extractor.vocab.labels import MODEL_SIZE, known_benchmark, split_label
+from extractor.vocab.names import Vocabulary
 from extractor.vocab.settings import parse_setting
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
@@ -60,12 +68,22 @@ LABEL_COL_ROLES: dict[str, Role] = {
 }
 _MODEL_CORNER = re.compile(r"^(models?|methods?|systems?|approach(es)?|baselines?|name)\b", re.I)
 # A corner naming two label roles over one column: the category and the benchmark share each cell.
-_CATEGORY_CORNER = re.compile(r"^(capabilit(y|ies)|categor(y|ies)|domains?|areas?|skills?)\s*[/&,]?\s*(benchmarks?|datasets?|evaluations?)$", re.I)
-_DATASET_CORNER = re.compile(r"^(benchmarks?|datasets?|tasks?|metrics?|evaluation|capabilit(y|ies)|category)\b", re.I)
-_MODEL_LIKE = re.compile(r"\b\d+(\.\d+)?\s?[BMT]\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I)
+_CATEGORY_CORNER = re.compile(
+    r"^(capabilit(y|ies)|categor(y|ies)|domains?|areas?|skills?)\s*[/&,]?\s*(benchmarks?|datasets?|evaluations?)$",
+    re.I,
+)
+_DATASET_CORNER = re.compile(
+    r"^(benchmarks?|datasets?|tasks?|metrics?|evaluation|capabilit(y|ies)|category)\b", re.I
+)
+_MODEL_LIKE = re.compile(
+    r"\b\d+(\.\d+)?\s?[BMT]\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I
+)
 
 
-_NON_RESULTS_HEADER = re.compile(r"^(hyper-?parameters?|parameters?|values?|config(uration)?s?|settings?|sizes?|count|#?\s*tokens|proportion|ratio|weight|epochs?)$", re.I)
+_NON_RESULTS_HEADER = re.compile(
+    r"^(hyper-?parameters?|parameters?|values?|config(uration)?s?|settings?|sizes?|count|#?\s*tokens|proportion|ratio|weight|epochs?)$",
+    re.I,
+)
 _NON_RESULTS_LABEL = re.compile(
     r"learning rate|\blr\b|batch size|warm-?up|weight decay|epochs?|\bsteps?\b|dropout|optimi[sz]er|"
     r"\blayers?\b|attention heads|\bheads\b|hidden (size|dim)|dimension|vocab|context (length|window)|sequence length|"
@@ -101,16 +119,34 @@ class Layout(BaseModel):
     kinds: dict[int, Kind] = {}  # label columns without a role: name, size, group (a category) or attribute
     labels: list[str] = []  # per grid row: its name, blanks left by lost row spans filled
     row_groups: list[str] = []  # per grid row: the category column's text ('English'), filled
-    column_metrics: dict[int, str] = {}  # per value column: a metric a header row states ('pass@1' under 'AIME 2024')
-    column_settings: dict[int, str] = {}  # per value column: a setting a header row states ('Extended Thinking | 32K')
-    benchmarks: list[str] = []  # per column: a benchmark a group header names over its parts ('RULER' over '0-8K')
-    subsets: list[str] = []  # per column: a language or split a group header states over dataset columns ('French')
-    row_datasets: list[str] = []  # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
-    corner_metric: str | None = None  # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
-    lead_scores: dict[int, str] = {}  # per grid row: scores the PDF drew inside the label cell, under the corner's sizes
+    column_metrics: dict[
+        int, str
+    ] = {}  # per value column: a metric a header row states ('pass@1' under 'AIME 2024')
+    column_settings: dict[
+        int, str
+    ] = {}  # per value column: a setting a header row states ('Extended Thinking | 32K')
+    benchmarks: list[
+        str
+    ] = []  # per column: a benchmark a group header names over its parts ('RULER' over '0-8K')
+    subsets: list[
+        str
+    ] = []  # per column: a language or split a group header states over dataset columns ('French')
+    row_datasets: list[
+        str
+    ] = []  # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
+    corner_metric: str | None = (
+        None  # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
+    )
+    lead_scores: dict[
+        int, str
+    ] = {}  # per grid row: scores the PDF drew inside the label cell, under the corner's sizes
 
     def row_label(self, row: list[str]) -> str:
-        cols = [j for j in range(min(self.label_cols, len(row))) if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles]
+        cols = [
+            j
+            for j in range(min(self.label_cols, len(row)))
+            if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles
+        ]
         names = [row[j] for j in cols if self.kinds.get(j, "name") == "name"]
         # a parameter count beside a name that prints its size already ('InternViT-6B' | '5.9B') is no part of it
         sized = any(_HAS_SIZE.search(n) for n in names)
@@ -125,7 +161,11 @@ def corner_metric(text: str, aliases: Vocabulary) -> str | None:
 
 
 def long_roles(header: list[str]) -> dict[int, Role]:
-    roles = {j: _LONG_ROLES[h.strip().casefold()] for j, h in enumerate(header) if h.strip().casefold() in _LONG_ROLES}
+    roles = {
+        j: _LONG_ROLES[h.strip().casefold()]
+        for j, h in enumerate(header)
+        if h.strip().casefold() in _LONG_ROLES
+    }
     needed = {"dataset", "model", "value"}
     return roles if needed <= set(roles.values()) else {}
 
@@ -154,7 +194,11 @@ def _split_lead_scores(layout: Layout, corner: str, n_rows: int) -> None:
     k = len(sizes.group("sizes").split())
     for i in range(layout.header_rows, n_rows):
         words = layout.labels[i].split()
-        if len(words) > k and all(_PLAIN_SCORE.match(w) for w in words[-k:]) and not _PLAIN_SCORE.match(words[-k - 1]):
+        if (
+            len(words) > k
+            and all(_PLAIN_SCORE.match(w) for w in words[-k:])
+            and not _PLAIN_SCORE.match(words[-k - 1])
+        ):
             layout.labels[i], layout.lead_scores[i] = " ".join(words[:-k]), " ".join(words[-k:])
 
 
@@ -171,17 +215,31 @@ def split_category(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
-def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[list[str], list[str], list[str], str]:
+def _label_texts(
+    table: Table, layout: Layout, aliases: Vocabulary
+) -> tuple[list[str], list[str], list[str], str]:
     header = header_grid(table, layout.header_rows)
-    layout.corner_metric = next(filter(None, (corner_metric(join_distinct(r[: layout.label_cols]), aliases) for r in header)), None)
+    layout.corner_metric = next(
+        filter(None, (corner_metric(join_distinct(r[: layout.label_cols]), aliases) for r in header)), None
+    )
     layout.column_settings = setting_rows(header, layout.label_cols)
     layout.column_metrics = metric_rows(header, layout.label_cols, aliases, layout.column_settings)
     for j, setting in drop_group_titles(header, layout.label_cols).items():
         layout.column_settings[j] = "; ".join(s for s in (setting, layout.column_settings.get(j)) if s)
-    columns = [join_distinct([r[j] for r in header if j < layout.label_cols or len(header) == 1 or not GENERIC_GROUP.match(r[j])])
-               for j in range(table.n_cols)]
+    columns = [
+        join_distinct(
+            [
+                r[j]
+                for r in header
+                if j < layout.label_cols or len(header) == 1 or not GENERIC_GROUP.match(r[j])
+            ]
+        )
+        for j in range(table.n_cols)
+    ]
     layout.roles = {
-        j: LABEL_COL_ROLES[columns[j].casefold()] for j in range(layout.label_cols) if columns[j].casefold() in LABEL_COL_ROLES
+        j: LABEL_COL_ROLES[columns[j].casefold()]
+        for j in range(layout.label_cols)
+        if columns[j].casefold() in LABEL_COL_ROLES
     }
     if not any(_MODEL_CORNER.match(columns[j]) for j in range(layout.label_cols) if j not in layout.roles):
         # a 'Benchmark' column with no 'Model' column beside it names the rows: it is no role
@@ -199,16 +257,22 @@ def _label_texts(table: Table, layout: Layout, aliases: Vocabulary) -> tuple[lis
     for j in [j for j, kind in layout.kinds.items() if kind == "name"][1:]:
         cells = {c for r in body if j < len(r) and (c := r[j].strip())}
         if cells and all(parse_setting(split_label(c, aliases).name) for c in cells):
-            layout.roles[j] = "setting"  # 'single attempt (pass@1)' beside the benchmark's name: how it was scored
+            layout.roles[j] = (
+                "setting"  # 'single attempt (pass@1)' beside the benchmark's name: how it was scored
+            )
             del layout.kinds[j]
-    corner = join_distinct([columns[j] for j in range(layout.label_cols) if layout.kinds.get(j) in ("name", "size")])
+    corner = join_distinct(
+        [columns[j] for j in range(layout.label_cols) if layout.kinds.get(j) in ("name", "size")]
+    )
     grid = fill_blanks(table, layout.header_rows, layout.label_cols, layout.kinds)
     datasets = [j for j, role in layout.roles.items() if role == "dataset"]
     if datasets:
         layout.row_datasets = band_texts(table, datasets[0], layout.header_rows, layout.label_cols)
     groups = [j for j, k in layout.kinds.items() if k == "group"]
     layout.labels = [layout.row_label(r) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
-    layout.row_groups = [join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)]
+    layout.row_groups = [
+        join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)
+    ]
     _split_lead_scores(layout, corner, len(grid))
     if _CATEGORY_CORNER.match(corner):
         # 'Capability Benchmark' over one column: each label is a category followed by its benchmark
@@ -232,7 +296,11 @@ def _category_lead(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
     if len(words) < 2 or known_benchmark(label, aliases):
         return None
     lead, rest = words[0], " ".join(words[1:])
-    if (aliases.task(lead) or aliases.language(lead)) and not aliases.spelt_as_named(lead) and known_benchmark(rest, aliases):
+    if (
+        (aliases.task(lead) or aliases.language(lead))
+        and not aliases.spelt_as_named(lead)
+        and known_benchmark(rest, aliases)
+    ):
         return lead, rest
     return None
 
@@ -248,10 +316,16 @@ def read_layout(table: Table, aliases: Vocabulary) -> Layout | None:
     layout.non_results = is_non_results(layout, row_labels)
     cols_ds = max(_dataset_share(column_labels, aliases), _dataset_share(column_own, aliases))
     # a category column naming benchmarks ('RULER' beside '32K | 128K') says the rows hold them
-    rows_ds = max(_dataset_share(row_labels, aliases), _dataset_share(layout.row_groups[header_rows:], aliases))
+    rows_ds = max(
+        _dataset_share(row_labels, aliases), _dataset_share(layout.row_groups[header_rows:], aliases)
+    )
     # a results table may carry a 'Size (GB)' column beside its benchmarks: known benchmarks win
     layout.non_results = layout.non_results and cols_ds == rows_ds == 0
-    signs = [lab for lab in [*layout.columns[layout.label_cols :], *row_labels] if _NON_RESULTS_LABEL.search(lab) or DESCRIPTOR.search(lab)]
+    signs = [
+        lab
+        for lab in [*layout.columns[layout.label_cols :], *row_labels]
+        if _NON_RESULTS_LABEL.search(lab) or DESCRIPTOR.search(lab)
+    ]
     layout.doubtful = not layout.non_results and bool(signs) and cols_ds == rows_ds == 0
     if rows_ds > cols_ds:
         layout.models_on = "columns"

@@ -6,19 +6,25 @@ import re
 from typing import NamedTuple
 
 from extractor.model.document import Document, DocumentWarning, Table
-from extractor.vocab.names import Vocabulary, alias_key
-from extractor.vocab.labels import AVERAGE, split_label, split_variant_note
-from extractor.vocab.settings import is_prompt_condition, parse_setting, split_trailing_parens
 from extractor.model.options import TableOptions
-from extractor.records.caption import CaptionFacts, ablation_tables, document_variant_forms, read_caption, table_number
 from extractor.model.record import ResultRecord
+from extractor.readers.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
+from extractor.records.axes import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
+from extractor.records.caption import (
+    CaptionFacts,
+    ablation_tables,
+    document_variant_forms,
+    read_caption,
+    table_number,
+)
 from extractor.records.cells import cell_values
 from extractor.records.label_index import index_labels
-from extractor.records.rows import OWN_VARIANT, mostly_own_variants, offset_rows
 from extractor.records.notes import TableNotes, apply_notes, lines_under, read_notes
-from extractor.records.axes import DESCRIPTOR, Layout, Role, corner_metric, long_roles, read_layout
-from extractor.readers.roles import holds_score, is_marked, mark_cell_roles, section_rows_of
+from extractor.records.rows import OWN_VARIANT, mostly_own_variants, offset_rows
+from extractor.vocab.labels import AVERAGE, split_label, split_variant_note
+from extractor.vocab.names import Vocabulary, alias_key
 from extractor.vocab.scores import ParsedValue, is_missing, parse_rank, parse_value
+from extractor.vocab.settings import is_prompt_condition, parse_setting, split_trailing_parens
 
 _SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$", re.I)
 _SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
@@ -32,7 +38,9 @@ def _implied_unit(table: Table, i: int, j: int) -> str | None:
     return "%" if any(_PERCENT.search(t) for t in texts) else None
 
 
-def _record(doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: str | None) -> ResultRecord:
+def _record(
+    doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: str | None
+) -> ResultRecord:
     bold = any(c.bold for c in table.cells if c.row == i and c.col == j)
     setting_raw = labels.pop("setting_raw", None)
     if parsed.note and parse_setting(parsed.note):
@@ -68,9 +76,18 @@ def _long_records(doc: Document, table: Table, roles: dict[int, Role]) -> list[R
             continue
         rank = parse_rank(get("rank") or "")
         out.append(
-            _record(doc, table, i, col["value"], parsed, dataset_raw=get("dataset"), model_raw=get("model"),
-                    metric_raw=get("metric") or None, task_raw=get("task") or None, setting_raw=get("setting") or None)
-            .model_copy(update={"global_rank": rank})
+            _record(
+                doc,
+                table,
+                i,
+                col["value"],
+                parsed,
+                dataset_raw=get("dataset"),
+                model_raw=get("model"),
+                metric_raw=get("metric") or None,
+                task_raw=get("task") or None,
+                setting_raw=get("setting") or None,
+            ).model_copy(update={"global_rank": rank})
         )
     return out
 
@@ -114,7 +131,9 @@ def _flags(layout: Layout, known: bool, model: str) -> list[str]:
     """`known`: the dataset label names a benchmark of the vocabulary."""
     flags = ["orientation-guessed"] if layout.guessed else []
     if layout.doubtful and not known:
-        flags.append("maybe-not-results")  # it may describe the models (sizes, tokenizer) rather than score them
+        flags.append(
+            "maybe-not-results"
+        )  # it may describe the models (sizes, tokenizer) rather than score them
     if _SIZE_ONLY.match(model):
         flags.append("model-incomplete")  # a size whose family name was never printed in its row
     if is_prompt_condition(model):
@@ -124,7 +143,9 @@ def _flags(layout: Layout, known: bool, model: str) -> list[str]:
     return flags
 
 
-def _caption_metric(facts: CaptionFacts, dataset: str, model: str, benchmark: str | None, aliases: Vocabulary) -> str | None:
+def _caption_metric(
+    facts: CaptionFacts, dataset: str, model: str, benchmark: str | None, aliases: Vocabulary
+) -> str | None:
     """The caption's metric, unless a label names its own ('DROP (F1)') or the benchmark (the vocabulary's
     name of the dataset label) has a default of its own: 'accuracy (%)' in a caption over HumanEval and
     MMLU does not make HumanEval's pass@1 an accuracy."""
@@ -134,14 +155,18 @@ def _caption_metric(facts: CaptionFacts, dataset: str, model: str, benchmark: st
     # 'pass@1 (%) on HumanEval and MBPP': a metric named beside the benchmark is its metric, unless it is the
     # loose 'accuracy' captions give every column
     stated = aliases.metric(facts.metric) if facts.metric else None
-    named = match is not None and match.entry.name in facts.named and not (stated and stated.name == "Accuracy")
+    named = (
+        match is not None and match.entry.name in facts.named and not (stated and stated.name == "Accuracy")
+    )
     return facts.metric if match is None or match.entry.metric is None or named else None
 
 
 # A value column's head that names a split ('test-clean', 'dev', 'val2017').
 _SPLIT_HEAD = re.compile(r"^(dev|test|val|valid|validation|eval|train)(?:[-_ ]?[\w-]+)?$", re.I)
 # A label that is only a prompting condition of the model above it ('No system prompt', 'w/ system prompt').
-_BARE_CONDITION = re.compile(r"^(?:no|with|without|w/o?|default|empty|custom)\s+(?:system\s+)?prompt(?:s|ing)?$", re.I)
+_BARE_CONDITION = re.compile(
+    r"^(?:no|with|without|w/o?|default|empty|custom)\s+(?:system\s+)?prompt(?:s|ing)?$", re.I
+)
 
 
 def _is_split(column: str, benchmark: str, aliases: Vocabulary) -> bool:
@@ -152,16 +177,25 @@ def _is_split(column: str, benchmark: str, aliases: Vocabulary) -> bool:
 
 
 # Column heads that stand for whichever model did best ('Other Best', 'Previous SOTA'): no model's name.
-_PLACEHOLDER_MODEL = re.compile(r"^((other|previous|prior|best|top)\s+)?(best|sota|state[- ]of[- ]the[- ]art)(\s+(model|result|system)s?)?$", re.I)
+_PLACEHOLDER_MODEL = re.compile(
+    r"^((other|previous|prior|best|top)\s+)?(best|sota|state[- ]of[- ]the[- ]art)(\s+(model|result|system)s?)?$",
+    re.I,
+)
 
 
-def _cell_labels(layout: Layout, i: int, label: str, column: str, context: str | None, aliases: Vocabulary) -> _Labels:
+def _cell_labels(
+    layout: Layout, i: int, label: str, column: str, context: str | None, aliases: Vocabulary
+) -> _Labels:
     """(dataset, model, metric) of a row's cell. Beside a 'Datasets' label column the row's benchmark is
     that column's text for its group of rows, and the value column's header is the metric ('Performance (WER)')."""
     if layout.models_on == "rows" and layout.row_datasets and layout.row_datasets[i]:
         parts = split_label(column, aliases)
         metric = parts.metric_raw or (column if aliases.metric(column) else None)
-        if metric is None and "\n" not in layout.row_datasets[i] and _is_split(parts.name, layout.row_datasets[i], aliases):
+        if (
+            metric is None
+            and "\n" not in layout.row_datasets[i]
+            and _is_split(parts.name, layout.row_datasets[i], aliases)
+        ):
             # 'test-clean | test-other' over the scores of a benchmark printed beside its models: its splits
             return _Labels(column, label, None, layout.row_datasets[i])
         return _Labels(layout.row_datasets[i], label, metric)
@@ -179,10 +213,11 @@ def _column_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> t
         if j >= layout.label_cols and column and not layout.benchmarks[j]:
             group = layout.groups[j].split()
             words = column.split()
-            own = " ".join(words[len(group):]) if group and words[: len(group)] == group else column
+            own = " ".join(words[len(group) :]) if group and words[: len(group)] == group else column
             labels.append((own, split_label(own, aliases).name))
     return any(AVERAGE.match(n) for _, n in labels), any(
-        (aliases.dataset(c) or aliases.dataset(n)) and not aliases.subset(entry.entry, n) for c, n in labels)
+        (aliases.dataset(c) or aliases.dataset(n)) and not aliases.subset(entry.entry, n) for c, n in labels
+    )
 
 
 def columns_are_parts(layout: Layout, context: str | None, aliases: Vocabulary) -> bool:
@@ -213,7 +248,14 @@ def _leading_benchmark(label: str, aliases: Vocabulary) -> str | None:
     """The benchmark a section row begins with ('BOLD sentiment score (avg ± std)' -> 'BOLD'), spelt as the
     vocabulary spells it: a category row 'Math' is no MATH."""
     words = label.split()
-    return next((name for k in range(min(4, len(words)), 0, -1) if aliases.spelt_as_named(name := " ".join(words[:k]))), None)
+    return next(
+        (
+            name
+            for k in range(min(4, len(words)), 0, -1)
+            if aliases.spelt_as_named(name := " ".join(words[:k]))
+        ),
+        None,
+    )
 
 
 # Words that make a phrase a metric even when the vocabulary does not list it ('sentiment score').
@@ -247,8 +289,9 @@ def _subsets_above(layout: Layout, j: int, benchmark: str | None, facts: Caption
     return [s for s in (facts.part if same else None, group, language) if s]
 
 
-def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts,
-                  notes: TableNotes) -> list[ResultRecord]:
+def _wide_records(
+    doc: Document, table: Table, layout: Layout, aliases: Vocabulary, facts: CaptionFacts, notes: TableNotes
+) -> list[ResultRecord]:
     out: list[ResultRecord] = []
     context = facts.parent or facts.benchmark
     columns, roles = layout.columns, layout.roles
@@ -262,7 +305,9 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     mixed = average and other
     sections = section_rows_of(table)
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
-    model_above: str | None = None  # the model row right above, for rows that are only its prompting conditions
+    model_above: str | None = (
+        None  # the model row right above, for rows that are only its prompting conditions
+    )
     bench_metric: str | None = None  # the metric a section row names after its benchmark
     own_variants = mostly_own_variants(layout, sections)
     offset = offset_rows(table, layout)
@@ -272,17 +317,26 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
         label, condition = layout.labels[i], None
         if layout.models_on == "rows" and label and i not in sections:
             if _BARE_CONDITION.match(label) and model_above:
-                label, condition = model_above, label.casefold()  # 'No system prompt' under a model: that model, so prompted
+                label, condition = (
+                    model_above,
+                    label.casefold(),
+                )  # 'No system prompt' under a model: that model, so prompted
             else:
                 model_above = None if is_prompt_condition(label) else label
         else:
             model_above = None  # only the row right above (or its other conditions) lends its model
-        extra = {roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])}  # '-' under 'Shots': none
+        extra = {
+            roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])
+        }  # '-' under 'Shots': none
         if "setting" in extra and (scored := split_label(extra["setting"], aliases)).metric_raw:
             # 'single attempt (pass@1)': the setting, and the metric it was scored in
             extra["setting"], extra["metric"] = scored.name, extra.get("metric") or scored.metric_raw
-        if not any(holds_score(c) for c in row[layout.label_cols:]) and (restated := corner_metric(label, aliases)):
-            section_metric = restated  # the header repeated inside the table with another metric ('Benchmark (Elo)')
+        if not any(holds_score(c) for c in row[layout.label_cols :]) and (
+            restated := corner_metric(label, aliases)
+        ):
+            section_metric = (
+                restated  # the header repeated inside the table with another metric ('Benchmark (Elo)')
+            )
             continue
         if label and i in sections:
             # a category row such as 'Math' sets the task of the rows below; over model rows it is a section;
@@ -293,8 +347,12 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             else:
                 section_bench = _leading_benchmark(label, aliases) if layout.models_on == "columns" else None
                 task = label if layout.models_on == "columns" and not section_bench else None
-                if section_bench:  # 'BOLD sentiment score (avg ± std)': the words after the benchmark name its metric
-                    bench_metric = _metric_words(split_trailing_parens(label[len(section_bench):].strip())[0], aliases)
+                if (
+                    section_bench
+                ):  # 'BOLD sentiment score (avg ± std)': the words after the benchmark name its metric
+                    bench_metric = _metric_words(
+                        split_trailing_parens(label[len(section_bench) :].strip())[0], aliases
+                    )
             continue
         if layout.models_on == "columns" and DESCRIPTOR.search(label):
             continue  # '# Activated Params', 'Architecture': a description of the models, not a score
@@ -305,27 +363,65 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
             column = _SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = _cell_labels(layout, i, label, column, context, aliases)
             if mixed and benchmark == context and AVERAGE.match(dataset):
-                benchmark = None  # the average of the table's mix: no benchmark's score (left unknown, flagged)
+                benchmark = (
+                    None  # the average of the table's mix: no benchmark's score (left unknown, flagged)
+                )
             dataset, row_variant = split_variant_note(dataset)
-            parent = facts.parent if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric else None
+            parent = (
+                facts.parent
+                if facts.parent and alias_key(facts.parent) != alias_key(dataset) and not metric
+                else None
+            )
             row_bench = _row_benchmark(layout, i, index.benchmark(dataset, aliases) is not None, aliases)
-            if section_bench and not row_bench and not _part_named_as_benchmark(dataset, section_bench, aliases):
+            if (
+                section_bench
+                and not row_bench
+                and not _part_named_as_benchmark(dataset, section_bench, aliases)
+            ):
                 row_bench = section_bench
             benchmark = benchmark or column_benchmark(layout, j, parts_of_context) or row_bench or parent
             above = _subsets_above(layout, j, benchmark, facts)
-            for parsed, dataset_raw, part in cell_values(layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column, aliases):
-                group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]  # under a benchmark, a part of it
+            for parsed, dataset_raw, part in cell_values(
+                layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column, aliases
+            ):
+                group = (
+                    "" if benchmark and layout.models_on == "rows" else layout.groups[j]
+                )  # under a benchmark, a part of it
                 row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""
                 task_raw = extra.get("task") or group or row_group or task
-                settings = (facts.setting, layout.column_settings.get(j), extra.get("setting"), pairs.get(j), part.setting, condition)
-                rec = _record(doc, table, i, j, parsed, dataset_raw=dataset_raw, model_raw=part.model or model,
-                              metric_raw=extra.get("metric") or metric or layout.column_metrics.get(j) or bench_metric or section_metric
-                              or _caption_metric(facts, dataset_raw, model, index.benchmark(dataset_raw, aliases), aliases),
-                              task_raw=task_raw or None,
-                              setting_raw="; ".join(s for s in settings if s) or None)
+                settings = (
+                    facts.setting,
+                    layout.column_settings.get(j),
+                    extra.get("setting"),
+                    pairs.get(j),
+                    part.setting,
+                    condition,
+                )
+                rec = _record(
+                    doc,
+                    table,
+                    i,
+                    j,
+                    parsed,
+                    dataset_raw=dataset_raw,
+                    model_raw=part.model or model,
+                    metric_raw=extra.get("metric")
+                    or metric
+                    or layout.column_metrics.get(j)
+                    or bench_metric
+                    or section_metric
+                    or _caption_metric(
+                        facts, dataset_raw, model, index.benchmark(dataset_raw, aliases), aliases
+                    ),
+                    task_raw=task_raw or None,
+                    setting_raw="; ".join(s for s in settings if s) or None,
+                )
                 rec.global_rank = parse_rank(extra.get("rank") or "")
-                rec.flags = [*rec.flags, *_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)] + (
-                    ["in-house-benchmark"] if facts.in_house else []) + (["label-offset"] if i in offset else [])
+                rec.flags = (
+                    [*rec.flags, *_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)]
+                    + (["in-house-benchmark"] if facts.in_house else [])
+                    + (["label-offset"] if i in offset else [])
+                )
                 rec.benchmark_raw = benchmark
                 rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
                 rec.variant_raw = row_variant or facts.variant
@@ -337,9 +433,15 @@ def _wide_records(doc: Document, table: Table, layout: Layout, aliases: Vocabula
     return out
 
 
-def table_records(doc: Document, table: Table, aliases: Vocabulary, options: TableOptions,
-                  forms: dict[str, str] | None = None, ablation: bool = False,
-                  notes: list[str] | None = None) -> tuple[list[ResultRecord], list[DocumentWarning]]:
+def table_records(
+    doc: Document,
+    table: Table,
+    aliases: Vocabulary,
+    options: TableOptions,
+    forms: dict[str, str] | None = None,
+    ablation: bool = False,
+    notes: list[str] | None = None,
+) -> tuple[list[ResultRecord], list[DocumentWarning]]:
     """Records of one table, and warnings for a table that holds values but gives none. `forms` are the
     short forms the document gives its variants ('Base' -> 'PT'); `ablation`: the text introduces the
     table as an ablation; `notes`: footnote lines near the table, each beginning with its mark."""
@@ -355,23 +457,39 @@ def table_records(doc: Document, table: Table, aliases: Vocabulary, options: Tab
     if ablation and facts.kind is None:
         facts = facts.model_copy(update={"kind": "ablation"})
     if facts.kind == "not-results":
-        return [], [_warning(table, "not-results", "is captioned as configuration or statistics, not results; no records")]
+        return [], [
+            _warning(
+                table, "not-results", "is captioned as configuration or statistics, not results; no records"
+            )
+        ]
     table = table if is_marked(table) else mark_cell_roles(table)  # a table made by hand, not by a reader
     layout = read_layout(table, aliases)
     if layout is None:
         return [], [_no_axis(table)]
     if layout.non_results:
-        return [], [_warning(table, "not-results", "looks like a configuration or data table, not results; no records")]
-    return _wide_records(doc, table, layout, aliases, facts, read_notes(table.caption, notes or [], aliases)), []
+        return [], [
+            _warning(
+                table, "not-results", "looks like a configuration or data table, not results; no records"
+            )
+        ]
+    return _wide_records(
+        doc, table, layout, aliases, facts, read_notes(table.caption, notes or [], aliases)
+    ), []
 
 
 def _warning(table: Table, code: str, text: str) -> DocumentWarning:
     where = f" on page {table.page}" if table.page else ""
-    return DocumentWarning(code=code, message=f"table {table.index}{where} {text}", page=table.page, table_index=table.index)
+    return DocumentWarning(
+        code=code, message=f"table {table.index}{where} {text}", page=table.page, table_index=table.index
+    )
 
 
 def _no_axis(table: Table) -> DocumentWarning:
-    return _warning(table, "no-header", "has values but no header row or label column naming models and datasets; no records")
+    return _warning(
+        table,
+        "no-header",
+        "has values but no header row or label column naming models and datasets; no records",
+    )
 
 
 def extract_records(doc: Document, aliases: Vocabulary, options: TableOptions) -> list[ResultRecord]:
@@ -380,7 +498,9 @@ def extract_records(doc: Document, aliases: Vocabulary, options: TableOptions) -
     ablations = ablation_tables([b.text for b in doc.blocks if b.kind == "paragraph"])
     for table in doc.tables:
         notes = lines_under(table, doc.tables, doc.blocks)
-        found, warnings = table_records(doc, table, aliases, options, forms, table_number(table.caption) in ablations, notes)
+        found, warnings = table_records(
+            doc, table, aliases, options, forms, table_number(table.caption) in ablations, notes
+        )
         records.extend(found)
         doc.warnings.extend(warnings)
     return records

@@ -20,8 +20,14 @@ TableKind = Literal["results", "ablation", "not-results"]
 # Variant words a caption may state for all its models, and how names write them. A short form the
 # caption gives in brackets ('instruction fine-tuned (IT) models') wins over the spelled-out form.
 _VARIANTS = (
-    (re.compile(r"\binstruct(ion)?[- ](fine[- ])?tuned\b|\binstruct models\b|\bSFT models\b", re.I), "Instruct"),
-    (re.compile(r"\bpre-?trained\b|\bbase models?\b|\bafter (the )?pre-?training( phase| stage)?\b", re.I), "Base"),
+    (
+        re.compile(r"\binstruct(ion)?[- ](fine[- ])?tuned\b|\binstruct models\b|\bSFT models\b", re.I),
+        "Instruct",
+    ),
+    (
+        re.compile(r"\bpre-?trained\b|\bbase models?\b|\bafter (the )?pre-?training( phase| stage)?\b", re.I),
+        "Base",
+    ),
 )
 
 
@@ -31,18 +37,23 @@ def document_variant_forms(captions: list[str]) -> dict[str, str]:
     forms: dict[str, str] = {}
     for caption in captions:
         for m in _SHORT_VARIANT.finditer(caption):
-            before = caption[max(0, m.start() - 40): m.start()]
+            before = caption[max(0, m.start() - 40) : m.start()]
             for rx, word in _VARIANTS:
                 if rx.search(before) and _VARIANT_WORDS.search(before):
                     forms.setdefault(word, m.group(1))
     return forms
+
+
 _VARIANT_WORDS = re.compile(r"(tuned|trained|instruct\w*|chat|base|aligned|RL|SFT)\W*$", re.I)
 _SHORT_VARIANT = re.compile(r"\((IT|PT|SFT|RL|Base|Chat|Instruct)\)")
 _SETTINGS = re.compile(
     r"\b(zero|one|two|three|four|five|eight|ten|few|\d+)[- ]shot\b|\bchain[- ]of[- ]thought\b|\bCoT\b|\bmaj@\d+\b|"
-    r"\b(slow|fast|non|no)[- ]thinking\b|\blinear[\s-]+(probe|probing|evaluation)\b", re.I
+    r"\b(slow|fast|non|no)[- ]thinking\b|\blinear[\s-]+(probe|probing|evaluation)\b",
+    re.I,
 )
-_CLAIM = re.compile(r"\b(can|could|would)\s+(achieve|reach|obtain|score)\b|\bachieves?\s+\d|\breaches\s+\d", re.I)
+_CLAIM = re.compile(
+    r"\b(can|could|would)\s+(achieve|reach|obtain|score)\b|\bachieves?\s+\d|\breaches\s+\d", re.I
+)
 _METRIC_PHRASE = re.compile(
     r"\b(exact match|accuracy|pass@\d+|F1(?: score)?|BLEU(?: score)?|WER|word error rate|CER|ROUGE-L|perplexity|"
     r"length[- ]controlled win rate|(?<!controlled )win rate|Elo)\b",
@@ -55,7 +66,9 @@ _PARENT_PHRASE = re.compile(
     r"\bdetailed\s+(?P<c>\S+)\s+(?:results|performance)\b",
     re.I,
 )
-_PARTS_OF = re.compile(r"^(?:the\s+)?(?:sub-?(?:sets|tasks|categories)|splits|categories|tasks)\s+of\s+(?:the\s+)?", re.I)
+_PARTS_OF = re.compile(
+    r"^(?:the\s+)?(?:sub-?(?:sets|tasks|categories)|splits|categories|tasks)\s+of\s+(?:the\s+)?", re.I
+)
 # A part of one benchmark the whole table is about: "on the Nimbus benchmark's QA task", 'the QA subset of Nimbus'.
 _PART_PHRASE = re.compile(
     r"\b(?P<a>[\w.+-]+(?: [\w.+-]+)?) benchmark['’]s (?P<sa>[\w.+-]+) (?:task|subset|split|track)\b|"
@@ -64,7 +77,9 @@ _PART_PHRASE = re.compile(
 )
 # Scores on a benchmark only the authors have: its categories ('Math') are not the public benchmarks of that name.
 _IN_HOUSE = re.compile(r"\bon (?:the |our |an |a )?(?:in-house|internal|private)\b", re.I)
-_ABLATION = re.compile(r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence|contribution)s? of\b", re.I)
+_ABLATION = re.compile(
+    r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence|contribution)s? of\b", re.I
+)
 # The caption's title: its first sentence ('Table 11: More English benchmark results.'); what follows explains.
 _TITLE = re.compile(r"^.*?[.!?](?=\s+[A-Z]|\s*$)|^.*$")
 _NOT_RESULTS = re.compile(
@@ -80,8 +95,12 @@ class CaptionFacts(BaseModel):
     setting: str | None = None  # canonical, e.g. '0-shot'
     metric: str | None = None  # as the caption writes it
     parent: str | None = None  # the one benchmark the rows or columns are parts of, as written
-    part: str | None = None  # the part of `parent` the whole table is about ('QA' of 'the Nimbus benchmark's QA task')
-    in_house: bool = False  # the scores are on the authors' own benchmark ('on the in-house evaluation benchmark')
+    part: str | None = (
+        None  # the part of `parent` the whole table is about ('QA' of 'the Nimbus benchmark's QA task')
+    )
+    in_house: bool = (
+        False  # the scores are on the authors' own benchmark ('on the in-house evaluation benchmark')
+    )
     benchmark: str | None = None  # the one benchmark the caption names anywhere ('Results on MMLU, 5-shot.')
     named: list[str] = []  # every benchmark the caption names, canonical ('pass@1 on HumanEval and MBPP')
     kind: TableKind | None = None  # None: the caption does not say
@@ -93,8 +112,12 @@ def _one(found: set[str]) -> str | None:
 
 def caption_variant(caption: str) -> str | None:
     # '(IT)' after 'instruction fine-tuned' or before 'models'; 'Italian (IT)' in a list of languages is no variant
-    short = {m.group(1) for m in _SHORT_VARIANT.finditer(caption) if _VARIANT_WORDS.search(caption[max(0, m.start() - 40): m.start()])
-             or re.match(r"\s*(models?|checkpoints?|variants?)\b", caption[m.end():], re.I)}
+    short = {
+        m.group(1)
+        for m in _SHORT_VARIANT.finditer(caption)
+        if _VARIANT_WORDS.search(caption[max(0, m.start() - 40) : m.start()])
+        or re.match(r"\s*(models?|checkpoints?|variants?)\b", caption[m.end() :], re.I)
+    }
     if short:
         return _one(short)
     return _one({word for rx, word in _VARIANTS if rx.search(caption)})
@@ -129,7 +152,7 @@ def caption_parent(caption: str, vocab: Vocabulary) -> str | None:
         # 'results on the subsets of AGIEval': the parent is after 'subsets of'
         name = _PARTS_OF.sub("", phrase).strip("()")
         # the whole phrase: 'results on MMLU and GSM8K' names no one parent, nor does the first of a list
-        listed = re.match(r"\s*(,|and\b|&)", caption[m.end("a"):] if m.group("a") else "")
+        listed = re.match(r"\s*(,|and\b|&)", caption[m.end("a") :] if m.group("a") else "")
         if vocab.dataset(name) and not listed:
             return name
     return None
@@ -140,7 +163,12 @@ def _bracketed_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
     vocabulary knows and, in brackets, the part of it the table is about (not a setting or a metric)."""
     for m in _PARENT_PHRASE.finditer(caption):
         name, groups = split_trailing_parens(_PARTS_OF.sub("", (m.group("a") or m.group("b") or "").strip()))
-        if len(groups) == 1 and vocab.dataset(name) and not parse_setting(groups[0]) and not vocab.metric(groups[0]):
+        if (
+            len(groups) == 1
+            and vocab.dataset(name)
+            and not parse_setting(groups[0])
+            and not vocab.metric(groups[0])
+        ):
             return name, groups[0]
     return None
 
@@ -172,7 +200,12 @@ def named_benchmarks(caption: str, vocab: Vocabulary) -> dict[str, str]:
             text = " ".join(words[i : i + n])
             match = vocab.dataset(text)
             # a benchmark's name is written as a name: 'in bold' or 'Bold means' is a word, not the BOLD benchmark
-            acronym = match is not None and match.entry.name.isupper() and not text.isupper() and not re.search(r"\d", text)
+            acronym = (
+                match is not None
+                and match.entry.name.isupper()
+                and not text.isupper()
+                and not re.search(r"\d", text)
+            )
             if match and match.entry.name not in found and re.search(r"[A-Z0-9]", text) and not acronym:
                 found[match.entry.name] = text
     return found
@@ -184,8 +217,10 @@ def _only_parent(parent: str, named: dict[str, str], vocab: Vocabulary) -> bool:
     entry = vocab.dataset(parent)
     if entry is None:
         return False
-    return all(name == entry.entry.name or vocab.subset(entry.entry, written) or not _as_name(written, vocab)
-               for name, written in named.items())
+    return all(
+        name == entry.entry.name or vocab.subset(entry.entry, written) or not _as_name(written, vocab)
+        for name, written in named.items()
+    )
 
 
 def _as_name(written: str, vocab: Vocabulary) -> bool:

@@ -11,8 +11,13 @@ from typing import NamedTuple
 from extractor.model.document import Table
 from extractor.vocab.labels import known_benchmark, without_translation
 from extractor.vocab.names import Vocabulary
-from extractor.vocab.settings import header_setting, is_header_setting, is_reasoning_mode, parse_setting, split_trailing_parens
-
+from extractor.vocab.settings import (
+    header_setting,
+    is_header_setting,
+    is_reasoning_mode,
+    parse_setting,
+    split_trailing_parens,
+)
 
 # A header row whose corner says its cells are settings of each column, and group titles over model columns.
 _SETTING_ROW = re.compile(r"\b(thinking|budget|reasoning (effort|level)|effort|mode)\b", re.I)
@@ -22,7 +27,9 @@ _BARE_VERSION = re.compile(r"^v?\d+(\.\d+)+$")
 
 
 # A spanning header over model columns that names their group ('Open-Weights Models', 'Ours').
-_GROUP_TITLE = re.compile(r"^(.*\b(models?|llms?|baselines?|systems?|methods?|approaches|modell?ing)|ours|others?)$", re.I)
+_GROUP_TITLE = re.compile(
+    r"^(.*\b(models?|llms?|baselines?|systems?|methods?|approaches|modell?ing)|ours|others?)$", re.I
+)
 
 
 # The last word of a group title printed over a column of its own ('Hidden Feature' | 'Modeling').
@@ -30,7 +37,9 @@ _GROUP_WORD = re.compile(r"^(models|llms|systems|methods|approaches|modell?ing)$
 
 
 # A header over columns that only says what they are ('Metric' over 'Tool Selection | Code Correctness').
-GENERIC_GROUP = re.compile(r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?|programming languages?)$", re.I)
+GENERIC_GROUP = re.compile(
+    r"^(categor(y|ies)|metrics?|benchmarks?|datasets?|tasks?|results?|scores?|programming languages?)$", re.I
+)
 
 
 def join_distinct(texts: list[str]) -> str:
@@ -48,11 +57,16 @@ def join_distinct(texts: list[str]) -> str:
 def _group_rows(header: list[list[str]], label_cols: int) -> int:
     """Leading header rows whose cells span several value columns ('Reasoning' over 'GSM8K | ARC')."""
     # each column's lowest printed cell: a bilingual header's translation rows are blank by now
-    last = [next((r[j] for r in reversed(header) if r[j]), "") for j in range(len(header[0]))] if header else []
+    last = (
+        [next((r[j] for r in reversed(header) if r[j]), "") for j in range(len(header[0]))] if header else []
+    )
     k = 0
     while k < len(header) - 1:
         row = header[k]
-        if not any(row[j] and row[j] == row[j + 1] and last[j] != last[j + 1] for j in range(label_cols, len(row) - 1)):
+        if not any(
+            row[j] and row[j] == row[j + 1] and last[j] != last[j + 1]
+            for j in range(label_cols, len(row) - 1)
+        ):
             break
         k += 1
     return k
@@ -63,7 +77,10 @@ def header_grid(table: Table, header_rows: int) -> list[list[str]]:
     restored: a blank above the same sub-header as its left neighbour ('BBH' over '0-shot / 3-shot'),
     under the same cells as that neighbour (a column under another model's name is another model's)."""
     width = table.n_cols
-    header = [[re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)] for r in table.grid[:header_rows]]
+    header = [
+        [re.sub(r"\s+", " ", r[j] if j < len(r) else "").strip() for j in range(width)]
+        for r in table.grid[:header_rows]
+    ]
     for j in range(width):
         for row, cell in zip(header, without_translation([row[j] for row in header])):
             row[j] = cell
@@ -71,7 +88,8 @@ def header_grid(table: Table, header_rows: int) -> list[list[str]]:
         for j in range(1, width):
             below = [header[m][j] for m in range(k + 1, len(header))]
             same = all(header[m][j] == header[m][j - 1] for m in range(k + 1, len(header))) and all(
-                header[m][j] == header[m][j - 1] for m in range(k))
+                header[m][j] == header[m][j - 1] for m in range(k)
+            )
             if not header[k][j] and header[k][j - 1] and any(below) and same:
                 header[k][j] = header[k][j - 1]
     for row in header[:-1]:
@@ -96,10 +114,22 @@ def column_paths(header: list[list[str]], label_cols: int, aliases: Vocabulary) 
     k = _group_rows(header, label_cols)
     parts = []
     for j in range(width):
-        groups = [header[i][j] for i in range(k) if not aliases.dataset(header[i][j]) and not GENERIC_GROUP.match(header[i][j])]
-        own = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in groups and not (i < k and GENERIC_GROUP.match(header[i][j]))])
+        groups = [
+            header[i][j]
+            for i in range(k)
+            if not aliases.dataset(header[i][j]) and not GENERIC_GROUP.match(header[i][j])
+        ]
+        own = join_distinct(
+            [
+                header[i][j]
+                for i in range(len(header))
+                if header[i][j] not in groups and not (i < k and GENERIC_GROUP.match(header[i][j]))
+            ]
+        )
         bench = next((header[i][j] for i in range(k) if header[i][j] and aliases.dataset(header[i][j])), "")
-        below = join_distinct([header[i][j] for i in range(len(header)) if header[i][j] not in (bench, *groups)])
+        below = join_distinct(
+            [header[i][j] for i in range(len(header)) if header[i][j] not in (bench, *groups)]
+        )
         if not bench:  # a name two benchmarks share ('SEED'), told apart by the split under it ('test-zh')
             bench = next((g for g in groups if g and below and aliases.dataset_with_subset(g, below)), "")
             if bench:
@@ -110,7 +140,11 @@ def column_paths(header: list[list[str]], label_cols: int, aliases: Vocabulary) 
             bench = ""  # 'GPQA' over 'Diamond' names one benchmark
         if wide:  # a span drawn too wide over 'USACO' names another benchmark than the column's
             own = below
-        parts.append(ColumnPath(join_distinct(groups), own, bench, wide) if own else ColumnPath("", join_distinct(groups), bench, wide))
+        parts.append(
+            ColumnPath(join_distinct(groups), own, bench, wide)
+            if own
+            else ColumnPath("", join_distinct(groups), bench, wide)
+        )
     return parts
 
 
@@ -118,12 +152,25 @@ def setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
     """Header rows whose corner names a setting ('Extended Thinking' over '100K | 64K'): each column's cell is
     that column's setting. The rows are blanked so they do not join the model names."""
     out: dict[int, str] = {}
-    found = [k for k, row in enumerate(header) if any(row[label_cols:]) and (
-        (_SETTING_ROW.search(" ".join(row[:label_cols])) and all(len(c.split()) <= 3 for c in row[label_cols:]))
-        or (k > 0 and all(is_header_setting(c) for c in row[label_cols:] if c)))]
+    found = [
+        k
+        for k, row in enumerate(header)
+        if any(row[label_cols:])
+        and (
+            (
+                _SETTING_ROW.search(" ".join(row[:label_cols]))
+                and all(len(c.split()) <= 3 for c in row[label_cols:])
+            )
+            or (k > 0 and all(is_header_setting(c) for c in row[label_cols:] if c))
+        )
+    ]
     # a setting row drawn over two lines ('Extended' / 'Thinking') repeats its cells on both
-    found += [k + d for k in found for d in (-1, 1)
-              if 0 <= k + d < len(header) and header[k + d][label_cols:] == header[k][label_cols:]]
+    found += [
+        k + d
+        for k in found
+        for d in (-1, 1)
+        if 0 <= k + d < len(header) and header[k + d][label_cols:] == header[k][label_cols:]
+    ]
     for k in sorted(set(found)):
         for j, cell in enumerate(header[k][label_cols:], start=label_cols):
             if cell:
@@ -132,7 +179,11 @@ def setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
         header[k][:] = [""] * len(header[k])
     # a row that mixes reasoning levels under one model's name with other models' names ('low | high | Orca')
     for k, row in enumerate(header[1:], start=1):
-        modes = [j for j in range(label_cols, len(row)) if is_reasoning_mode(row[j]) and any(header[m][j] for m in range(k))]
+        modes = [
+            j
+            for j in range(label_cols, len(row))
+            if is_reasoning_mode(row[j]) and any(header[m][j] for m in range(k))
+        ]
         if len(modes) >= 2:
             for j in modes:
                 out[j] = "; ".join(s for s in (out.get(j), header_setting(row[j])) if s)
@@ -140,7 +191,9 @@ def setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
     return out
 
 
-def metric_rows(header: list[list[str]], label_cols: int, aliases: Vocabulary, settings: dict[int, str]) -> dict[int, str]:
+def metric_rows(
+    header: list[list[str]], label_cols: int, aliases: Vocabulary, settings: dict[int, str]
+) -> dict[int, str]:
     """Header rows below the first whose cells are all metrics or settings ('pass@1 | cons@64 | rating'):
     each cell is its column's metric or setting, not a part of the benchmark's name."""
     out: dict[int, str] = {}
@@ -182,7 +235,11 @@ def drop_group_titles(header: list[list[str]], label_cols: int) -> dict[int, str
     settings: dict[int, str] = {}
     for k, row in enumerate(header):
         _join_split_titles(row, label_cols)
-        spans = [j for j in range(label_cols, len(row)) if row[j] and any(0 <= i < len(row) and row[i] == row[j] for i in (j - 1, j + 1))]
+        spans = [
+            j
+            for j in range(label_cols, len(row))
+            if row[j] and any(0 <= i < len(row) and row[i] == row[j] for i in (j - 1, j + 1))
+        ]
         for j in range(label_cols, len(row)):
             below = [r[j] for r in header[k + 1 :] if r[j]]
             above = [r[j] for r in header[:k] if r[j]]
@@ -190,7 +247,9 @@ def drop_group_titles(header: list[list[str]], label_cols: int) -> dict[int, str
             modes = [header_setting(g) for g in groups if is_reasoning_mode(g) or parse_setting(g)]
             if not modes or len(modes) != len(groups):
                 title, modes = row[j], []
-            if _GROUP_TITLE.match(title) and ((below and below[0] != row[j]) or (not below and above and j in spans)):
+            if _GROUP_TITLE.match(title) and (
+                (below and below[0] != row[j]) or (not below and above and j in spans)
+            ):
                 row[j] = ""
                 if modes:
                     settings[j] = "; ".join(modes)

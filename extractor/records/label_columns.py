@@ -39,7 +39,9 @@ def _has_value(row: list[str], label_cols: int) -> bool:
     return any(parse_value(c) is not None or parse_values(c) or parse_parts(c) for c in row[label_cols:])
 
 
-def label_kinds(body: list[list[str]], columns: list[str], label_cols: int, roles: dict[int, str]) -> dict[int, Kind]:
+def label_kinds(
+    body: list[list[str]], columns: list[str], label_cols: int, roles: dict[int, str]
+) -> dict[int, Kind]:
     """Each label column without a role: the name, a size beside it, a sparse category column, or an attribute."""
     free = [j for j in range(label_cols) if j not in roles]
     kinds: dict[int, Kind] = {}
@@ -56,7 +58,12 @@ def label_kinds(body: list[list[str]], columns: list[str], label_cols: int, role
             kinds[j] = "attribute"  # a second size column ('#AP', active parameters) is not part of the name
         elif j != free[0] and (_SIZE_HEADER.match(head) or (filled and sizes >= 0.6 * len(filled))):
             kinds[j] = "size"
-        elif not head and j != free[-1] and len(set(filled)) <= max(1, len(cells) // 2) and _dense_after(body, j, free):
+        elif (
+            not head
+            and j != free[-1]
+            and len(set(filled)) <= max(1, len(cells) // 2)
+            and _dense_after(body, j, free)
+        ):
             kinds[j] = "group"  # 'English' printed once (or on a few rows) beside its benchmarks
         else:
             kinds[j] = "name"
@@ -127,16 +134,29 @@ def _fill_from_bands(grid: list[list[str]], j: int, blank: list[int], bands: lis
 def _fill_by_size(grid: list[list[str]], j: int, size_col: int, start: int, label_cols: int) -> None:
     """Sizes of one family ascend: a blank name whose size is above the row before it continues that
     row's family; one whose size is below the next row's opens that row's family."""
+
     def size(i: int) -> float | None:
         return size_of(grid[i][size_col]) if start <= i < len(grid) else None
 
     for i in range(start, len(grid)):  # downwards: continuing the family above
         above = size(i - 1)
-        if not grid[i][j].strip() and i > start and grid[i - 1][j].strip() and above and (size(i) or 0) > above:
+        if (
+            not grid[i][j].strip()
+            and i > start
+            and grid[i - 1][j].strip()
+            and above
+            and (size(i) or 0) > above
+        ):
             grid[i][j] = grid[i - 1][j]
     for i in range(len(grid) - 1, start - 1, -1):  # upwards: opening the family below
         below = size(i + 1)
-        if not grid[i][j].strip() and i + 1 < len(grid) and grid[i + 1][j].strip() and below and 0 < (size(i) or 0) < below:
+        if (
+            not grid[i][j].strip()
+            and i + 1 < len(grid)
+            and grid[i + 1][j].strip()
+            and below
+            and 0 < (size(i) or 0) < below
+        ):
             if _has_value(grid[i], label_cols):
                 grid[i][j] = grid[i + 1][j]
 
@@ -159,7 +179,11 @@ def band_texts(table: Table, j: int, header_rows: int, label_cols: int) -> list[
     grid = [list(r) + [""] * (table.n_cols - len(r)) for r in table.grid]
     bands = row_bands(table, header_rows)
     repeats = _repeat_bands(grid, j, header_rows, label_cols) if table.cells else None
-    if repeats and not _named(grid, bands, j, header_rows, label_cols) and _named(grid, repeats, j, header_rows, label_cols):
+    if (
+        repeats
+        and not _named(grid, bands, j, header_rows, label_cols)
+        and _named(grid, repeats, j, header_rows, label_cols)
+    ):
         bands = repeats  # lines of the names set between the model rows, no rule between groups
     out = [""] * len(grid)
     current = ""
@@ -188,12 +212,16 @@ def _named(grid: list[list[str]], bands: list[int] | None, j: int, header_rows: 
     """Every band holding scores has text of its own in column j."""
     if bands is None:
         return False
-    scored = {bands[i - header_rows] for i in range(header_rows, len(grid)) if _has_value(grid[i], label_cols)}
+    scored = {
+        bands[i - header_rows] for i in range(header_rows, len(grid)) if _has_value(grid[i], label_cols)
+    }
     named = {bands[i - header_rows] for i in range(header_rows, len(grid)) if grid[i][j].strip()}
     return scored <= named
 
 
-def _band_join(grid: list[list[str]], bands: list[int], j: int, header_rows: int, label_cols: int) -> list[str]:
+def _band_join(
+    grid: list[list[str]], bands: list[int], j: int, header_rows: int, label_cols: int
+) -> list[str]:
     out = [""] * len(grid)
     current = ""
     texts: dict[int, list[str]] = {}
@@ -205,6 +233,8 @@ def _band_join(grid: list[list[str]], bands: list[int], j: int, header_rows: int
     for i in range(header_rows, len(grid)):
         band = bands[i - header_rows]
         if band in texts:
-            current = "\n".join(texts[band])  # lines kept apart: the first may name the benchmark, the rest its parts
+            current = "\n".join(
+                texts[band]
+            )  # lines kept apart: the first may name the benchmark, the rest its parts
         out[i] = current if _has_value(grid[i], label_cols) else ""
     return out

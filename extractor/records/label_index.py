@@ -13,14 +13,25 @@ from typing import Literal
 from pydantic import BaseModel
 
 from extractor.model.document import Table
-from extractor.records.axes import DESCRIPTOR, Layout
 from extractor.readers.roles import section_rows_of
+from extractor.records.axes import DESCRIPTOR, Layout
 from extractor.vocab.labels import AVERAGE, AVERAGE_OF, MODEL_SIZE, known_benchmark
 from extractor.vocab.names import DatasetMatch, Vocabulary
 from extractor.vocab.settings import is_header_setting, parse_setting
 
-LabelRole = Literal["benchmark", "subset", "metric", "setting", "model", "size", "variant", "category",
-                    "descriptor", "aggregate", "unknown"]
+LabelRole = Literal[
+    "benchmark",
+    "subset",
+    "metric",
+    "setting",
+    "model",
+    "size",
+    "variant",
+    "category",
+    "descriptor",
+    "aggregate",
+    "unknown",
+]
 # where a label sits: over value columns, naming a row, as a section row, in a category column, in another label column
 Position = Literal["column-header", "row-label", "section", "category-column", "label-column"]
 
@@ -30,13 +41,22 @@ _SIZE = re.compile(rf"^{MODEL_SIZE}$", re.I)
 class LabelEntry(BaseModel):
     label: str  # as printed, whitespace collapsed
     role: LabelRole
-    canonical: str | None = None  # the vocabulary's name for it in its role (benchmark, metric, language, task)
-    benchmark: str | None = None  # the benchmark it names, by itself or once its setting and metric are split off, whatever its role
+    canonical: str | None = (
+        None  # the vocabulary's name for it in its role (benchmark, metric, language, task)
+    )
+    benchmark: str | None = (
+        None  # the benchmark it names, by itself or once its setting and metric are split off, whatever its role
+    )
     positions: list[Position] = []
 
 
-def classify_label(label: str, position: Position, vocab: Vocabulary, models_axis: bool = False,
-                   match: DatasetMatch | None = None) -> tuple[LabelRole, str | None]:
+def classify_label(
+    label: str,
+    position: Position,
+    vocab: Vocabulary,
+    models_axis: bool = False,
+    match: DatasetMatch | None = None,
+) -> tuple[LabelRole, str | None]:
     """One label's role. In a category column it is a category; elsewhere the vocabulary decides, and a
     label it does not know takes the role of its axis: a model where the models are, else `unknown`.
     `match`: the label's benchmark, when the caller has looked it up already."""
@@ -72,7 +92,9 @@ class LabelIndex(BaseModel):
 
     entries: dict[str, LabelEntry] = {}
 
-    def add(self, label: str, position: Position, vocab: Vocabulary, models_axis: bool = False) -> LabelEntry | None:
+    def add(
+        self, label: str, position: Position, vocab: Vocabulary, models_axis: bool = False
+    ) -> LabelEntry | None:
         text = " ".join(label.split())
         if not text:
             return None
@@ -80,8 +102,9 @@ class LabelIndex(BaseModel):
         if entry is None:
             match = known_benchmark(text, vocab)
             role, canonical = classify_label(text, position, vocab, models_axis, match)
-            entry = self.entries[text] = LabelEntry(label=text, role=role, canonical=canonical,
-                                                    benchmark=match.entry.name if match else None)
+            entry = self.entries[text] = LabelEntry(
+                label=text, role=role, canonical=canonical, benchmark=match.entry.name if match else None
+            )
         if position not in entry.positions:
             entry.positions.append(position)
         return entry

@@ -15,23 +15,34 @@ import re
 from pydantic import BaseModel
 
 from extractor.model.document import Table, TextBlock
+from extractor.model.record import ResultRecord
 from extractor.records.caption import named_benchmarks, settings_in
 from extractor.records.label_index import LabelIndex
-from extractor.model.record import ResultRecord
 from extractor.vocab.names import Vocabulary, alias_key
 
 # Footnote marks as reports print them; '∗' and '⋆' are the same mark as '*'.
 MARKS = "*∗⋆†‡§¶"
 _SAME_MARK = str.maketrans({"∗": "*", "⋆": "*"})
 # A note that begins with its mark, or a sentence saying what a mark stands for.
-_LEADING = re.compile(rf"(?:^|(?<=[.!?;])\s*|(?<=\s))(?P<mark>[{re.escape(MARKS)}]+)\s*(?P<text>[^{re.escape(MARKS)}]+)")
-_STANDS_FOR = re.compile(rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{re.escape(MARKS)}]+)|"
-                         rf"(?P<mark2>[{re.escape(MARKS)}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b", re.I)
+_LEADING = re.compile(
+    rf"(?:^|(?<=[.!?;])\s*|(?<=\s))(?P<mark>[{re.escape(MARKS)}]+)\s*(?P<text>[^{re.escape(MARKS)}]+)"
+)
+_STANDS_FOR = re.compile(
+    rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{re.escape(MARKS)}]+)|"
+    rf"(?P<mark2>[{re.escape(MARKS)}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b",
+    re.I,
+)
 # Results a note says are not like the others: a reader must check them before they are ranked.
-_CAVEAT = re.compile(r"\bfor reference only\b|\bnot (?:directly )?comparable\b|\bnon-standard\b|\bunofficial\b|"
-                     r"\bnot (?:the )?official\b|\b(?:spoken|audio|speech|translated) versions?\b|\bcontaminat", re.I)
+_CAVEAT = re.compile(
+    r"\bfor reference only\b|\bnot (?:directly )?comparable\b|\bnon-standard\b|\bunofficial\b|"
+    r"\bnot (?:the )?official\b|\b(?:spoken|audio|speech|translated) versions?\b|\bcontaminat",
+    re.I,
+)
 # A clause saying the authors made a benchmark themselves ('newly constructed ... in this study').
-_BUILT = re.compile(r"\b(?:newly|we)\s+(?:constructed|built|created|collected|curated)\b|\bconstructed (?:by us|in this (?:work|study|paper))\b", re.I)
+_BUILT = re.compile(
+    r"\b(?:newly|we)\s+(?:constructed|built|created|collected|curated)\b|\bconstructed (?:by us|in this (?:work|study|paper))\b",
+    re.I,
+)
 _CLAUSES = re.compile(r";|,\s*(?=(?:while|whereas|but)\b)|(?<=[.!?])\s+")
 
 
@@ -52,8 +63,14 @@ def lines_under(table: Table, tables: list[Table], blocks: list[TextBlock]) -> l
     top = table.bbox.bottom - 1
     below = [t.bbox.top for t in tables if t.page == table.page and t.bbox is not None and t.bbox.top > top]
     bottom = min(below, default=float("inf"))
-    return [b.text for b in blocks if b.page == table.page and b.bbox is not None and top <= b.bbox.top < bottom
-            and b.text.lstrip()[:1] in tuple(MARKS)]
+    return [
+        b.text
+        for b in blocks
+        if b.page == table.page
+        and b.bbox is not None
+        and top <= b.bbox.top < bottom
+        and b.text.lstrip()[:1] in tuple(MARKS)
+    ]
 
 
 def read_notes(caption: str | None, lines: list[str], vocab: Vocabulary) -> TableNotes:
@@ -104,11 +121,20 @@ def is_caveat(note: str) -> bool:
 def apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases: Vocabulary) -> None:
     """What the notes say of a record's marks: a subset its score was measured on, or a caveat (flagged);
     and whether its benchmark is one the notes say the authors built."""
-    benchmark = index.benchmark(rec.dataset_raw, aliases) or index.benchmark(rec.dataset_raw.rstrip(MARKS), aliases)
+    benchmark = index.benchmark(rec.dataset_raw, aliases) or index.benchmark(
+        rec.dataset_raw.rstrip(MARKS), aliases
+    )
     if benchmark and benchmark in notes.built:
         rec.flags = [*rec.flags, "in-house-benchmark"]
-    marks = {m for m in ((rec.markers or "").translate(_SAME_MARK), trailing_marks(rec.dataset_raw),
-                         trailing_marks(rec.model_raw)) if m}
+    marks = {
+        m
+        for m in (
+            (rec.markers or "").translate(_SAME_MARK),
+            trailing_marks(rec.dataset_raw),
+            trailing_marks(rec.model_raw),
+        )
+        if m
+    }
     for mark in sorted(marks):
         note = notes.marks.get(mark)
         if note is None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from extractor.model.document import Table
-from extractor.records.axes import Layout
 from extractor.readers.roles import holds_score
-
+from extractor.records.axes import Layout
 
 # The paper's own variants as model labels: 'Dense 7B w/ MQA', '+ R1 Distill', 'Baseline', 'Nimbus-A@1.2T'.
 OWN_VARIANT = re.compile(r"\bw/o?(?=\s|$)|^\s*\+\s*\w|\bbaseline\b|@\d+(?:\.\d+)?[BT]\b", re.I)
@@ -30,7 +29,11 @@ def offset_rows(table: Table, layout: Layout) -> set[int]:
             by_row.setdefault(c.row, []).append(c)  # one pass over the cells: wide tables have many
     out = set()
     for i, cells in by_row.items():
-        names = [c for c in cells if c.col < layout.label_cols and c.text.strip() and layout.kinds.get(c.col, "name") == "name"]
+        names = [
+            c
+            for c in cells
+            if c.col < layout.label_cols and c.text.strip() and layout.kinds.get(c.col, "name") == "name"
+        ]
         scores = [c for c in cells if c.col >= layout.label_cols and holds_score(c.text)]
         if not names or not scores:
             continue
@@ -45,7 +48,11 @@ def mostly_own_variants(layout: Layout, sections: set[int]) -> bool:
     """Most model labels are the paper's own variants ('w/o shared experts', '+ MTP'): the table is an
     ablation, and its reference row ('Nimbus-MoE 16B' above them) one of its arms, not a result to rank."""
     if layout.models_on == "rows":
-        models = [lab for i, lab in enumerate(layout.labels) if i >= layout.header_rows and i not in sections and lab]
+        models = [
+            lab
+            for i, lab in enumerate(layout.labels)
+            if i >= layout.header_rows and i not in sections and lab
+        ]
     else:
-        models = [c for c in dict.fromkeys(layout.columns[layout.label_cols:]) if c]
+        models = [c for c in dict.fromkeys(layout.columns[layout.label_cols :]) if c]
     return len(models) >= 3 and sum(1 for m in models if OWN_VARIANT.search(m)) > len(models) / 2

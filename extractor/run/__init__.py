@@ -20,8 +20,14 @@ from extractor.store import open_store
 ProgressHook = Callable[[InputReport], None]
 
 
-def run(args: list[str], outdir: Path, options: RunOptions = RunOptions(), on_input: ProgressHook | None = None,
-        refs: list[InputRef] | None = None, batch: BatchOptions | None = None) -> RunReport:
+def run(
+    args: list[str],
+    outdir: Path,
+    options: RunOptions = RunOptions(),
+    on_input: ProgressHook | None = None,
+    refs: list[InputRef] | None = None,
+    batch: BatchOptions | None = None,
+) -> RunReport:
     """Process every input (skipping those with complete output unless forced), write each document as
     it completes, then the combined record files and run.json, in input order whatever the workers."""
     refs = expand_inputs(args) if refs is None else refs
@@ -47,13 +53,19 @@ def run(args: list[str], outdir: Path, options: RunOptions = RunOptions(), on_in
         if store is not None:
             store.close()
     ordered = [outcomes[i] for i in range(len(refs))]
-    write_results(outdir, [rec for _, res in ordered if res for rec in res.records], {f.value for f in options.export.formats})
+    write_results(
+        outdir,
+        [rec for _, res in ordered if res for rec in res.records],
+        {f.value for f in options.export.formats},
+    )
     report = RunReport(inputs=[item for item, _ in ordered])
     write_run(outdir, report)
     return report
 
 
-def _execute(refs: list[InputRef], outdir: Path, options: RunOptions, batch: BatchOptions, done: OnDone) -> None:
+def _execute(
+    refs: list[InputRef], outdir: Path, options: RunOptions, batch: BatchOptions, done: OnDone
+) -> None:
     """Inputs with complete output are done at once; the others go to the workers or the cluster."""
     todo = []
     for index, ref in enumerate(refs):

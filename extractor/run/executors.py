@@ -58,7 +58,9 @@ def _collect(conn: Connection, slot: _Running) -> Outcome:
     except (EOFError, OSError):
         slot.process.join(5)
         code = slot.process.exitcode
-        return _failed(slot.ref, f"worker process died (exit code {code}) while reading the document", elapsed)
+        return _failed(
+            slot.ref, f"worker process died (exit code {code}) while reading the document", elapsed
+        )
     finally:
         conn.close()
     slot.process.join(5)
@@ -70,8 +72,13 @@ def _stop(slot: _Running) -> None:
     slot.process.join(5)
 
 
-def run_in_processes(task: Task, tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions,
-                     on_done: OnDone) -> None:
+def run_in_processes(
+    task: Task,
+    tasks: Iterable[tuple[int, InputRef]],
+    options: RunOptions,
+    batch: BatchOptions,
+    on_done: OnDone,
+) -> None:
     """At most `batch.workers` documents at a time, each in its own child process."""
     pending = list(tasks)[::-1]
     running: dict[Connection, _Running] = {}
@@ -96,19 +103,31 @@ def run_in_processes(task: Task, tasks: Iterable[tuple[int, InputRef]], options:
                     del running[conn]
                     _stop(slot)
                     conn.close()
-                    on_done(slot.index, *_failed(slot.ref, f"timed out after {batch.timeout:g} s (--timeout)", now - slot.started))
+                    on_done(
+                        slot.index,
+                        *_failed(
+                            slot.ref, f"timed out after {batch.timeout:g} s (--timeout)", now - slot.started
+                        ),
+                    )
     finally:
         for slot in running.values():
             _stop(slot)
 
 
-def run_in_process(task: Task, tasks: Iterable[tuple[int, InputRef]], options: RunOptions, on_done: OnDone) -> None:
+def run_in_process(
+    task: Task, tasks: Iterable[tuple[int, InputRef]], options: RunOptions, on_done: OnDone
+) -> None:
     for index, ref in tasks:
         on_done(index, *task(ref, options))
 
 
-def run_on_cluster(task: Task, tasks: Iterable[tuple[int, InputRef]], options: RunOptions, batch: BatchOptions,
-                   on_done: OnDone) -> None:
+def run_on_cluster(
+    task: Task,
+    tasks: Iterable[tuple[int, InputRef]],
+    options: RunOptions,
+    batch: BatchOptions,
+    on_done: OnDone,
+) -> None:
     """The same per-document task on a Dask cluster. The time limit is kept by the client, over the
     whole batch (timeout x documents per worker thread); tasks still running then are cancelled and fail."""
     try:
@@ -131,9 +150,21 @@ def run_on_cluster(task: Task, tasks: Iterable[tuple[int, InputRef]], options: R
                 try:
                     on_done(index, *fut.result())
                 except Exception as e:  # the worker died or the task was lost
-                    on_done(index, *_failed(ref, f"cluster task failed: {type(e).__name__}: {e}", time.perf_counter() - started))
+                    on_done(
+                        index,
+                        *_failed(
+                            ref,
+                            f"cluster task failed: {type(e).__name__}: {e}",
+                            time.perf_counter() - started,
+                        ),
+                    )
         except TimeoutError:
             for late in remaining:
                 late.cancel()
                 index, ref = futures[late]
-                on_done(index, *_failed(ref, f"timed out on the cluster (--timeout {batch.timeout:g} s per document)", budget))
+                on_done(
+                    index,
+                    *_failed(
+                        ref, f"timed out on the cluster (--timeout {batch.timeout:g} s per document)", budget
+                    ),
+                )

@@ -14,10 +14,10 @@ from pydantic import ValidationError
 
 from extractor import __version__
 from extractor.formats.documents import read_document
+from extractor.model.document import make_doc_id
 from extractor.model.errors import ExtractorError
 from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
-from extractor.model.document import make_doc_id
 from extractor.readers import InputRef, read_bytes
 
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 import time
 
 from extractor import readers
+from extractor.checks.records import validate_records
 from extractor.model.document import Document
 from extractor.model.errors import ExtractorError
-from extractor.normalize import aliases_for, normalize_records
 from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
+from extractor.normalize import aliases_for, normalize_records
 from extractor.readers import InputRef
 from extractor.records.build import extract_records
-from extractor.checks.records import validate_records
+
 
 def extract_document(doc: Document, options: RunOptions) -> DocumentResult:
     """Records of a loaded document: tables -> records -> normalised -> validated."""
@@ -64,4 +65,6 @@ def process_input(ref: InputRef, options: RunOptions) -> tuple[InputReport, Docu
 
 def _failed(ref: InputRef, reason: str, start: float) -> InputReport:
     reason = " ".join(reason.split()) or "unknown error"
-    return InputReport(source=ref.source, status="failed", error=reason, seconds=round(time.perf_counter() - start, 3))
+    return InputReport(
+        source=ref.source, status="failed", error=reason, seconds=round(time.perf_counter() - start, 3)
+    )

@@ -8,28 +8,52 @@ killed halfway leaves each document either as it was or wholly replaced.
 from __future__ import annotations
 
 import json
+import types
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 
-import types
-import typing
-
-from sqlalchemy import (Boolean, Column, Double, Engine, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text,
-                        create_engine, delete, event, insert, select)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Double,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from extractor.model.errors import StoreError
 from extractor.model.report import DocumentResult
 from extractor.model.stored import StoredDocument, StoredRecord, assign_entries, from_document
 
-__all__ = ["Store", "StoredDocument", "StoredRecord", "assign_entries", "from_document", "store_url", "open_store"]
+__all__ = [
+    "Store",
+    "StoredDocument",
+    "StoredRecord",
+    "assign_entries",
+    "from_document",
+    "store_url",
+    "open_store",
+]
 
 DEFAULT_NAME = "results.db"
 _LIST_FIELDS = {"flags", "parent_tasks"}  # kept as JSON text, so both databases store them alike
 
 metadata = MetaData()
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("sha256", String(64), primary_key=True),
     Column("doc_id", Text, nullable=False),
     Column("source", Text, nullable=False),
@@ -48,7 +72,8 @@ def _column(name: str, annotation: object) -> Column:
 
 
 results = Table(
-    "results", metadata,
+    "results",
+    metadata,
     *[_column(name, f.annotation) for name, f in StoredRecord.model_fields.items()],
     PrimaryKeyConstraint("sha256", "position", name="results_pk"),
 )
@@ -112,7 +137,9 @@ class Store:
 
     def records(self, sha256: str | None = None) -> list[StoredRecord]:
         """Stored records in a stable order: by document id, then position within the document."""
-        query = select(results, documents.c.doc_id.label("_doc")).join(documents, documents.c.sha256 == results.c.sha256)
+        query = select(results, documents.c.doc_id.label("_doc")).join(
+            documents, documents.c.sha256 == results.c.sha256
+        )
         if sha256 is not None:
             query = query.where(results.c.sha256 == sha256)
         query = query.order_by(documents.c.doc_id, results.c.sha256, results.c.position)
@@ -131,7 +158,9 @@ def open_store(db: str | Path | None = None, outdir: Path | None = None, must_ex
     (reading commands must not create an empty store)."""
     url = store_url(db, outdir)
     if must_exist and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-        raise StoreError(f"no results store at {url.removeprefix('sqlite:///')}: run `extractor run` first, or give --db")
+        raise StoreError(
+            f"no results store at {url.removeprefix('sqlite:///')}: run `extractor run` first, or give --db"
+        )
     return Store(url)
 
 

@@ -5,6 +5,13 @@ Benchmarks, metrics, tasks and model aliases (`names`, data in `data/`), the set
 shared across stages (`patterns`).
 """
 
-from extractor.vocab.names import DatasetEntry, DatasetMatch, MetricEntry, Vocabulary, alias_key, load_vocabulary
+from extractor.vocab.names import (
+    DatasetEntry,
+    DatasetMatch,
+    MetricEntry,
+    Vocabulary,
+    alias_key,
+    load_vocabulary,
+)
 
 __all__ = ["DatasetEntry", "DatasetMatch", "MetricEntry", "Vocabulary", "alias_key", "load_vocabulary"]

@@ -27,7 +27,9 @@ class Directions(BaseModel):
 
     def model_post_init(self, _context: object) -> None:
         self._by_key = {alias_key(name): d for name, d in self.metrics.items()}
-        self._rules = [(_keyword_rx(k), "lower") for k in self.lower] + [(_keyword_rx(k), "higher") for k in self.higher]
+        self._rules = [(_keyword_rx(k), "lower") for k in self.lower] + [
+            (_keyword_rx(k), "higher") for k in self.higher
+        ]
 
     def of(self, metric: str | None, aliases: Vocabulary | None = None) -> Direction | None:
         """The metric's direction: its own entry, its alias entry's, then the keyword rules; None if unknown."""
@@ -57,7 +59,9 @@ def _keyword_rx(keyword: str) -> re.Pattern[str]:
 def load_directions() -> Directions:
     data = tomllib.loads(DATA.read_text(encoding="utf-8"))
     keywords = data.get("keywords", {})
-    return Directions(metrics=data.get("metrics", {}), lower=keywords.get("lower", []), higher=keywords.get("higher", []))
+    return Directions(
+        metrics=data.get("metrics", {}), lower=keywords.get("lower", []), higher=keywords.get("higher", [])
+    )
 
 
 def metric_direction(metric: str | None, aliases: Vocabulary | None = None) -> Direction | None:

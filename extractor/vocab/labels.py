@@ -9,7 +9,6 @@ from pydantic import BaseModel
 from extractor.vocab.names import DatasetMatch, Vocabulary
 from extractor.vocab.settings import parse_setting, split_trailing_parens, split_trailing_setting
 
-
 # A label that stands for its benchmark's own score ('Avg.', 'Overall'), alone or stacked in two languages.
 _AVERAGE_WORDS = r"avg\.?|average|overall|mean|总分|平均分?"
 AVERAGE = re.compile(rf"^(({_AVERAGE_WORDS})\s*)+$", re.I)
@@ -69,13 +68,24 @@ _SIZE_TWICE = re.compile(rf"({MODEL_SIZE})\s+\1$", re.I)
 
 def without_marks(name: str) -> str:
     """A model name without the footnote marks and translated gloss printed after its words."""
-    return _SIZE_TWICE.sub(r"\1", re.sub(r"\s+", " ", _NAME_MARKS.sub("", _GLOSS.sub(" ", name))).strip()) or name
+    return (
+        _SIZE_TWICE.sub(r"\1", re.sub(r"\s+", " ", _NAME_MARKS.sub("", _GLOSS.sub(" ", name))).strip())
+        or name
+    )
 
 
 # A bracket after a benchmark saying which variant of the models its scores are for: 'MT Bench (for Instruct Models)'.
 _FOR_VARIANT = re.compile(
-    r"^(?P<base>.*\S)\s*\(\s*(?:for|of|on)?\s*(?:the\s+)?(?P<v>instruct(?:ion[- ]tuned)?|chat|base|pre-?trained)\s+models?\s*\)$", re.I)
-_VARIANT_FORMS = {"instruct": "Instruct", "chat": "Chat", "base": "Base", "pretrained": "Base", "pre-trained": "Base"}
+    r"^(?P<base>.*\S)\s*\(\s*(?:for|of|on)?\s*(?:the\s+)?(?P<v>instruct(?:ion[- ]tuned)?|chat|base|pre-?trained)\s+models?\s*\)$",
+    re.I,
+)
+_VARIANT_FORMS = {
+    "instruct": "Instruct",
+    "chat": "Chat",
+    "base": "Base",
+    "pretrained": "Base",
+    "pre-trained": "Base",
+}
 
 
 def split_variant_note(label: str) -> tuple[str, str | None]:
@@ -110,7 +120,9 @@ def _trailing_metric(name: str, aliases: Vocabulary) -> tuple[str, str | None]:
     words = name.split()
     for k in range(min(3, len(words) - 1), 0, -1):
         metric, rest = " ".join(words[-k:]), " ".join(words[:-k])
-        if aliases.metric(metric) and aliases.dataset(rest) and not AVERAGE.match(metric):  # 'RULER Avg.' is RULER's score
+        if (
+            aliases.metric(metric) and aliases.dataset(rest) and not AVERAGE.match(metric)
+        ):  # 'RULER Avg.' is RULER's score
             return rest, metric
     return name, None
 
@@ -149,7 +161,7 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
     name, trailing = split_trailing_setting(name)
     if trailing:
         settings.insert(0, trailing)
-        raw.insert(0, label[len(name):].strip().split("(")[0].strip())
+        raw.insert(0, label[len(name) :].strip().split("(")[0].strip())
     return LabelParts(
         name=name or label,
         setting=" ".join(settings) or None,

@@ -36,11 +36,17 @@ class DatasetEntry(BaseModel):
     task: str | None = None
     metric: str | None = Field(default=None, description="default metric when the table does not name one")
     aliases: list[DatasetAlias] = Field(default_factory=list)
-    subsets: list[str] = Field(default_factory=list, description="named splits, languages or subtasks printed under it")
+    subsets: list[str] = Field(
+        default_factory=list, description="named splits, languages or subtasks printed under it"
+    )
     settings: list[str] = Field(
-        default_factory=list, description="settings printed under it as if they were parts (Aider's edit formats 'whole | diff')")
+        default_factory=list,
+        description="settings printed under it as if they were parts (Aider's edit formats 'whole | diff')",
+    )
     subset_aliases: dict[str, str] = Field(
-        default_factory=dict, description="other spellings of its subsets, each to the subset it names ('Math.' -> 'Mathematics')")
+        default_factory=dict,
+        description="other spellings of its subsets, each to the subset it names ('Math.' -> 'Mathematics')",
+    )
     source: str | None = Field(default=None, description="where the name comes from")
 
 
@@ -70,8 +76,12 @@ class Vocabulary(BaseModel):
         for entry in self.datasets.values():
             self._datasets[alias_key(entry.name)] = DatasetMatch(entry=entry)
             for alias in entry.aliases:
-                self._datasets.setdefault(alias_key(alias.name), DatasetMatch(entry=entry, implied_metric=alias.metric))
-        self._subsets = {(alias_key(e.name), alias_key(s)): s for e in self.datasets.values() for s in e.subsets}
+                self._datasets.setdefault(
+                    alias_key(alias.name), DatasetMatch(entry=entry, implied_metric=alias.metric)
+                )
+        self._subsets = {
+            (alias_key(e.name), alias_key(s)): s for e in self.datasets.values() for s in e.subsets
+        }
         self._by_subset: dict[str, list[DatasetEntry]] = {}
         for e in self.datasets.values():
             for s in e.subsets:
@@ -92,7 +102,10 @@ class Vocabulary(BaseModel):
     def spelt_as_named(self, text: str) -> bool:
         """`text` is a benchmark's name or alias exactly as the vocabulary writes it ('BOLD', not 'Bold')."""
         match = self.dataset(text)
-        return match is not None and " ".join(text.split()) in (match.entry.name, *(a.name for a in match.entry.aliases))
+        return match is not None and " ".join(text.split()) in (
+            match.entry.name,
+            *(a.name for a in match.entry.aliases),
+        )
 
     def subset(self, benchmark: DatasetEntry, label: str) -> str | None:
         """The subset of `benchmark` that `label` names as the data writes it ('sat-math' -> 'SAT-Math')."""
@@ -102,7 +115,11 @@ class Vocabulary(BaseModel):
         """The one benchmark whose name begins with `name` and which lists `subset`: a short name two
         benchmarks share ('SEED') told apart by the split printed under it ('test-zh' is Seed-TTS-Eval's)."""
         key = alias_key(name)
-        found = {e.name: e for e in self._by_subset.get(alias_key(subset), []) if key and alias_key(e.name).startswith(key)}
+        found = {
+            e.name: e
+            for e in self._by_subset.get(alias_key(subset), [])
+            if key and alias_key(e.name).startswith(key)
+        }
         return DatasetMatch(entry=next(iter(found.values()))) if len(found) == 1 else None
 
     def language(self, label: str) -> str | None:
@@ -132,15 +149,28 @@ class Vocabulary(BaseModel):
 def _parse(data: dict) -> dict:
     datasets = {}
     for name, spec in data.get("datasets", {}).items():
-        aliases = [DatasetAlias(name=a) if isinstance(a, str) else DatasetAlias(**a) for a in spec.get("aliases", [])]
-        datasets[name] = DatasetEntry(name=name, task=spec.get("task"), metric=spec.get("metric"), aliases=aliases,
-                                      subsets=spec.get("subsets", []), subset_aliases=spec.get("subset_aliases", {}),
-                                      settings=spec.get("settings", []),
-                                      source=spec.get("source"))
+        aliases = [
+            DatasetAlias(name=a) if isinstance(a, str) else DatasetAlias(**a) for a in spec.get("aliases", [])
+        ]
+        datasets[name] = DatasetEntry(
+            name=name,
+            task=spec.get("task"),
+            metric=spec.get("metric"),
+            aliases=aliases,
+            subsets=spec.get("subsets", []),
+            subset_aliases=spec.get("subset_aliases", {}),
+            settings=spec.get("settings", []),
+            source=spec.get("source"),
+        )
     metrics = {name: MetricEntry(name=name, **spec) for name, spec in data.get("metrics", {}).items()}
     lexicon = data.get("lexicon", {})
-    return {"datasets": datasets, "metrics": metrics, "tasks": data.get("tasks", {}), "models": data.get("models", {}),
-            **{key: lexicon[key] for key in _LEXICON if key in lexicon}}
+    return {
+        "datasets": datasets,
+        "metrics": metrics,
+        "tasks": data.get("tasks", {}),
+        "models": data.get("models", {}),
+        **{key: lexicon[key] for key in _LEXICON if key in lexicon},
+    }
 
 
 _LEXICON = ("languages", "variants", "api_families", "organisations")
@@ -148,8 +178,13 @@ _LEXICON = ("languages", "variants", "api_families", "organisations")
 
 def _merge(base: dict, extra: dict) -> dict:
     """Two name files as TOML gives them: the later one's entries over the earlier's, lexicon lists joined."""
-    out = {key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")}
-    lexicon = {key: [*base.get("lexicon", {}).get(key, []), *extra.get("lexicon", {}).get(key, [])] for key in _LEXICON}
+    out = {
+        key: {**base.get(key, {}), **extra.get(key, {})} for key in ("datasets", "metrics", "tasks", "models")
+    }
+    lexicon = {
+        key: [*base.get("lexicon", {}).get(key, []), *extra.get("lexicon", {}).get(key, [])]
+        for key in _LEXICON
+    }
     return out | {"lexicon": lexicon}
 
 

@@ -7,7 +7,31 @@ import re
 from pydantic import BaseModel
 
 # Cells that mean "no score here".
-MISSING = frozenset({"", "-", "–", "—", "−", "--", "---", "n/a", "na", "n.a.", "none", "null", "nan", "/", "?", "✗", "×", "x", "tbd", "…", "..."})
+MISSING = frozenset(
+    {
+        "",
+        "-",
+        "–",
+        "—",
+        "−",
+        "--",
+        "---",
+        "n/a",
+        "na",
+        "n.a.",
+        "none",
+        "null",
+        "nan",
+        "/",
+        "?",
+        "✗",
+        "×",
+        "x",
+        "tbd",
+        "…",
+        "...",
+    }
+)
 
 # Footnote and highlighting marks that sit next to a value; '#' is left out because ranks use it.
 _MARK_CHARS = "*†‡§¶∗⋆★☆^‖'’`↑↓⁺¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ"  # no '⁻': '10⁻²' is an exponent
@@ -46,7 +70,7 @@ def parse_value(text: str) -> ParsedValue | None:
         return None
     lead = _LEADING_MARKS.match(raw)
     lead_marks = lead.group(0) if lead else ""
-    m = _VALUE.match(raw[len(lead_marks):])
+    m = _VALUE.match(raw[len(lead_marks) :])
     if not m:
         return None
     num = m.group("num").replace(",", "").replace("−", "-").replace("–", "-")
@@ -140,7 +164,9 @@ def parse_parts(text: str) -> list[ParsedValue | None] | None:
 
 
 # Scores with the condition each was measured under printed after them: '79.6% diff', '76.5% / 72.7% whole / diff'.
-_QUALIFIED = re.compile(r"^(?P<scores>[^a-zA-Z]*\d[^a-zA-Z]*?)\s+(?P<words>[a-z][a-z-]*(?:\s*/\s*[a-z][a-z-]*)*)$")
+_QUALIFIED = re.compile(
+    r"^(?P<scores>[^a-zA-Z]*\d[^a-zA-Z]*?)\s+(?P<words>[a-z][a-z-]*(?:\s*/\s*[a-z][a-z-]*)*)$"
+)
 
 
 def parse_qualified(text: str) -> list[tuple[ParsedValue, str]] | None:

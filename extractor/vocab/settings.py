@@ -13,13 +13,18 @@ _MAJ = re.compile(r"\b(maj|cons)\s*@\s*(\d+)\b", re.I)
 _TOOLS = re.compile(r"\b(?P<no>no|without|w/o)\s+tools?\b|\b(?:with|w/)\s+tools?\b", re.I)
 # A thinking budget before the mode is part of it ('32K Thinking' -> '32k thinking').
 _THINKING = re.compile(
-    r"(?:\b(?P<budget>\d+(?:\.\d+)?[kKmM])\s+)?\b(?P<mode>slow|fast|non|no|extended)?(?P<sep>[\s-]?)thinking(?:\s+mode)?\b", re.I)
+    r"(?:\b(?P<budget>\d+(?:\.\d+)?[kKmM])\s+)?\b(?P<mode>slow|fast|non|no|extended)?(?P<sep>[\s-]?)thinking(?:\s+mode)?\b",
+    re.I,
+)
 # An evaluation protocol for vision encoders: 'linear evaluation', 'linear probing' -> 'linear probe'.
 _LINEAR = re.compile(r"\blinear[\s-]+(probe|probing|evaluation|eval)\b", re.I)
 # How many tries a score allows, kept as printed: 'single attempt', 'multiple attempts'.
 _ATTEMPTS = re.compile(r"\b(?P<n>single|one|multiple|several)\s+attempts?\b", re.I)
 # Words that may sit between setting tokens without making the text something else.
-_FILLER = re.compile(r"^[\s,;:/+&()\[\]]*(?:(?:w/o?|with|without|and|prompting|prompt|evaluation|eval)[\s,;:/+&()\[\]]*)*$", re.I)
+_FILLER = re.compile(
+    r"^[\s,;:/+&()\[\]]*(?:(?:w/o?|with|without|and|prompting|prompt|evaluation|eval)[\s,;:/+&()\[\]]*)*$",
+    re.I,
+)
 _TRAILING_PAREN = re.compile(r"^(?P<base>.*?)\s*[(\[](?P<inner>(?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]\s*$")
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from conftest import corpus_path
 
-from extractor.model.options import BatchOptions
-from extractor.model.options import PdfOptions, RunOptions
+from extractor.model.options import BatchOptions, PdfOptions, RunOptions
 from extractor.run import run
 
 EXPECTED_FAILURES = {

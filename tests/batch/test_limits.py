@@ -23,9 +23,9 @@ def test_a_document_that_hangs_fails_alone_at_its_time_limit(tmp_path):
 
 
 def test_a_pdf_over_the_page_limit_fails_alone(tmp_path):
-    from extractor.model.options import PdfOptions, RunOptions
-
     from reportlab.pdfgen import canvas
+
+    from extractor.model.options import PdfOptions, RunOptions
 
     sample = tmp_path / "three-pages.pdf"
     c = canvas.Canvas(str(sample), invariant=1)
@@ -37,7 +37,10 @@ def test_a_pdf_over_the_page_limit_fails_alone(tmp_path):
     tight = RunOptions(pdf=PdfOptions(page_limit=1))
     report = run([str(sample), str(ruled)], tmp_path / "o", tight, batch=BatchOptions(workers=0))
     assert [(i.status, i.error) for i in report.inputs] == [
-        ("failed", "3 pages, over the page limit of 1 (--page-limit, or read the first pages with --max-pages)"),
+        (
+            "failed",
+            "3 pages, over the page limit of 1 (--page-limit, or read the first pages with --max-pages)",
+        ),
         ("ok", None),
     ]
     first_page = RunOptions(pdf=PdfOptions(page_limit=1, max_pages=1))

@@ -9,11 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from conftest import REPO
 
-from extractor.model.options import BatchOptions
 from extractor.model.errors import FetchError, UnsupportedInputError
-from extractor.model.options import SourceOptions
-from extractor.run import run
+from extractor.model.options import BatchOptions, SourceOptions
 from extractor.readers.url import fetch_url
+from extractor.run import run
 
 PDF = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 HTML = (REPO / "samples" / "paper-page.html").read_bytes()
@@ -97,7 +96,11 @@ def test_other_schemes_are_refused(url):
 
 
 def test_urls_in_a_batch(server, tmp_path):
-    report = run([f"{server}/paper.pdf", f"{server}/gone", "ftp://127.0.0.1/x.pdf"], tmp_path, batch=BatchOptions(workers=2))
+    report = run(
+        [f"{server}/paper.pdf", f"{server}/gone", "ftp://127.0.0.1/x.pdf"],
+        tmp_path,
+        batch=BatchOptions(workers=2),
+    )
     assert [(i.status, i.records, i.error) for i in report.inputs] == [
         ("ok", 9, None),
         ("failed", 0, "HTTP 404"),

@@ -127,11 +127,22 @@ def test_blank_cells_are_skipped_and_never_related():
 
 
 def test_a_spanning_cell_relates_to_every_cell_it_abuts():
-    cells = [SpanCell(0, 0, 0, 1, "head"), SpanCell(1, 0, 1, 0, "x"), SpanCell(1, 1, 1, 1, "y"),
-             SpanCell(0, 2, 1, 2, "side")]
+    cells = [
+        SpanCell(0, 0, 0, 1, "head"),
+        SpanCell(1, 0, 1, 0, "x"),
+        SpanCell(1, 1, 1, 1, "y"),
+        SpanCell(0, 2, 1, 2, "side"),
+    ]
     rel = adjacency_relations(cells)
-    assert rel == Counter({("v", "head", "x"): 1, ("v", "head", "y"): 1, ("h", "head", "side"): 1,
-                           ("h", "x", "y"): 1, ("h", "y", "side"): 1})
+    assert rel == Counter(
+        {
+            ("v", "head", "x"): 1,
+            ("v", "head", "y"): 1,
+            ("h", "head", "side"): 1,
+            ("h", "x", "y"): 1,
+            ("h", "y", "side"): 1,
+        }
+    )
 
 
 def test_unoccupied_slots_are_blank():

@@ -16,19 +16,21 @@ import atheris
 with atheris.instrument_imports(include=["extractor"]):
     from extractor.model.document import Document
     from extractor.model.errors import ExtractorError
-    from extractor.readers.html import load_html
     from extractor.model.options import PdfOptions
+    from extractor.readers.html import load_html
     from extractor.readers.pdf import load_pdf
     from extractor.readers.sniff import sniff
-    from extractor.readers.text.page import load_text
     from extractor.readers.text.flat import find_flattened_tables
+    from extractor.readers.text.page import load_text
 
 HEADER = "Task Dataset Model Metric Name Metric Value Global Rank"
 
 
 def one_input(data: bytes) -> None:
     kind = sniff(data)
-    doc = Document(doc_id="fuzz", source="fuzz", sha256=hashlib.sha256(data).hexdigest(), media_type=kind or "text")
+    doc = Document(
+        doc_id="fuzz", source="fuzz", sha256=hashlib.sha256(data).hexdigest(), media_type=kind or "text"
+    )
     try:
         if kind == "pdf":
             load_pdf(data, doc, PdfOptions(max_pages=2))

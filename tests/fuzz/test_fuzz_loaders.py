@@ -14,7 +14,9 @@ from extractor.model.errors import ExtractorError
 from extractor.model.options import PdfOptions
 from extractor.readers.text.flat import find_flattened_tables
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+FUZZ = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 SEED_PDF = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 SEED_HTML = (REPO / "samples" / "paper-page.html").read_bytes()
 SEED_TEXT = (REPO / "samples" / "results-page.txt").read_text(encoding="utf-8")
@@ -30,7 +32,9 @@ def _mutations(seed: bytes):
     patch = st.tuples(st.integers(0, len(seed) - 1), st.binary(min_size=1, max_size=64)).map(
         lambda p: seed[: p[0]] + p[1] + seed[p[0] + len(p[1]) :]
     )
-    insert = st.tuples(st.integers(0, len(seed)), st.binary(min_size=1, max_size=256)).map(lambda p: seed[: p[0]] + p[1] + seed[p[0] :])
+    insert = st.tuples(st.integers(0, len(seed)), st.binary(min_size=1, max_size=256)).map(
+        lambda p: seed[: p[0]] + p[1] + seed[p[0] :]
+    )
     return st.one_of(cut, patch, insert)
 
 
@@ -67,8 +71,32 @@ def test_text_loader_survives_any_bytes(data):
         pass
 
 
-_TOKENS = st.sampled_from(["Task", "Dataset", "Model", "Metric", "Name", "Value", "Global", "Rank", "#", "1", "4.80%",
-                           "-", "GSM8K", "MMLU", "(5-shot)", "Accuracy", "Resolved", "(assisted)", "Model 2", "", " ", "·"])
+_TOKENS = st.sampled_from(
+    [
+        "Task",
+        "Dataset",
+        "Model",
+        "Metric",
+        "Name",
+        "Value",
+        "Global",
+        "Rank",
+        "#",
+        "1",
+        "4.80%",
+        "-",
+        "GSM8K",
+        "MMLU",
+        "(5-shot)",
+        "Accuracy",
+        "Resolved",
+        "(assisted)",
+        "Model 2",
+        "",
+        " ",
+        "·",
+    ]
+)
 
 
 @FUZZ
@@ -93,8 +121,13 @@ def test_atheris_finds_no_crash_in_a_bounded_run(tmp_path):
     for name in ("ruled-table.pdf", "paper-page.html", "results-page.txt"):
         shutil.copy(REPO / "samples" / name, seeds / name)
     harness = REPO / "tests" / "fuzz" / "atheris_harness.py"
-    done = subprocess.run([sys.executable, str(harness), "-runs=400", "-max_len=20000", "-rss_limit_mb=2048", str(seeds)],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, str(harness), "-runs=400", "-max_len=20000", "-rss_limit_mb=2048", str(seeds)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Done 400 runs" in done.stderr
     assert not list(tmp_path.glob("crash-*"))

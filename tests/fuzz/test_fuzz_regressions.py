@@ -18,8 +18,14 @@ SEED = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 @pytest.mark.parametrize(
     "damage",
     [
-        (b"/MediaBox [ 0 0 612 792 ]", b"/MediaBox \x00 0 612 792 ]"),  # pdfminer raised on close: int not iterable
-        (b"/MediaBox [ 0 0 612 792 ]", b"/MediaBox [ 0 0 612 \x01\x01 ]"),  # pdfminer raised on close: invalid MediaBox
+        (
+            b"/MediaBox [ 0 0 612 792 ]",
+            b"/MediaBox \x00 0 612 792 ]",
+        ),  # pdfminer raised on close: int not iterable
+        (
+            b"/MediaBox [ 0 0 612 792 ]",
+            b"/MediaBox [ 0 0 612 \x01\x01 ]",
+        ),  # pdfminer raised on close: invalid MediaBox
     ],
 )
 def test_a_broken_media_box_loses_the_ruled_tables_not_the_document(damage):

@@ -80,7 +80,11 @@ def test_docling_rich_cells_and_captions():
         None,  # the nested sound table has no caption of its own
         "Famous Ducks with Images",
     ]
-    assert doc.tables[0].grid[4] == ["Teal", "Pond Marsh Riverbank", "Fly south in winter Build nest on ground"]
+    assert doc.tables[0].grid[4] == [
+        "Teal",
+        "Pond Marsh Riverbank",
+        "Fly south in winter Build nest on ground",
+    ]
     assert doc.tables[2].grid[1] == ["Swim", "Gracefully glide on H2O surfaces."]
     assert doc.tables[2].cells[1].bold is True  # <strong>Swim</strong>
     assert doc.tables[1].grid[1] == ["Aythya (Diving ducks)", "Hawser, Common Pochard"]

@@ -120,7 +120,10 @@ def test_row_header_spanning_down_is_not_a_column_header():
 
 def test_two_row_header_with_rowspan_th():
     top = SourceRow(
-        cells=[SourceCell("Model", header=True, rowspan="2"), SourceCell("Reasoning", header=True, colspan="2")]
+        cells=[
+            SourceCell("Model", header=True, rowspan="2"),
+            SourceCell("Reasoning", header=True, colspan="2"),
+        ]
     )
     second = SourceRow(cells=[SourceCell("A", header=True), SourceCell("B", header=True)])
     layout = layout_table([top, second] + rows(["m", "1", "2"]))

@@ -10,7 +10,7 @@ from lxml import etree
 
 from extractor.model.errors import EmptyInputError, UnsupportedInputError
 from extractor.readers.html import parse
-from extractor.readers.html.charset import decode_html, declared_encoding, normalize_label
+from extractor.readers.html.charset import declared_encoding, decode_html, normalize_label
 
 TABLE = "<table><tr><th>Model</th><th>Score</th></tr><tr><td>m</td><td>1.0</td></tr></table>"
 

@@ -53,7 +53,9 @@ def test_citation_conference_title_is_not_the_title():
 
 
 def test_title_whitespace_and_entities():
-    assert title_of('<meta name="citation_title" content="  A &amp; B:\n   two\tlines ">') == "A & B: two lines"
+    assert (
+        title_of('<meta name="citation_title" content="  A &amp; B:\n   two\tlines ">') == "A & B: two lines"
+    )
     # a page that escaped its metadata twice
     assert title_of('<meta property="og:title" content="Q&amp;amp;A systems">') == "Q&A systems"
     assert title_of("<title>\n  Spaced   &eacute;t&eacute;  </title>") == "Spaced été"
@@ -80,7 +82,10 @@ def test_h1_the_title_repeats_beats_a_logo_h1():
         ("How many points is a prompt worth? - ACL Anthology", "How many points is a prompt worth?"),
         ("Paper title — The Blog", "Paper title"),
         ("Results | lwn.net", "Results"),
-        ("A - B: the long story of everything that happened", "A - B: the long story of everything that happened"),
+        (
+            "A - B: the long story of everything that happened",
+            "A - B: the long story of everything that happened",
+        ),
         ("GPT-4 Technical Report", "GPT-4 Technical Report"),
         ("Scaling laws - a critical review", "Scaling laws - a critical review"),
         ("Title | this is not a site name at all, really", "Title | this is not a site name at all, really"),
@@ -157,7 +162,9 @@ def test_container_beats_truncated_meta_description():
 
 
 def test_truncated_description_completed_by_a_longer_one():
-    head = f'<meta name="description" content="{LONG[:70]}"><meta name="twitter:description" content="{LONG}">'
+    head = (
+        f'<meta name="description" content="{LONG[:70]}"><meta name="twitter:description" content="{LONG}">'
+    )
     assert abstract_of(head) == LONG
 
 

@@ -50,7 +50,10 @@ def test_script_style_and_hidden_text_removed():
 
 
 def test_block_children_are_separated():
-    assert cell_texts("<td><p>one</p><p>two</p></td><td><ul><li>x</li><li>y</li></ul></td>") == ["one two", "x y"]
+    assert cell_texts("<td><p>one</p><p>two</p></td><td><ul><li>x</li><li>y</li></ul></td>") == [
+        "one two",
+        "x y",
+    ]
 
 
 def test_bold_cells():
@@ -142,13 +145,18 @@ def test_figcaption_of_enclosing_figure():
 
 
 def test_caption_element_wins_over_figcaption():
-    table = one_table(f"<figure><table><caption>own</caption>{SMALL[7:]}<figcaption>fig</figcaption></figure>")
+    table = one_table(
+        f"<figure><table><caption>own</caption>{SMALL[7:]}<figcaption>fig</figcaption></figure>"
+    )
     assert table.caption == "own"
 
 
 def test_preceding_table_label_paragraph():
     assert one_table(f"<p>Table 3: Results on MMLU.</p>{SMALL}").caption == "Table 3: Results on MMLU."
-    assert one_table(f"<p><b>Table 2.</b> Zero-shot results</p>\n<br>{SMALL}").caption == "Table 2. Zero-shot results"
+    assert (
+        one_table(f"<p><b>Table 2.</b> Zero-shot results</p>\n<br>{SMALL}").caption
+        == "Table 2. Zero-shot results"
+    )
     assert one_table(f"<div><b>Table IV</b> — scores</div><div>{SMALL}</div>").caption == "Table IV — scores"
     assert one_table(f"<div>Table 5: inline label{SMALL}</div>").caption == "Table 5: inline label"
 

@@ -3,19 +3,36 @@
 import json
 
 import pytest
+from conftest import corpus_path
 from typer.testing import CliRunner
 
-from conftest import corpus_path
 from extractor.cli import app
+from extractor.formats.evaltables import (
+    canonical_tables,
+    evaluation_tables,
+    load_evaluation_tables,
+    read_json,
+)
 from extractor.model.errors import ReferenceDataError
-from extractor.formats.evaltables import canonical_tables, evaluation_tables, load_evaluation_tables, read_json
 from extractor.store import open_store
 
 runner = CliRunner()
 REFERENCE = ("pwc-reference", "sota-extractor", "data", "tasks")
 # Every file of the reference's tasks/ folder (examples/ holds a format sketch that is not valid JSON).
-FILES = ["chexpert.json", "cmrc.json", "coqa.json", "eff.json", "hotpotqa.json", "nlp-progress.json", "nlpprogress.json",
-         "ogb.json", "record.json", "redditsota.json", "snli.json", "squad.json"]
+FILES = [
+    "chexpert.json",
+    "cmrc.json",
+    "coqa.json",
+    "eff.json",
+    "hotpotqa.json",
+    "nlp-progress.json",
+    "nlpprogress.json",
+    "ogb.json",
+    "record.json",
+    "redditsota.json",
+    "snli.json",
+    "squad.json",
+]
 
 
 @pytest.mark.corpus
@@ -31,7 +48,9 @@ def test_reference_round_trips_through_the_store(name, tmp_path):
     assert stored == records
     exported = json.loads(json.dumps(evaluation_tables(stored)))
     assert canonical_tables(exported) == canonical_tables(read_json(path)[1])
-    assert canonical_tables(exported) == json.loads(json.dumps(canonical_tables(exported)))  # plain JSON, nothing lost
+    assert canonical_tables(exported) == json.loads(
+        json.dumps(canonical_tables(exported))
+    )  # plain JSON, nothing lost
 
 
 @pytest.mark.corpus
@@ -40,7 +59,9 @@ def test_the_round_trip_keeps_most_of_the_reference():
     kept = total = 0
     for name in FILES:
         raw = read_json(corpus_path(*REFERENCE, name))[1]
-        total += sum(len((ds.get("sota") or {}).get("rows") or []) for t in _tasks(raw) for ds in _datasets(t))
+        total += sum(
+            len((ds.get("sota") or {}).get("rows") or []) for t in _tasks(raw) for ds in _datasets(t)
+        )
         kept += sum(len(ds["sota"]["rows"]) for t in _tasks(canonical_tables(raw)) for ds in _datasets(t))
     assert total == 3826 and kept == 3704
 
@@ -64,11 +85,43 @@ def test_what_is_not_evaluation_tables_is_refused(tmp_path):
         load_evaluation_tables(bad)
 
 
-SMALL = [{"task": "Question Answering", "datasets": [{"dataset": "SQuAD", "sota": {"metrics": ["EM", "F1"], "rows": [
-    {"model_name": "Reader A", "paper_title": "A", "paper_url": "", "paper_date": "2020-01-01", "metrics": {"EM": "80.1", "F1": "88.0"}},
-    {"model_name": "Reader B", "paper_title": "B", "paper_url": "", "paper_date": "", "metrics": {"EM": "85.5*", "F1": "-"}},
-    {"model_name": "Reader C", "paper_title": "C", "paper_url": "", "paper_date": "", "metrics": {"EM": 80.1, "F1": 90.2}},
-]}}], "subtasks": []}]
+SMALL = [
+    {
+        "task": "Question Answering",
+        "datasets": [
+            {
+                "dataset": "SQuAD",
+                "sota": {
+                    "metrics": ["EM", "F1"],
+                    "rows": [
+                        {
+                            "model_name": "Reader A",
+                            "paper_title": "A",
+                            "paper_url": "",
+                            "paper_date": "2020-01-01",
+                            "metrics": {"EM": "80.1", "F1": "88.0"},
+                        },
+                        {
+                            "model_name": "Reader B",
+                            "paper_title": "B",
+                            "paper_url": "",
+                            "paper_date": "",
+                            "metrics": {"EM": "85.5*", "F1": "-"},
+                        },
+                        {
+                            "model_name": "Reader C",
+                            "paper_title": "C",
+                            "paper_url": "",
+                            "paper_date": "",
+                            "metrics": {"EM": 80.1, "F1": 90.2},
+                        },
+                    ],
+                },
+            }
+        ],
+        "subtasks": [],
+    }
+]
 
 
 def test_import_then_leaderboard_commands(tmp_path):
@@ -82,14 +135,31 @@ def test_import_then_leaderboard_commands(tmp_path):
     table = runner.invoke(app, ["leaderboard", "--db", str(db)])
     assert table.exit_code == 0
     assert "Question Answering | SQuAD | EM (higher is better)" in table.stdout
-    cells = [[c.strip() for c in line.split("│")[1:4]] for line in table.stdout.splitlines() if "Reader" in line]
-    assert cells[:3] == [["1", "Reader B", "85.5*"], ["2", "Reader A", "80.1"], ["2", "Reader C", "80.1"]]  # tie: equal rank
-    assert cells[3:] == [["1", "Reader C", "90.2"], ["2", "Reader A", "88.0"]]  # F1: Reader B's "-" is no result
+    cells = [
+        [c.strip() for c in line.split("│")[1:4]] for line in table.stdout.splitlines() if "Reader" in line
+    ]
+    assert cells[:3] == [
+        ["1", "Reader B", "85.5*"],
+        ["2", "Reader A", "80.1"],
+        ["2", "Reader C", "80.1"],
+    ]  # tie: equal rank
+    assert cells[3:] == [
+        ["1", "Reader C", "90.2"],
+        ["2", "Reader A", "88.0"],
+    ]  # F1: Reader B's "-" is no result
     out = tmp_path / "board.json"
-    assert runner.invoke(app, ["leaderboard", "--db", str(db), "-f", "evaluation-tables", "-o", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["leaderboard", "--db", str(db), "-f", "evaluation-tables", "-o", str(out)]
+        ).exit_code
+        == 0
+    )
     assert canonical_tables(json.loads(out.read_text(encoding="utf-8"))) == canonical_tables(SMALL)
     csv_text = runner.invoke(app, ["leaderboard", "--db", str(db), "-f", "csv", "--metric", "f1"]).stdout
-    assert [line.split(",")[6:8] for line in csv_text.splitlines()[1:]] == [["1", "Reader C"], ["2", "Reader A"]]
+    assert [line.split(",")[6:8] for line in csv_text.splitlines()[1:]] == [
+        ["1", "Reader C"],
+        ["2", "Reader A"],
+    ]
 
 
 def test_leaderboard_without_a_store_is_one_clear_error(tmp_path):

@@ -5,16 +5,37 @@ import io
 import json
 
 from extractor.formats.leaderboard import LEADERBOARD_CSV_FIELDS, leaderboards_csv, leaderboards_json
-from extractor.leaderboard import DOUBTFUL_FLAGS, build_leaderboards, competition_ranks, export_evaluation_tables
+from extractor.leaderboard import (
+    DOUBTFUL_FLAGS,
+    build_leaderboards,
+    competition_ranks,
+    export_evaluation_tables,
+)
 from extractor.model.options import LeaderboardOptions
 from extractor.store import StoredRecord
 
 
 def rec(model, value, *, dataset="GSM8K", metric="Accuracy", doc="paper-a", setting=None, entry=None, **kw):
-    data = dict(doc_id=doc, source=f"{doc}.pdf", task="Arithmetic Reasoning", dataset=dataset, model=model, metric=metric,
-                value=value, value_raw=f"{value:g}", dataset_raw=dataset, model_raw=model, table_index=0, row=0, col=0,
-                setting=setting, sha256=doc * 4, position=0, entry=entry if entry is not None else hash(model) % 1000,
-                paper_title=f"Paper {doc[-1].upper()}")
+    data = dict(
+        doc_id=doc,
+        source=f"{doc}.pdf",
+        task="Arithmetic Reasoning",
+        dataset=dataset,
+        model=model,
+        metric=metric,
+        value=value,
+        value_raw=f"{value:g}",
+        dataset_raw=dataset,
+        model_raw=model,
+        table_index=0,
+        row=0,
+        col=0,
+        setting=setting,
+        sha256=doc * 4,
+        position=0,
+        entry=entry if entry is not None else hash(model) % 1000,
+        paper_title=f"Paper {doc[-1].upper()}",
+    )
     return StoredRecord(**{**data, **kw})
 
 
@@ -30,26 +51,48 @@ def test_higher_is_better_ranks_descending_with_ties_equal():
 
 def test_lower_is_better_for_error_perplexity_and_latency():
     for metric in ("Error rate", "Perplexity", "Latency (ms)", "Top-1 error"):
-        board = build_leaderboards([rec("A", 3.5, metric=metric), rec("B", 2.0, metric=metric), rec("C", 9.0, metric=metric)])[0]
-        assert board.direction == "lower" and ranked(board) == [(1, "B", 2.0), (2, "A", 3.5), (3, "C", 9.0)], metric
+        board = build_leaderboards(
+            [rec("A", 3.5, metric=metric), rec("B", 2.0, metric=metric), rec("C", 9.0, metric=metric)]
+        )[0]
+        assert board.direction == "lower" and ranked(board) == [
+            (1, "B", 2.0),
+            (2, "A", 3.5),
+            (3, "C", 9.0),
+        ], metric
 
 
 def test_one_row_per_model_with_its_best_result_and_paper():
-    records = [rec("A", 70.0, doc="paper-a", setting="0-shot"), rec("A", 74.0, doc="paper-b", setting="5-shot"),
-               rec("B", 72.0, doc="paper-a")]
+    records = [
+        rec("A", 70.0, doc="paper-a", setting="0-shot"),
+        rec("A", 74.0, doc="paper-b", setting="5-shot"),
+        rec("B", 72.0, doc="paper-a"),
+    ]
     (board,) = build_leaderboards(records)
     assert [(r.rank, r.model, r.value, r.setting, r.paper_title, r.doc_id) for r in board.rows] == [
-        (1, "A", 74.0, "5-shot", "Paper B", "paper-b"), (2, "B", 72.0, None, "Paper A", "paper-a")]
-    (low,) = build_leaderboards([rec("A", 3.0, metric="Perplexity"), rec("A", 2.5, metric="Perplexity", doc="paper-b")])
+        (1, "A", 74.0, "5-shot", "Paper B", "paper-b"),
+        (2, "B", 72.0, None, "Paper A", "paper-a"),
+    ]
+    (low,) = build_leaderboards(
+        [rec("A", 3.0, metric="Perplexity"), rec("A", 2.5, metric="Perplexity", doc="paper-b")]
+    )
     assert [(r.model, r.value) for r in low.rows] == [("A", 2.5)]
 
 
 def test_separate_boards_per_task_dataset_metric():
-    boards = build_leaderboards([rec("A", 70.0), rec("A", 60.0, metric="EM"), rec("A", 50.0, dataset="MATH"),
-                                 rec("B", 55.0, dataset="MATH", task="Math Word Problem Solving")])
+    boards = build_leaderboards(
+        [
+            rec("A", 70.0),
+            rec("A", 60.0, metric="EM"),
+            rec("A", 50.0, dataset="MATH"),
+            rec("B", 55.0, dataset="MATH", task="Math Word Problem Solving"),
+        ]
+    )
     assert [(b.task, b.dataset, b.metric, len(b.rows)) for b in boards] == [
-        ("Arithmetic Reasoning", "GSM8K", "Accuracy", 1), ("Arithmetic Reasoning", "GSM8K", "EM", 1),
-        ("Arithmetic Reasoning", "MATH", "Accuracy", 1), ("Math Word Problem Solving", "MATH", "Accuracy", 1)]
+        ("Arithmetic Reasoning", "GSM8K", "Accuracy", 1),
+        ("Arithmetic Reasoning", "GSM8K", "EM", 1),
+        ("Arithmetic Reasoning", "MATH", "Accuracy", 1),
+        ("Math Word Problem Solving", "MATH", "Accuracy", 1),
+    ]
 
 
 def test_unknown_direction_lists_in_store_order_without_rank():
@@ -60,17 +103,28 @@ def test_unknown_direction_lists_in_store_order_without_rank():
 
 def test_doubtful_records_stay_out_unless_asked():
     assert {"unknown-dataset", "orientation-guessed"} <= DOUBTFUL_FLAGS
-    records = [rec("A", 70.0, flags=["orientation-guessed"]), rec("B", 60.0), rec("C", 50.0, flags=["unknown-dataset"]),
-               rec("D", 40.0, flags=["reviewed"])]
+    records = [
+        rec("A", 70.0, flags=["orientation-guessed"]),
+        rec("B", 60.0),
+        rec("C", 50.0, flags=["unknown-dataset"]),
+        rec("D", 40.0, flags=["reviewed"]),
+    ]
     assert ranked(build_leaderboards(records)[0]) == [(1, "B", 60.0), (2, "D", 40.0)]
-    assert [r.model for r in build_leaderboards(records, LeaderboardOptions(include_doubtful=True))[0].rows] == ["A", "B", "C", "D"]
-    assert "orientation-guessed" not in export_evaluation_tables(records) and '"A"' not in export_evaluation_tables(records)
+    assert [
+        r.model for r in build_leaderboards(records, LeaderboardOptions(include_doubtful=True))[0].rows
+    ] == ["A", "B", "C", "D"]
+    assert "orientation-guessed" not in export_evaluation_tables(
+        records
+    ) and '"A"' not in export_evaluation_tables(records)
 
 
 def test_global_rank_from_the_source_else_from_the_store():
     (board,) = build_leaderboards([rec("A", 70.0, global_rank=12), rec("B", 80.0), rec("C", 65.0)])
     assert [(r.model, r.rank, r.global_rank, r.rank_source) for r in board.rows] == [
-        ("B", 1, 1, "store"), ("A", 2, 12, "source"), ("C", 3, 3, "store")]
+        ("B", 1, 1, "store"),
+        ("A", 2, 12, "source"),
+        ("C", 3, 3, "store"),
+    ]
 
 
 def test_competition_ranks():
@@ -87,28 +141,72 @@ def test_csv_and_json_exports():
     boards = build_leaderboards([rec("A", 70.0, setting="5-shot"), rec("B", 80.0)])
     rows = list(csv.DictReader(io.StringIO(leaderboards_csv(boards))))
     assert list(rows[0]) == LEADERBOARD_CSV_FIELDS
-    assert [(r["rank"], r["model"], r["value"], r["setting"], r["direction"], r["paper_title"]) for r in rows] == [
-        ("1", "B", "80.0", "", "higher", "Paper A"), ("2", "A", "70.0", "5-shot", "higher", "Paper A")]
+    assert [
+        (r["rank"], r["model"], r["value"], r["setting"], r["direction"], r["paper_title"]) for r in rows
+    ] == [("1", "B", "80.0", "", "higher", "Paper A"), ("2", "A", "70.0", "5-shot", "higher", "Paper A")]
     data = json.loads(leaderboards_json(boards))
     assert data["schema_version"] == "1.1"
     assert [(r["rank"], r["model"]) for r in data["leaderboards"][0]["rows"]] == [(1, "B"), (2, "A")]
 
 
 def test_evaluation_tables_export():
-    records = [rec("A", 70.0, setting="5-shot", entry=0), rec("A", 61.0, metric="EM", setting="5-shot", entry=0, col=2),
-               rec("B", 80.0, entry=1, doc="paper-b", paper_url="https://example.org/b", paper_date="2024-01-02"),
-               rec("B", 52.0, dataset="MATH", task="Math Word Problem Solving", entry=1, doc="paper-b")]
+    records = [
+        rec("A", 70.0, setting="5-shot", entry=0),
+        rec("A", 61.0, metric="EM", setting="5-shot", entry=0, col=2),
+        rec("B", 80.0, entry=1, doc="paper-b", paper_url="https://example.org/b", paper_date="2024-01-02"),
+        rec("B", 52.0, dataset="MATH", task="Math Word Problem Solving", entry=1, doc="paper-b"),
+    ]
     data = json.loads(export_evaluation_tables(records))
     assert data == [
-        {"task": "Arithmetic Reasoning", "subtasks": [], "datasets": [{
-            "dataset": "GSM8K", "subdatasets": [], "sota": {"metrics": ["Accuracy", "EM"], "rows": [
-                {"model_name": "B", "paper_title": "Paper B", "paper_url": "https://example.org/b", "paper_date": "2024-01-02",
-                 "metrics": {"Accuracy": 80.0}},
-                {"model_name": "A (5-shot)", "paper_title": "Paper A", "paper_url": "", "paper_date": "",
-                 "metrics": {"Accuracy": 70.0, "EM": 61.0}},
-            ]}}]},
-        {"task": "Math Word Problem Solving", "subtasks": [], "datasets": [{
-            "dataset": "MATH", "subdatasets": [], "sota": {"metrics": ["Accuracy"], "rows": [
-                {"model_name": "B", "paper_title": "Paper B", "paper_url": "", "paper_date": "", "metrics": {"Accuracy": 52.0}},
-            ]}}]},
+        {
+            "task": "Arithmetic Reasoning",
+            "subtasks": [],
+            "datasets": [
+                {
+                    "dataset": "GSM8K",
+                    "subdatasets": [],
+                    "sota": {
+                        "metrics": ["Accuracy", "EM"],
+                        "rows": [
+                            {
+                                "model_name": "B",
+                                "paper_title": "Paper B",
+                                "paper_url": "https://example.org/b",
+                                "paper_date": "2024-01-02",
+                                "metrics": {"Accuracy": 80.0},
+                            },
+                            {
+                                "model_name": "A (5-shot)",
+                                "paper_title": "Paper A",
+                                "paper_url": "",
+                                "paper_date": "",
+                                "metrics": {"Accuracy": 70.0, "EM": 61.0},
+                            },
+                        ],
+                    },
+                }
+            ],
+        },
+        {
+            "task": "Math Word Problem Solving",
+            "subtasks": [],
+            "datasets": [
+                {
+                    "dataset": "MATH",
+                    "subdatasets": [],
+                    "sota": {
+                        "metrics": ["Accuracy"],
+                        "rows": [
+                            {
+                                "model_name": "B",
+                                "paper_title": "Paper B",
+                                "paper_url": "",
+                                "paper_date": "",
+                                "metrics": {"Accuracy": 52.0},
+                            },
+                        ],
+                    },
+                }
+            ],
+        },
     ]

@@ -1,8 +1,8 @@
 import pytest
 
-from extractor.vocab.names import load_vocabulary
-from extractor.vocab.labels import split_label
 from extractor.normalize.model_names import complete_model_names
+from extractor.vocab.labels import split_label
+from extractor.vocab.names import load_vocabulary
 from extractor.vocab.settings import merge_settings, parse_setting
 
 ALIASES = load_vocabulary()
@@ -47,7 +47,12 @@ def test_merge_settings_prefers_the_count():
 )
 def test_split_label(label, name, setting, setting_raw, metric_raw):
     parts = split_label(label, ALIASES)
-    assert (parts.name, parts.setting, parts.setting_raw, parts.metric_raw) == (name, setting, setting_raw, metric_raw)
+    assert (parts.name, parts.setting, parts.setting_raw, parts.metric_raw) == (
+        name,
+        setting,
+        setting_raw,
+        metric_raw,
+    )
 
 
 @pytest.mark.parametrize(
@@ -76,7 +81,9 @@ def test_default_metrics():
 
 def test_user_alias_file_merges_over_builtin(tmp_path):
     extra = tmp_path / "more.toml"
-    extra.write_text('[datasets]\n"LogiQuest" = { task = "Logical Reasoning", metric = "Accuracy", aliases = ["LQ"] }\n')
+    extra.write_text(
+        '[datasets]\n"LogiQuest" = { task = "Logical Reasoning", metric = "Accuracy", aliases = ["LQ"] }\n'
+    )
     aliases = load_vocabulary(extra)
     assert aliases.dataset("LQ").entry.name == "LogiQuest"
     assert aliases.dataset("GSM8k").entry.name == "GSM8K"

@@ -39,14 +39,18 @@ class Sheet:
         self.c.setLineWidth(width)
         self.c.line(x, self.h - top, x, self.h - bottom)
 
-    def para(self, x: float, baseline: float, lines: Sequence[str], size: float = 10, leading: float = 12) -> float:
+    def para(
+        self, x: float, baseline: float, lines: Sequence[str], size: float = 10, leading: float = 12
+    ) -> float:
         for s in lines:
             self.text(x, baseline, s, ROMAN, size)
             baseline += leading
         return baseline
 
 
-def _pdf(draw_pages: Sequence[Callable[[Sheet], None]], landscape_turn: bool = False, rotate: int = 0) -> bytes:
+def _pdf(
+    draw_pages: Sequence[Callable[[Sheet], None]], landscape_turn: bool = False, rotate: int = 0
+) -> bytes:
     buf = BytesIO()
     c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
     for draw in draw_pages:
@@ -68,7 +72,14 @@ PROSE = [
 ]
 
 
-def cells_row(s: Sheet, baseline: float, cells: Sequence[str], xs: Sequence[float], bold: Sequence[int] = (), size: float = 9) -> None:
+def cells_row(
+    s: Sheet,
+    baseline: float,
+    cells: Sequence[str],
+    xs: Sequence[float],
+    bold: Sequence[int] = (),
+    size: float = 9,
+) -> None:
     """The first cell left-aligned in its column, the others centred in theirs; '' draws nothing."""
     for j, cell in enumerate(cells):
         font = BOLD if j in bold else ROMAN
@@ -195,10 +206,18 @@ def case_two_tables() -> bytes:
 # --- two-column page: a table in the right column, text in the left ---------------------------
 
 LEFT_TEXT = [
-    "Language models are judged by", "their scores on public bench-", "marks. We compare several",
-    "models of similar size using", "the same prompts, and we re-", "port every number ourselves",
-    "so that differences in setup", "do not blur the comparison.", "Each score is the mean of", "three runs with fixed seeds.",
-    "The table on the right gives", "the accuracy of every model.",
+    "Language models are judged by",
+    "their scores on public bench-",
+    "marks. We compare several",
+    "models of similar size using",
+    "the same prompts, and we re-",
+    "port every number ourselves",
+    "so that differences in setup",
+    "do not blur the comparison.",
+    "Each score is the mean of",
+    "three runs with fixed seeds.",
+    "The table on the right gives",
+    "the accuracy of every model.",
 ]
 COLUMN_CAPTION = "Table 3: Accuracy of two models."
 COLUMN = [
@@ -296,7 +315,10 @@ def case_category_rows() -> bytes:
 
 LONG_CAPTION = "Table 6: Accuracy on every benchmark of the suite."
 LONG_HEAD = ["Benchmark", "Alpha-7B", "Beta-13B", "Gamma-70B"]
-LONG_ROWS = [[f"Task-{k:02d}", f"{40 + k}.{k % 10}", f"{45 + k}.{(k + 3) % 10}", f"{50 + k}.{(k + 7) % 10}"] for k in range(1, 15)]
+LONG_ROWS = [
+    [f"Task-{k:02d}", f"{40 + k}.{k % 10}", f"{45 + k}.{(k + 3) % 10}", f"{50 + k}.{(k + 7) % 10}"]
+    for k in range(1, 15)
+]
 LONG_SPLIT = 8  # rows on the first page
 
 
@@ -390,6 +412,7 @@ def case_sideways() -> bytes:
 
 def case_rotated_page() -> bytes:
     """A portrait page with /Rotate 90: shown turned, its text runs down the screen."""
+
     def page(s: Sheet) -> None:
         s.para(72, 90, PROSE)
         ruled_grid(s)
@@ -613,18 +636,28 @@ def case_tight_header() -> bytes:
 GROUPS_CAPTION = "Table 4: Performance of Nimbus-Audio and baseline models on ASR."
 # (benchmark lines, model rows); the benchmark's lines sit between the model rows, as reports set them
 GROUPS = [
-    (["LibriSpeech", "test-clean | test-other"], [("Orca-Audio", "1.74 | 4.04"), ("Falcon-Speech", "3.02 | 6.04"),
-                                                 ("Nimbus-Audio", "1.28 | 2.42")]),
+    (
+        ["LibriSpeech", "test-clean | test-other"],
+        [("Orca-Audio", "1.74 | 4.04"), ("Falcon-Speech", "3.02 | 6.04"), ("Nimbus-Audio", "1.28 | 2.42")],
+    ),
     (["AISHELL-1"], [("Orca-Audio", "1.52"), ("Falcon-Speech", "1.93"), ("Nimbus-Audio", "0.60")]),
 ]
 
 
 # the same, with no rule between the groups, one benchmark twice, and parts whose names have spaces
 LOOSE_GROUPS = [
-    (["VoiceBench [8]", "AlpacaEval | Web Questions"], [("Orca-Audio", "3.69 | 35.40"), ("Falcon-Speech", "4.00 | 49.64"),
-                                                        ("Nimbus-Audio", "4.46 | 63.12")]),
-    (["VoiceBench [8]", "SD-QA | MMSU"], [("Orca-Audio", "49.01 | 22.57"), ("Falcon-Speech", "63.30 | 41.32"),
-                                          ("Nimbus-Audio", "83.52 | 61.10")]),
+    (
+        ["VoiceBench [8]", "AlpacaEval | Web Questions"],
+        [("Orca-Audio", "3.69 | 35.40"), ("Falcon-Speech", "4.00 | 49.64"), ("Nimbus-Audio", "4.46 | 63.12")],
+    ),
+    (
+        ["VoiceBench [8]", "SD-QA | MMSU"],
+        [
+            ("Orca-Audio", "49.01 | 22.57"),
+            ("Falcon-Speech", "63.30 | 41.32"),
+            ("Nimbus-Audio", "83.52 | 61.10"),
+        ],
+    ),
 ]
 
 
@@ -663,10 +696,20 @@ def case_benchmark_groups(groups=GROUPS, inner_rules: bool = True) -> bytes:
 
 # --- captions set below their tables, two tables stacked close ------------------------------------
 
-BELOW_CAPTIONS = ("Table 5: Accuracy of three compact models in slow-thinking mode.",
-                  "Table 6: Accuracy of the same models in fast-thinking mode.")
-BELOW_FIRST = [["Model", "MMLU", "GSM8K", "MATH"], ["Alpha-7B", "61.2", "45.1", "30.5"], ["Beta-7B", "63.8", "52.4", "33.1"]]
-BELOW_SECOND = [["Model", "MMLU", "GSM8K", "MATH"], ["Alpha-7B", "58.0", "40.2", "22.4"], ["Beta-7B", "60.1", "47.7", "25.0"]]
+BELOW_CAPTIONS = (
+    "Table 5: Accuracy of three compact models in slow-thinking mode.",
+    "Table 6: Accuracy of the same models in fast-thinking mode.",
+)
+BELOW_FIRST = [
+    ["Model", "MMLU", "GSM8K", "MATH"],
+    ["Alpha-7B", "61.2", "45.1", "30.5"],
+    ["Beta-7B", "63.8", "52.4", "33.1"],
+]
+BELOW_SECOND = [
+    ["Model", "MMLU", "GSM8K", "MATH"],
+    ["Alpha-7B", "58.0", "40.2", "22.4"],
+    ["Beta-7B", "60.1", "47.7", "25.0"],
+]
 
 
 def case_captions_below() -> bytes:
@@ -712,8 +755,15 @@ def case_staggered_header() -> bytes:
         s.text(80, top - 10, STAGGERED_CAPTION)
         s.rule(xs[0], top, xs[-1], 1.0)
         s.text(84, top + 14, "Tasks")
-        for k, line in enumerate([["", "Seed-", "", ""], ["Gemini 2.5", "", "Orca-", "Nimbus-"], ["", "Thinking-", "", ""],
-                                  ["Pro", "", "R1", "M1-40k"], ["", "v1.5", "", ""]]):
+        for k, line in enumerate(
+            [
+                ["", "Seed-", "", ""],
+                ["Gemini 2.5", "", "Orca-", "Nimbus-"],
+                ["", "Thinking-", "", ""],
+                ["Pro", "", "R1", "M1-40k"],
+                ["", "v1.5", "", ""],
+            ]
+        ):
             for cx, text in zip(centres, line):
                 if text:
                     s.centred(cx, top + 10 + 5 * k, text)
@@ -742,5 +792,7 @@ def case_staggered_header() -> bytes:
 
 
 CASES: dict[str, Callable[[], bytes]] = {
-    name[len("case_") :]: fn for name, fn in sorted(globals().items()) if name.startswith("case_") and callable(fn)
+    name[len("case_") :]: fn
+    for name, fn in sorted(globals().items())
+    if name.startswith("case_") and callable(fn)
 }

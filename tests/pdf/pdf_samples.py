@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
@@ -29,7 +29,7 @@ def load(data: bytes, password: str | None = None, **options) -> Document:
     return load_pdf(data, doc, PdfOptions(**options), password)
 
 
-@lru_cache(maxsize=None)
+@cache
 def sample(name: str) -> Document:
     return load((SAMPLES / name).read_bytes())
 

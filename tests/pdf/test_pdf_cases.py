@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import pytest
+from functools import cache
 
 import cases as C
+import pytest
 from pdf_samples import load
 
 from extractor.vocab.scores import parse_value
 
 
-@lru_cache(maxsize=None)
+@cache
 def doc(name: str):
     return load(C.CASES[name]())
 
@@ -33,9 +32,30 @@ def spans(table) -> set[tuple[int, int, int, int]]:
 
 def test_every_case_is_generated():
     assert set(C.CASES) == {
-        "ruled", "benchmark_groups", "benchmark_groups_loose", "captions_below", "staggered_header", "booktabs_group_header", "unruled", "two_tables", "two_column", "row_span", "category_rows",
-        "continued", "next_page_new_table", "sideways", "markers", "bold_underline", "numbers", "not_tables",
-        "unruled_bold_categories", "rotated_page", "word_grid", "statement", "continued_bare", "tight_header",
+        "ruled",
+        "benchmark_groups",
+        "benchmark_groups_loose",
+        "captions_below",
+        "staggered_header",
+        "booktabs_group_header",
+        "unruled",
+        "two_tables",
+        "two_column",
+        "row_span",
+        "category_rows",
+        "continued",
+        "next_page_new_table",
+        "sideways",
+        "markers",
+        "bold_underline",
+        "numbers",
+        "not_tables",
+        "unruled_bold_categories",
+        "rotated_page",
+        "word_grid",
+        "statement",
+        "continued_bare",
+        "tight_header",
     }
 
 
@@ -104,13 +124,17 @@ def test_continued_table_is_joined_with_a_note():
     t = only("continued")
     assert t.grid == [C.LONG_HEAD, *C.LONG_ROWS]
     assert (t.page, t.caption, t.header_rows) == (1, C.LONG_CAPTION, 1)
-    assert t.notes == [f"continued on page 2: rows {C.LONG_SPLIT + 1}-{len(C.LONG_ROWS)} were joined from there"]
+    assert t.notes == [
+        f"continued on page 2: rows {C.LONG_SPLIT + 1}-{len(C.LONG_ROWS)} were joined from there"
+    ]
 
 
 def test_bare_continuation_without_caption_or_head_row_is_joined():
     t = only("continued_bare")
     assert t.grid == [C.LONG_HEAD, *C.LONG_ROWS] and t.caption == C.LONG_CAPTION
-    assert t.notes == [f"continued on page 2: rows {C.LONG_SPLIT + 1}-{len(C.LONG_ROWS)} were joined from there"]
+    assert t.notes == [
+        f"continued on page 2: rows {C.LONG_SPLIT + 1}-{len(C.LONG_ROWS)} were joined from there"
+    ]
 
 
 def test_same_columns_under_a_caption_of_its_own_stay_two_tables():
@@ -148,7 +172,10 @@ def test_footnote_marks_and_superscripts_stay_apart_from_values():
     assert t.grid == C.MARKED
     parsed = {(r, c): parse_value(t.grid[r][c]) for r, c in [(1, 1), (1, 2), (2, 2), (2, 3)]}
     assert {k: (p.value, p.markers) for k, p in parsed.items()} == {
-        (1, 1): (61.2, "†"), (1, 2): (45.1, "*"), (2, 2): (57.9, "¹"), (2, 3): (36.6, "ᵃ"),
+        (1, 1): (61.2, "†"),
+        (1, 2): (45.1, "*"),
+        (2, 2): (57.9, "¹"),
+        (2, 3): (36.6, "ᵃ"),
     }
 
 

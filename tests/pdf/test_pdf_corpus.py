@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from conftest import corpus_path
@@ -27,7 +27,7 @@ CARD_TABLE = [
 MOJIBAKE = [("โ€˜", "‘"), ("โ€™", "’"), ("โ€œ", "“"), ("โ€“", "–"), ("โ€\x9d", "”"), ("โ€", "”")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus_doc(*parts: str, password: str | None = None, **options):
     return load(corpus_path(*parts).read_bytes(), password=password, **options)
 
@@ -78,7 +78,16 @@ def test_docling_page_with_spanning_cells():
     [table] = doc.tables
     assert table.caption.startswith("Table 1. HPO performed in OTSL and HTML representation")
     assert table.grid[0] == ["#", "#", "Language", "TEDs", "TEDs", "TEDs", "mAP", "Inference"]
-    assert table.grid[1] == ["enc-layers", "dec-layers", "Language", "simple", "complex", "all", "(0.75)", "time (secs)"]
+    assert table.grid[1] == [
+        "enc-layers",
+        "dec-layers",
+        "Language",
+        "simple",
+        "complex",
+        "all",
+        "(0.75)",
+        "time (secs)",
+    ]
     assert table.grid[2] == ["6", "6", "OTSL", "0.965", "0.934", "0.955", "0.88", "2.73"]
     assert table.grid[3] == ["6", "6", "HTML", "0.969", "0.927", "0.955", "0.857", "5.39"]
     assert (table.n_rows, table.header_rows) == (10, 2)

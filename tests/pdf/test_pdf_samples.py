@@ -25,7 +25,9 @@ def cell(table, row, col):
 def test_samples_are_what_the_generator_writes(tmp_path):
     G.main(tmp_path)
     for name in G.SAMPLES:
-        assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), f"{name}: run samples/generate_pdfs.py"
+        assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), (
+            f"{name}: run samples/generate_pdfs.py"
+        )
 
 
 # --- ruled-table.pdf -------------------------------------------------------------------------
@@ -133,7 +135,9 @@ def test_model_card_title_and_abstract_from_the_introduction():
     assert doc.page_count == 2
 
 
-@pytest.mark.parametrize("name", ["ruled-table.pdf", "booktabs-table.pdf", "two-column-paper.pdf", "model-card.pdf"])
+@pytest.mark.parametrize(
+    "name", ["ruled-table.pdf", "booktabs-table.pdf", "two-column-paper.pdf", "model-card.pdf"]
+)
 def test_tables_are_numbered_and_well_formed(name):
     for i, t in enumerate(sample(name).tables):
         assert t.index == i

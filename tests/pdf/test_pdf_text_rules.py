@@ -69,22 +69,65 @@ def test_the_cut_halves_do_not_count_as_words():
 
 def test_join_lines_repairs_breaks_and_spaces():
     vocab = build_vocabulary(DOC)
-    lines = ["Training uses reinforce" + HYPHEN_MARK, "ment  learning on", "open-", "ended tasks and lan\u00ad", "guage data."]
-    assert join_lines(lines, vocab) == "Training uses reinforcement learning on open-ended tasks and language data."
+    lines = [
+        "Training uses reinforce" + HYPHEN_MARK,
+        "ment  learning on",
+        "open-",
+        "ended tasks and lan\u00ad",
+        "guage data.",
+    ]
+    assert (
+        join_lines(lines, vocab)
+        == "Training uses reinforcement learning on open-ended tasks and language data."
+    )
 
 
 # --- numbers and cells -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["85.2%", "0.955", "1,024", "71.2 ± 0.3", "165 (~95th percentile)", "76.5% (153/200)", "-3.1", "42*",
-                                  "(85.2)", "~95", "<0.1", "€12", "85,2", "10.1∗", "2.09×", "1.0e+20"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "85.2%",
+        "0.955",
+        "1,024",
+        "71.2 ± 0.3",
+        "165 (~95th percentile)",
+        "76.5% (153/200)",
+        "-3.1",
+        "42*",
+        "(85.2)",
+        "~95",
+        "<0.1",
+        "€12",
+        "85,2",
+        "10.1∗",
+        "2.09×",
+        "1.0e+20",
+    ],
+)
 def test_numeric_values(text):
     assert is_numeric(text)
 
 
 # bracketed settings and sizes are labels, and a superscript minus is an exponent, not a footnote mark
-@pytest.mark.parametrize("text", ["(3)", "GSM8K", "7B model", "1 University of Somewhere", "", "N/A", "(5-shot)", "(13B)",
-                                  "(32K)", "(2408-2505)", "10⁻²", ".5"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(3)",
+        "GSM8K",
+        "7B model",
+        "1 University of Somewhere",
+        "",
+        "N/A",
+        "(5-shot)",
+        "(13B)",
+        "(32K)",
+        "(2408-2505)",
+        "10⁻²",
+        ".5",
+    ],
+)
 def test_not_numeric(text):
     assert not is_numeric(text)
 
@@ -111,10 +154,18 @@ def test_group_header_spans_the_columns_it_is_centred_on():
 
 
 def test_a_row_centred_between_two_rows_folds_into_a_rowspan():
-    rows = [[chunk("OTSL", 60, 80, 100), chunk("0.9", 100, 110, 100)], [chunk("6", 10, 15, 106.5)],
-            [chunk("HTML", 60, 80, 113), chunk("0.8", 100, 110, 113)]]
-    cells = [GridCell(0, 1, "OTSL", (0, 0, 0, 0)), GridCell(0, 2, "0.9", (0, 0, 0, 0)), GridCell(1, 0, "6", (0, 0, 0, 0)),
-             GridCell(2, 1, "HTML", (0, 0, 0, 0)), GridCell(2, 2, "0.8", (0, 0, 0, 0))]
+    rows = [
+        [chunk("OTSL", 60, 80, 100), chunk("0.9", 100, 110, 100)],
+        [chunk("6", 10, 15, 106.5)],
+        [chunk("HTML", 60, 80, 113), chunk("0.8", 100, 110, 113)],
+    ]
+    cells = [
+        GridCell(0, 1, "OTSL", (0, 0, 0, 0)),
+        GridCell(0, 2, "0.9", (0, 0, 0, 0)),
+        GridCell(1, 0, "6", (0, 0, 0, 0)),
+        GridCell(2, 1, "HTML", (0, 0, 0, 0)),
+        GridCell(2, 2, "0.8", (0, 0, 0, 0)),
+    ]
     folded, n = fold_centred_rows(cells, rows, TABLES)
     assert n == 2
     six = next(c for c in folded if c.text == "6")
@@ -131,7 +182,9 @@ def test_caption_kinds():
     assert caption_kind(line("Table", "2", "|", "Comparison"), LAYOUT) == "table"
     assert caption_kind(line("Figure", "3.", "Scaling"), LAYOUT) == "figure"
     assert caption_kind(line("Table", "2", "provides", "a", "comparison"), LAYOUT) is None
-    bold_label = Line((word("Table", 72, 95, bold=True), word("3", 97, 102, bold=True), word("Results", 105, 140)), 1)
+    bold_label = Line(
+        (word("Table", 72, 95, bold=True), word("3", 97, 102, bold=True), word("Results", 105, 140)), 1
+    )
     assert caption_kind(bold_label, LAYOUT) == "table"
 
 
@@ -183,8 +236,13 @@ def test_far_apart_header_words_sharing_a_column_stay_two_cells():
 
 
 def test_a_category_row_over_the_first_values_is_not_a_header():
-    cells = [GridCell(0, 0, "Task", (0, 0, 1, 1)), GridCell(0, 1, "Alpha", (0, 0, 1, 1)),
-             GridCell(1, 0, "Math", (0, 0, 1, 1)), GridCell(2, 0, "GSM8K", (0, 0, 1, 1)), GridCell(2, 1, "45.1", (0, 0, 1, 1))]
+    cells = [
+        GridCell(0, 0, "Task", (0, 0, 1, 1)),
+        GridCell(0, 1, "Alpha", (0, 0, 1, 1)),
+        GridCell(1, 0, "Math", (0, 0, 1, 1)),
+        GridCell(2, 0, "GSM8K", (0, 0, 1, 1)),
+        GridCell(2, 1, "45.1", (0, 0, 1, 1)),
+    ]
     assert header_from_cells(cells, TABLES.max_header_rows) == 1
 
 

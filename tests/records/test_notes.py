@@ -11,11 +11,11 @@ from pathlib import Path
 from reportlab.pdfgen import canvas
 
 from extractor.model.document import Document
-from extractor.readers.html import load_html
 from extractor.model.options import PdfOptions, RunOptions
+from extractor.readers.html import load_html
 from extractor.readers.pdf import load_pdf
-from extractor.run.pipeline import extract_document
 from extractor.records.notes import read_notes
+from extractor.run.pipeline import extract_document
 from extractor.vocab import load_vocabulary
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tables"))
@@ -24,7 +24,10 @@ import report_cases as rc  # noqa: E402
 
 def _html(table: str, caption: str) -> list:
     data = f"<html><body><table><caption>{caption}</caption>{table}</table></body></html>".encode()
-    doc = load_html(data, Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"))
+    doc = load_html(
+        data,
+        Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"),
+    )
     return extract_document(doc, RunOptions()).records
 
 
@@ -44,12 +47,20 @@ def test_a_mark_the_caption_calls_for_reference_only_is_flagged_and_built_benchm
 
 
 def test_a_note_that_only_says_who_reported_a_score_changes_nothing():
-    notes = read_notes("Table 2: Results. † reported by the original authors.", ["‡ We tested all models with the full set."],
-                       load_vocabulary())
+    notes = read_notes(
+        "Table 2: Results. † reported by the original authors.",
+        ["‡ We tested all models with the full set."],
+        load_vocabulary(),
+    )
     assert notes.marks == {"‡": "We tested all models with the full set."} and notes.built == []
-    records = _html("<tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr><tr><td>Nimbus 7B</td><td>61.2†</td><td>51.7</td></tr>",
-                    "Table 2: Results. † reported by the original authors.")
-    assert [(r.dataset, r.value, r.markers, r.flags) for r in records] == [("MMLU", 61.2, "†", []), ("GSM8K", 51.7, None, [])]
+    records = _html(
+        "<tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr><tr><td>Nimbus 7B</td><td>61.2†</td><td>51.7</td></tr>",
+        "Table 2: Results. † reported by the original authors.",
+    )
+    assert [(r.dataset, r.value, r.markers, r.flags) for r in records] == [
+        ("MMLU", 61.2, "†", []),
+        ("GSM8K", 51.7, None, []),
+    ]
 
 
 def _case_with_note(case: rc.Case, note: str, y: float) -> bytes:
@@ -66,7 +77,9 @@ def _case_with_note(case: rc.Case, note: str, y: float) -> bytes:
 
 def _pdf_with_note(note: str) -> bytes:
     case = rc.Case(
-        title="Nimbus: reasoning models", caption="Table 3: Reasoning benchmarks.", cols=[100, 260, 340, 420],
+        title="Nimbus: reasoning models",
+        caption="Table 3: Reasoning benchmarks.",
+        cols=[100, 260, 340, 420],
         header=[["Benchmark", "Nimbus-R 40K", "Orca-X"]],
         body=[["HLE (no tools)", "8.4∗", "7.6∗"], ["GPQA Diamond", "70.0", "71.5"]],
     )
@@ -101,7 +114,12 @@ def test_a_footnote_line_saying_the_marked_scores_are_a_spoken_version_flags_the
 def test_a_note_names_a_subset_only_as_whole_words_and_only_when_it_speaks_of_one():
     from extractor.records.notes import mark_subset
 
-    assert mark_subset("Scores are averaged over multiple runs with human-verified answers.", ["Multiple", "human"]) is None
+    assert (
+        mark_subset(
+            "Scores are averaged over multiple runs with human-verified answers.", ["Multiple", "human"]
+        )
+        is None
+    )
     assert mark_subset("* conducted on the text-only HLE subset.", ["text-only", "no tools"]) == "text-only"
     assert mark_subset("* on the subset of the latest problems", ["test"]) is None  # 'test' inside 'latest'
 
@@ -112,9 +130,11 @@ def test_footnote_lines_belong_to_the_table_above_them_only():
 
     upper = Table(index=0, page=3, grid=[["a"]], engine="test", bbox=BBox(x0=50, top=100, x1=500, bottom=200))
     lower = Table(index=1, page=3, grid=[["a"]], engine="test", bbox=BBox(x0=50, top=300, x1=500, bottom=400))
-    blocks = [TextBlock(text="* on the text-only subset.", page=3, bbox=BBox(x0=50, top=210, x1=300, bottom=218)),
-              TextBlock(text="† our reproduction.", page=3, bbox=BBox(x0=50, top=410, x1=300, bottom=418)),
-              TextBlock(text="* another page.", page=4, bbox=BBox(x0=50, top=410, x1=300, bottom=418))]
+    blocks = [
+        TextBlock(text="* on the text-only subset.", page=3, bbox=BBox(x0=50, top=210, x1=300, bottom=218)),
+        TextBlock(text="† our reproduction.", page=3, bbox=BBox(x0=50, top=410, x1=300, bottom=418)),
+        TextBlock(text="* another page.", page=4, bbox=BBox(x0=50, top=410, x1=300, bottom=418)),
+    ]
     assert lines_under(upper, [upper, lower], blocks) == ["* on the text-only subset."]
     assert lines_under(lower, [upper, lower], blocks) == ["† our reproduction."]
     assert lines_under(upper.model_copy(update={"page": None}), [upper], blocks) == []
@@ -122,14 +142,20 @@ def test_footnote_lines_belong_to_the_table_above_them_only():
 
 def test_a_footnote_giving_a_setting_is_that_scores_setting_and_a_label_of_subsets_is_composed():
     case = rc.Case(
-        title="Nimbus 2.5: long context", caption="Table 2: Long-context results.", cols=[100, 260, 340, 440],
+        title="Nimbus 2.5: long context",
+        caption="Table 2: Long-context results.",
+        cols=[100, 260, 340, 440],
         header=[["Benchmark", "Nimbus 2.5", "Orca 4 32K Thinking"]],
         body=[["MRCR v2 (8-needle) 128k", "58.0", "16.1**"], ["GPQA Diamond", "84.0", "79.6"]],
     )
     pdf = _case_with_note(case, "* evaluated on text problems only ** with no thinking and API refusals", 230)
-    doc = extract_document(load_pdf(pdf, Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf"),
-                                    PdfOptions()), RunOptions())
+    doc = extract_document(
+        load_pdf(pdf, Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf"), PdfOptions()),
+        RunOptions(),
+    )
     assert [(r.dataset, r.model, r.setting, r.value) for r in doc.records] == [
-        ("MRCR v2 (8-needle, 128k)", "Nimbus 2.5", None, 58.0), ("MRCR v2 (8-needle, 128k)", "Orca 4", "no thinking", 16.1),
-        ("GPQA Diamond", "Nimbus 2.5", None, 84.0), ("GPQA Diamond", "Orca 4", "32k thinking", 79.6),
+        ("MRCR v2 (8-needle, 128k)", "Nimbus 2.5", None, 58.0),
+        ("MRCR v2 (8-needle, 128k)", "Orca 4", "no thinking", 16.1),
+        ("GPQA Diamond", "Nimbus 2.5", None, 84.0),
+        ("GPQA Diamond", "Orca 4", "32k thinking", 79.6),
     ]

@@ -19,7 +19,10 @@ REPO = Path(__file__).resolve().parents[2]
 def _table(body: str, caption: str = ""):
     cap = f"<caption>{caption}</caption>" if caption else ""
     data = f"<html><body><table>{cap}{body}</table></body></html>".encode()
-    doc = load_html(data, Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"))
+    doc = load_html(
+        data,
+        Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"),
+    )
     return doc.tables[0]
 
 
@@ -30,10 +33,17 @@ def test_columns_rows_and_caption_facts_of_a_table_under_a_benchmark_header():
         "Table 6: Performance of instruction-tuned models on the RULER benchmark’s QA task.",
     )
     sem = read_semantics(table, load_vocabulary())
-    assert (sem.form, sem.models_on, sem.header_rows, sem.label_cols, sem.kind) == ("wide", "rows", 2, 1, None)
+    assert (sem.form, sem.models_on, sem.header_rows, sem.label_cols, sem.kind) == (
+        "wide",
+        "rows",
+        2,
+        1,
+        None,
+    )
     assert (sem.facts.variant, sem.facts.parent, sem.facts.part) == ("Instruct", "RULER", "QA")
     assert [(c.col, c.header, c.label, c.benchmark) for c in sem.columns] == [
-        (1, ["RULER", "Avg."], "RULER Avg.", "RULER"), (2, ["RULER", "0-8K"], "RULER 0-8K", "RULER"),
+        (1, ["RULER", "Avg."], "RULER Avg.", "RULER"),
+        (2, ["RULER", "0-8K"], "RULER 0-8K", "RULER"),
     ]
     assert [(r.row, r.label, r.section) for r in sem.rows] == [(2, "Open models", True), (3, "Nimbus", False)]
     assert "column 2: 'RULER 0-8K' <- RULER / 0-8K; benchmark=RULER" in sem.render()
@@ -41,11 +51,11 @@ def test_columns_rows_and_caption_facts_of_a_table_under_a_benchmark_header():
 
 def test_each_distinct_label_is_classified_once_with_its_position():
     table = _table(
-        '<tr><th>Category</th><th>Benchmark</th><th>Nimbus 7B</th><th>Orca-X 13B</th></tr>'
-        '<tr><td>Math</td><td>GSM8K (8-shot)</td><td>61.3</td><td>55.0</td></tr>'
-        '<tr><td>Math</td><td>MATH</td><td>20.1</td><td>18.7</td></tr>'
-        '<tr><td>Average</td><td></td><td>40.7</td><td>36.9</td></tr>'
-        '<tr><td>Code</td><td># Params</td><td>7B</td><td>13B</td></tr>',
+        "<tr><th>Category</th><th>Benchmark</th><th>Nimbus 7B</th><th>Orca-X 13B</th></tr>"
+        "<tr><td>Math</td><td>GSM8K (8-shot)</td><td>61.3</td><td>55.0</td></tr>"
+        "<tr><td>Math</td><td>MATH</td><td>20.1</td><td>18.7</td></tr>"
+        "<tr><td>Average</td><td></td><td>40.7</td><td>36.9</td></tr>"
+        "<tr><td>Code</td><td># Params</td><td>7B</td><td>13B</td></tr>",
     )
     sem = read_semantics(table, load_vocabulary())
     assert sem.models_on == "columns"
@@ -83,8 +93,12 @@ def test_every_flag_the_package_sets_is_registered_so_leaderboards_leave_it_out(
 
     from extractor.model.record import RECORD_FLAGS
 
-    lines = [ln for p in (REPO / "extractor").rglob("*.py") for ln in p.read_text(encoding="utf-8").splitlines()
-             if "flags" in ln and "RECORD_FLAGS" not in ln and not p.name == "record.py"]
+    lines = [
+        ln
+        for p in (REPO / "extractor").rglob("*.py")
+        for ln in p.read_text(encoding="utf-8").splitlines()
+        if "flags" in ln and "RECORD_FLAGS" not in ln and not p.name == "record.py"
+    ]
     names = {name for ln in lines for name in re.findall(r'"([a-z]+(?:-[a-z]+)+)"', ln)}
     assert {"unknown-dataset", "model-placeholder", "in-house-benchmark"} <= names
     assert names <= set(RECORD_FLAGS), names - set(RECORD_FLAGS)

@@ -23,8 +23,12 @@ def read(data: bytes) -> Document:
 def test_corpus_page():
     doc = read(corpus_path("pwc-pages", "claude-2-model-card.txt").read_bytes())
     assert doc.title == "Model Card and Evaluations for Claude Models"
-    assert doc.abstract.startswith("This report includes the model card [1] for Claude models, focusing on Claude 2,")
-    assert doc.abstract.endswith("However, we hope it provides useful insight into Claude 2’s capabilities and limitations.")
+    assert doc.abstract.startswith(
+        "This report includes the model card [1] for Claude models, focusing on Claude 2,"
+    )
+    assert doc.abstract.endswith(
+        "However, we hope it provides useful insight into Claude 2’s capabilities and limitations."
+    )
     assert "less capable ‘helpful and harmless’ language assistants" in doc.abstract
     assert "our paper “Red-Teaming Language Models to Reduce Harms” [4]" in doc.abstract
     assert "not comprehensive – we expect" in doc.abstract
@@ -38,10 +42,22 @@ def test_corpus_page():
     ]  # fmt: skip
     assert all(b.page is None for b in doc.blocks)
     (table,) = doc.tables
-    assert (table.index, table.engine, table.header_rows, table.caption) == (0, "flattened-text", 1, "Results from the Paper")
+    assert (table.index, table.engine, table.header_rows, table.caption) == (
+        0,
+        "flattened-text",
+        1,
+        "Results from the Paper",
+    )
     assert table.grid[0] == HEADER
     assert len(table.grid) == 21
-    assert table.grid[1] == ["Common Sense Reasoning", "ARC (Challenge)", "Claude Instant 1.1 (few-shot, k=5)", "Accuracy", "85.7", "# 11"]
+    assert table.grid[1] == [
+        "Common Sense Reasoning",
+        "ARC (Challenge)",
+        "Claude Instant 1.1 (few-shot, k=5)",
+        "Accuracy",
+        "85.7",
+        "# 11",
+    ]
     assert table.grid[16:18] == [
         ["Bug fixing", "SWE-bench", "Claude 2", "Resolved (unassisted)", "1.96%", "# 1"],
         ["Bug fixing", "SWE-bench", "Claude 2", "Resolved (assisted)", "4.80%", "# 1"],
@@ -65,7 +81,14 @@ def test_sample_page():
     assert table.caption == "Results from the Paper"
     assert table.grid[0] == HEADER
     assert len(table.grid) == 15
-    assert table.grid[10] == ["Logical Reasoning", "LogiQuest", "Nimbus Instant 1.2 (5-shot)", "Accuracy", "58.3", "# 4"]
+    assert table.grid[10] == [
+        "Logical Reasoning",
+        "LogiQuest",
+        "Nimbus Instant 1.2 (5-shot)",
+        "Accuracy",
+        "58.3",
+        "# 4",
+    ]
     assert table.grid[13:] == [
         ["Bug fixing", "SWE-bench", "Nimbus 2", "Resolved (unassisted)", "2.35%", "# 3"],
         ["Bug fixing", "SWE-bench", "Nimbus 2", "Resolved (assisted)", "5.10%", "# 2"],
@@ -121,7 +144,11 @@ def test_tab_separated_table():
     doc = read(b"Scores\n\nModel\tMMLU\tGSM8K\nNimbus 2\t77.4\t78.9\nFalcon-Lite 7B\t45.3\t20.1\n\nEnd.\n")
     (table,) = doc.tables
     assert (table.engine, table.header_rows, table.caption) == ("tsv-text", 1, "Scores")
-    assert table.grid == [["Model", "MMLU", "GSM8K"], ["Nimbus 2", "77.4", "78.9"], ["Falcon-Lite 7B", "45.3", "20.1"]]
+    assert table.grid == [
+        ["Model", "MMLU", "GSM8K"],
+        ["Nimbus 2", "77.4", "78.9"],
+        ["Falcon-Lite 7B", "45.3", "20.1"],
+    ]
 
 
 def test_no_tables_warns():
@@ -156,7 +183,9 @@ def test_title_abstract_in_one_paragraph_and_table_first():
     doc = read(f"A Title\n{words}\n".encode())
     assert (doc.title, doc.abstract) == ("A Title", words)
     assert [b.kind for b in doc.blocks] == ["title", "paragraph"]
-    doc = read(b"Task Dataset Model Metric Name Metric Value\nCode Generation MBPP Nimbus 2 Accuracy 61.0\n\nMethods\n")
+    doc = read(
+        b"Task Dataset Model Metric Name Metric Value\nCode Generation MBPP Nimbus 2 Accuracy 61.0\n\nMethods\n"
+    )
     assert doc.title is None
     assert [b.text for b in doc.blocks] == ["Methods"]
     assert doc.tables[0].caption is None

@@ -26,7 +26,10 @@ def _binary(name: str) -> str | None:
     found = shutil.which(name)
     if found:
         return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    candidates = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
+    )
     return candidates[-1] if candidates else None
 
 
@@ -48,7 +51,9 @@ def _as_user() -> tuple[list[str], str | None]:
             continue
         if runuser:
             return [runuser, "-u", user, "--"], user
-    raise Unavailable("running as root (initdb refuses root) and no runuser or non-root user to run PostgreSQL as")
+    raise Unavailable(
+        "running as root (initdb refuses root) and no runuser or non-root user to run PostgreSQL as"
+    )
 
 
 def _run(cmd: list[str], what: str) -> None:
@@ -72,18 +77,52 @@ class Server:
     def start(self) -> None:
         initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
         if not initdb or not pg_ctl:
-            raise Unavailable("PostgreSQL is not installed (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin)")
+            raise Unavailable(
+                "PostgreSQL is not installed (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin)"
+            )
         self.pg_ctl = pg_ctl
         self.prefix, user = _as_user()
         if user:
             shutil.chown(self.base, user)
         data = self.base / "data"
-        _run([*self.prefix, initdb, "-D", str(data), "-U", "extractor", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], "initdb")
+        _run(
+            [
+                *self.prefix,
+                initdb,
+                "-D",
+                str(data),
+                "-U",
+                "extractor",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+            "initdb",
+        )
         options = f"-k {self.base} -p {self.port} -c listen_addresses='' -c fsync=off"
-        _run([*self.prefix, pg_ctl, "-D", str(data), "-l", str(self.base / "log"), "-w", "-o", options, "start"], "pg_ctl start")
+        _run(
+            [
+                *self.prefix,
+                pg_ctl,
+                "-D",
+                str(data),
+                "-l",
+                str(self.base / "log"),
+                "-w",
+                "-o",
+                options,
+                "start",
+            ],
+            "pg_ctl start",
+        )
 
     def stop(self) -> None:
         if self.pg_ctl and (self.base / "data" / "postmaster.pid").exists():
-            subprocess.run([*self.prefix, self.pg_ctl, "-D", str(self.base / "data"), "-m", "immediate", "stop"],
-                           capture_output=True, stdin=subprocess.DEVNULL)
+            subprocess.run(
+                [*self.prefix, self.pg_ctl, "-D", str(self.base / "data"), "-m", "immediate", "stop"],
+                capture_output=True,
+                stdin=subprocess.DEVNULL,
+            )
         shutil.rmtree(self.base, ignore_errors=True)

@@ -6,9 +6,9 @@ import sys
 import textwrap
 
 import pytest
+from conftest import REPO
 from typer.testing import CliRunner
 
-from conftest import REPO
 from extractor.cli import app
 from extractor.model.errors import StoreError
 from extractor.store import StoredDocument, StoredRecord, open_store, store_url
@@ -17,9 +17,24 @@ runner = CliRunner()
 
 
 def record(i, sha="a" * 64, **kw):
-    data = dict(doc_id="doc-aaaaaaaa", source="doc.pdf", task="Arithmetic Reasoning", dataset="GSM8K", model=f"Model {i}",
-                metric="Accuracy", value=50.0 + i, value_raw=str(50.0 + i), dataset_raw="GSM8K", model_raw=f"Model {i}",
-                table_index=0, row=i, col=1, sha256=sha, position=i, entry=i)
+    data = dict(
+        doc_id="doc-aaaaaaaa",
+        source="doc.pdf",
+        task="Arithmetic Reasoning",
+        dataset="GSM8K",
+        model=f"Model {i}",
+        metric="Accuracy",
+        value=50.0 + i,
+        value_raw=str(50.0 + i),
+        dataset_raw="GSM8K",
+        model_raw=f"Model {i}",
+        table_index=0,
+        row=i,
+        col=1,
+        sha256=sha,
+        position=i,
+        entry=i,
+    )
     return StoredRecord(**{**data, **kw})
 
 
@@ -36,13 +51,24 @@ def test_urls():
 def test_storing_a_document_again_replaces_its_records(tmp_path):
     with open_store(tmp_path / "r.db") as store:
         store.replace_document(doc(), [record(i) for i in range(3)])
-        store.replace_document(doc("b" * 64, "other-bbbbbbbb"), [record(0, "b" * 64, doc_id="other-bbbbbbbb")])
-        store.replace_document(doc(), [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)])
+        store.replace_document(
+            doc("b" * 64, "other-bbbbbbbb"), [record(0, "b" * 64, doc_id="other-bbbbbbbb")]
+        )
+        store.replace_document(
+            doc(), [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)]
+        )
         assert [d.doc_id for d in store.documents()] == ["doc-aaaaaaaa", "other-bbbbbbbb"]
         got = store.records()
     assert [(r.doc_id, r.model, r.value) for r in got] == [
-        ("doc-aaaaaaaa", "Model 0", 50.0), ("doc-aaaaaaaa", "Model 1", 51.0), ("other-bbbbbbbb", "Model 0", 50.0)]
-    assert got[0].flags == ["orientation-guessed"] and got[0].parent_tasks == ["Reasoning"] and got[2].flags == []
+        ("doc-aaaaaaaa", "Model 0", 50.0),
+        ("doc-aaaaaaaa", "Model 1", 51.0),
+        ("other-bbbbbbbb", "Model 0", 50.0),
+    ]
+    assert (
+        got[0].flags == ["orientation-guessed"]
+        and got[0].parent_tasks == ["Reasoning"]
+        and got[2].flags == []
+    )
     assert got[0] == record(0, flags=["orientation-guessed"], parent_tasks=["Reasoning"])
 
 
@@ -79,8 +105,13 @@ def kill_a_writer_halfway(db: str) -> None:
     """Store three records, then SIGKILL a second writer inside its transaction replacing them."""
     with open_store(db) as store:
         store.replace_document(doc(), [record(i) for i in range(3)])
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, store_url(db), str(REPO / "tests")],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, store_url(db), str(REPO / "tests")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     try:
         assert proc.stdout.readline().strip() == "halfway"
     finally:
@@ -92,7 +123,11 @@ def test_a_writer_killed_halfway_leaves_the_store_consistent(tmp_path):
     db = str(tmp_path / "r.db")
     kill_a_writer_halfway(db)
     with open_store(db) as store:
-        assert [(r.model, r.value) for r in store.records()] == [("Model 0", 50.0), ("Model 1", 51.0), ("Model 2", 52.0)]
+        assert [(r.model, r.value) for r in store.records()] == [
+            ("Model 0", 50.0),
+            ("Model 1", 51.0),
+            ("Model 2", 52.0),
+        ]
         assert [d.title for d in store.documents()] == ["A report"]
         store.replace_document(doc(), [record(0, value=99.0)])  # and the store is writable again
         assert [(r.model, r.value) for r in store.records()] == [("Model 0", 99.0)]
@@ -113,11 +148,16 @@ def test_run_writes_the_store_and_a_rerun_replaces_never_duplicates(tmp_path):
         assert len(store.documents()) == 1
     lines = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r.model, r.dataset, r.value, r.paper_title, r.entry) for r in got] == [
-        ("Nimbus 2", "MMLU", 78.5, "A page", 0), ("Nimbus 2", "GSM8K", 88.0, "A page", 0),
-        ("Nimbus 1", "MMLU", 70.0, "A page", 1), ("Nimbus 1", "GSM8K", 61.2, "A page", 1)]
+        ("Nimbus 2", "MMLU", 78.5, "A page", 0),
+        ("Nimbus 2", "GSM8K", 88.0, "A page", 0),
+        ("Nimbus 1", "MMLU", 70.0, "A page", 1),
+        ("Nimbus 1", "GSM8K", 61.2, "A page", 1),
+    ]
     assert [r.model_dump(include=set(lines[0])) for r in got] == lines
 
-    page.write_text(TABLE.replace("70.0", "71.0"), encoding="utf-8")  # new content, new sha256: a new document
+    page.write_text(
+        TABLE.replace("70.0", "71.0"), encoding="utf-8"
+    )  # new content, new sha256: a new document
     runner.invoke(app, ["run", str(page), "-o", str(out), "--workers", "0"])
     with open_store(None, out) as store:
         assert len(store.documents()) == 2 and len(store.records()) == 8
@@ -128,6 +168,8 @@ def test_a_store_that_cannot_be_opened_is_one_clear_error(tmp_path):
     page.write_text(TABLE, encoding="utf-8")
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, ["run", str(page), "-o", str(tmp_path / "o"), "--workers", "0", "--db", str(blocker / "r.db")])
+    result = runner.invoke(
+        app, ["run", str(page), "-o", str(tmp_path / "o"), "--workers", "0", "--db", str(blocker / "r.db")]
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith("error: cannot open the results store sqlite:///")

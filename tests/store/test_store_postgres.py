@@ -4,13 +4,13 @@ import itertools
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from pg_server import Server, Unavailable
 from sqlalchemy import create_engine, text
+from test_store import TABLE, doc, kill_a_writer_halfway, record
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.store import open_store, store_url
-from pg_server import Server, Unavailable
-from test_store import TABLE, doc, kill_a_writer_halfway, record
 
 runner = CliRunner()
 _names = itertools.count()
@@ -43,7 +43,9 @@ def pg_url(server):
 def test_postgres_replaces_and_round_trips_records(pg_url):
     with open_store(pg_url) as store:
         store.replace_document(doc(), [record(i) for i in range(3)])
-        store.replace_document(doc(), [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)])
+        store.replace_document(
+            doc(), [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)]
+        )
         got = store.records()
     assert got == [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)]
 
@@ -51,14 +53,20 @@ def test_postgres_replaces_and_round_trips_records(pg_url):
 def test_postgres_writer_killed_halfway_leaves_the_store_consistent(pg_url):
     kill_a_writer_halfway(pg_url)
     with open_store(pg_url) as store:
-        assert [(r.model, r.value) for r in store.records()] == [("Model 0", 50.0), ("Model 1", 51.0), ("Model 2", 52.0)]
+        assert [(r.model, r.value) for r in store.records()] == [
+            ("Model 0", 50.0),
+            ("Model 1", 51.0),
+            ("Model 2", 52.0),
+        ]
 
 
 def test_run_and_leaderboard_with_a_postgres_url(pg_url, tmp_path):
     page = tmp_path / "results.txt"
     page.write_text(TABLE, encoding="utf-8")
     for _ in range(2):
-        result = runner.invoke(app, ["run", str(page), "-o", str(tmp_path / "out"), "--workers", "0", "--force", "--db", pg_url])
+        result = runner.invoke(
+            app, ["run", str(page), "-o", str(tmp_path / "out"), "--workers", "0", "--force", "--db", pg_url]
+        )
         assert result.exit_code == 0, result.stderr
     assert not (tmp_path / "out" / "results.db").exists()
     board = runner.invoke(app, ["leaderboard", "--db", pg_url, "--dataset", "mmlu", "--format", "csv"])

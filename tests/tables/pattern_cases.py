@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from io import BytesIO
 
-from report_cases import GROUP_GAP, H, ROW, W, Case, Span, draw_case
+from report_cases import GROUP_GAP, ROW, Case, H, Span, W, draw_case
 from reportlab.pdfgen import canvas
 
 TOP = 150.0  # draw_case's table top
@@ -95,7 +95,12 @@ CAPTION_PARENT = Case(
     caption="Table 4: Results on the subsets of AGIEval.",
     cols=[120, 220, 290, 360],
     header=[["Subset", "Nimbus 2 7B", "Orca-X 13B"]],
-    body=[["SAT-Math", "52.7", "49.1"], ["LSAT-AR", "21.3", "20.0"], ["LSAT-LR", "45.9", "40.2"], ["Average", "40.0", "36.4"]],
+    body=[
+        ["SAT-Math", "52.7", "49.1"],
+        ["LSAT-AR", "21.3", "20.0"],
+        ["LSAT-LR", "45.9", "40.2"],
+        ["Average", "40.0", "36.4"],
+    ],
     groups=[3],
 )
 
@@ -107,7 +112,11 @@ FAMILY_VERSION = Case(
     caption="Table 5: Results on knowledge and math benchmarks.",
     cols=[110, 190, 250, 310, 370, 430],
     header=[["", "", "", "", ""], ["", "", "", "", ""], ["Benchmark", "Flash", "Pro", "7B", "13B"]],
-    header_spans=[Span("Nimbus", 0, 1, col_end=2), Span("1.5", 1, 1, col_end=2), Span("Orca-X", 0, 3, col_end=4)],
+    header_spans=[
+        Span("Nimbus", 0, 1, col_end=2),
+        Span("1.5", 1, 1, col_end=2),
+        Span("Orca-X", 0, 3, col_end=4),
+    ],
     body=[["MMLU-Pro", "67.3", "75.8", "40.1", "47.9"], ["MATH-500", "77.9", "86.5", "45.0", "51.2"]],
 )
 # A language printed once over the benchmarks it is a subset of.
@@ -115,9 +124,15 @@ LANGUAGE_OVER = Case(
     title="Nimbus 2: Multilingual Evaluation",
     caption="Table 6: Translated benchmarks in French and German.",
     cols=[80, 160, 205, 255, 300, 345, 395, 440],
-    header=[["", "", "", "", "", "", ""], ["Model", "ARC-c", "HellaSwag", "MMLU", "ARC-c", "HellaSwag", "MMLU"]],
+    header=[
+        ["", "", "", "", "", "", ""],
+        ["Model", "ARC-c", "HellaSwag", "MMLU", "ARC-c", "HellaSwag", "MMLU"],
+    ],
     header_spans=[Span("French", 0, 1, col_end=3), Span("German", 0, 4, col_end=6)],
-    body=[["Nimbus 2 7B", "58.2", "70.3", "70.9", "54.3", "68.1", "71.5"], ["Orca-X 13B", "55.0", "66.2", "64.8", "52.9", "63.0", "65.2"]],
+    body=[
+        ["Nimbus 2 7B", "58.2", "70.3", "70.9", "54.3", "68.1", "71.5"],
+        ["Orca-X 13B", "55.0", "66.2", "64.8", "52.9", "63.0", "65.2"],
+    ],
 )
 # A benchmark, its split and its metric in three header rows.
 THREE_ROW_BENCHMARK = Case(
@@ -132,7 +147,10 @@ GROUP_TITLES = Case(
     title="Nimbus-R: Reasoning Models",
     caption="Table 8: Comparison with open-weight models.",
     cols=[100, 180, 250, 320, 390, 460],
-    header=[["", "", "", "", ""], ["Benchmark", "Nimbus-R 8B", "Nimbus-R 32B", "Orca-X 70B", "Falcon-Lite 8x7B"]],
+    header=[
+        ["", "", "", "", ""],
+        ["Benchmark", "Nimbus-R 8B", "Nimbus-R 32B", "Orca-X 70B", "Falcon-Lite 8x7B"],
+    ],
     header_spans=[Span("Our Models", 0, 1, col_end=2), Span("Open-Weight Models", 0, 3, col_end=4)],
     body=[["AIME 2024", "55.0", "72.6", "40.0", "25.4"], ["MATH-500", "88.2", "94.3", "80.1", "70.6"]],
 )
@@ -170,7 +188,11 @@ ACTIVE_PARAMS = Case(
     caption="Table 11: Comparison with dense and sparse models.",
     cols=[100, 200, 270, 330, 390],
     header=[["Model", "# Act. Params", "MMLU", "GSM8K"]],
-    body=[["Orca-X 13B", "13B", "55.0", "29.6"], ["Falcon-Lite 8x7B", "13B", "70.6", "58.4"], ["Nimbus-MoE", "2.4B", "58.3", "41.1"]],
+    body=[
+        ["Orca-X 13B", "13B", "55.0", "29.6"],
+        ["Falcon-Lite 8x7B", "13B", "70.6", "58.4"],
+        ["Nimbus-MoE", "2.4B", "58.3", "41.1"],
+    ],
 )
 # A prompting condition printed as a row under the model it applies to.
 SETTING_ROW = Case(
@@ -178,7 +200,11 @@ SETTING_ROW = Case(
     caption="Table 12: Chat models with and without a system prompt.",
     cols=[100, 210, 280, 350],
     header=[["Model", "MMLU", "IFEval"]],
-    body=[["Nimbus 2 7B Chat", "63.2", "71.4"], ["No system prompt", "62.8", "66.0"], ["Orca-X 13B Chat", "57.1", "60.2"]],
+    body=[
+        ["Nimbus 2 7B Chat", "63.2", "71.4"],
+        ["No system prompt", "62.8", "66.0"],
+        ["Orca-X 13B Chat", "57.1", "60.2"],
+    ],
 )
 
 # --- 5. labels that carry a metric, a subset or a setting ---------------------------------------
@@ -251,10 +277,16 @@ def _wrapped(caption: str, labels: list[tuple[str, str | None]], scores: list[tu
     )
 
 
-WRAPPED_SETTING = _wrapped("Table 16: Knowledge benchmarks.", [("MMLU", "(5-shot)"), ("ARC-c", "(25-shot)"), ("GSM8K", None)],
-                           [("64.3", "55.0"), ("60.1", "52.4"), ("51.0", "40.2")])
-WRAPPED_EVERY_ROW = _wrapped("Table 16: Knowledge benchmarks.", [("MMLU", "(5-shot)"), ("ARC-c", "(25-shot)"), ("GSM8K", "(8-shot)")],
-                             [("64.3", "55.0"), ("60.1", "52.4"), ("51.0", "40.2")])
+WRAPPED_SETTING = _wrapped(
+    "Table 16: Knowledge benchmarks.",
+    [("MMLU", "(5-shot)"), ("ARC-c", "(25-shot)"), ("GSM8K", None)],
+    [("64.3", "55.0"), ("60.1", "52.4"), ("51.0", "40.2")],
+)
+WRAPPED_EVERY_ROW = _wrapped(
+    "Table 16: Knowledge benchmarks.",
+    [("MMLU", "(5-shot)"), ("ARC-c", "(25-shot)"), ("GSM8K", "(8-shot)")],
+    [("64.3", "55.0"), ("60.1", "52.4"), ("51.0", "40.2")],
+)
 
 # --- 7. long-form tables and tables side by side ------------------------------------------------
 
@@ -287,7 +319,11 @@ SIDE_RIGHT = Case(
     caption="Table 19: Code benchmarks.",
     cols=[320, 398, 458, 508],
     header=[["Model", "HumanEval", "MBPP"]],
-    body=[["Nimbus 2 7B", "48.2", "52.0"], ["Orca-X 13B", "35.4", "41.3"], ["Falcon-Lite 7B", "30.5", "38.2"]],
+    body=[
+        ["Nimbus 2 7B", "48.2", "52.0"],
+        ["Orca-X 13B", "35.4", "41.3"],
+        ["Falcon-Lite 7B", "30.5", "38.2"],
+    ],
 )
 
 # --- 8. tables of the paper's own variants and of statistics ------------------------------------

@@ -46,7 +46,15 @@ class Case:
     text: str = "We compare the models on public benchmarks with the same prompts."
 
 
-def _draw_text(c: canvas.Canvas, x0: float, x1: float, baseline: float, s: str, bold: bool = False, underline: bool = False) -> None:
+def _draw_text(
+    c: canvas.Canvas,
+    x0: float,
+    x1: float,
+    baseline: float,
+    s: str,
+    bold: bool = False,
+    underline: bool = False,
+) -> None:
     font = "Times-Bold" if bold else "Times-Roman"
     width = stringWidth(s, font, 9)
     x = (x0 + x1) / 2 - width / 2
@@ -94,7 +102,10 @@ def draw_case(c: canvas.Canvas, case: Case, top: float = 150.0) -> None:
                 _draw_text(c, cols[j], cols[j + 1], y + 10, s, (i, j) in case.bold, (i, j) in case.underline)
         y += ROW
     for span in case.body_spans:
-        first, last = row_lines[span.row][1], row_lines[span.row_end if span.row_end is not None else span.row][1]
+        first, last = (
+            row_lines[span.row][1],
+            row_lines[span.row_end if span.row_end is not None else span.row][1],
+        )
         _draw_text(c, cols[span.col], cols[span.col + 1], (first + last) / 2, span.text)
     _rule(c, x0, x1, y + 2, 1.0)
     if case.ruled:
@@ -165,7 +176,10 @@ METRIC_SHOTS = Case(
     title="Nimbus-V2: A Strong Mixture-of-Experts Model",
     caption="Table 2: Nimbus-V2 Base and Nimbus-V2 against Nimbus 67B.",
     cols=[80, 130, 250, 300, 370, 450, 520],
-    header=[["", "Benchmark (Metric)", "# Shots", "Nimbus", "Nimbus-V2", "Nimbus-V2"], ["", "", "", "67B", "Base", ""]],
+    header=[
+        ["", "Benchmark (Metric)", "# Shots", "Nimbus", "Nimbus-V2", "Nimbus-V2"],
+        ["", "", "", "67B", "Base", ""],
+    ],
     body=[
         ["", "BBH (EM)", "3-shot", "68.7", "78.9", "79.7"],
         ["", "MMLU (Acc.)", "5-shot", "71.3", "78.5", "77.8"],
@@ -175,7 +189,11 @@ METRIC_SHOTS = Case(
         ["", "GSM8K (EM)", "8-shot", "63.4", "79.2", "92.2"],
         ["", "MATH (EM)", "4-shot", "18.7", "43.6", "53.9"],
     ],
-    body_spans=[Span("English", 0, 0, row_end=2), Span("Code", 3, 0, row_end=4), Span("Math", 5, 0, row_end=6)],
+    body_spans=[
+        Span("English", 0, 0, row_end=2),
+        Span("Code", 3, 0, row_end=4),
+        Span("Math", 5, 0, row_end=6),
+    ],
     groups=[3, 5],
 )
 
@@ -258,7 +276,12 @@ DATA_MIX = Case(
     caption="Table 8: The pre-training data mixture.",
     cols=[100, 220, 320, 420],
     header=[["Source", "Proportion (%)", "Tokens (B)"]],
-    body=[["Web pages", "72.5", "1,450"], ["Code", "12.0", "240"], ["Books", "8.5", "170"], ["Papers", "7.0", "140"]],
+    body=[
+        ["Web pages", "72.5", "1,450"],
+        ["Code", "12.0", "240"],
+        ["Books", "8.5", "170"],
+        ["Papers", "7.0", "140"],
+    ],
 )
 COMPUTE = Case(
     title="Compute",

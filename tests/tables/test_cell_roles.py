@@ -6,22 +6,33 @@ from __future__ import annotations
 import hashlib
 
 from extractor.model.document import Cell, Document, Table
-from extractor.readers.html import load_html
 from extractor.model.options import RunOptions
-from extractor.run.pipeline import extract_document
+from extractor.readers.html import load_html
 from extractor.readers.text.page import load_text
+from extractor.run.pipeline import extract_document
 
 
 def _marks(table: Table) -> list[tuple[int, int, str, str]]:
     def role(c: Cell) -> str:
-        return "column_header" if c.column_header else "row_header" if c.row_header else "row_section" if c.row_section else "body"
+        return (
+            "column_header"
+            if c.column_header
+            else "row_header"
+            if c.row_header
+            else "row_section"
+            if c.row_section
+            else "body"
+        )
 
     return [(c.row, c.col, c.text, role(c)) for c in table.cells]
 
 
 def _html_doc(body: str) -> Document:
     data = f"<html><body><table>{body}</table></body></html>".encode()
-    return load_html(data, Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"))
+    return load_html(
+        data,
+        Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"),
+    )
 
 
 def test_html_cells_are_marked_with_spans_sections_and_row_labels():
@@ -30,32 +41,54 @@ def test_html_cells_are_marked_with_spans_sections_and_row_labels():
         '<tr><td colspan="3">Open-source models</td></tr><tr><td>Nimbus</td><td>56.5</td><td>8.8</td></tr>'
     )
     assert _marks(doc.tables[0]) == [
-        (0, 0, "Model", "column_header"), (0, 1, "Reasoning", "column_header"),
-        (1, 1, "GSM8K", "column_header"), (1, 2, "MATH", "column_header"),
+        (0, 0, "Model", "column_header"),
+        (0, 1, "Reasoning", "column_header"),
+        (1, 1, "GSM8K", "column_header"),
+        (1, 2, "MATH", "column_header"),
         (2, 0, "Open-source models", "row_section"),
-        (3, 0, "Nimbus", "row_header"), (3, 1, "56.5", "body"), (3, 2, "8.8", "body"),
+        (3, 0, "Nimbus", "row_header"),
+        (3, 1, "56.5", "body"),
+        (3, 2, "8.8", "body"),
     ]
 
 
 def test_a_text_table_gets_marked_cells_from_its_grid():
-    doc = load_text(b"| Model | MMLU |\n|---|---|\n| Nimbus | 70.1 |\n",
-                    Document(doc_id="d", source="d.md", sha256="0" * 64, media_type="text"))
-    assert _marks(doc.tables[0]) == [(0, 0, "Model", "column_header"), (0, 1, "MMLU", "column_header"),
-                                     (1, 0, "Nimbus", "row_header"), (1, 1, "70.1", "body")]
+    doc = load_text(
+        b"| Model | MMLU |\n|---|---|\n| Nimbus | 70.1 |\n",
+        Document(doc_id="d", source="d.md", sha256="0" * 64, media_type="text"),
+    )
+    assert _marks(doc.tables[0]) == [
+        (0, 0, "Model", "column_header"),
+        (0, 1, "MMLU", "column_header"),
+        (1, 0, "Nimbus", "row_header"),
+        (1, 1, "70.1", "body"),
+    ]
 
 
 def test_the_records_stage_takes_the_header_rows_the_reader_marked():
     # a numeric second header row ('1024 | 2048' context lengths) reads as a body row from the text alone;
     # the reader's marks say it is a header, and the records follow them
     grid = [["Model", "RULER", "RULER"], ["", "1024", "2048"], ["Nimbus", "90.1", "85.2"]]
-    cells = [Cell(row=i, col=j, text=t, column_header=i < 2, row_header=i == 2 and j == 0)
-             for i, row in enumerate(grid) for j, t in enumerate(row) if t]
+    cells = [
+        Cell(row=i, col=j, text=t, column_header=i < 2, row_header=i == 2 and j == 0)
+        for i, row in enumerate(grid)
+        for j, t in enumerate(row)
+        if t
+    ]
     table = Table(index=0, page=1, grid=grid, cells=cells, engine="test")
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     records = extract_document(doc, RunOptions()).records
-    assert [(r.dataset, r.model, r.value) for r in records] == [("RULER (1024)", "Nimbus", 90.1), ("RULER (2048)", "Nimbus", 85.2)]
-    unmarked = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf",
-                        tables=[Table(index=0, page=1, grid=grid, engine="test")])
+    assert [(r.dataset, r.model, r.value) for r in records] == [
+        ("RULER (1024)", "Nimbus", 90.1),
+        ("RULER (2048)", "Nimbus", 85.2),
+    ]
+    unmarked = Document(
+        doc_id="d",
+        source="d.pdf",
+        sha256="0" * 64,
+        media_type="pdf",
+        tables=[Table(index=0, page=1, grid=grid, engine="test")],
+    )
     assert [r.dataset for r in extract_document(unmarked, RunOptions()).records] == ["RULER", "RULER"]
 
 
@@ -64,10 +97,20 @@ def test_a_version_spanning_columns_is_a_header_row_but_tied_scores_are_scores()
 
     def table(row1: list[str], spans: bool) -> Table:
         grid = [["", "Nimbus", "Nimbus"], row1, ["MMLU", "67.3", "75.8"]]
-        cells = [Cell(row=0, col=1, text="Nimbus", colspan=2), Cell(row=2, col=0, text="MMLU"),
-                 Cell(row=2, col=1, text="67.3"), Cell(row=2, col=2, text="75.8")]
-        cells += [Cell(row=1, col=1, text=row1[1], colspan=2)] if spans else [Cell(row=1, col=k, text=row1[k]) for k in (0, 1, 2)]
+        cells = [
+            Cell(row=0, col=1, text="Nimbus", colspan=2),
+            Cell(row=2, col=0, text="MMLU"),
+            Cell(row=2, col=1, text="67.3"),
+            Cell(row=2, col=2, text="75.8"),
+        ]
+        cells += (
+            [Cell(row=1, col=1, text=row1[1], colspan=2)]
+            if spans
+            else [Cell(row=1, col=k, text=row1[k]) for k in (0, 1, 2)]
+        )
         return Table(index=0, grid=grid, cells=cells, engine="test", header_rows=2)
 
     assert count_header_rows(table(["", "1.5", "1.5"], spans=True)) == 2  # 'Nimbus 1.5' over two columns
-    assert count_header_rows(table(["Orca", "100.0", "100.0"], spans=False)) == 1  # a row of scores claimed as header
+    assert (
+        count_header_rows(table(["Orca", "100.0", "100.0"], spans=False)) == 1
+    )  # a row of scores claimed as header

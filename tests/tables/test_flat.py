@@ -146,7 +146,9 @@ def test_rows_without_rank_and_value_shapes():
 
 
 def test_rank_column_dropped_when_never_filled():
-    table = parse("Task Dataset Model Metric Name Metric Value Global Rank\nCode Generation MBPP Nimbus 2 Accuracy 61.0\n")
+    table = parse(
+        "Task Dataset Model Metric Name Metric Value Global Rank\nCode Generation MBPP Nimbus 2 Accuracy 61.0\n"
+    )
     assert table.grid == [HEADER[:5], ["Code Generation", "MBPP", "Nimbus 2", "Accuracy", "61.0"]]
 
 
@@ -185,11 +187,20 @@ def test_unknown_dataset_found_by_model_names_of_other_rows():
         "Arithmetic Reasoning GSM8K Nimbus Instant 1.2 Accuracy 71.3 # 88\n"
         "Logical Reasoning Logic Grid Puzzles Nimbus Instant 1.2 (5-shot) Accuracy 58.3 # 4\n"
     )
-    assert table.rows[1] == ["Logical Reasoning", "Logic Grid Puzzles", "Nimbus Instant 1.2 (5-shot)", "Accuracy", "58.3", "# 4"]
+    assert table.rows[1] == [
+        "Logical Reasoning",
+        "Logic Grid Puzzles",
+        "Nimbus Instant 1.2 (5-shot)",
+        "Accuracy",
+        "58.3",
+        "# 4",
+    ]
 
 
 def test_known_dataset_places_unknown_task():
-    table = parse("Task Dataset Model Metric Name Metric Value\nGrade School Sums GSM8K Nimbus 2 Accuracy 84.9\n")
+    table = parse(
+        "Task Dataset Model Metric Name Metric Value\nGrade School Sums GSM8K Nimbus 2 Accuracy 84.9\n"
+    )
     assert table.rows == [["Grade School Sums", "GSM8K", "Nimbus 2", "Accuracy", "84.9"]]
     assert table.notes == []
 

@@ -6,12 +6,24 @@ from extractor.run.pipeline import extract_document
 
 
 def _doc(*grids, text="", header_rows=None, media_type="pdf"):
-    tables = [Table(index=i, page=1, grid=g, engine="test", header_rows=header_rows) for i, g in enumerate(grids)]
-    return Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type=media_type, blocks=[TextBlock(text=text)], tables=tables)
+    tables = [
+        Table(index=i, page=1, grid=g, engine="test", header_rows=header_rows) for i, g in enumerate(grids)
+    ]
+    return Document(
+        doc_id="d",
+        source="d.pdf",
+        sha256="0" * 64,
+        media_type=media_type,
+        blocks=[TextBlock(text=text)],
+        tables=tables,
+    )
 
 
 def _rows(result):
-    return [(r.task, r.dataset, r.model, r.setting, r.metric, r.value, r.unit, r.row, r.col) for r in result.records]
+    return [
+        (r.task, r.dataset, r.model, r.setting, r.metric, r.value, r.unit, r.row, r.col)
+        for r in result.records
+    ]
 
 
 def test_models_as_columns_with_settings_and_aliases():
@@ -29,11 +41,20 @@ def test_models_as_columns_with_settings_and_aliases():
         ("Arithmetic Reasoning", "GSM8K", "Nimbus 2", "0-shot CoT", "Accuracy", 88.0, "%", 2, 3),
     ]
     first = result.records[0]
-    assert (first.dataset_raw, first.model_raw, first.metric_raw, first.value_raw) == ("Codex P@1 (0-shot)", "Nimbus Instant", None, "52.8%")
+    assert (first.dataset_raw, first.model_raw, first.metric_raw, first.value_raw) == (
+        "Codex P@1 (0-shot)",
+        "Nimbus Instant",
+        None,
+        "52.8%",
+    )
 
 
 def test_models_as_rows():
-    grid = [["Model", "MMLU", "GSM8K", "HumanEval"], ["Falcon-Lite 7B", "45.3", "14.6", "N/A"], ["Nimbus 2", "78.5", "88.0", "71.2*"]]
+    grid = [
+        ["Model", "MMLU", "GSM8K", "HumanEval"],
+        ["Falcon-Lite 7B", "45.3", "14.6", "N/A"],
+        ["Nimbus 2", "78.5", "88.0", "71.2*"],
+    ]
     result = extract_document(_doc(grid), RunOptions())
     assert [(r.dataset, r.model, r.metric, r.value) for r in result.records] == [
         ("MMLU", "Falcon-Lite 7B", "Average (%)", 45.3),
@@ -54,7 +75,9 @@ def test_benchmark_metric_and_shots_columns_and_category_rows():
         ["# Params", "", "7B", "14B"],
     ]
     result = extract_document(_doc(grid), RunOptions())
-    assert [(r.task, r.dataset, r.model, r.setting, r.metric, r.metric_raw, r.value) for r in result.records] == [
+    assert [
+        (r.task, r.dataset, r.model, r.setting, r.metric, r.metric_raw, r.value) for r in result.records
+    ] == [
         ("Math Word Problem Solving", "GSM8K", "Nimbus 7B", "8-shot", "EM", "EM", 41.2),
         ("Math Word Problem Solving", "GSM8K", "Nimbus 14B", "8-shot", "EM", "EM", 60.1),
         ("Math Word Problem Solving", "MMLU", "Nimbus 7B", "5-shot", "Accuracy", "Acc.", 55.0),
@@ -77,16 +100,32 @@ def test_long_form_table_one_record_per_row():
     ]
     result = extract_document(_doc(grid, header_rows=1, media_type="text"), RunOptions())
     recs = result.records
-    assert [(r.task, r.dataset, r.model, r.setting, r.setting_raw, r.metric, r.value, r.unit, r.global_rank) for r in recs] == [
+    assert [
+        (r.task, r.dataset, r.model, r.setting, r.setting_raw, r.metric, r.value, r.unit, r.global_rank)
+        for r in recs
+    ] == [
         ("Bug fixing", "SWE-bench", "Nimbus 2", None, None, "Resolved (unassisted)", 1.96, "%", 1),
-        ("Common Sense Reasoning", "ARC (Challenge)", "Nimbus 2", "5-shot", "few-shot, k=5", "Accuracy", 91.0, None, 3),
+        (
+            "Common Sense Reasoning",
+            "ARC (Challenge)",
+            "Nimbus 2",
+            "5-shot",
+            "few-shot, k=5",
+            "Accuracy",
+            91.0,
+            None,
+            3,
+        ),
     ]
     assert (recs[1].row, recs[1].col) == (2, 4)
 
 
 def test_non_results_tables_give_no_records():
     hyper = [["Hyperparameter", "Value"], ["learning rate", "3e-4"], ["batch size", "2,048"]]
-    one_col = [["Verbal reasoning (5-shot)", "165 (~95th percentile)"], ["Analytical writing (2-shot)", "5.0"]]
+    one_col = [
+        ["Verbal reasoning (5-shot)", "165 (~95th percentile)"],
+        ["Analytical writing (2-shot)", "5.0"],
+    ]
     result = extract_document(_doc(hyper, one_col), RunOptions())
     assert result.records == []
     assert [w.code for w in result.warnings] == ["not-results", "no-header", "no-records"]
@@ -103,4 +142,6 @@ def test_bold_cell_is_flagged_on_its_record():
 def test_unknown_dataset_is_kept_and_flagged():
     grid = [["Model", "LogiQuest"], ["Nimbus 2", "61.0"], ["Nimbus 1", "50.5"]]
     result = extract_document(_doc(grid), RunOptions())
-    assert [(r.dataset, r.metric, r.flags) for r in result.records] == [("LogiQuest", None, ["unknown-dataset"])] * 2
+    assert [(r.dataset, r.metric, r.flags) for r in result.records] == [
+        ("LogiQuest", None, ["unknown-dataset"])
+    ] * 2

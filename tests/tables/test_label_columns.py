@@ -3,8 +3,8 @@ once, setting pairs under one header, claimed header rows that hold scores."""
 
 from extractor.model.document import Document, Table
 from extractor.model.options import RunOptions
-from extractor.run.pipeline import extract_document
 from extractor.records.label_columns import size_of
+from extractor.run.pipeline import extract_document
 
 
 def _records(grid, header_rows=None):
@@ -27,7 +27,12 @@ def test_family_printed_once_is_continued_by_ascending_sizes():
         ["Orca-X", "13B", "54.8"],
         ["", "34B", "62.6"],
     ]
-    assert [r.model for r in _records(grid).records] == ["Falcon-Lite 40B", "Orca-X 7B", "Orca-X 13B", "Orca-X 34B"]
+    assert [r.model for r in _records(grid).records] == [
+        "Falcon-Lite 40B",
+        "Orca-X 7B",
+        "Orca-X 13B",
+        "Orca-X 34B",
+    ]
 
 
 def test_a_size_with_no_family_is_flagged():
@@ -59,7 +64,8 @@ def test_blank_top_header_over_the_same_subheader_belongs_to_its_left_neighbour(
         ["Nimbus 7B", "39.6", "46.7"],
     ]
     assert [(r.dataset, r.setting, r.value) for r in _records(grid).records] == [
-        ("BIG-Bench Hard", "0-shot", 39.6), ("BIG-Bench Hard", "3-shot", 46.7),
+        ("BIG-Bench Hard", "0-shot", 39.6),
+        ("BIG-Bench Hard", "3-shot", 46.7),
     ]
 
 
@@ -71,8 +77,15 @@ def test_claimed_header_rows_that_hold_scores_are_data():
 
 
 def test_attribute_column_is_not_part_of_the_name():
-    grid = [["Model", "Train Lang", "Japanese"], ["Nimbus 7B", "En,Jp", "52.3"], ["Orca 13B", "Multi", "57.1"]]
-    assert [(r.model, r.dataset) for r in _records(grid).records] == [("Nimbus 7B", "Japanese"), ("Orca 13B", "Japanese")]
+    grid = [
+        ["Model", "Train Lang", "Japanese"],
+        ["Nimbus 7B", "En,Jp", "52.3"],
+        ["Orca 13B", "Multi", "57.1"],
+    ]
+    assert [(r.model, r.dataset) for r in _records(grid).records] == [
+        ("Nimbus 7B", "Japanese"),
+        ("Orca 13B", "Japanese"),
+    ]
 
 
 def _captioned(grid, caption):
@@ -82,9 +95,15 @@ def _captioned(grid, caption):
 
 
 def test_rank_column_and_a_metric_column_of_the_benchmark_the_caption_names():
-    grid = [["Rank", "Model", "Elo", "Type"], ["1", "Nimbus-Pro", "1412", "MoE"], ["3", "Orca 70B", "1380", "Dense"]]
+    grid = [
+        ["Rank", "Model", "Elo", "Type"],
+        ["1", "Nimbus-Pro", "1412", "MoE"],
+        ["3", "Orca 70B", "1380", "Dense"],
+    ]
     records = _captioned(grid, "Table 5: Evaluation in the Chatbot Arena.").records
-    assert [(r.dataset, r.model, r.metric, r.metric_raw, r.value, r.global_rank, r.flags) for r in records] == [
+    assert [
+        (r.dataset, r.model, r.metric, r.metric_raw, r.value, r.global_rank, r.flags) for r in records
+    ] == [
         ("Chatbot Arena", "Nimbus-Pro", "Elo", "Elo", 1412.0, 1, []),
         ("Chatbot Arena", "Orca 70B", "Elo", "Elo", 1380.0, 3, []),
     ]

@@ -3,19 +3,19 @@ from generated PDFs through the whole pipeline: every record, exactly."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 import report_cases as rc
 
 from extractor.model.document import Document
 from extractor.model.options import PdfOptions, RunOptions
+from extractor.model.report import DocumentResult
 from extractor.readers.pdf import load_pdf
 from extractor.run.pipeline import extract_document
-from extractor.model.report import DocumentResult
 
 
-@lru_cache(maxsize=None)
+@cache
 def _result(name: str) -> DocumentResult:
     doc = Document(doc_id="case", source="case.pdf", sha256="0" * 64, media_type="pdf")
     return extract_document(load_pdf(rc.case_pdf(getattr(rc, name)), doc, PdfOptions()), RunOptions())
@@ -71,9 +71,25 @@ def test_metric_and_shots_columns_category_column_and_variants():
     ]
     records = _result("METRIC_SHOTS").records
     # the category printed once per group is every row's task_raw, not part of the benchmark name
-    assert [r.task_raw for r in records[::3]] == ["English", "English", "English", "Code", "Code", "Math", "Math"]
-    assert (records[0].dataset_raw, records[0].metric_raw, records[0].setting_raw) == ("BBH (EM)", "EM", "3-shot")
-    assert [(r.model, r.model_role) for r in records[:3]] == [("Nimbus 67B", "baseline"), ("Nimbus-V2 Base", "own"), ("Nimbus-V2", "own")]
+    assert [r.task_raw for r in records[::3]] == [
+        "English",
+        "English",
+        "English",
+        "Code",
+        "Code",
+        "Math",
+        "Math",
+    ]
+    assert (records[0].dataset_raw, records[0].metric_raw, records[0].setting_raw) == (
+        "BBH (EM)",
+        "EM",
+        "3-shot",
+    )
+    assert [(r.model, r.model_role) for r in records[:3]] == [
+        ("Nimbus 67B", "baseline"),
+        ("Nimbus-V2 Base", "own"),
+        ("Nimbus-V2", "own"),
+    ]
     assert all(not r.flags for r in records)
 
 
@@ -99,14 +115,19 @@ def test_family_printed_once_beside_its_sizes_and_group_headers():
         ("Nimbus 14B", "GSM8K", 61.3),
     ]
     assert [(r.task_raw, r.dataset) for r in records[:4]] == [
-        ("Reasoning", "GSM8K"), ("Reasoning", "ARC (Challenge)"), ("Knowledge", "MMLU"), ("Knowledge", "TriviaQA"),
+        ("Reasoning", "GSM8K"),
+        ("Reasoning", "ARC (Challenge)"),
+        ("Knowledge", "MMLU"),
+        ("Knowledge", "TriviaQA"),
     ]
     assert len(records) == 24 and not any(r.flags for r in records)
 
 
 def test_values_as_printed():
-    assert [(r.dataset, r.model, r.value, r.value_raw, r.setting, r.metric, r.markers, r.bold, r.model_role)
-            for r in _result("VALUES").records] == [
+    assert [
+        (r.dataset, r.model, r.value, r.value_raw, r.setting, r.metric, r.markers, r.bold, r.model_role)
+        for r in _result("VALUES").records
+    ] == [
         ("MMLU", "Falcon-Lite 7B", 79.5, "79.5*", None, "Average (%)", "*", False, "baseline"),
         ("GSM8K", "Falcon-Lite 7B", 65.2, "65.2 (5-shot)", "5-shot", "Accuracy", None, False, "baseline"),
         ("Codeforces", "Falcon-Lite 7B", 1234.0, "1,234", None, "Elo", None, False, "baseline"),

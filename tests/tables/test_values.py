@@ -23,10 +23,18 @@ from extractor.vocab.scores import parse_rank, parse_value
 def test_parse_value(text, value, unit, spread, markers, note):
     parsed = parse_value(text)
     assert parsed is not None
-    assert (parsed.value, parsed.unit, parsed.spread, parsed.markers, parsed.note) == (value, unit, spread, markers, note)
+    assert (parsed.value, parsed.unit, parsed.spread, parsed.markers, parsed.note) == (
+        value,
+        unit,
+        spread,
+        markers,
+        note,
+    )
 
 
-@pytest.mark.parametrize("text", ["", "-", "–", "N/A", "n/a", "—", "Claude 2", "7B", "Dense", "MoE", "165 to 170"])
+@pytest.mark.parametrize(
+    "text", ["", "-", "–", "N/A", "n/a", "—", "Claude 2", "7B", "Dense", "MoE", "165 to 170"]
+)
 def test_no_score(text):
     assert parse_value(text) is None
 

@@ -2,16 +2,34 @@
 
 import pytest
 
-from extractor.model.options import ValidateOptions
-from extractor.checks.records import (benchmark_values, check_conflicts, check_directions, check_names, check_outliers,
-                                       check_percent, is_far)
-from extractor.vocab.directions import metric_direction
+from extractor.checks.records import (
+    benchmark_values,
+    check_conflicts,
+    check_directions,
+    check_names,
+    check_outliers,
+    check_percent,
+    is_far,
+)
 from extractor.model.issues import ref_of
+from extractor.model.options import ValidateOptions
+from extractor.vocab.directions import metric_direction
 
 
 def rec(**kw):
-    data = {"doc_id": "doc-1", "dataset": "MMLU", "model": "Nimbus 2", "metric": "Accuracy", "setting": None,
-            "value": 70.0, "unit": None, "table_index": 0, "row": 1, "col": 1, **kw}
+    data = {
+        "doc_id": "doc-1",
+        "dataset": "MMLU",
+        "model": "Nimbus 2",
+        "metric": "Accuracy",
+        "setting": None,
+        "value": 70.0,
+        "unit": None,
+        "table_index": 0,
+        "row": 1,
+        "col": 1,
+        **kw,
+    }
     return data, ref_of(data, "results.jsonl", kw.get("row", 1))
 
 
@@ -24,11 +42,16 @@ def test_percentage_outside_0_to_100_trips():
     assert codes(issues) == [("error", "percent-out-of-range")]
     assert issues[0].reason == "percentage 112.5 is outside 0 to 100"
     assert issues[0].record.model == "Nimbus 2" and issues[0].record.line == 1
-    assert codes(check_percent([rec(value=-0.5, metric="Average (%)")])) == [("error", "percent-out-of-range")]
+    assert codes(check_percent([rec(value=-0.5, metric="Average (%)")])) == [
+        ("error", "percent-out-of-range")
+    ]
 
 
 def test_percentage_inside_range_or_not_a_percentage_passes():
-    assert check_percent([rec(value=100.0, unit="%"), rec(value=0.0, unit="%"), rec(value=1250.0, metric="Elo")]) == []
+    assert (
+        check_percent([rec(value=100.0, unit="%"), rec(value=0.0, unit="%"), rec(value=1250.0, metric="Elo")])
+        == []
+    )
 
 
 def test_record_with_no_dataset_or_no_model_trips():
@@ -45,44 +68,93 @@ def test_record_with_dataset_and_model_passes():
 def test_two_values_for_one_dataset_model_metric_setting_trip():
     issues = check_conflicts([rec(value=70.0), rec(value=71.5, table_index=2, row=4, col=3)])
     assert codes(issues) == [("error", "conflicting-values")]
-    assert issues[0].reason == "71.5 here but 70 at table 0 row 1 col 1 for the same dataset, model, metric and setting"
+    assert (
+        issues[0].reason
+        == "71.5 here but 70 at table 0 row 1 col 1 for the same dataset, model, metric and setting"
+    )
     assert (issues[0].record.table_index, issues[0].record.row) == (2, 4)
 
 
 def test_same_value_twice_or_different_setting_or_document_passes():
-    records = [rec(value=70.0), rec(value=70.0, row=5), rec(value=75.0, setting="5-shot"), rec(value=80.0, doc_id="doc-2")]
+    records = [
+        rec(value=70.0),
+        rec(value=70.0, row=5),
+        rec(value=75.0, setting="5-shot"),
+        rec(value=80.0, doc_id="doc-2"),
+    ]
     assert check_conflicts(records) == []
 
 
 def test_metric_with_unknown_direction_trips_once_per_metric():
     issues = check_directions([rec(metric="Vibes"), rec(metric="Vibes", row=2), rec(metric=None, row=3)])
     assert codes(issues) == [("warning", "unknown-direction"), ("warning", "unknown-direction")]
-    assert issues[0].reason == "metric 'Vibes': unknown whether higher or lower is better, so it cannot be ranked (2 records)"
-    assert issues[1].reason == "a record with no metric: unknown whether higher or lower is better, so it cannot be ranked"
+    assert (
+        issues[0].reason
+        == "metric 'Vibes': unknown whether higher or lower is better, so it cannot be ranked (2 records)"
+    )
+    assert (
+        issues[1].reason
+        == "a record with no metric: unknown whether higher or lower is better, so it cannot be ranked"
+    )
 
 
 def test_metrics_with_known_direction_pass():
-    assert check_directions([rec(metric=m) for m in ("Accuracy", "Acc.", "Perplexity", "Top-1 error", "Latency (ms)")]) == []
+    assert (
+        check_directions(
+            [rec(metric=m) for m in ("Accuracy", "Acc.", "Perplexity", "Top-1 error", "Latency (ms)")]
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize(("metric", "direction"), [
-    ("Accuracy", "higher"), ("EM", "higher"), ("Pass@1", "higher"), ("BLEU-4", "higher"), ("F1 Full", "higher"),
-    ("Perplexity", "lower"), ("PPL", "lower"), ("Test perplexity", "lower"), ("WER", "lower"), ("Word Error Rate", "lower"),
-    ("Latency (s)", "lower"), ("Validation loss", "lower"), ("Top-1 Error", "lower"), ("Params", None), ("Vibes", None),
-])
+@pytest.mark.parametrize(
+    ("metric", "direction"),
+    [
+        ("Accuracy", "higher"),
+        ("EM", "higher"),
+        ("Pass@1", "higher"),
+        ("BLEU-4", "higher"),
+        ("F1 Full", "higher"),
+        ("Perplexity", "lower"),
+        ("PPL", "lower"),
+        ("Test perplexity", "lower"),
+        ("WER", "lower"),
+        ("Word Error Rate", "lower"),
+        ("Latency (s)", "lower"),
+        ("Validation loss", "lower"),
+        ("Top-1 Error", "lower"),
+        ("Params", None),
+        ("Vibes", None),
+    ],
+)
 def test_metric_directions(metric, direction):
     assert metric_direction(metric) == direction
 
 
 def _store(*values, dataset="MMLU", metric="Accuracy"):
-    return benchmark_values([{"doc_id": f"other-{i}", "dataset": dataset, "metric": metric, "value": v,
-                              "table_index": 0, "row": i, "col": 0} for i, v in enumerate(values)])
+    return benchmark_values(
+        [
+            {
+                "doc_id": f"other-{i}",
+                "dataset": dataset,
+                "metric": metric,
+                "value": v,
+                "table_index": 0,
+                "row": i,
+                "col": 0,
+            }
+            for i, v in enumerate(values)
+        ]
+    )
 
 
 def test_value_far_from_every_other_value_in_the_store_trips():
     issues = check_outliers([rec(value=0.71)], _store(62.0, 70.5, 78.3))
     assert codes(issues) == [("warning", "outlier")]
-    assert issues[0].reason == "0.71 is far from every other value of MMLU / Accuracy in the store (3 values, 62 to 78.3)"
+    assert (
+        issues[0].reason
+        == "0.71 is far from every other value of MMLU / Accuracy in the store (3 values, 62 to 78.3)"
+    )
     assert codes(check_outliers([rec(value=705.0)], _store(62.0, 70.5, 78.3))) == [("warning", "outlier")]
 
 
@@ -95,8 +167,23 @@ def test_value_near_the_others_or_too_few_others_passes():
 
 def test_a_record_is_not_compared_with_itself_in_the_store():
     data, ref = rec(value=0.71)
-    store = benchmark_values([data, *[{"doc_id": "o", "dataset": "MMLU", "metric": "Accuracy", "value": v,
-                                       "table_index": 0, "row": i, "col": 0} for i, v in enumerate((0.7, 60.0, 70.0))]])
+    store = benchmark_values(
+        [
+            data,
+            *[
+                {
+                    "doc_id": "o",
+                    "dataset": "MMLU",
+                    "metric": "Accuracy",
+                    "value": v,
+                    "table_index": 0,
+                    "row": i,
+                    "col": 0,
+                }
+                for i, v in enumerate((0.7, 60.0, 70.0))
+            ],
+        ]
+    )
     assert check_outliers([(data, ref)], store) == []  # 0.70 is near it; its own 0.71 does not count
     assert check_outliers([(data, ref)], store, ValidateOptions(outlier_min_others=4)) == []
 

@@ -54,12 +54,20 @@ def test_every_output_file_is_checked_against_its_schema(outdir):
     code, data = report(outdir)
     assert code == 1
     schema = sorted((i["file"], i["reason"].split(":")[0]) for i in data["issues"] if i["code"] == "schema")
-    assert schema == sorted([
-        ("results.jsonl", "value"), (f"documents/{doc.name}", "sha256"), ("results.csv", "header is not the record columns"),
-        ("run.json", "not readable JSON"),
-    ])
+    assert schema == sorted(
+        [
+            ("results.jsonl", "value"),
+            (f"documents/{doc.name}", "sha256"),
+            ("results.csv", "header is not the record columns"),
+            ("run.json", "not readable JSON"),
+        ]
+    )
     jsonl = next(i for i in data["issues"] if i["file"] == "results.jsonl")
-    assert jsonl["record"]["line"] == 2 and jsonl["record"]["model"] == "Nimbus 2" and jsonl["record"]["dataset"] == "GSM8K"
+    assert (
+        jsonl["record"]["line"] == 2
+        and jsonl["record"]["model"] == "Nimbus 2"
+        and jsonl["record"]["dataset"] == "GSM8K"
+    )
 
 
 def test_semantic_errors_make_the_exit_status_non_zero(outdir):
@@ -72,26 +80,38 @@ def test_semantic_errors_make_the_exit_status_non_zero(outdir):
     assert "percent-out-of-range" in result.stdout and "percentage 178.5 is outside 0 to 100" in result.stdout
     assert "FAILED: 1 errors, 0 warnings" in result.stdout
     code, data = report(outdir)
-    assert [(i["code"], i["file"], i["record"]["line"]) for i in data["issues"]] == [("percent-out-of-range", "results.jsonl", 1)]
+    assert [(i["code"], i["file"], i["record"]["line"]) for i in data["issues"]] == [
+        ("percent-out-of-range", "results.jsonl", 1)
+    ]
 
 
 def test_against_a_csv_reference_matches_through_aliases(outdir, tmp_path):
     ref = tmp_path / "ref.csv"
-    ref.write_text("dataset,model,metric,setting,value\n"
-                   "GSM-8K,nimbus 2,Acc,,88.0\n"          # alias names: a match
-                   "mmlu,Nimbus 1,Average,,71.0\n"        # a mismatch: both values shown
-                   "MMLU,Nimbus 3,Average (%),,80.1\n"    # missing in the output
-                   "HellaSwag,Nimbus 2,Accuracy,,85.0\n",  # a dataset the output lacks: not compared
-                   encoding="utf-8")
+    ref.write_text(
+        "dataset,model,metric,setting,value\n"
+        "GSM-8K,nimbus 2,Acc,,88.0\n"  # alias names: a match
+        "mmlu,Nimbus 1,Average,,71.0\n"  # a mismatch: both values shown
+        "MMLU,Nimbus 3,Average (%),,80.1\n"  # missing in the output
+        "HellaSwag,Nimbus 2,Accuracy,,85.0\n",  # a dataset the output lacks: not compared
+        encoding="utf-8",
+    )
     code, data = report(outdir, "--against", ref)
     assert code == 1
     c = data["comparison"]
     assert [(p["dataset"], p["model"]) for p in c["matches"]] == [("GSM8K", "Nimbus 2")]
-    assert [(p["model"], p["value"], p["reference_value"]) for p in c["mismatches"]] == [("Nimbus 1", 70.0, 71.0)]
+    assert [(p["model"], p["value"], p["reference_value"]) for p in c["mismatches"]] == [
+        ("Nimbus 1", 70.0, 71.0)
+    ]
     assert [(p["model"], p["reference_value"]) for p in c["missing_in_output"]] == [("Nimbus 3", 80.1)]
-    assert sorted((p["dataset"], p["model"]) for p in c["missing_in_reference"]) == [("GSM8K", "Nimbus 1"), ("MMLU", "Nimbus 2")]
+    assert sorted((p["dataset"], p["model"]) for p in c["missing_in_reference"]) == [
+        ("GSM8K", "Nimbus 1"),
+        ("MMLU", "Nimbus 2"),
+    ]
     everything = report(outdir, "--against", ref, "--all-reference")[1]["comparison"]
-    assert [(p["dataset"], p["model"]) for p in everything["missing_in_output"]] == [("MMLU", "Nimbus 3"), ("HellaSwag", "Nimbus 2")]
+    assert [(p["dataset"], p["model"]) for p in everything["missing_in_output"]] == [
+        ("MMLU", "Nimbus 3"),
+        ("HellaSwag", "Nimbus 2"),
+    ]
     table = validate(outdir, "--against", ref).stdout
     assert "1 match, 1 mismatch, 1 missing in output, 2 missing in reference" in table
     assert "Nimbus 1" in table and "70" in table and "71" in table
@@ -99,10 +119,34 @@ def test_against_a_csv_reference_matches_through_aliases(outdir, tmp_path):
 
 def test_against_evaluation_tables_with_the_setting_in_the_model_name(outdir, tmp_path):
     ref = tmp_path / "ref.json"
-    rows = [{"model_name": "Nimbus 2", "paper_title": "", "paper_url": "", "paper_date": "", "metrics": {"Average": "78.5"}},
-            {"model_name": "Nimbus 1 (5-shot)", "paper_title": "", "paper_url": "", "paper_date": "", "metrics": {"Average": 70.0}}]
-    ref.write_text(json.dumps([{"task": "Multi-task Language Understanding", "datasets": [
-        {"dataset": "MMLU", "sota": {"metrics": ["Average"], "rows": rows}}], "subtasks": []}]), encoding="utf-8")
+    rows = [
+        {
+            "model_name": "Nimbus 2",
+            "paper_title": "",
+            "paper_url": "",
+            "paper_date": "",
+            "metrics": {"Average": "78.5"},
+        },
+        {
+            "model_name": "Nimbus 1 (5-shot)",
+            "paper_title": "",
+            "paper_url": "",
+            "paper_date": "",
+            "metrics": {"Average": 70.0},
+        },
+    ]
+    ref.write_text(
+        json.dumps(
+            [
+                {
+                    "task": "Multi-task Language Understanding",
+                    "datasets": [{"dataset": "MMLU", "sota": {"metrics": ["Average"], "rows": rows}}],
+                    "subtasks": [],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     code, data = report(outdir, "--against", ref)
     c = data["comparison"]
     assert code == 0

@@ -28,7 +28,11 @@ def test_distinct_splits_are_distinct_benchmarks():
     assert vocab.dataset("GPQA").entry.name == "GPQA"
     # column heads cut short as reports print them
     assert [vocab.dataset(h).entry.name for h in ("HumanE", "HellaS", "SWE Verified", "IN-A")] == [
-        "HumanEval", "HellaSwag", "SWE-bench Verified", "ImageNet-A"]
+        "HumanEval",
+        "HellaSwag",
+        "SWE-bench Verified",
+        "ImageNet-A",
+    ]
     assert len(vocab.datasets) > 1900  # tasklists.toml loaded too
 
 
@@ -40,7 +44,9 @@ def test_subsets_languages_variants_and_api_families():
     assert not vocab.is_api_model("Gemma 3 27B")
 
 
-def test_the_parsed_built_in_files_are_cached_by_their_bytes_and_a_bad_cache_is_skipped(tmp_path, monkeypatch):
+def test_the_parsed_built_in_files_are_cached_by_their_bytes_and_a_bad_cache_is_skipped(
+    tmp_path, monkeypatch
+):
     from extractor.vocab import names
 
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path))

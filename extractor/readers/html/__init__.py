@@ -1,11 +1,11 @@
 """The HTML stage: a web page's bytes into the Document's title, abstract, text blocks and tables.
 
-    decode.py    bytes -> str (BOM, declared charset, UTF-8, cp1252; mojibake repaired)
-    parse.py     str -> lxml tree, with our errors instead of lxml's
-    metadata.py  <meta> tags and the title
-    abstract.py  the abstract
-    tables.py    <table> -> Table (which tables count, captions); grid.py lays out spans
-    blocks.py    headings, paragraphs and captions as TextBlocks
+decode.py    bytes -> str (BOM, declared charset, UTF-8, cp1252; mojibake repaired)
+parse.py     str -> lxml tree, with our errors instead of lxml's
+metadata.py  <meta> tags and the title
+abstract.py  the abstract
+tables.py    <table> -> Table (which tables count, captions); grid.py lays out spans
+blocks.py    headings, paragraphs and captions as TextBlocks
 """
 
 from __future__ import annotations

@@ -12,11 +12,23 @@ from __future__ import annotations
 
 import re
 
+from extractor.readers.html.element_text import (
+    HEADING_TAGS,
+    collapse,
+    in_hidden_subtree,
+    tag_of,
+    visible_text,
+)
 from extractor.readers.html.metadata import site_names
-from extractor.readers.html.element_text import HEADING_TAGS, collapse, in_hidden_subtree, tag_of, visible_text
 
 _ABSTRACT_KEYS = ("citation_abstract", "dc.description.abstract", "dcterms.abstract")
-_DESCRIPTION_KEYS = ("og:description", "description", "dc.description", "dcterms.description", "twitter:description")
+_DESCRIPTION_KEYS = (
+    "og:description",
+    "description",
+    "dc.description",
+    "dcterms.description",
+    "twitter:description",
+)
 
 _ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\u2014\u2013-]?\s*", re.I)
 _TRUNCATED = re.compile(r"(?:\.\.\.|\u2026)\s*$")

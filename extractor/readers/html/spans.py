@@ -182,11 +182,15 @@ def _count_header_rows(rows: list[SourceRow], placed: list[_Placed], keep_rows: 
     for p in placed:
         starting.setdefault(p.row, []).append(p)
     count = 0
-    while count < len(keep_rows) and _is_header_row(rows[keep_rows[count]], starting.get(keep_rows[count], [])):
+    while count < len(keep_rows) and _is_header_row(
+        rows[keep_rows[count]], starting.get(keep_rows[count], [])
+    ):
         count += 1
     while count:
         end = keep_rows[count] if count < len(keep_rows) else len(rows)
-        spilling = [i for i in range(count) if any(p.row + p.rowspan > end for p in starting.get(keep_rows[i], []))]
+        spilling = [
+            i for i in range(count) if any(p.row + p.rowspan > end for p in starting.get(keep_rows[i], []))
+        ]
         if not spilling:
             break
         count = spilling[0]

@@ -15,20 +15,20 @@ from __future__ import annotations
 import re
 
 from extractor.model.document import Table
-from extractor.readers.html.spans import SourceCell, SourceRow, layout_table
-from extractor.readers.roles import mark_cell_roles
 from extractor.readers.html.element_text import (
     BLOCK_TAGS,
     collapse,
     has_bold_style,
-    is_skipped,
     in_hidden_subtree,
     in_navigation,
+    is_skipped,
     tag_of,
     text_pieces,
     visible_text,
     wholly_bold,
 )
+from extractor.readers.html.spans import SourceCell, SourceRow, layout_table
+from extractor.readers.roles import mark_cell_roles
 
 _ROW_GROUPS = {"thead": 0, "tbody": 1, "tfoot": 2}  # also the order browsers draw them in
 _CELL_TAGS = ("td", "th")
@@ -81,15 +81,17 @@ def _build(element, kept: dict) -> Table | None:
     if _link_grid(cells, rows):
         return None  # every cell is a link: a menu laid out as a table
     notes = list(dict.fromkeys(layout.notes))  # the same repair can repeat on every row
-    return mark_cell_roles(Table(
-        index=0,
-        caption=find_caption(element),
-        grid=layout.grid,
-        cells=layout.cells,
-        header_rows=layout.header_rows,
-        engine="html",
-        notes=notes,
-    ))
+    return mark_cell_roles(
+        Table(
+            index=0,
+            caption=find_caption(element),
+            grid=layout.grid,
+            cells=layout.cells,
+            header_rows=layout.header_rows,
+            engine="html",
+            notes=notes,
+        )
+    )
 
 
 def _source_rows(table, kept: dict) -> tuple[list[SourceRow], list]:

@@ -15,13 +15,6 @@ from extractor.model.document import BBox, Document, TextBlock
 from extractor.model.errors import CorruptPdfError, PageLimitError
 from extractor.model.options import PdfOptions
 from extractor.readers.pdf.continued import join_continued
-from extractor.readers.pdf.grid import Candidate
-from extractor.readers.pdf.hyphens import Vocabulary, build_vocabulary
-from extractor.readers.pdf.images import warn_picture_tables
-from extractor.readers.pdf.page_layout import Block, body_size, caption_kind, find_abstract, find_title, furniture, page_blocks
-from extractor.readers.pdf.opening import open_pdfium
-from extractor.readers.pdf.ruled import Graphics, has_rules, page_graphics
-from extractor.readers.pdf.thresholds import LayoutSettings, PdfSettings, TableFinderSettings
 from extractor.readers.pdf.finder import (
     PageLayout,
     attach_captions,
@@ -32,6 +25,21 @@ from extractor.readers.pdf.finder import (
     set_apart_tables,
     to_table,
 )
+from extractor.readers.pdf.grid import Candidate
+from extractor.readers.pdf.hyphens import Vocabulary, build_vocabulary
+from extractor.readers.pdf.images import warn_picture_tables
+from extractor.readers.pdf.opening import open_pdfium
+from extractor.readers.pdf.page_layout import (
+    Block,
+    body_size,
+    caption_kind,
+    find_abstract,
+    find_title,
+    furniture,
+    page_blocks,
+)
+from extractor.readers.pdf.ruled import Graphics, has_rules, page_graphics
+from extractor.readers.pdf.thresholds import LayoutSettings, PdfSettings, TableFinderSettings
 from extractor.readers.pdf.words import PageText, read_page
 
 __all__ = ["PdfSettings", "TableFinderSettings", "load_pdf"]
@@ -64,15 +72,23 @@ def load_pdf(
         wanted = src.graphics if options.ruled_tables or options.text_tables else None
         pages = read_pages(src.pdf, doc, resolved, options.max_pages, options.pages, wanted)
         _analyse(src, pages, options, resolved)
-        warn_picture_tables(src.pdf, doc, resolved.drawing, [p.number for p in pages])  # tables drawn as images: a warning, not silence
+        warn_picture_tables(
+            src.pdf, doc, resolved.drawing, [p.number for p in pages]
+        )  # tables drawn as images: a warning, not silence
     finally:
         src.pdf.close()
     return doc
 
 
 def _check_page_limit(count: int, options: PdfOptions) -> None:
-    if options.page_limit and count > options.page_limit and not (options.max_pages and options.max_pages <= options.page_limit):
-        raise PageLimitError(f"{count} pages, over the page limit of {options.page_limit} (--page-limit, or read the first pages with --max-pages)")
+    if (
+        options.page_limit
+        and count > options.page_limit
+        and not (options.max_pages and options.max_pages <= options.page_limit)
+    ):
+        raise PageLimitError(
+            f"{count} pages, over the page limit of {options.page_limit} (--page-limit, or read the first pages with --max-pages)"
+        )
 
 
 def read_pages(
@@ -86,7 +102,9 @@ def read_pages(
     total = len(pdf)
     limit = min(total, max_pages or total)
     if limit < total:
-        doc.warn("pages-skipped", f"read the first {limit} of {total} pages (max_pages); the rest were skipped")
+        doc.warn(
+            "pages-skipped", f"read the first {limit} of {total} pages (max_pages); the rest were skipped"
+        )
     pages: list[PageText] = []
     for i in range(limit):
         if selected is not None and i + 1 not in selected:
@@ -100,7 +118,11 @@ def read_pages(
             finally:
                 page.close()
         except Exception as e:  # one bad page must not lose the others
-            doc.warn("page-unreadable", f"page {i + 1} could not be read: {type(e).__name__}: {e}"[:300], page=i + 1)
+            doc.warn(
+                "page-unreadable",
+                f"page {i + 1} could not be read: {type(e).__name__}: {e}"[:300],
+                page=i + 1,
+            )
     if not pages:
         raise CorruptPdfError("corrupt or truncated PDF: no page could be read")
     if not any(p.words for p in pages):
@@ -125,7 +147,9 @@ def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings:
     blocks = set_apart_tables(blocks, cands)
     doc.abstract = find_abstract(blocks, vocab, lay) if blocks else None
     by_number = {p.number: p for p in pages}
-    ordered = join_continued(reading_order(cands, layouts, settings), {n: p.words for n, p in layouts.items()}, settings.tables)
+    ordered = join_continued(
+        reading_order(cands, layouts, settings), {n: p.words for n, p in layouts.items()}, settings.tables
+    )
     doc.tables = [to_table(c, i, by_number[c.page].to_display) for i, c in enumerate(ordered)]
     doc.blocks = [_text_block(b, vocab, by_number[b.page]) for b in blocks]
     turned = [p.number for p in pages if p.turn]
@@ -133,7 +157,9 @@ def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings:
         doc.warn("sideways-text", f"text runs sideways on pages {turned}; it was read turned upright")
 
 
-def _title(pdf: pdfium.PdfDocument, blocks: list[Block], vocab: Vocabulary, body: float, settings: LayoutSettings) -> str | None:
+def _title(
+    pdf: pdfium.PdfDocument, blocks: list[Block], vocab: Vocabulary, body: float, settings: LayoutSettings
+) -> str | None:
     """The title on the first page (its blocks become kind 'title'), else the metadata's."""
     title, lines = find_title(blocks, vocab, body, settings) if blocks else (None, [])
     for b in blocks:
@@ -153,21 +179,31 @@ def _captioned(
     """Captions attached; candidates without evidence, or that are a figure's text, dropped."""
     captions = [b for b in blocks if b.kind == "caption"]
     tables = settings.tables
-    attach_captions(cands, [b for b in captions if caption_kind(b.first, settings.layout) == "table"], vocab, body, tables)
+    attach_captions(
+        cands, [b for b in captions if caption_kind(b.first, settings.layout) == "table"], vocab, body, tables
+    )
     figures = [b for b in captions if caption_kind(b.first, settings.layout) == "figure"]
     in_figures = beside_figure_captions(cands, figures, body, tables)
     return [c for i, c in enumerate(cands) if has_evidence(c, tables) and i not in in_figures]
 
 
 def find_tables(
-    src: _Source, pages: list[PageText], layouts: dict[int, PageLayout], options: PdfOptions, settings: PdfSettings
+    src: _Source,
+    pages: list[PageText],
+    layouts: dict[int, PageLayout],
+    options: PdfOptions,
+    settings: PdfSettings,
 ) -> list[Candidate]:
     found: list[Candidate] = []
     for page in pages:
         try:
-            found += find_page_tables(layouts[page.number], lambda: _drawn(src, page.number), options, settings)
+            found += find_page_tables(
+                layouts[page.number], lambda: _drawn(src, page.number), options, settings
+            )
         except Exception as e:  # a bug or an odd page must not lose the other pages' tables
-            src.doc.warn("tables-failed", f"table search failed: {type(e).__name__}: {e}"[:300], page=page.number)
+            src.doc.warn(
+                "tables-failed", f"table search failed: {type(e).__name__}: {e}"[:300], page=page.number
+            )
     return found
 
 

@@ -19,7 +19,9 @@ _CONTINUED = re.compile(r"\b(cont(inued|inuation|\.|'d|d)?)\b|\(cont", re.I)
 _NOTE = re.compile(r"^continued on page (\d+)")
 
 
-def join_continued(cands: Sequence[Candidate], words: dict[int, Sequence[Word]], settings: TableFinderSettings) -> list[Candidate]:
+def join_continued(
+    cands: Sequence[Candidate], words: dict[int, Sequence[Word]], settings: TableFinderSettings
+) -> list[Candidate]:
     """`cands` in reading order; `words` the body words of each page (no page furniture)."""
     out: list[Candidate] = []
     for c in cands:
@@ -31,7 +33,9 @@ def join_continued(cands: Sequence[Candidate], words: dict[int, Sequence[Word]],
     return out
 
 
-def _continues(a: Candidate, b: Candidate, words: dict[int, Sequence[Word]], settings: TableFinderSettings) -> bool:
+def _continues(
+    a: Candidate, b: Candidate, words: dict[int, Sequence[Word]], settings: TableFinderSettings
+) -> bool:
     last_page = max(a.page, _last_page(a))
     if b.page != last_page + 1 or a.n_cols != b.n_cols or not _same_columns(a, b, settings):
         return False
@@ -39,7 +43,9 @@ def _continues(a: Candidate, b: Candidate, words: dict[int, Sequence[Word]], set
         return False
     margin = settings.continued_margin
     ends = not any(w.top > a.bbox[3] + margin and not _in(w, a.caption_box) for w in words.get(last_page, ()))
-    starts = not any(w.bottom < b.bbox[1] - margin and not _in(w, b.caption_box) for w in words.get(b.page, ()))
+    starts = not any(
+        w.bottom < b.bbox[1] - margin and not _in(w, b.caption_box) for w in words.get(b.page, ())
+    )
     return ends and starts and (a.caption is not None or b.caption is not None)
 
 
@@ -56,7 +62,11 @@ def _continuation_caption(first: str | None, later: str) -> bool:
 
 
 def _in(w: Word, box: Box | None) -> bool:
-    return box is not None and box[0] - 1 <= w.cx <= box[2] + 1 and box[1] - 1 <= (w.top + w.bottom) / 2 <= box[3] + 1
+    return (
+        box is not None
+        and box[0] - 1 <= w.cx <= box[2] + 1
+        and box[1] - 1 <= (w.top + w.bottom) / 2 <= box[3] + 1
+    )
 
 
 def _centres(c: Candidate) -> list[float | None]:
@@ -70,7 +80,10 @@ def _centres(c: Candidate) -> list[float | None]:
 def _same_columns(a: Candidate, b: Candidate, settings: TableFinderSettings) -> bool:
     """Columns at the same places (within a share of the narrower table's mean column width)."""
     s = settings
-    tol = s.continued_col_share * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]) / max(1, a.n_cols) + s.continued_col_pad
+    tol = (
+        s.continued_col_share * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]) / max(1, a.n_cols)
+        + s.continued_col_pad
+    )
     pairs = [(x, y) for x, y in zip(_centres(a), _centres(b)) if x is not None and y is not None]
     return len(pairs) >= max(s.continued_min_cols, a.n_cols - 1) and all(abs(x - y) <= tol for x, y in pairs)
 
@@ -82,7 +95,11 @@ def _rows_text(c: Candidate, rows: range) -> list[list[tuple[int, str]]]:
 def _append(a: Candidate, b: Candidate, max_header_rows: int) -> None:
     """b's rows under a's, leaving out the rows that repeat a's first rows (its header, marked
     or not); a note says where the rest came from."""
-    repeated = (k for k in range(1, max_header_rows + 1) if k < b.n_rows and _rows_text(a, range(k)) == _rows_text(b, range(k)))
+    repeated = (
+        k
+        for k in range(1, max_header_rows + 1)
+        if k < b.n_rows and _rows_text(a, range(k)) == _rows_text(b, range(k))
+    )
     skip = max(repeated, default=0)
     first = a.n_rows
     for g in b.cells:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from extractor.model.document import BBox, Cell, Table
 from extractor.model.options import PdfOptions
 from extractor.readers.pdf.grid import Box, Candidate, is_numeric, is_value, split_chunks
-from extractor.readers.roles import mark_cell_roles
 from extractor.readers.pdf.hyphens import Vocabulary
 from extractor.readers.pdf.page_layout import Block, find_gutter, is_prose, is_section_heading, page_rows
 from extractor.readers.pdf.ruled import (
@@ -26,8 +25,9 @@ from extractor.readers.pdf.ruled import (
     rule_regions,
 )
 from extractor.readers.pdf.thresholds import PdfSettings, TableFinderSettings
-from extractor.readers.pdf.words import Line, PageText, Word
 from extractor.readers.pdf.unruled import WORD_GRID, find_text_tables, inside
+from extractor.readers.pdf.words import Line, PageText, Word
+from extractor.readers.roles import mark_cell_roles
 
 _PRIORITY = {"pdfplumber-lines": 3, "pdf-rules-text": 2, "pdf-text-columns": 1}
 
@@ -48,16 +48,35 @@ class PageLayout:
     def of(cls, page: PageText, blocks: Sequence[Block], body: float, settings: PdfSettings) -> PageLayout:
         mine = [b for b in blocks if b.page == page.number]
         valued = _labels_of_values(page.lines, settings)
-        prose = [ln for b in mine if b.kind == "paragraph" for ln in b.lines if is_prose(ln, settings.layout) and id(ln) not in valued]
+        prose = [
+            ln
+            for b in mine
+            if b.kind == "paragraph"
+            for ln in b.lines
+            if is_prose(ln, settings.layout) and id(ln) not in valued
+        ]
         rowed_lines = [page.lines[i] for i in page_rows(page, settings.layout)]
         row_lines = rowed_lines + [ln for ln in page.lines if id(ln) in valued]
         category = {
-            id(ln) for b in mine if b.kind == "heading" for ln in b.lines if _category_row(ln, row_lines, page.lines, settings)
+            id(ln)
+            for b in mine
+            if b.kind == "heading"
+            for ln in b.lines
+            if _category_row(ln, row_lines, page.lines, settings)
         }
         category |= valued  # a bold label with its value on its line is a row ("Total ... 1,969,797")
-        marked = [ln for b in mine if b.kind in ("heading", "caption", "title") for ln in b.lines if id(ln) not in category]
+        marked = [
+            ln
+            for b in mine
+            if b.kind in ("heading", "caption", "title")
+            for ln in b.lines
+            if id(ln) not in category
+        ]
         breaks = [
-            ln for b in mine if b.kind in ("caption", "title") or is_section_heading(b, body, settings.layout) for ln in b.lines
+            ln
+            for b in mine
+            if b.kind in ("caption", "title") or is_section_heading(b, body, settings.layout)
+            for ln in b.lines
             if id(ln) not in category
         ]
         words = [w for b in mine if b.kind != "other" for ln in b.lines for w in ln.words if w.upright]
@@ -70,7 +89,14 @@ class PageLayout:
             for prev, ln in zip(b.lines, b.lines[1:]):
                 if id(prev) in skip and id(ln) not in self.rowed and len(self._chunks(ln, settings)) == 1:
                     skip.add(id(ln))  # the short last line of a paragraph
-        words = [w for b in self.blocks if b.kind != "other" for ln in b.lines if id(ln) not in skip for w in ln.words]
+        words = [
+            w
+            for b in self.blocks
+            if b.kind != "other"
+            for ln in b.lines
+            if id(ln) not in skip
+            for w in ln.words
+        ]
         return [w for w in words if w.upright and not inside(w, taken)]
 
     @staticmethod
@@ -96,14 +122,22 @@ def _category_row(line: Line, rows: Sequence[Line], lines: Sequence[Line], setti
     if any(0 < line.top - ln.bottom <= reach and flush(ln) for ln in rows):
         return True
     near = [ln for ln in lines if 0 < line.top - ln.bottom <= reach]
-    return bool(near) and all(len(ln.words) <= s.category_max_words and not ln.bold and not is_prose(ln, settings.layout) for ln in near)
+    return bool(near) and all(
+        len(ln.words) <= s.category_max_words and not ln.bold and not is_prose(ln, settings.layout)
+        for ln in near
+    )
 
 
 def _labels_of_values(lines: Sequence[Line], settings: PdfSettings) -> set[int]:
     """Ids of lines with numbers only further right on their baseline: the label of a table row
     ("Number of units at 31 December ... 49,136"), however much it reads like a sentence."""
     s = settings.tables
-    values = [ln for ln in lines if (len(ln.words) <= s.value_line_max_words and is_numeric(ln.text)) or all(is_value(w.text) for w in ln.words)]
+    values = [
+        ln
+        for ln in lines
+        if (len(ln.words) <= s.value_line_max_words and is_numeric(ln.text))
+        or all(is_value(w.text) for w in ln.words)
+    ]
     if not values:
         return set()
     by_row: dict[int, list[Line]] = {}
@@ -112,7 +146,11 @@ def _labels_of_values(lines: Sequence[Line], settings: PdfSettings) -> set[int]:
     out: set[int] = set()
     for v in values:
         near = (o for k in (-1, 0, 1) for o in by_row.get(round(v.baseline) + k, ()))
-        out.update(id(o) for o in near if o is not v and o.x1 < v.x0 and abs(o.baseline - v.baseline) < s.value_row_baseline_em * v.size)
+        out.update(
+            id(o)
+            for o in near
+            if o is not v and o.x1 < v.x0 and abs(o.baseline - v.baseline) < s.value_row_baseline_em * v.size
+        )
     return out | _stacked_labels(lines, values, settings)
 
 
@@ -124,17 +162,24 @@ def _stacked_labels(lines: Sequence[Line], values: Sequence[Line], settings: Pdf
     out: set[int] = set()
     s = settings.tables
     short = sorted(
-        ((o.top + o.bottom) / 2, k) for k, o in enumerate(lines) if len(o.words) <= s.stacked_label_max_words and not is_prose(o, settings.layout)
+        ((o.top + o.bottom) / 2, k)
+        for k, o in enumerate(lines)
+        if len(o.words) <= s.stacked_label_max_words and not is_prose(o, settings.layout)
     )
     mids = [m for m, _ in short]
     for v in values:
         mid = (v.top + v.bottom) / 2
         reach = s.stacked_reach_em * v.size
-        near = short[bisect.bisect_left(mids, mid - reach): bisect.bisect_right(mids, mid + reach)]
+        near = short[bisect.bisect_left(mids, mid - reach) : bisect.bisect_right(mids, mid + reach)]
         left = [o for o in (lines[k] for _, k in near) if o is not v and o.x1 < v.x0]
         for a in left:
             for b in left:
-                stacked = a.bottom <= mid <= b.top and 0 <= b.top - a.bottom < s.stacked_gap_em * v.size and a.x0 < b.x1 and b.x0 < a.x1
+                stacked = (
+                    a.bottom <= mid <= b.top
+                    and 0 <= b.top - a.bottom < s.stacked_gap_em * v.size
+                    and a.x0 < b.x1
+                    and b.x0 < a.x1
+                )
                 if stacked:
                     out.update((id(a), id(b)))
     return out
@@ -148,7 +193,9 @@ def ruled_candidates(layout: PageLayout, edges: list[Edge], settings: TableFinde
     page = layout.page.number
     found: list[Candidate | None] = []
     if len(edges) <= settings.max_edges:
-        found += [grid_candidate(boxes, layout.words, page, settings) for boxes in grid_boxes(edges, settings)]
+        found += [
+            grid_candidate(boxes, layout.words, page, settings) for boxes in grid_boxes(edges, settings)
+        ]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     for region in rule_regions(horizontal, layout.breaks, layout.prose, settings):
         found.append(region_candidate(region, layout.words, edges, page, settings))
@@ -198,13 +245,22 @@ def _under_text(box: Box, e: Edge, settings: TableFinderSettings) -> bool:
     s = settings
     near = bottom - s.underline_above * height <= e["top"] <= bottom + s.underline_below * height
     inset = s.underline_inset * width
-    return near and e["x0"] <= x0 + inset and e["x1"] >= x1 - inset and e["x1"] - e["x0"] <= s.underline_max_ratio * width + s.underline_pad
+    return (
+        near
+        and e["x0"] <= x0 + inset
+        and e["x1"] >= x1 - inset
+        and e["x1"] - e["x0"] <= s.underline_max_ratio * width + s.underline_pad
+    )
 
 
 def _inside_ruled_cell(box: Box, e: Edge, settings: TableFinderSettings) -> bool:
     """In a ruled cell the box is the cell's frame: an underline lies strictly inside it."""
     x0, top, x1, bottom = box
-    return x0 + 1 < e["x0"] and e["x1"] < x1 - 1 and top + settings.ruled_underline_depth * (bottom - top) < e["top"] < bottom - 1
+    return (
+        x0 + 1 < e["x0"]
+        and e["x1"] < x1 - 1
+        and top + settings.ruled_underline_depth * (bottom - top) < e["top"] < bottom - 1
+    )
 
 
 def _area(b: Box) -> float:
@@ -256,13 +312,17 @@ def _caption_pairs(
     return pairs
 
 
-def beside_figure_captions(cands: Sequence[Candidate], figures: Sequence[Block], body: float, settings: TableFinderSettings) -> set[int]:
+def beside_figure_captions(
+    cands: Sequence[Candidate], figures: Sequence[Block], body: float, settings: TableFinderSettings
+) -> set[int]:
     """Indexes of uncaptioned candidates right next to a figure's caption: text of the figure, or
     a diagram of boxes. Text between horizontal rules that is mostly numbers stays: authors do
     put tables in figures."""
     pairs = _caption_pairs(cands, figures, settings.caption_distance_em * body, settings.caption_overlap)
     share = settings.between_rules_numeric_share
-    return {ti for _, _, ti in pairs if cands[ti].caption is None and not _numeric_between_rules(cands[ti], share)}
+    return {
+        ti for _, _, ti in pairs if cands[ti].caption is None and not _numeric_between_rules(cands[ti], share)
+    }
 
 
 def _numeric_between_rules(c: Candidate, share: float) -> bool:
@@ -284,7 +344,10 @@ def _assign(pairs: Sequence[tuple[float, int, int]]) -> list[tuple[int, int]]:
 
 
 def _caption_side(
-    pairs: Sequence[tuple[float, int, int]], cands: Sequence[Candidate], captions: Sequence[Block], slack: float
+    pairs: Sequence[tuple[float, int, int]],
+    cands: Sequence[Candidate],
+    captions: Sequence[Block],
+    slack: float,
 ) -> dict[int, bool]:
     """Per page, whether captions sit above their tables. Authors keep one side: the side that gives
     more captions a table wins ('Table 3' between two tables, 'Table 4' under the second: below);
@@ -303,11 +366,21 @@ def _caption_side(
     return out
 
 
-def attach_captions(cands: Sequence[Candidate], captions: Sequence[Block], vocab: Vocabulary, body: float, settings: TableFinderSettings) -> None:
+def attach_captions(
+    cands: Sequence[Candidate],
+    captions: Sequence[Block],
+    vocab: Vocabulary,
+    body: float,
+    settings: TableFinderSettings,
+) -> None:
     """Each caption block goes to a table just above or below it, if near enough and over it: on the
     side the page's captions keep (see _caption_side), nearest first; then any pair left, nearest first."""
     slack = settings.caption_overlap
-    pairs = [p for p in _caption_pairs(cands, captions, settings.caption_distance_em * body, slack) if cands[p[2]].caption is None]
+    pairs = [
+        p
+        for p in _caption_pairs(cands, captions, settings.caption_distance_em * body, slack)
+        if cands[p[2]].caption is None
+    ]
     side = _caption_side(pairs, cands, captions, slack)
 
     def off_side(pair: tuple[float, int, int]) -> bool:
@@ -358,7 +431,9 @@ def _within(line: Line, box: Box) -> bool:
 # --- tables ------------------------------------------------------------------------------------
 
 
-def reading_order(cands: Sequence[Candidate], pages: dict[int, PageLayout], settings: PdfSettings) -> list[Candidate]:
+def reading_order(
+    cands: Sequence[Candidate], pages: dict[int, PageLayout], settings: PdfSettings
+) -> list[Candidate]:
     """Page by page; on a two-column page the left column's tables first."""
 
     def key(c: Candidate) -> tuple[int, int, float]:
@@ -379,13 +454,31 @@ def to_table(c: Candidate, index: int, to_display: Callable[[Box], Box] = lambda
             for col in range(cell.col, min(c.n_cols, cell.col + cell.colspan)):
                 grid[r][col] = cell.text
         cells.append(
-            Cell(row=cell.row, col=cell.col, text=cell.text, rowspan=cell.rowspan, colspan=cell.colspan,
-                 bbox=_bbox(to_display(cell.bbox)), bold=cell.bold, underline=cell.underline)
+            Cell(
+                row=cell.row,
+                col=cell.col,
+                text=cell.text,
+                rowspan=cell.rowspan,
+                colspan=cell.colspan,
+                bbox=_bbox(to_display(cell.bbox)),
+                bold=cell.bold,
+                underline=cell.underline,
+            )
         )
-    return mark_cell_roles(Table(
-        index=index, page=c.page, bbox=_bbox(to_display(c.bbox)), caption=c.caption, grid=grid, cells=cells,
-        header_rows=c.header_rows, engine=c.engine, confidence=c.confidence, notes=list(c.notes),
-    ))
+    return mark_cell_roles(
+        Table(
+            index=index,
+            page=c.page,
+            bbox=_bbox(to_display(c.bbox)),
+            caption=c.caption,
+            grid=grid,
+            cells=cells,
+            header_rows=c.header_rows,
+            engine=c.engine,
+            confidence=c.confidence,
+            notes=list(c.notes),
+        )
+    )
 
 
 def _bbox(b: Box) -> BBox:

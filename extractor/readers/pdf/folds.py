@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.readers.pdf.grid import Candidate, Chunk, GridCell, Row, bbox_of, body_bands, centred_row, grid_cells, is_numeric
+from extractor.readers.pdf.grid import (
+    Candidate,
+    Chunk,
+    GridCell,
+    Row,
+    bbox_of,
+    body_bands,
+    centred_row,
+    grid_cells,
+    is_numeric,
+)
 from extractor.readers.pdf.thresholds import TableFinderSettings
 from extractor.vocab.scores import is_value, parse_value
 
@@ -23,7 +33,10 @@ def cut_under_header_gaps(rows: Sequence[Row], header_rows: int) -> list[Row]:
         for a, b in zip(head, head[1:]):
             cut = (a.x1 + b.x0) / 2
             under = [c for r in body for c in r if c.x0 < cut < c.x1]
-            if under and all(len(c.words) >= 2 and all(is_value(w.text) for w in c.words) and _gap_at(c, cut) for c in under):
+            if under and all(
+                len(c.words) >= 2 and all(is_value(w.text) for w in c.words) and _gap_at(c, cut)
+                for c in under
+            ):
                 cuts.append(cut)
     # header rows stay as drawn: a family name centred over its columns ('Nimbus 3' over '4B | 12B | 27B') spans them
     return [*rows[:header_rows], *(_cut_row(r, cuts) for r in rows[header_rows:])] if cuts else list(rows)
@@ -47,7 +60,9 @@ def _cut_row(row: Row, cuts: Sequence[float]) -> Row:
     return out
 
 
-def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row], settings: TableFinderSettings) -> tuple[list[GridCell], int]:
+def fold_centred_rows(
+    cells: list[GridCell], rows: Sequence[Row], settings: TableFinderSettings
+) -> tuple[list[GridCell], int]:
     """A row whose cells sit half-way between the rows above and below, in columns both leave
     empty, is one cell spanning those two rows (LaTeX's multirow): fold it into the row above."""
     n = len(rows)
@@ -57,7 +72,11 @@ def fold_centred_rows(cells: list[GridCell], rows: Sequence[Row], settings: Tabl
             cells = _join_wrapped(cells, r)
             rows = list(rows[:r]) + list(rows[r + 2 :])
             n -= 2
-        elif centred_row(rows, r, settings) and not _shares_columns(cells, r) and not _stacked(cells, rows, r, settings.stacked_line_em):
+        elif (
+            centred_row(rows, r, settings)
+            and not _shares_columns(cells, r)
+            and not _stacked(cells, rows, r, settings.stacked_line_em)
+        ):
             for c in cells:
                 if c.row == r:
                     c.row, c.rowspan = r - 1, 2
@@ -78,8 +97,13 @@ def _wrapped_label(cells: Sequence[GridCell], r: int) -> bool:
     lines above and below fill the same columns, all left of the scores, and hold no number."""
     mine, above, below = _columns(cells, r), _columns(cells, r - 1), _columns(cells, r + 1)
     texts = [c.text for c in cells if c.row in (r - 1, r + 1)]
-    return bool(mine and above) and above == below and max(above) < min(mine) and all(parse_value(t) is None for t in texts) and any(
-        is_numeric(c.text) for c in cells if c.row == r)
+    return (
+        bool(mine and above)
+        and above == below
+        and max(above) < min(mine)
+        and all(parse_value(t) is None for t in texts)
+        and any(is_numeric(c.text) for c in cells if c.row == r)
+    )
 
 
 def _join_wrapped(cells: list[GridCell], r: int) -> list[GridCell]:
@@ -132,7 +156,12 @@ def header_from_cells(cells: Sequence[GridCell], max_rows: int) -> int | None:
 
 
 def text_grid_candidate(
-    rows: Sequence[Row], page: int, engine: str, confidence: float, header_rows: int | None, settings: TableFinderSettings
+    rows: Sequence[Row],
+    page: int,
+    engine: str,
+    confidence: float,
+    header_rows: int | None,
+    settings: TableFinderSettings,
 ) -> Candidate | None:
     """Rows of chunks -> a candidate; the columns come from the rows below the header."""
     rows = cut_under_header_gaps(rows, header_rows or 0)

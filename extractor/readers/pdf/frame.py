@@ -56,7 +56,10 @@ def turn_point(x: float, y: float, turn: int, width: float, height: float) -> tu
 
 def turn_box(box: Box, turn: int, width: float, height: float) -> Box:
     """A display box in the frame where text turned `turn` quarter turns reads left to right."""
-    (ax, ay), (bx, by) = turn_point(box[0], box[1], turn, width, height), turn_point(box[2], box[3], turn, width, height)
+    (ax, ay), (bx, by) = (
+        turn_point(box[0], box[1], turn, width, height),
+        turn_point(box[2], box[3], turn, width, height),
+    )
     return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 

@@ -15,10 +15,13 @@ from extractor.readers.pdf.thresholds import TableFinderSettings
 from extractor.readers.pdf.words import HYPHEN_MARK, Word
 from extractor.vocab.scores import holds_values, is_numeric, is_value
 
-__all__ = ["holds_values", "is_numeric", "is_value"]  # table finding counts numbers with the package's one score-cell grammar
+__all__ = [
+    "holds_values",
+    "is_numeric",
+    "is_value",
+]  # table finding counts numbers with the package's one score-cell grammar
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +148,9 @@ def column_bands(rows: Iterable[Row]) -> list[tuple[float, float]]:
     return bands
 
 
-def body_bands(body: Sequence[Row], settings: TableFinderSettings, lone: Sequence[Row] = ()) -> list[tuple[float, float]]:
+def body_bands(
+    body: Sequence[Row], settings: TableFinderSettings, lone: Sequence[Row] = ()
+) -> list[tuple[float, float]]:
     """The columns of a table's body rows. Rows holding scores set them when they are most of the
     body: a section title set in pieces ('Agentic Tool    Use') or wider than a column would add
     or merge columns; text wholly left of them, on rows of one cell (`lone`), adds its own."""
@@ -160,7 +165,11 @@ def body_bands(body: Sequence[Row], settings: TableFinderSettings, lone: Sequenc
 
 
 def place_span(
-    x0: float, x1: float, bands: Sequence[tuple[float, float]], settings: TableFinderSettings, header: bool = False
+    x0: float,
+    x1: float,
+    bands: Sequence[tuple[float, float]],
+    settings: TableFinderSettings,
+    header: bool = False,
 ) -> tuple[int, int]:
     """First and last column a chunk covers. A header chunk in the gap between two columns is
     centred over both; any other chunk in a gap goes to the nearest column."""
@@ -172,7 +181,9 @@ def place_span(
     after = next((i for i, (a, _) in enumerate(bands) if a > centre), None)
     if header and after is not None and after > 0:
         to_left, to_right = x0 - bands[after - 1][1], bands[after][0] - x1
-        if abs(to_left - to_right) <= max(settings.centred_gap_min, settings.centred_gap_share * max(to_left, to_right)):  # centred over both
+        if abs(to_left - to_right) <= max(
+            settings.centred_gap_min, settings.centred_gap_share * max(to_left, to_right)
+        ):  # centred over both
             return after - 1, after
         return (after - 1, after - 1) if to_left < to_right else (after, after)
     nearest = min(range(len(bands)), key=lambda i: abs((bands[i][0] + bands[i][1]) / 2 - centre))
@@ -194,12 +205,25 @@ def _span_hint(chunk: Chunk, spans: Sequence[Span], settings: TableFinderSetting
 
 
 def grid_cells(
-    rows: Sequence[Row], bands: Sequence[tuple[float, float]], settings: TableFinderSettings, header_rows: int = 0, spans: Sequence[Span] = ()
+    rows: Sequence[Row],
+    bands: Sequence[tuple[float, float]],
+    settings: TableFinderSettings,
+    header_rows: int = 0,
+    spans: Sequence[Span] = (),
 ) -> list[GridCell]:
     """Chunks placed in columns; chunks of one row that land in the same columns become one cell."""
     placed_rows = [
-        _place_row(row, bands, True, spans, settings, rows[r + 1] if r + 1 < header_rows else (), [c for up in rows[:r] for c in up])
-        if r < header_rows else _place_row(row, bands, False, spans, settings)
+        _place_row(
+            row,
+            bands,
+            True,
+            spans,
+            settings,
+            rows[r + 1] if r + 1 < header_rows else (),
+            [c for up in rows[:r] for c in up],
+        )
+        if r < header_rows
+        else _place_row(row, bands, False, spans, settings)
         for r, row in enumerate(rows)
     ]
     cells: list[GridCell] = []
@@ -214,7 +238,11 @@ Placed = list[tuple[int, int, list[Chunk]]]
 
 
 def split_over_columns(
-    chunk: Chunk, bands: Sequence[tuple[float, float]], settings: TableFinderSettings, below: Row = (), above: Sequence[Chunk] = ()
+    chunk: Chunk,
+    bands: Sequence[tuple[float, float]],
+    settings: TableFinderSettings,
+    below: Row = (),
+    above: Sequence[Chunk] = (),
 ) -> list[Chunk]:
     """Header words set as tightly as one cell but lying over several columns ('Zeta 1.5 Lynx3' over
     two columns of values): split where every piece is centred inside a column of its own. A name
@@ -224,9 +252,18 @@ def split_over_columns(
     words = chunk.words
     o = settings.band_overlap
     hits = [i for i, (a, b) in enumerate(bands) if chunk.x0 < b - o and chunk.x1 > a + o]
-    if len(hits) < 2 or len(words) < 2 or len(words) > settings.split_max_words or any(w.text == "/" for w in words):
+    if (
+        len(hits) < 2
+        or len(words) < 2
+        or len(words) > settings.split_max_words
+        or any(w.text == "/" for w in words)
+    ):
         return [chunk]  # '0-shot / 3-shot' over cells 'a | / | b' is one header (tables/ reads it)
-    if below and set(hits) <= {_home(c, bands) for c in below} and not any(c.x0 < chunk.x1 and c.x1 > chunk.x0 for c in above):
+    if (
+        below
+        and set(hits) <= {_home(c, bands) for c in below}
+        and not any(c.x0 < chunk.x1 and c.x1 > chunk.x0 for c in above)
+    ):
         return [chunk]
     best: tuple[float, list[Chunk]] | None = None
     # one piece for every column under the chunk: 'Sequence Length' centred over five is a span
@@ -280,7 +317,11 @@ def _place_row(
 
 
 def _split_shared(
-    prev: tuple[int, int, list[Chunk]], cur: tuple[int, int], chunk: Chunk, bands: Sequence[tuple[float, float]], settings: TableFinderSettings
+    prev: tuple[int, int, list[Chunk]],
+    cur: tuple[int, int],
+    chunk: Chunk,
+    bands: Sequence[tuple[float, float]],
+    settings: TableFinderSettings,
 ) -> tuple[int, int] | None:
     """Two chunks far apart that claim shared columns (wide header words over narrow columns)
     stay two cells: the shared columns go to the one covering more of them. Returns the left
@@ -318,7 +359,15 @@ def widen_groups(
         lo = out[-1][1] + 1 if out else min(1, first)  # the label column is never under a group
         hi = placed[k + 1][0] - 1 if k + 1 < len(placed) else len(bands) - 1
         x0, x1 = min(c.x0 for c in chunks), max(c.x1 for c in chunks)
-        over = next((cell for row in reversed(above) for cell in row if _overlap_x(cell[2], x0, x1) >= settings.above_overlap_share * (x1 - x0)), None)
+        over = next(
+            (
+                cell
+                for row in reversed(above)
+                for cell in row
+                if _overlap_x(cell[2], x0, x1) >= settings.above_overlap_share * (x1 - x0)
+            ),
+            None,
+        )
         if over and over[0] == over[1] == first == last:
             out.append((first, last, chunks))
             continue
@@ -327,14 +376,22 @@ def widen_groups(
         for i in range(lo, first + 1):
             for j in range(last, hi + 1):
                 a, b = bands[i][0], bands[j][1]
-                centred = abs((a + b) / 2 - centre) <= max(settings.group_centre_min, settings.group_centre_share * (b - a))
-                if centred and j - i > best[1] - best[0] and (below is None or _divided(below, i, j, x0, x1, settings)):
+                centred = abs((a + b) / 2 - centre) <= max(
+                    settings.group_centre_min, settings.group_centre_share * (b - a)
+                )
+                if (
+                    centred
+                    and j - i > best[1] - best[0]
+                    and (below is None or _divided(below, i, j, x0, x1, settings))
+                ):
                     best = (i, j)
         out.append((best[0], best[1], chunks))
     return out
 
 
-def _divided(below: Sequence[Placed], i: int, j: int, x0: float, x1: float, settings: TableFinderSettings) -> bool:
+def _divided(
+    below: Sequence[Placed], i: int, j: int, x0: float, x1: float, settings: TableFinderSettings
+) -> bool:
     """Some lower header row has two or more cells within columns i..j, from column i to j; and
     no lower row that does not divide them so has a cell right under the group's text x0..x1
     (then the text is a line of that cell, set on several lines)."""
@@ -354,7 +411,12 @@ def _overlap_x(chunks: Sequence[Chunk], x0: float, x1: float) -> float:
 
 
 def _cell(row: int, first: int, last: int, chunks: list[Chunk]) -> GridCell:
-    box = (min(c.x0 for c in chunks), min(c.top for c in chunks), max(c.x1 for c in chunks), max(c.bottom for c in chunks))
+    box = (
+        min(c.x0 for c in chunks),
+        min(c.top for c in chunks),
+        max(c.x1 for c in chunks),
+        max(c.bottom for c in chunks),
+    )
     text = " ".join(c.text for c in chunks)
     return GridCell(row, first, text, box, colspan=last - first + 1, bold=all(c.bold for c in chunks))
 
@@ -362,12 +424,20 @@ def _cell(row: int, first: int, last: int, chunks: list[Chunk]) -> GridCell:
 def centred_row(rows: Sequence[Row], r: int, settings: TableFinderSettings) -> bool:
     above, mid, below = rows[r - 1][0].baseline, rows[r][0].baseline, rows[r + 1][0].baseline
     size = max(c.size for c in rows[r])
-    return below - above <= settings.centred_row_span_em * size and abs(mid - (above + below) / 2) <= settings.centred_row_offset_em * size
+    return (
+        below - above <= settings.centred_row_span_em * size
+        and abs(mid - (above + below) / 2) <= settings.centred_row_offset_em * size
+    )
 
 
 def bbox_of(boxes: Iterable[Box]) -> Box:
     boxes = list(boxes)
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def first_value_row(rows: Sequence[Row]) -> int | None:

@@ -13,7 +13,9 @@ from extractor.readers.pdf.thresholds import DrawingSettings
 
 _TABLE_CAPTION = re.compile(r"(^|\n)\s*table\s*\d", re.I)
 _FIGURE_CAPTION = re.compile(r"(^|\n)\s*(figure|fig\.)\s*\d", re.I)
-_RESULTS_WORDS = re.compile(r"\b(benchmarks?|results?|evaluations?|evaluated|scores?|performance|leaderboard)\b", re.I)
+_RESULTS_WORDS = re.compile(
+    r"\b(benchmarks?|results?|evaluations?|evaluated|scores?|performance|leaderboard)\b", re.I
+)
 
 
 def _bounds(obj: pdfium.PdfObject) -> tuple[float, float, float, float]:
@@ -50,17 +52,25 @@ def picture_table_pages(page: pdfium.PdfPage, settings: DrawingSettings) -> list
             if len(inside) > settings.image_max_text:
                 continue
             band = settings.image_caption_band
-            around = _text(textpage, left, top, right, min(height, top + band)) + "\n" + _text(textpage, left, max(0.0, bottom - band), right, bottom)
+            around = (
+                _text(textpage, left, top, right, min(height, top + band))
+                + "\n"
+                + _text(textpage, left, max(0.0, bottom - band), right, bottom)
+            )
             if _TABLE_CAPTION.search(around):
                 found.append(f"a captioned table is an image ({share:.0%} of the page)")
             elif not _FIGURE_CAPTION.search(around) and _RESULTS_WORDS.search(page_text):
-                found.append(f"an image covering {share:.0%} of the page, on a page about results, may be a table")
+                found.append(
+                    f"an image covering {share:.0%} of the page, on a page about results, may be a table"
+                )
     finally:
         textpage.close()
     return found
 
 
-def warn_picture_tables(pdf: pdfium.PdfDocument, doc: Document, settings: DrawingSettings, numbers: list[int] | None = None) -> None:
+def warn_picture_tables(
+    pdf: pdfium.PdfDocument, doc: Document, settings: DrawingSettings, numbers: list[int] | None = None
+) -> None:
     """A `table-image` warning naming the page for each picture that looks like a results table,
     on the pages read (1-based `numbers`; all when None)."""
     for i in (n - 1 for n in numbers) if numbers is not None else range(len(pdf)):
@@ -73,4 +83,8 @@ def warn_picture_tables(pdf: pdfium.PdfDocument, doc: Document, settings: Drawin
         except Exception:  # an odd page must not stop the reading; this is only a warning
             continue
         for reason in reasons:
-            doc.warn("table-image", f"page {i + 1}: {reason}; a table drawn as a picture is not read, its scores give no records", page=i + 1)
+            doc.warn(
+                "table-image",
+                f"page {i + 1}: {reason}; a table drawn as a picture is not read, its scores give no records",
+                page=i + 1,
+            )

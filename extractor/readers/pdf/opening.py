@@ -10,7 +10,12 @@ import pypdfium2 as pdfium
 from extractor.model.errors import CorruptPdfError, EncryptedPdfError
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-_REASONS = {1: "unknown error", 2: "file not found or unreadable", 3: "not a PDF or damaged", 5: "unsupported security"}
+_REASONS = {
+    1: "unknown error",
+    2: "file not found or unreadable",
+    3: "not a PDF or damaged",
+    5: "unsupported security",
+}
 
 NEED_PASSWORD = "encrypted PDF: a password is needed (--password)"
 WRONG_PASSWORD = "encrypted PDF: the password is wrong"

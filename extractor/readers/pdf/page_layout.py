@@ -82,13 +82,22 @@ def furniture(pages: Sequence[PageText], settings: LayoutSettings) -> set[tuple[
     repeats: dict[str, set[int]] = {}  # pages: a word repeated along one page's top is a table header
     for page in pages:
         for i, line in enumerate(page.lines):
-            if line.bottom < settings.margin_share * page.height or line.top > (1 - settings.margin_share) * page.height:
+            if (
+                line.bottom < settings.margin_share * page.height
+                or line.top > (1 - settings.margin_share) * page.height
+            ):
                 key = re.sub(r"\d+", "#", line.text.lower()).strip()
                 margin_lines[(page.number, i)] = key
                 repeats.setdefault(key, set()).add(page.number)
-    needed = settings.furniture_repeats if len(pages) >= settings.furniture_long_doc else max(settings.furniture_min_repeats, len(pages))
+    needed = (
+        settings.furniture_repeats
+        if len(pages) >= settings.furniture_long_doc
+        else max(settings.furniture_min_repeats, len(pages))
+    )
     return {
-        k for k, key in margin_lines.items() if _PAGE_NUMBER.match(key.replace("#", "1")) or len(repeats[key]) >= needed
+        k
+        for k, key in margin_lines.items()
+        if _PAGE_NUMBER.match(key.replace("#", "1")) or len(repeats[key]) >= needed
     }
 
 
@@ -106,7 +115,10 @@ def is_prose(line: Line, settings: LayoutSettings) -> bool:
 def _is_prose(line: Line, settings: LayoutSettings) -> bool:
     words = line.words
     # 'Orca-Audio (Chu et al., 2023a)' in a table row is a name with its citation, not a sentence
-    if len(words) < settings.prose_min_words or len(CITATION.sub("", line.text).split()) < settings.prose_min_words:
+    if (
+        len(words) < settings.prose_min_words
+        or len(CITATION.sub("", line.text).split()) < settings.prose_min_words
+    ):
         return False
     wordy = sum(1 for w in words if sum(c.isalpha() for c in w.text) >= max(1, len(w.text) // 2))
     lower = sum(1 for w in words if w.text[:1].islower())
@@ -117,7 +129,10 @@ def _is_prose(line: Line, settings: LayoutSettings) -> bool:
         return False
     rest = sorted(gaps[2:])  # a label ("Figure 3", "[12]", "•") may stand apart from its text
     s = settings
-    return rest[-1] <= min(s.prose_max_gap_em * line.size, max(s.prose_gap_median_ratio * rest[len(rest) // 2], s.prose_min_gap_em * line.size))
+    return rest[-1] <= min(
+        s.prose_max_gap_em * line.size,
+        max(s.prose_gap_median_ratio * rest[len(rest) // 2], s.prose_min_gap_em * line.size),
+    )
 
 
 def caption_kind(line: Line, settings: LayoutSettings) -> str | None:
@@ -133,14 +148,20 @@ def caption_kind(line: Line, settings: LayoutSettings) -> str | None:
     label, rest = line.words[:n], line.words[n:]
     if not rest:
         return kind
-    if all(w.bold for w in label) and not rest[0].bold or rest[0].x0 - label[-1].x1 > settings.caption_label_gap_em * line.size:
+    if (
+        all(w.bold for w in label)
+        and not rest[0].bold
+        or rest[0].x0 - label[-1].x1 > settings.caption_label_gap_em * line.size
+    ):
         return kind
     return None
 
 
 def is_section_heading(block: Block, body: float, settings: LayoutSettings) -> bool:
     """A heading that surely ends whatever is above it: numbered, or larger than the body text."""
-    return block.kind == "heading" and (bool(_SECTION_NUMBER.match(block.first.text)) or block.size >= body + settings.heading_size_gain)
+    return block.kind == "heading" and (
+        bool(_SECTION_NUMBER.match(block.first.text)) or block.size >= body + settings.heading_size_gain
+    )
 
 
 def is_cell_row(line: Line, settings: LayoutSettings) -> bool:
@@ -152,7 +173,12 @@ def is_cell_row(line: Line, settings: LayoutSettings) -> bool:
 def is_heading(line: Line, body: float, settings: LayoutSettings) -> bool:
     text = line.text.strip()
     letters = sum(c.isalpha() for c in text)
-    if letters < settings.heading_min_letters or len(text) > settings.heading_max_chars or text[-1] in ",;" or caption_kind(line, settings):
+    if (
+        letters < settings.heading_min_letters
+        or len(text) > settings.heading_max_chars
+        or text[-1] in ",;"
+        or caption_kind(line, settings)
+    ):
         return False
     if _NAMED_HEADINGS.match(_SECTION_NUMBER.sub("", text)):
         return True
@@ -166,7 +192,11 @@ def is_heading(line: Line, body: float, settings: LayoutSettings) -> bool:
 
 def _starts_block(prev: Line, line: Line, nxt: Line | None, settings: LayoutSettings) -> bool:
     size = max(prev.size, line.size)
-    if abs(prev.size - line.size) > settings.block_size_change or prev.bold != line.bold and (prev.bold or len(line.words) < settings.block_short_words):
+    if (
+        abs(prev.size - line.size) > settings.block_size_change
+        or prev.bold != line.bold
+        and (prev.bold or len(line.words) < settings.block_short_words)
+    ):
         return True
     if line.top < prev.top or line.top - prev.bottom > settings.paragraph_gap_em * size:
         return True  # a paragraph gap, or a jump up to the next column
@@ -175,7 +205,11 @@ def _starts_block(prev: Line, line: Line, nxt: Line | None, settings: LayoutSett
     if caption_kind(line, settings) or is_cell_row(line, settings) != is_cell_row(prev, settings):
         return True  # a table's header row under its caption is not more caption
     # an indented first line, when the paragraph's later lines return to the margin
-    return line.x0 > prev.x0 + settings.indent_em * size and nxt is not None and abs(nxt.x0 - prev.x0) < settings.margin_return_em * size
+    return (
+        line.x0 > prev.x0 + settings.indent_em * size
+        and nxt is not None
+        and abs(nxt.x0 - prev.x0) < settings.margin_return_em * size
+    )
 
 
 def page_rows(page: PageText, settings: LayoutSettings) -> set[int]:
@@ -213,15 +247,20 @@ def find_gutter(prose: Sequence[Line], width: float, settings: LayoutSettings) -
     over, least = s.gutter_overhang_share * width, s.gutter_min_line_share * width
     left = [ln for ln in prose if ln.x1 < mid + over and ln.x1 - ln.x0 > least]
     right = [ln for ln in prose if ln.x0 > mid - over and ln.x1 - ln.x0 > least]
-    if len(left) < s.gutter_min_lines or len(right) < s.gutter_min_lines or len(left) + len(right) < s.gutter_min_prose_share * len(prose):
+    if (
+        len(left) < s.gutter_min_lines
+        or len(right) < s.gutter_min_lines
+        or len(left) + len(right) < s.gutter_min_prose_share * len(prose)
+    ):
         return None
     left_edge = sorted(ln.x1 for ln in left)[int(s.gutter_left_quantile * (len(left) - 1))]
     right_edge = sorted(ln.x0 for ln in right)[int(s.gutter_right_quantile * (len(right) - 1))]
     return (left_edge + right_edge) / 2 if left_edge < right_edge else None
 
 
-
-def page_blocks(page: PageText, skip: set[tuple[int, int]], body: float, settings: LayoutSettings) -> list[Block]:
+def page_blocks(
+    page: PageText, skip: set[tuple[int, int]], body: float, settings: LayoutSettings
+) -> list[Block]:
     """One page's lines, in stream order, cut into blocks; furniture lines come out as 'other'."""
     blocks: list[Block] = []
     lines = page.lines
@@ -235,7 +274,13 @@ def page_blocks(page: PageText, skip: set[tuple[int, int]], body: float, setting
         heading = i not in in_rows and is_heading(line, body, settings)
         # a cell of a table row ('Model' under a caption) never continues a paragraph, nor the reverse
         row_edge = i > 0 and (i in in_rows) != (i - 1 in in_rows)
-        if last and last.kind == "paragraph" and not heading and not row_edge and not _starts_block(last.lines[-1], line, nxt, settings):
+        if (
+            last
+            and last.kind == "paragraph"
+            and not heading
+            and not row_edge
+            and not _starts_block(last.lines[-1], line, nxt, settings)
+        ):
             last.lines.append(line)
         else:
             blocks.append(Block([line], "heading" if heading else "paragraph"))
@@ -248,11 +293,17 @@ def page_blocks(page: PageText, skip: set[tuple[int, int]], body: float, setting
 # --- title and abstract -------------------------------------------------------------------
 
 
-def find_title(blocks: Sequence[Block], vocab: Vocabulary, body: float, settings: LayoutSettings) -> tuple[str | None, list[Line]]:
+def find_title(
+    blocks: Sequence[Block], vocab: Vocabulary, body: float, settings: LayoutSettings
+) -> tuple[str | None, list[Line]]:
     """The largest text on the first page with text, when it is larger than the body text;
     consecutive lines of that size together."""
     lines = [ln for b in blocks if b.kind != "other" for ln in b.lines if ln.page == blocks[0].page]
-    lines = [ln for ln in lines if sum(c.isalpha() for c in ln.text) >= settings.title_min_letters and ln.words[0].upright]
+    lines = [
+        ln
+        for ln in lines
+        if sum(c.isalpha() for c in ln.text) >= settings.title_min_letters and ln.words[0].upright
+    ]
     if not lines:
         return None, []
     top = max(ln.size for ln in lines)
@@ -261,7 +312,11 @@ def find_title(blocks: Sequence[Block], vocab: Vocabulary, body: float, settings
     start = next(i for i, ln in enumerate(lines) if abs(ln.size - top) < settings.title_size_tolerance)
     picked = [lines[start]]
     for ln in lines[start + 1 :]:
-        if abs(ln.size - top) >= settings.title_size_tolerance or ln.top - picked[-1].bottom > settings.title_line_gap_em * top or ln.top < picked[-1].top:
+        if (
+            abs(ln.size - top) >= settings.title_size_tolerance
+            or ln.top - picked[-1].bottom > settings.title_line_gap_em * top
+            or ln.top < picked[-1].top
+        ):
             break
         picked.append(ln)
     return join_lines([ln.text for ln in picked], vocab) or None, picked
@@ -280,13 +335,19 @@ def find_abstract(blocks: Sequence[Block], vocab: Vocabulary, settings: LayoutSe
             rest = _section_text(early, i + 1, vocab, settings, same_as=b)
             return " ".join(t for t in (first, rest) if t) or None
     for i, b in enumerate(early):
-        if b.kind == "heading" and (_SECTION_NUMBER.match(b.first.text) or _NAMED_HEADINGS.match(b.first.text)):
+        if b.kind == "heading" and (
+            _SECTION_NUMBER.match(b.first.text) or _NAMED_HEADINGS.match(b.first.text)
+        ):
             return _section_text(early, i + 1, vocab, settings)
     return None
 
 
 def _section_text(
-    blocks: Sequence[Block], start: int, vocab: Vocabulary, settings: LayoutSettings, same_as: Block | None = None
+    blocks: Sequence[Block],
+    start: int,
+    vocab: Vocabulary,
+    settings: LayoutSettings,
+    same_as: Block | None = None,
 ) -> str | None:
     """Paragraph blocks from `start` up to the next heading, in the font of the first of them."""
     parts: list[str] = []
@@ -298,7 +359,11 @@ def _section_text(
             break
         if style is None:
             style = b
-        elif abs(b.size - style.size) > settings.abstract_size_change or b.page == style.page and (b.x0 >= style.x1 or b.x1 <= style.x0):
+        elif (
+            abs(b.size - style.size) > settings.abstract_size_change
+            or b.page == style.page
+            and (b.x0 >= style.x1 or b.x1 <= style.x0)
+        ):
             break  # a footnote in a smaller font, or the other column
         parts.append(b.text(vocab))
     return " ".join(parts) or None

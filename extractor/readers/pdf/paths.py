@@ -38,9 +38,18 @@ class Shape:
         """Box and rectangle test, once: the rule and chart finders ask for them repeatedly."""
         xs, ys = [p[0] for p in self.points], [p[1] for p in self.points]
         self.box = x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-        pts = self.points[:-1] if len(self.points) == 5 and _same(self.points[0], self.points[-1], tol) else self.points
-        self.rect = not self.curved and len(pts) == 4 and all(
-            (abs(x - x0) < tol or abs(x - x1) < tol) and (abs(y - y0) < tol or abs(y - y1) < tol) for x, y in pts
+        pts = (
+            self.points[:-1]
+            if len(self.points) == 5 and _same(self.points[0], self.points[-1], tol)
+            else self.points
+        )
+        self.rect = (
+            not self.curved
+            and len(pts) == 4
+            and all(
+                (abs(x - x0) < tol or abs(x - x1) < tol) and (abs(y - y0) < tol or abs(y - y1) < tol)
+                for x, y in pts
+            )
         )
         return self
 
@@ -56,7 +65,14 @@ def page_shapes(page: pdfium.PdfPage, frame: Frame, settings: DrawingSettings) -
     """Every subpath drawn on the page, forms included."""
     shapes: list[Shape] = []
     count = raw.FPDFPage_CountObjects(page.raw)
-    _walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], _IDENTITY, _frame_affine(frame), shapes, 0, settings)
+    _walk(
+        [raw.FPDFPage_GetObject(page.raw, i) for i in range(count)],
+        _IDENTITY,
+        _frame_affine(frame),
+        shapes,
+        0,
+        settings,
+    )
     return shapes
 
 
@@ -80,7 +96,9 @@ def _count(objs: list, enough: int, depth: int, max_depth: int) -> int:
     return found
 
 
-def _walk(objs: list, outer: Matrix, frame: Matrix, shapes: list[Shape], depth: int, settings: DrawingSettings) -> None:
+def _walk(
+    objs: list, outer: Matrix, frame: Matrix, shapes: list[Shape], depth: int, settings: DrawingSettings
+) -> None:
     """`outer`: the forms' matrices around `objs`; `frame`: user space -> the page's frame."""
     m = raw.FS_MATRIX()
     for obj in objs:
@@ -93,7 +111,14 @@ def _walk(objs: list, outer: Matrix, frame: Matrix, shapes: list[Shape], depth: 
             shapes.extend(_subpaths(obj, matrix, frame, settings.point_tolerance))
         elif depth < settings.max_form_depth:
             n = raw.FPDFFormObj_CountObjects(obj)
-            _walk([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)], matrix, frame, shapes, depth + 1, settings)
+            _walk(
+                [raw.FPDFFormObj_GetObject(obj, i) for i in range(n)],
+                matrix,
+                frame,
+                shapes,
+                depth + 1,
+                settings,
+            )
 
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:
@@ -155,14 +180,27 @@ def _frame_affine(frame: Frame) -> Matrix:
 
 def edge(x0: float, top: float, x1: float, bottom: float, kind: str, tol: float) -> dict:
     orientation = "h" if abs(bottom - top) < tol else "v"
-    return {"object_type": kind, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top,
-            "width": x1 - x0, "height": bottom - top, "orientation": orientation}
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "top": top,
+        "x1": x1,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+    }
 
 
 def rect_edges(box: Box, tol: float) -> list[dict]:
     x0, top, x1, bottom = box
-    return [edge(x0, top, x1, top, "rect_edge", tol), edge(x0, bottom, x1, bottom, "rect_edge", tol),
-            edge(x0, top, x0, bottom, "rect_edge", tol), edge(x1, top, x1, bottom, "rect_edge", tol)]
+    return [
+        edge(x0, top, x1, top, "rect_edge", tol),
+        edge(x0, bottom, x1, bottom, "rect_edge", tol),
+        edge(x0, top, x0, bottom, "rect_edge", tol),
+        edge(x1, top, x1, bottom, "rect_edge", tol),
+    ]
 
 
 def segment_edges(points: list[tuple[float, float]], kind: str, tol: float) -> list[dict]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
+from extractor.readers.pdf.folds import cut_under_header_gaps, fold_centred_rows, header_from_cells
 from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.grid import (
     Box,
@@ -26,15 +27,14 @@ from extractor.readers.pdf.grid import (
     GridCell,
     Row,
     bbox_of,
-    cluster_rows,
     body_bands,
+    cluster_rows,
     first_value_row,
     grid_cells,
     holds_values,
     is_numeric,
     split_chunks,
 )
-from extractor.readers.pdf.folds import cut_under_header_gaps, fold_centred_rows, header_from_cells
 from extractor.readers.pdf.paths import Shape, count_paths, page_shapes, rect_edges, segment_edges
 from extractor.readers.pdf.thresholds import DrawingSettings, TableFinderSettings
 from extractor.readers.pdf.words import Line, Word
@@ -118,7 +118,9 @@ def _tiles(b: Box, sides: Counter[tuple[int, int, int]]) -> bool:
 
 def count_marks(box: Box, marks: Sequence[Box]) -> int:
     """Chart marks touching `box`: value labels sit on the bars they label."""
-    return sum(1 for m in marks if m[0] <= box[2] and m[2] >= box[0] and m[1] <= box[3] + 1 and m[3] >= box[1] - 1)
+    return sum(
+        1 for m in marks if m[0] <= box[2] and m[2] >= box[0] and m[1] <= box[3] + 1 and m[3] >= box[1] - 1
+    )
 
 
 def merged_edges(edges: list[Edge], settings: TableFinderSettings) -> list[Edge]:
@@ -127,7 +129,12 @@ def merged_edges(edges: list[Edge], settings: TableFinderSettings) -> list[Edge]
         return []
     s, j = settings.snap_tolerance, settings.join_tolerance
     merged = merge_edges(long_enough, s, s, j, j)
-    return [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= settings.min_edge_length]
+    return [
+        e
+        for e in merged
+        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
+        >= settings.min_edge_length
+    ]
 
 
 # --- grids -----------------------------------------------------------------------------------
@@ -152,7 +159,9 @@ def _index(axis: Sequence[float], v: float) -> int:
     return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
 
 
-def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings: TableFinderSettings) -> Candidate | None:
+def grid_candidate(
+    boxes: list[Box], words: Sequence[Word], page: int, settings: TableFinderSettings
+) -> Candidate | None:
     """A group of ruled cells -> a table: each cell's words, with spans from the shared rule grid."""
     xs = _axis([b[0] for b in boxes] + [b[2] for b in boxes], settings.axis_tolerance)
     ys = _axis([b[1] for b in boxes] + [b[3] for b in boxes], settings.axis_tolerance)
@@ -168,13 +177,22 @@ def grid_candidate(boxes: list[Box], words: Sequence[Word], page: int, settings:
     cells, n_rows = _drop_empty_rows(cells, n_rows)
     cells, n_rows, title = _trim_banners(cells, n_rows, n_cols, settings.banner_min_rows)
     filled = sum(1 for c in cells if c.text)
-    if n_rows < settings.min_rows or n_cols < settings.min_cols or filled < max(settings.grid_min_filled, settings.grid_min_filled_share * len(cells)):
+    if (
+        n_rows < settings.min_rows
+        or n_cols < settings.min_cols
+        or filled < max(settings.grid_min_filled, settings.grid_min_filled_share * len(cells))
+    ):
         return None
     if any(len(c.text) > settings.framed_text_factor * settings.max_cell_chars for c in cells):
         return None  # a framed paragraph
     header = _header_rows(cells, settings.max_header_rows)
-    conf = round(min(settings.grid_conf_max, settings.grid_conf_base + settings.grid_conf_fill * filled / len(cells)), 2)
-    cand = Candidate(page, bbox_of(c.bbox for c in cells), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header)
+    conf = round(
+        min(settings.grid_conf_max, settings.grid_conf_base + settings.grid_conf_fill * filled / len(cells)),
+        2,
+    )
+    cand = Candidate(
+        page, bbox_of(c.bbox for c in cells), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header
+    )
     if title and _TITLE.match(title):
         cand.caption = title
     return cand
@@ -200,12 +218,19 @@ def _drop_empty_rows(cells: list[GridCell], n_rows: int) -> tuple[list[GridCell]
 _TITLE = re.compile(r"^(table|exhibit|tab\.)\s*[A-Z]?\d", re.I)
 
 
-def _trim_banners(cells: list[GridCell], n_rows: int, n_cols: int, min_rows: int) -> tuple[list[GridCell], int, str | None]:
+def _trim_banners(
+    cells: list[GridCell], n_rows: int, n_cols: int, min_rows: int
+) -> tuple[list[GridCell], int, str | None]:
     """A first or last row that is one cell across the whole grid is the table's title or its
     notes, boxed with it; the table is the rows between. Returns the cells, rows and the title."""
+
     def banner(r: int) -> GridCell | None:
         row = [c for c in cells if c.row == r]
-        return row[0] if n_cols >= 2 and len(row) == 1 and row[0].colspan == n_cols and row[0].rowspan == 1 else None
+        return (
+            row[0]
+            if n_cols >= 2 and len(row) == 1 and row[0].colspan == n_cols and row[0].rowspan == 1
+            else None
+        )
 
     title = None
     if n_rows > min_rows and (last := banner(n_rows - 1)) is not None:
@@ -242,11 +267,15 @@ def rule_regions(
 ) -> list[Region]:
     """Stacks of horizontal rules of one width; a caption, a section heading or a paragraph
     between two of them ends one table and starts another."""
-    rules = sorted((e for e in h_edges if e["x1"] - e["x0"] >= settings.min_rule_length), key=lambda e: e["top"])
+    rules = sorted(
+        (e for e in h_edges if e["x1"] - e["x0"] >= settings.min_rule_length), key=lambda e: e["top"]
+    )
     tol = settings.rule_extent_tolerance
     stacks: list[list[Edge]] = []
     for e in rules:
-        stack = next((s for s in stacks if abs(s[0]["x0"] - e["x0"]) <= tol and abs(s[0]["x1"] - e["x1"]) <= tol), None)
+        stack = next(
+            (s for s in stacks if abs(s[0]["x0"] - e["x0"]) <= tol and abs(s[0]["x1"] - e["x1"]) <= tol), None
+        )
         if stack is None:
             stacks.append([e])
         else:
@@ -258,10 +287,16 @@ def rule_regions(
 
 
 def _between(a: Edge, b: Edge, lines: Sequence[Line]) -> int:
-    return sum(1 for ln in lines if a["top"] < (ln.top + ln.bottom) / 2 < b["top"] and ln.x0 < a["x1"] and ln.x1 > a["x0"])
+    return sum(
+        1
+        for ln in lines
+        if a["top"] < (ln.top + ln.bottom) / 2 < b["top"] and ln.x0 < a["x1"] and ln.x1 > a["x0"]
+    )
 
 
-def _split_stack(stack: list[Edge], breaks: Sequence[Line], prose: Sequence[Line], settings: TableFinderSettings) -> list[Region]:
+def _split_stack(
+    stack: list[Edge], breaks: Sequence[Line], prose: Sequence[Line], settings: TableFinderSettings
+) -> list[Region]:
     groups: list[list[Edge]] = [[stack[0]]]
     for a, b in zip(stack, stack[1:]):
         if _between(a, b, breaks) or _between(a, b, prose) >= settings.region_break_prose:
@@ -285,14 +320,30 @@ def region_candidate(
     inside = [w for w in words if x0 - pad <= w.cx <= x1 + pad and top < (w.top + w.bottom) / 2 < bottom]
     if not inside:
         return None
-    cuts = [e["x0"] for e in edges if e["orientation"] == "v" and e["top"] < bottom and e["bottom"] > top and x0 + pad < e["x0"] < x1 - pad]
-    rows = [split_chunks(r, settings.cell_gap_em, settings.number_gap_em, cuts) for r in cluster_rows(inside, settings.row_tolerance_em)]
+    cuts = [
+        e["x0"]
+        for e in edges
+        if e["orientation"] == "v"
+        and e["top"] < bottom
+        and e["bottom"] > top
+        and x0 + pad < e["x0"] < x1 - pad
+    ]
+    rows = [
+        split_chunks(r, settings.cell_gap_em, settings.number_gap_em, cuts)
+        for r in cluster_rows(inside, settings.row_tolerance_em)
+    ]
     rows = merge_ruled_rows(rows, region, settings.wrap_full_row_cells)
     if sum(len(r) < 2 for r in rows) > settings.region_lone_share * len(rows):
         return None  # running text or a list between rules, not a table
     header = _rule_header(rows, region, settings.max_header_rows)
     rows = cut_under_header_gaps(rows, header or 0)
-    spans = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and top < e["top"] < bottom and e["x1"] - e["x0"] < x1 - x0 - settings.span_rule_margin]
+    spans = [
+        (e["x0"], e["x1"], e["top"])
+        for e in edges
+        if e["orientation"] == "h"
+        and top < e["top"] < bottom
+        and e["x1"] - e["x0"] < x1 - x0 - settings.span_rule_margin
+    ]
     body = [r for r in rows[header or 0 :] if len(r) >= 2]
     if not body:
         return None
@@ -305,8 +356,12 @@ def region_candidate(
     cells, n_rows = fold_centred_rows(cells, rows, settings)
     header = _rule_header_after(cells, n_rows, region, settings.max_header_rows)
     filled = len(cells) / max(1, n_rows * len(bands))
-    conf = round(min(settings.region_conf_max, settings.region_conf_base + settings.region_conf_fill * filled), 2)
-    return Candidate(page, (x0, top, x1, bottom), cells, n_rows, len(bands), RULES_ENGINE, conf, header_rows=header)
+    conf = round(
+        min(settings.region_conf_max, settings.region_conf_base + settings.region_conf_fill * filled), 2
+    )
+    return Candidate(
+        page, (x0, top, x1, bottom), cells, n_rows, len(bands), RULES_ENGINE, conf, header_rows=header
+    )
 
 
 def merge_ruled_rows(rows: list[Row], region: Region, full_row: int) -> list[Row]:

@@ -43,17 +43,25 @@ def _barrier_between(a: Row, b: Row, barriers: Sequence[Line]) -> bool:
     """Running text, a heading or a caption between two rows, under or over the rows' cells."""
     top, bottom = max(c.bottom for c in a), min(c.top for c in b)
     x0, x1 = min(c.x0 for c in a + b), max(c.x1 for c in a + b)
-    return any(top - 1 < (ln.top + ln.bottom) / 2 < bottom + 1 and ln.x0 < x1 and ln.x1 > x0 for ln in barriers)
+    return any(
+        top - 1 < (ln.top + ln.bottom) / 2 < bottom + 1 and ln.x0 < x1 and ln.x1 > x0 for ln in barriers
+    )
 
 
-def find_runs(rows: Sequence[Row], barriers: Sequence[Line], settings: TableFinderSettings) -> list[list[Row]]:
+def find_runs(
+    rows: Sequence[Row], barriers: Sequence[Line], settings: TableFinderSettings
+) -> list[list[Row]]:
     """Consecutive rows, close together with nothing between them, starting at a row of 2+ cells."""
     runs: list[list[Row]] = []
     current: list[Row] = []
     for row in rows:
         if not row:
             continue
-        joined = bool(current) and _close(current[-1], row, settings) and not _barrier_between(current[-1], row, barriers)
+        joined = (
+            bool(current)
+            and _close(current[-1], row, settings)
+            and not _barrier_between(current[-1], row, barriers)
+        )
         if joined:
             current.append(row)
             continue
@@ -93,7 +101,9 @@ def run_candidate(run: list[Row], page: int, settings: TableFinderSettings) -> C
     start = max(0, first - settings.max_header_rows)
     rows = run[start:]
     header = first - start
-    if not _looks_tabular(rows[header:], settings) or any(len(c.text) > settings.max_cell_chars for r in rows for c in r):
+    if not _looks_tabular(rows[header:], settings) or any(
+        len(c.text) > settings.max_cell_chars for r in rows for c in r
+    ):
         return None
     cand = text_grid_candidate(rows, page, ENGINE, 0.5, header, settings)  # confidence set below
     if cand is None or cand.n_cols < settings.min_cols or cand.n_rows < settings.min_rows:
@@ -107,10 +117,17 @@ def word_grid_candidate(run: list[Row], page: int, settings: TableFinderSettings
     short words, every column's cells aligned on an edge, the grid mostly filled. Author lists and
     running text do not look like this."""
     s = settings
-    if len(run) < s.word_grid_min or any(len(c.words) > s.word_grid_max_words or len(c.text) > s.word_grid_max_chars for r in run for c in r):
+    if len(run) < s.word_grid_min or any(
+        len(c.words) > s.word_grid_max_words or len(c.text) > s.word_grid_max_chars for r in run for c in r
+    ):
         return None
     cand = text_grid_candidate(run, page, ENGINE, s.word_grid_conf, 1, settings)
-    if cand is None or cand.n_cols < s.word_grid_min or cand.n_rows < s.word_grid_min or any(c.colspan > 1 for c in cand.cells[len(run[0]):]):
+    if (
+        cand is None
+        or cand.n_cols < s.word_grid_min
+        or cand.n_rows < s.word_grid_min
+        or any(c.colspan > 1 for c in cand.cells[len(run[0]) :])
+    ):
         return None
     aligned = all(_aligned(cand, col, s.word_grid_align) for col in range(cand.n_cols))
     if len(cand.cells) < s.word_grid_fill * cand.n_rows * cand.n_cols or not aligned:
@@ -141,17 +158,25 @@ def _looks_tabular(body: Sequence[Row], settings: TableFinderSettings) -> bool:
     wide = sum(len(r) >= s.wide_cols for r in multi) >= s.wide_share * len(multi)
     share = s.wide_numeric_share if wide else s.numeric_share
     rows = len(body) - _wrapped_label_rows(body)
-    return len(valued) >= s.min_numeric_rows and len(multi) >= s.multi_row_share * rows and numeric >= share * len(cells)
+    return (
+        len(valued) >= s.min_numeric_rows
+        and len(multi) >= s.multi_row_share * rows
+        and numeric >= share * len(cells)
+    )
 
 
 def _wrapped_label_rows(body: Sequence[Row]) -> int:
     """Single-cell rows that are the lines of a label set around its scores ('MMLU' over the scores
     over '(5-shot)'): the row next to them lies wholly to their right. The grid folds them later."""
+
     def beside(cell, row: Row) -> bool:
         return len(row) >= 2 and row[0].x0 > cell.x1
 
-    return sum(1 for k, r in enumerate(body) if len(r) == 1
-               and any(beside(r[0], body[m]) for m in (k - 1, k + 1) if 0 <= m < len(body)))
+    return sum(
+        1
+        for k, r in enumerate(body)
+        if len(r) == 1 and any(beside(r[0], body[m]) for m in (k - 1, k + 1) if 0 <= m < len(body))
+    )
 
 
 def _confidence(body: Sequence[Row], n_cols: int, settings: TableFinderSettings) -> float:
@@ -159,7 +184,9 @@ def _confidence(body: Sequence[Row], n_cols: int, settings: TableFinderSettings)
     cells = [c for r in body for c in r[1:]]
     numeric = sum(c.numeric for c in cells) / max(1, len(cells))
     s = settings
-    return round(min(s.text_conf_max, s.text_conf_base + s.text_conf_fill * filled + s.text_conf_numeric * numeric), 2)
+    return round(
+        min(s.text_conf_max, s.text_conf_base + s.text_conf_fill * filled + s.text_conf_numeric * numeric), 2
+    )
 
 
 def find_text_tables(
@@ -172,7 +199,10 @@ def find_text_tables(
 ) -> list[Candidate]:
     """Whitespace tables among `words` (the page's words minus running text and ruled tables);
     `gutter`: the x between the page's text columns, if it has two."""
-    rows = [split_chunks(r, settings.cell_gap_em, settings.number_gap_em) for r in cluster_rows(words, settings.row_tolerance_em)]
+    rows = [
+        split_chunks(r, settings.cell_gap_em, settings.number_gap_em)
+        for r in cluster_rows(words, settings.row_tolerance_em)
+    ]
     rows = [drop_column_text(r, prose, gutter) for r in rows]
     found = [run_candidate(run, page, settings) for run in find_runs(rows, barriers, settings)]
     return [c for c in found if c is not None]

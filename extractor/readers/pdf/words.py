@@ -67,7 +67,9 @@ class Line:
     top: float = field(init=False, repr=False, compare=False)
     bottom: float = field(init=False, repr=False, compare=False)
     size: float = field(init=False, repr=False, compare=False)  # the size most of its letters are set in
-    prose: bool | None = field(default=None, init=False, repr=False, compare=False)  # layout.is_prose, once known
+    prose: bool | None = field(
+        default=None, init=False, repr=False, compare=False
+    )  # layout.is_prose, once known
     bold_: bool | None = field(default=None, init=False, repr=False, compare=False)  # `bold`, once known
 
     def __post_init__(self) -> None:
@@ -152,7 +154,11 @@ class _FontCache:
         weight = raw.FPDFText_GetFontWeight(self.tp, i)
         n = raw.FPDFText_GetFontInfo(self.tp, i, self.buf, len(self.buf), ctypes.byref(self.flags))
         name = self.buf.value.decode("latin-1").lower() if n > 0 else ""
-        bold = weight >= self.settings.bold_weight or any(b in name for b in _BOLD_NAMES) or bool(self.flags.value & (1 << 18))
+        bold = (
+            weight >= self.settings.bold_weight
+            or any(b in name for b in _BOLD_NAMES)
+            or bool(self.flags.value & (1 << 18))
+        )
         return size, bold, turn
 
 
@@ -163,7 +169,9 @@ def _quarter_turns(a: float, b: float, tolerance: float) -> int:
     return k if abs(angle - 90 * round(angle / 90)) < tolerance else -1
 
 
-def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, settings: TextSettings) -> tuple[list[Char], Frame]:
+def read_chars(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, settings: TextSettings
+) -> tuple[list[Char], Frame]:
     """The page's characters in the frame where most of its text reads left to right."""
     frame = Frame(page)
     raw_chars = _raw_chars(textpage, frame, settings)
@@ -188,13 +196,22 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, settings: Tex
         if straight:
             x0, x1, top, bottom, baseline = a * left + e, a * right + e, d * high + f, d * low + f, d * oy + f
         else:
-            xa, ya, xb, yb = a * left + c * low + e, b * left + d * low + f, a * right + c * high + e, b * right + d * high + f
+            xa, ya, xb, yb = (
+                a * left + c * low + e,
+                b * left + d * low + f,
+                a * right + c * high + e,
+                b * right + d * high + f,
+            )
             x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
             baseline = b * ox + d * oy + f
         if generated or size <= 0:
             size = last_size or (bottom - top) / settings.em_per_box_height
         last_size = size
-        append(Char(text, x0, top, x1, bottom, baseline, size, bold, generated or turn == main_turn, False, False))
+        append(
+            Char(
+                text, x0, top, x1, bottom, baseline, size, bold, generated or turn == main_turn, False, False
+            )
+        )
     return chars, frame
 
 
@@ -298,8 +315,16 @@ def _run_text(run: list[Char], main: Char, settings: TextSettings) -> str:
         return "".join(c.text for c in run)  # the common case: no superscript possible
     out: list[str] = []
     for c in run:
-        raised = c.size <= settings.superscript_size * main.size and main.baseline - c.baseline > settings.superscript_raise_em * main.size
-        if raised and out and (out[-1][-1:].isdigit() or out[-1] in _SUPERSCRIPTS.values()) and c.text in _SUPERSCRIPTS:
+        raised = (
+            c.size <= settings.superscript_size * main.size
+            and main.baseline - c.baseline > settings.superscript_raise_em * main.size
+        )
+        if (
+            raised
+            and out
+            and (out[-1][-1:].isdigit() or out[-1] in _SUPERSCRIPTS.values())
+            and c.text in _SUPERSCRIPTS
+        ):
             out.append(_SUPERSCRIPTS[c.text])
         else:
             out.append(c.text)
@@ -373,7 +398,10 @@ def group_lines(chars: list[Char], page: int, settings: TextSettings) -> list[Li
 def _breaks_line(prev: Word, c: Char, settings: TextSettings) -> bool:
     if prev.upright != c.upright:
         return True
-    if abs(c.baseline - prev.baseline) > settings.line_baseline_jump_em * max(prev.size, c.size) and c.size >= settings.line_same_size * prev.size:
+    if (
+        abs(c.baseline - prev.baseline) > settings.line_baseline_jump_em * max(prev.size, c.size)
+        and c.size >= settings.line_same_size * prev.size
+    ):
         return True
     return c.x0 < prev.x0 or c.x0 - prev.x1 > settings.line_gutter_em * max(prev.size, c.size)
 

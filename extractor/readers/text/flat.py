@@ -224,8 +224,9 @@ def _read_row(no: int, line: str, units: list[_Unit], continuation: bool = False
     return _Row(no, line, spans, matched, continuation) if text <= _MAX_TEXT_TOKENS else None
 
 
-def _scan(lines: list[str], start: int, units: list[_Unit], cont_units: list[_Unit] | None, aliases: Vocabulary
-          ) -> list[_Row]:
+def _scan(
+    lines: list[str], start: int, units: list[_Unit], cont_units: list[_Unit] | None, aliases: Vocabulary
+) -> list[_Row]:
     """Rows from `start` until a line that is no row (blank lines inside are skipped)."""
     rows: list[_Row] = []
     for no in range(start, len(lines)):
@@ -233,7 +234,12 @@ def _scan(lines: list[str], start: int, units: list[_Unit], cont_units: list[_Un
         if not line.strip():
             continue
         row = _read_row(no, line, units)
-        if cont_units and rows and rows[-1].no == no - 1 and (row is None or _only_metric(row, units, aliases)):
+        if (
+            cont_units
+            and rows
+            and rows[-1].no == no - 1
+            and (row is None or _only_metric(row, units, aliases))
+        ):
             row = _read_row(no, line, cont_units, continuation=True) or row
         if row is None:
             break
@@ -252,12 +258,15 @@ def _text(row: _Row, span: tuple[int, int]) -> str:
     return row.line[row.spans[s][0] : row.spans[e - 1][1]] if e > s else ""
 
 
-def _read_table(lines: list[str], first: int, last: int, columns: list[Column], aliases: Vocabulary
-                ) -> FlatParse | None:
+def _read_table(
+    lines: list[str], first: int, last: int, columns: list[Column], aliases: Vocabulary
+) -> FlatParse | None:
     every = list(range(len(columns)))
     units = _units(columns, every)
     metric = [j for j, c in enumerate(columns) if c.role == "metric"][:1]
-    cont_units = _units(columns, [j for j in every if j in metric or columns[j].kind != "text"]) if metric else None
+    cont_units = (
+        _units(columns, [j for j in every if j in metric or columns[j].kind != "text"]) if metric else None
+    )
     rows = _scan(lines, last + 1, units, cont_units, aliases)
     if all(r.continuation for r in rows):
         return None
@@ -265,7 +274,9 @@ def _read_table(lines: list[str], first: int, last: int, columns: list[Column], 
     heads: set[str] = set()
     for _ in range(2):  # the first pass learns which words start the page's model names
         cells, sure = _split_rows(rows, roles, units, cont_units, Context(aliases, {}, [], heads))
-        models = [row[j] for row, ok in zip(cells, sure) if ok for j, role in enumerate(roles) if role == "model"]
+        models = [
+            row[j] for row, ok in zip(cells, sure) if ok for j, role in enumerate(roles) if role == "model"
+        ]
         heads = {m.split()[0].casefold() for m in models if m}
     keep = [j for j in every if any(row[j] for row in cells)]
     return FlatParse(
@@ -282,8 +293,13 @@ def _read_table(lines: list[str], first: int, last: int, columns: list[Column], 
     )
 
 
-def _split_rows(rows: list[_Row], roles: list[str | None], units: list[_Unit], cont_units: list[_Unit] | None,
-                ctx: Context) -> tuple[list[list[str]], list[bool]]:
+def _split_rows(
+    rows: list[_Row],
+    roles: list[str | None],
+    units: list[_Unit],
+    cont_units: list[_Unit] | None,
+    ctx: Context,
+) -> tuple[list[list[str]], list[bool]]:
     """Cells of every row, and whether the alias data (or the row above) placed every boundary. A
     continuation row repeats the row above but for its metric, value and rank."""
     out: list[list[str]] = []
@@ -325,8 +341,9 @@ class Context:
     heads: set[str]  # first words of model names the alias data placed with certainty
 
 
-def split_text(toks: list[str], roles: list[str | None], cols: list[int], ctx: Context
-               ) -> tuple[list[tuple[int, int]], bool]:
+def split_text(
+    toks: list[str], roles: list[str | None], cols: list[int], ctx: Context
+) -> tuple[list[tuple[int, int]], bool]:
     """Token span of each text column, and whether the alias data (or the row above) fixed every
     boundary. Labelled columns (task, dataset, metric) are peeled off both ends, the right end
     first; the one free column (the model) keeps what remains."""
@@ -337,8 +354,11 @@ def split_text(toks: list[str], roles: list[str | None], cols: list[int], ctx: C
         j = hi - 1 if side == "right" else lo
         # the rows around, aligned: only those that share what has been peeled off so far
         tail = len(toks) - b
-        near = [o[a : len(o) - tail] for o in ctx.near
-                if len(o) > a + tail and o[:a] == toks[:a] and o[len(o) - tail :] == toks[b:]]
+        near = [
+            o[a : len(o) - tail]
+            for o in ctx.near
+            if len(o) > a + tail and o[:a] == toks[:a] and o[len(o) - tail :] == toks[b:]
+        ]
         n, ok = _take(toks[a:b], roles, cols, j, side, hi - lo - 1, ctx, near)
         sure = sure and ok
         if side == "right":
@@ -351,8 +371,16 @@ def split_text(toks: list[str], roles: list[str | None], cols: list[int], ctx: C
     return spans, sure
 
 
-def _take(toks: list[str], roles: list[str | None], cols: list[int], j: int, side: str, need: int, ctx: Context,
-          near: list[list[str]]) -> tuple[int, bool]:
+def _take(
+    toks: list[str],
+    roles: list[str | None],
+    cols: list[int],
+    j: int,
+    side: str,
+    need: int,
+    ctx: Context,
+    near: list[list[str]],
+) -> tuple[int, bool]:
     """How many words at one end of `toks` belong to column j (leaving `need` for the others)."""
     limit = len(toks) - need
 
@@ -378,8 +406,15 @@ def _take(toks: list[str], roles: list[str | None], cols: list[int], j: int, sid
     return _guess(toks, roles[j], neighbour, side, limit, ctx.heads, near), False
 
 
-def _guess(toks: list[str], role: str | None, neighbour: str | None, side: str, limit: int, heads: set[str],
-           near: list[list[str]]) -> int:
+def _guess(
+    toks: list[str],
+    role: str | None,
+    neighbour: str | None,
+    side: str,
+    limit: int,
+    heads: set[str],
+    near: list[list[str]],
+) -> int:
     """Structure, when the alias data cannot tell (4.), else one word with its brackets (5.)."""
     if side == "right":  # the ending shared with the rows around: 'Solve Rate'
         shared = min((n for n in (_shared_end(toks, o, limit) for o in near) if n), default=0)

@@ -9,8 +9,8 @@ import re
 from extractor.model.document import Cell, Document, Table, TextBlock
 from extractor.model.errors import EmptyInputError
 from extractor.readers.decode import decode_text, repair_mojibake
-from extractor.readers.text.flat import find_flattened_tables
 from extractor.readers.roles import mark_cell_roles
+from extractor.readers.text.flat import find_flattened_tables
 
 # The abstract is the first paragraph of at least this many words, unless a heading names it:
 # bylines, affiliations, menus and link rows above it are shorter.
@@ -93,7 +93,13 @@ def _pipe_cells(line: str) -> list[str]:
 
 def _markdown_table(lines: list[str], no: int, taken: set[int]) -> tuple[int, Table] | None:
     """A header row, a delimiter row ('|---|:---:|'), then rows that contain a pipe."""
-    if no + 1 >= len(lines) or no in taken or no + 1 in taken or "|" not in lines[no] or "|" not in lines[no + 1]:
+    if (
+        no + 1 >= len(lines)
+        or no in taken
+        or no + 1 in taken
+        or "|" not in lines[no]
+        or "|" not in lines[no + 1]
+    ):
         return None
     delim = _pipe_cells(lines[no + 1])
     if not all(_MD_DELIM_CELL.match(c) for c in delim):
@@ -105,7 +111,9 @@ def _markdown_table(lines: list[str], no: int, taken: set[int]) -> tuple[int, Ta
     width = max(len(r) for r in raw)
     cells = [[_markdown_cell(c) for c in r] + [("", False)] * (width - len(r)) for r in raw]
     grid = [[text for text, _ in row] for row in cells]
-    marks = [Cell(row=i, col=j, text=t, bold=b) for i, row in enumerate(cells) for j, (t, b) in enumerate(row)]
+    marks = [
+        Cell(row=i, col=j, text=t, bold=b) for i, row in enumerate(cells) for j, (t, b) in enumerate(row)
+    ]
     return end, Table(index=0, grid=grid, cells=marks, header_rows=1, engine="markdown-text")
 
 
@@ -121,6 +129,7 @@ def _markdown_cell(text: str) -> tuple[str, bool]:
 
 def _tab_table(lines: list[str], no: int, taken: set[int]) -> tuple[int, Table] | None:
     """Two or more consecutive lines split by tabs into the same number (>= 2) of cells."""
+
     def cells(i: int) -> list[str] | None:
         if i >= len(lines) or i in taken or "\t" not in lines[i]:
             return None
