@@ -167,7 +167,8 @@ def score_table(
         hit = next((k for k, g in enumerate(gold.records) if k not in used and agrees(rec, g, vocab)), None)
         if hit is None:
             wrong.append(
-                f"{_label(rec)}  [raw: {rec.dataset_raw} | {rec.model_raw}; table {rec.table_index} r{rec.row} c{rec.col}]"
+                f"{_label(rec)}  [raw: {rec.dataset_raw} | {rec.model_raw}; table {rec.table_index} "
+                f"r{rec.row} c{rec.col}]"
             )
         else:
             used.add(hit)
@@ -242,11 +243,13 @@ def main() -> None:
         )
         return
     print(
-        f"{'report':<28} {'page':>4} {'kind':<11} {'gold':>4} {'pub':>4} {'right':>5} {'prec':>5} {'recall':>6}  caption"
+        f"{'report':<28} {'page':>4} {'kind':<11} {'gold':>4} {'pub':>4} {'right':>5} {'prec':>5} "
+        f"{'recall':>6}  caption"
     )
     for s in scores:
         print(
-            f"{s.file[:28]:<28} {s.page:>4} {s.kind:<11} {s.gold:>4} {s.published:>4} {s.right:>5} {s.precision:>5.2f} "
+            f"{s.file[:28]:<28} {s.page:>4} {s.kind:<11} {s.gold:>4} {s.published:>4} {s.right:>5} "
+            f"{s.precision:>5.2f} "
             f"{s.recall:>6.2f}  {s.caption}"
         )
         for line in s.wrong if args.wrong else []:
@@ -256,7 +259,8 @@ def main() -> None:
     t = totals(scores)
     print(
         f"overall: {t['tables']} tables from {t['reports']} reports, {t['gold']} gold records; "
-        f"precision {t['precision']:.3f} ({t['right']}/{t['published']}), recall {t['recall']:.3f}, usable {t['usable']:.3f}"
+        f"precision {t['precision']:.3f} ({t['right']}/{t['published']}), recall {t['recall']:.3f}, usable "
+        f"{t['usable']:.3f}"
     )
 
 

@@ -266,14 +266,16 @@ def main() -> None:
         print(json.dumps(rows, indent=2))
         return
     print(
-        f"{'report':<12} {'truth':>5} {'found':>5} {'recall':>6}  {'records':>7} {'published':>9} {'precision':>9}  "
+        f"{'report':<12} {'truth':>5} {'found':>5} {'recall':>6}  {'records':>7} {'published':>9} "
+        f"{'precision':>9}  "
         f"{'unflagged':>9} {'published':>9} {'precision':>9}"
     )
     for r in rows:
         unflagged = r["unflagged_published"] / max(r["unflagged"], 1)
         print(
             f"{r['report']:<12} {r['truth']:>5} {r['found']:>5} {r['recall']:>6.3f}  {r['records']:>7} "
-            f"{r['from_published']:>9} {r['precision_proxy']:>9.3f}  {r['unflagged']:>9} {r['unflagged_published']:>9} {unflagged:>9.3f}"
+            f"{r['from_published']:>9} {r['precision_proxy']:>9.3f}  {r['unflagged']:>9} "
+            f"{r['unflagged_published']:>9} {unflagged:>9.3f}"
         )
 
 

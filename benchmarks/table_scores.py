@@ -123,7 +123,8 @@ def _eq(a: tuple[str, str], b: tuple[str, str] | None) -> bool:
 
 
 def align(expected: Grid, got: Grid, alt: Grid | None = None, max_offsets: int = 12) -> Alignment:
-    """Best placement of `expected` over `got` (see the module doc); offsets come from cells whose texts agree."""
+    """Best placement of `expected` over `got` (see the module doc); offsets come from cells whose
+    texts agree."""
     exp = _keys(expected) or []
     g, a = _keys(got) or [], _keys(alt)
     total = sum(len(r) for r in exp)
@@ -174,7 +175,8 @@ def spans_written_once(n_rows: int, n_cols: int, cells: Iterable[tuple[int, int,
 
 
 def greedy_assign(scores: dict[tuple[str, str], float]) -> dict[str, tuple[str, float]]:
-    """One-to-one pairs of (expected, extracted) by falling score: each extracted table serves one expected table."""
+    """One-to-one pairs of (expected, extracted) by falling score: each extracted table serves one
+    expected table."""
     out: dict[str, tuple[str, float]] = {}
     used: set[str] = set()
     for (e, x), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -305,7 +307,8 @@ def parse_icdar_structure(xml_text: str | bytes) -> list[GtRegion]:
 
 
 def _box(bb: ET.Element | None) -> tuple[float, float, float, float] | None:
-    """A `bounding-box` element as (x0, y0, x1, y1); None when absent or unreadable (one file has `x1='26ß'`)."""
+    """A `bounding-box` element as (x0, y0, x1, y1); None when absent or unreadable (one file has
+    `x1='26ß'`)."""
     if bb is None:
         return None
     try:

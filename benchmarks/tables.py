@@ -240,7 +240,8 @@ def _camelot_line(r: CamelotResult) -> str:
     al = r.alignment
     exp = t.variants[r.variant]
     return (
-        f"{mark} {t.key}: accuracy {r.accuracy:.3f} ({al.matched}/{al.total}) vs {r.variant} {_shape_of(exp)};"
+        f"{mark} {t.key}: accuracy {r.accuracy:.3f} ({al.matched}/{al.total}) vs {r.variant} "
+        f"{_shape_of(exp)};"
         f" tool table {r.extracted} {r.shape[0]}x{r.shape[1]} at offset ({al.row_offset},{al.col_offset});"
         f" {r.candidates} table(s) on the page"
     )
@@ -407,7 +408,8 @@ def _icdar_line(r: IcdarResult) -> str:
     s = (
         f"{r.name}: P {t.precision:.3f} R {t.recall:.3f} F1 {t.f1:.3f}"
         f" ({t.correct}/{t.found} found, {t.expected} expected);"
-        f" in regions F1 {r.in_regions.f1:.3f}; tables {r.tool_tables} (truth {r.gt_tables}); {r.seconds:.1f}s"
+        f" in regions F1 {r.in_regions.f1:.3f}; tables {r.tool_tables} (truth {r.gt_tables}); "
+        f"{r.seconds:.1f}s"
     )
     return s + (f"; error {r.error}" if r.error else "")
 
@@ -516,7 +518,8 @@ def run_speed(
                 f"{pdf.name}: {row['pages']} pages; pipeline {row['pipeline_s'] / row['pages']:.3f} s/page,"
                 f" floor {row['floor_s'] / row['pages']:.4f} s/page"
                 f" (x{row['pipeline_s'] / max(row['floor_s'], 1e-9):.0f});"
-                f" peak {row['peak_mb']:.0f} MB (after imports {row['base_mb']:.0f}); {row['records']} records"
+                f" peak {row['peak_mb']:.0f} MB (after imports {row['base_mb']:.0f}); {row['records']} "
+                "records"
             )
     return rows
 
@@ -553,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--json",
         action="store_true",
-        help="print the figures as one JSON object at the end, with each table's/document's score under items",
+        help="print the figures as one JSON object at the end, each table's/document's score under items",
     )
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument(
@@ -583,7 +586,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             _print_camelot_misses(results)
         print(
-            f"camelot: {s['found']}/{s['tables']} tables found ({s['found_share']:.1%}) at cell accuracy >= {FOUND_AT};"
+            f"camelot: {s['found']}/{s['tables']} tables found ({s['found_share']:.1%}) at cell accuracy >= "
+            f"{FOUND_AT};"
             f" mean cell accuracy {s['mean_accuracy']:.3f} (found ones {s['mean_accuracy_found']:.3f});"
             f" {s['expected_grids']} expected grids; {s['seconds']:.0f}s"
         )
@@ -600,7 +604,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             _print_icdar_worst(results)
         print(
-            f"icdar2013: {s['documents']} documents; adjacency relations P {s['precision']:.3f} R {s['recall']:.3f}"
+            f"icdar2013: {s['documents']} documents; adjacency relations P {s['precision']:.3f} R "
+            f"{s['recall']:.3f}"
             f" F1 {s['f1']:.3f} ({s['correct']} correct, {s['found']} found, {s['expected']} expected);"
             f" mean document F1 {s['mean_document_f1']:.3f}; tables overlapping a truth region only:"
             f" P {s['in_regions_precision']:.3f} R {s['in_regions_recall']:.3f} F1 {s['in_regions_f1']:.3f};"
@@ -612,9 +617,12 @@ def main(argv: list[str] | None = None) -> int:
         summary["speed"] = s
         s["items"] = {r["name"]: round(r["pipeline_s"] / max(r["pages"], 1), 4) for r in rows}
         print(
-            f"speed: {s['documents']} PDFs, {s['pages']} pages; pipeline {s['pipeline_s_per_page']:.3f} s/page,"
-            f" pypdfium2 text floor {s['floor_s_per_page']:.4f} s/page: x{s['ratio']:.1f} the floor (worst document"
-            f" x{s['worst_ratio']:.1f}); peak RSS {s['peak_mb_max']:.0f} MB (floor {s['floor_peak_mb_max']:.0f} MB)"
+            f"speed: {s['documents']} PDFs, {s['pages']} pages; pipeline {s['pipeline_s_per_page']:.3f} "
+            "s/page,"
+            f" pypdfium2 text floor {s['floor_s_per_page']:.4f} s/page: x{s['ratio']:.1f} the floor (worst "
+            "document"
+            f" x{s['worst_ratio']:.1f}); peak RSS {s['peak_mb_max']:.0f} MB (floor "
+            f"{s['floor_peak_mb_max']:.0f} MB)"
         )
     if args.json:
         print(json.dumps(summary, indent=1))

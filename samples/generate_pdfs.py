@@ -273,9 +273,12 @@ CARD_INTRO = [
 ]
 CARD_ABSTRACT = (
     "This report describes the Nimbus family of language models and the evaluations we ran before releasing "
-    "them. The newest model, Nimbus 2, continues a line of assistants trained with reinforcement learning from "
-    "human feedback and careful filtering of the pretraining data. Most aspects of training are documented in "
-    "our earlier papers. Here we summarise the model details, intended uses and limitations, and report results "
+    "them. The newest model, Nimbus 2, continues a line of assistants trained with reinforcement learning "
+    "from "
+    "human feedback and careful filtering of the pretraining data. Most aspects of training are documented "
+    "in "
+    "our earlier papers. Here we summarise the model details, intended uses and limitations, and report "
+    "results "
     "on public benchmarks, including tests written with the help of language model-generated questions that "
     "humans checked one by one. This report is not comprehensive; we expect to publish further findings as "
     "our evaluation of the models continues."
