@@ -1,21 +1,10 @@
-"""Shared test helpers. `corpus(...)` is the one way tests reach ../shared/corpus: it skips when absent."""
+"""The suite's fixtures; the helpers the tests import are the modules of tests/support/."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
-
-
-def corpus_path(*parts: str) -> Path:
-    """Path inside ../shared/corpus, or skip the calling test when the corpus (or that file) is absent."""
-    path = CORPUS.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"corpus file absent: {path}")
-    return path
+from tests.support.paths import corpus_path
 
 
 @pytest.fixture

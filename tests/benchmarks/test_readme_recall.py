@@ -4,15 +4,10 @@ Skipped without ../shared/corpus."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-from conftest import corpus_path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from benchmarks import records  # noqa: E402
+from benchmarks import records
+from tests.support.paths import corpus_path
 
 pytestmark = pytest.mark.corpus
 

@@ -8,15 +8,11 @@ Speed is measured by the script only: no test here is timed.
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import corpus_path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from benchmarks import tables as bench  # noqa: E402
+from benchmarks import tables as bench
+from tests.support.paths import corpus_path
 
 pytestmark = pytest.mark.corpus
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from benchmarks.table_scores import (  # noqa: E402
+from benchmarks.table_scores import (
     SpanCell,
     Tally,
     adjacency_relations,

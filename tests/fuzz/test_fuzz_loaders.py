@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +12,7 @@ from extractor.model.document import Document
 from extractor.model.errors import ExtractorError
 from extractor.model.options import PdfOptions
 from extractor.readers.text.flat import find_flattened_tables
+from tests.support.paths import REPO
 
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from conftest import REPO
 
 from extractor.model.document import Document
 from extractor.model.errors import ExtractorError
 from extractor.model.options import PdfOptions
 from extractor.readers.pdf import load_pdf
+from tests.support.paths import REPO
 
 SEED = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 

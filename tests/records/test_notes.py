@@ -4,9 +4,7 @@ authors built. From an HTML caption and from a generated PDF whose note is a lin
 from __future__ import annotations
 
 import hashlib
-import sys
 from io import BytesIO
-from pathlib import Path
 
 from reportlab.pdfgen import canvas
 
@@ -17,9 +15,7 @@ from extractor.readers.pdf import load_pdf
 from extractor.records.notes import read_notes
 from extractor.run.pipeline import extract_document
 from extractor.vocab import load_vocabulary
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tables"))
-import report_cases as rc  # noqa: E402
+from tests.support import report_cases as rc
 
 
 def _html(table: str, caption: str) -> list:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -12,8 +11,7 @@ from extractor.model.document import Document
 from extractor.readers.html import load_html
 from extractor.records.semantics import read_semantics
 from extractor.vocab import load_vocabulary
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
 
 
 def _table(body: str, caption: str = ""):

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import sys
-from pathlib import Path
 
 from extractor.model.document import Document, Table
 from extractor.model.options import RunOptions
@@ -13,6 +11,8 @@ from extractor.readers.html import load_html
 from extractor.records.caption import read_caption
 from extractor.run.pipeline import extract_document
 from extractor.vocab import load_vocabulary
+from tests.support import pdf_cases
+from tests.support.pdf import load
 
 
 def _html(table: str, caption: str = "") -> list:
@@ -30,12 +30,8 @@ def _grid(grid: list[list[str]], caption: str | None = None) -> list:
 
 
 def _pdf_case(name: str) -> list:
-    """Records of one of the generated PDFs of tests/pdf/cases.py."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-    import cases
-    from pdf_samples import load
-
-    return extract_document(load(cases.CASES[name]()), RunOptions()).records
+    """Records of one of the generated PDFs of tests/support/pdf_cases.py."""
+    return extract_document(load(pdf_cases.CASES[name]()), RunOptions()).records
 
 
 def _rows(records, *fields):

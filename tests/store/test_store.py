@@ -6,12 +6,12 @@ import sys
 import textwrap
 
 import pytest
-from conftest import REPO
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.model.errors import StoreError
 from extractor.store import StoredDocument, StoredRecord, open_store, store_url
+from tests.support.paths import REPO
 
 runner = CliRunner()
 
@@ -85,8 +85,7 @@ KILLED_WRITER = textwrap.dedent("""
     import sys
     from sqlalchemy import event
     from extractor.store import open_store
-    sys.path[:0] = [sys.argv[2], sys.argv[2] + "/store"]
-    from test_store import doc, record
+    from tests.store.test_store import doc, record
 
     store = open_store(sys.argv[1])
 
@@ -106,7 +105,7 @@ def kill_a_writer_halfway(db: str) -> None:
     with open_store(db) as store:
         store.replace_document(doc(), [record(i) for i in range(3)])
     proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_WRITER, store_url(db), str(REPO / "tests")],
+        [sys.executable, "-c", KILLED_WRITER, store_url(db)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -4,13 +4,13 @@ import itertools
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from pg_server import Server, Unavailable
 from sqlalchemy import create_engine, text
-from test_store import TABLE, doc, kill_a_writer_halfway, record
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.store import open_store, store_url
+from tests.store.test_store import TABLE, doc, kill_a_writer_halfway, record
+from tests.support.pg_server import Server, Unavailable
 
 runner = CliRunner()
 _names = itertools.count()

@@ -1,0 +1,140 @@
+"""The command line end to end: bad inputs each get one clear line, the batch goes on."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from tests.support.paths import REPO
+
+runner = CliRunner()
+
+
+def _pdf_bytes(text_lines, encrypt=None):
+    from io import BytesIO
+
+    from reportlab.pdfgen import canvas
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612, 792), invariant=1, encrypt=encrypt)
+    y = 700
+    for line in text_lines:
+        c.drawString(72, y, line)
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.fixture
+def bad_inputs(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    good = _pdf_bytes(["A short note", "with no tables at all."])
+    files = {
+        "empty.pdf": b"",
+        "truncated.pdf": good[: len(good) // 3],
+        "locked.pdf": _pdf_bytes(["Secret"], encrypt=StandardEncryption("userpass", "ownerpass")),
+        "text-named.pdf": b"Just a text file\n\nIt is named .pdf but holds plain text.\n",
+        "no-tables.html": b"<html><head><title>A page</title></head><body><p>No tables here.</p></body></html>",
+        "results.txt": b"A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+def _run(*args):
+    return runner.invoke(app, ["run", *map(str, args)])
+
+
+def test_every_bad_input_gets_one_clear_line_and_the_batch_goes_on(bad_inputs, tmp_path):
+    out = tmp_path / "out"
+    result = _run(bad_inputs, bad_inputs / "missing.pdf", "-o", out)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert sorted(errors) == sorted(
+        [
+            f"error: {bad_inputs / 'empty.pdf'}: empty file",
+            f"error: {bad_inputs / 'locked.pdf'}: encrypted PDF: a password is needed (--password)",
+            f"error: {bad_inputs / 'missing.pdf'}: no such file or folder",
+        ]
+        + [line for line in errors if "truncated.pdf" in line]
+    )
+    assert any(
+        re.match(rf"error: {re.escape(str(bad_inputs / 'truncated.pdf'))}: corrupt or truncated PDF", e)
+        for e in errors
+    )
+    assert (
+        f"warning: {bad_inputs / 'text-named.pdf'}: named .pdf but holds text; read as text" in result.stderr
+    )
+    assert f"warning: {bad_inputs / 'no-tables.html'}: no tables found" in result.stderr
+
+    report = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    status = {item["source"].rsplit("/", 1)[-1]: (item["status"], item["error"]) for item in report["inputs"]}
+    assert status["empty.pdf"] == ("failed", "empty file")
+    assert status["missing.pdf"] == ("failed", "no such file or folder")
+    assert status["locked.pdf"][0] == status["truncated.pdf"][0] == "failed"
+    assert status["text-named.pdf"] == status["no-tables.html"] == status["results.txt"] == ("ok", None)
+    lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [(r["model"], r["dataset"], r["value"]) for r in map(json.loads, lines)] == [
+        ("Nimbus 2", "MMLU", 78.5),
+        ("Nimbus 2", "GSM8K", 88.0),
+        ("Nimbus 1", "MMLU", 70.0),
+        ("Nimbus 1", "GSM8K", 61.2),
+    ]
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_encrypted_pdf_opens_with_password(bad_inputs, tmp_path):
+    result = _run(bad_inputs / "locked.pdf", "--password", "userpass", "-o", tmp_path / "o")
+    assert result.exit_code == 0, result.stderr
+    wrong = _run(bad_inputs / "locked.pdf", "--password", "nope", "-o", tmp_path / "o2")
+    assert wrong.exit_code == 1
+    assert "encrypted PDF: the password is wrong" in wrong.stderr
+
+
+def test_format_option_limits_outputs(bad_inputs, tmp_path):
+    out = tmp_path / "o"
+    result = _run(bad_inputs / "results.txt", "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["documents", "results.csv", "results.db", "run.json"]
+    header = (out / "results.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith(
+        "doc_id,source,task,dataset,model,metric,value,unit,value_raw,setting,global_rank,"
+        "dataset_raw,model_raw,metric_raw,page,table_index,row,col"
+    )
+
+
+def test_output_is_deterministic(bad_inputs, tmp_path):
+    for name in ("a", "b"):
+        _run(bad_inputs, "-o", tmp_path / name)
+    for rel in ("results.csv", "results.jsonl"):
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+    docs = sorted(p.name for p in (tmp_path / "a" / "documents").iterdir())
+    assert docs == sorted(p.name for p in (tmp_path / "b" / "documents").iterdir())
+    for name in docs:
+        assert (tmp_path / "a" / "documents" / name).read_bytes() == (
+            tmp_path / "b" / "documents" / name
+        ).read_bytes()
+
+
+def test_every_command_is_documented_in_readme_and_help():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    names = [c.name for c in app.registered_commands]
+    assert names
+    for name in names:
+        assert f"extractor {name}" in readme, f"README does not document `extractor {name}`"
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0 and len(result.stdout) > 200
+
+
+def test_module_entry_point_works():
+    out = subprocess.run(
+        [sys.executable, "-m", "extractor", "--version"], capture_output=True, text=True, cwd=REPO
+    )
+    assert out.returncode == 0 and out.stdout.startswith("extractor ")

@@ -1,0 +1,118 @@
+"""Parallel runs give the serial output; re-runs resume; a killed run, run again, ends as an uninterrupted one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extractor.model.options import BatchOptions
+from extractor.run import run
+from extractor.store import open_store
+from tests.support.outputs import output_tree
+from tests.support.paths import REPO
+
+SAMPLES = REPO / "samples"
+
+
+def _inputs(folder: Path, copies: int) -> Path:
+    """The samples, several times under other names: more documents, each distinct."""
+    folder.mkdir()
+    for n in range(copies):
+        for src in sorted(SAMPLES.iterdir()):
+            if src.suffix in {".pdf", ".html", ".txt"}:
+                shutil.copy(src, folder / f"{n:02d}-{src.name}")
+    return folder
+
+
+def _statuses(report) -> list[tuple[str, str, bool]]:
+    return [(i.source, i.status, i.resumed) for i in report.inputs]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    return _inputs(tmp_path_factory.mktemp("in") / "docs", copies=2)
+
+
+def test_two_workers_write_what_one_process_writes(inputs, tmp_path):
+    serial = run([str(inputs)], tmp_path / "serial", batch=BatchOptions(workers=0))
+    parallel = run([str(inputs)], tmp_path / "parallel", batch=BatchOptions(workers=2))
+    assert _statuses(serial) == _statuses(parallel)
+    assert all(status == "ok" for _, status, _ in _statuses(serial))
+    assert output_tree(tmp_path / "serial") == output_tree(tmp_path / "parallel")
+    assert len(output_tree(tmp_path / "serial")) == 2 + 12  # results.csv, results.jsonl, 12 documents
+
+
+def test_rerun_keeps_complete_output_and_force_redoes_it(inputs, tmp_path):
+    out = tmp_path / "o"
+    first = run([str(inputs)], out, batch=BatchOptions(workers=2))
+    before = output_tree(out)
+    again = run([str(inputs)], out, batch=BatchOptions(workers=2))
+    assert [i.resumed for i in again.inputs] == [True] * len(first.inputs)
+    assert [i.records for i in again.inputs] == [i.records for i in first.inputs]
+    assert output_tree(out) == before
+    forced = run([str(inputs)], out, batch=BatchOptions(workers=2, force=True))
+    assert [i.resumed for i in forced.inputs] == [False] * len(first.inputs)
+    assert output_tree(out) == before
+
+
+def test_changed_input_or_options_are_redone(inputs, tmp_path):
+    folder = _inputs(tmp_path / "docs", copies=1)
+    out = tmp_path / "o"
+    run([str(folder)], out, batch=BatchOptions(workers=0))
+    text = folder / "00-results-page.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nA closing line.\n", encoding="utf-8")
+    again = run([str(folder)], out, batch=BatchOptions(workers=0))
+    redone = {Path(i.source).name for i in again.inputs if not i.resumed}
+    assert redone == {"00-results-page.txt"}
+
+
+def test_partial_files_of_a_killed_write_are_removed(inputs, tmp_path):
+    out = tmp_path / "o"
+    (out / "documents").mkdir(parents=True)
+    (out / ".results.csv.abc123.tmp").write_text("half", encoding="utf-8")
+    (out / "documents" / ".x.json.def456.tmp").write_text("half", encoding="utf-8")
+    run([str(SAMPLES / "ruled-table.pdf")], out, batch=BatchOptions(workers=0))
+    assert not list(out.rglob("*.tmp"))
+
+
+def _cli(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "extractor", "run", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_a_run_killed_part_way_then_rerun_equals_an_uninterrupted_run(tmp_path, sig):
+    docs = _inputs(tmp_path / "docs", copies=4)
+    whole, cut = tmp_path / "whole", tmp_path / "cut"
+    assert _cli([str(docs), "-o", str(whole), "--workers", "1"]).wait(timeout=300) == 0
+    proc = _cli([str(docs), "-o", str(cut), "--workers", "1"])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((cut / "documents").glob("*.json"))) < 3:
+        time.sleep(0.02)
+    os.killpg(proc.pid, sig)  # the run and its worker processes, as a terminal's Ctrl-C or an OOM kill would
+    proc.wait(timeout=60)
+    done = len(list((cut / "documents").glob("*.json")))
+    assert 3 <= done < 24, "the kill should land part-way through the batch"
+    assert not (cut / "results.csv").exists()
+    assert _cli([str(docs), "-o", str(cut), "--workers", "1"]).wait(timeout=300) == 0
+    assert output_tree(cut) == output_tree(whole)
+    assert not list(cut.rglob("*.tmp"))
+    assert _stored(cut) == _stored(whole)
+
+
+def _stored(outdir: Path) -> list[tuple]:
+    """The store's records, in a stable order: one copy of each document's, whatever was killed."""
+    with open_store(outdir=outdir, must_exist=True) as store:
+        rows = [(r.doc_id, r.table_index, r.row, r.col, r.dataset, r.model, r.value) for r in store.records()]
+        return sorted(rows, key=repr)
