@@ -9,25 +9,15 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from tests.support.drawing import pdf
 from tests.support.paths import REPO
 
 runner = CliRunner()
 
 
 def _pdf_bytes(text_lines, encrypt=None):
-    from io import BytesIO
-
-    from reportlab.pdfgen import canvas
-
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(612, 792), invariant=1, encrypt=encrypt)
-    y = 700
-    for line in text_lines:
-        c.drawString(72, y, line)
-        y -= 14
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    draw = lambda page: page.lines(72, 92, text_lines, size=12, leading=14, font="Helvetica")
+    return pdf(draw, encrypt=encrypt)
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ authors built. From an HTML caption and from a generated PDF whose note is a lin
 from __future__ import annotations
 
 import hashlib
-from io import BytesIO
-
-from reportlab.pdfgen import canvas
 
 from extractor.model.document import Document
 from extractor.model.options import PdfOptions, RunOptions
@@ -15,7 +12,7 @@ from extractor.readers.pdf import load_pdf
 from extractor.records.notes import read_notes
 from extractor.run.pipeline import extract_document
 from extractor.vocab import load_vocabulary
-from tests.support import report_cases as rc
+from tests.support.drawing import ROMAN, Case, Page, draw_case, pdf
 
 
 def _html(table: str, caption: str) -> list:
@@ -59,20 +56,18 @@ def test_a_note_that_only_says_who_reported_a_score_changes_nothing():
     ]
 
 
-def _case_with_note(case: rc.Case, note: str, y: float) -> bytes:
+def _case_with_note(case: Case, note: str, y: float) -> bytes:
     """A generated table page with a footnote line `y` points from the top, under the table."""
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(rc.W, rc.H), invariant=1)
-    rc.draw_case(c, case)
-    c.setFont("Times-Roman", 8)
-    c.drawString(100, rc.H - y, note)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+    def draw(page: Page) -> None:
+        draw_case(page, case)
+        page.text(100, y, note, ROMAN, 8)
+
+    return pdf(draw)
 
 
 def _pdf_with_note(note: str) -> bytes:
-    case = rc.Case(
+    case = Case(
         title="Nimbus: reasoning models",
         caption="Table 3: Reasoning benchmarks.",
         cols=[100, 260, 340, 420],
@@ -137,7 +132,7 @@ def test_footnote_lines_belong_to_the_table_above_them_only():
 
 
 def test_a_footnote_giving_a_setting_is_that_scores_setting_and_a_label_of_subsets_is_composed():
-    case = rc.Case(
+    case = Case(
         title="Nimbus 2.5: long context",
         caption="Table 2: Long-context results.",
         cols=[100, 260, 340, 440],

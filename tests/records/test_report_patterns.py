@@ -1,4 +1,4 @@
-"""Records of the table patterns of pattern_cases.py, read from generated PDFs through the whole
+"""Records of the table patterns of tests/support/pattern_cases.py, read from generated PDFs through the whole
 pipeline, compared with the records a careful curator writes (tests/gold/README.md).
 
 A record is (dataset, model, setting, metric, value), and only the records a leaderboard takes are

@@ -6,6 +6,7 @@ import os
 
 from extractor.model.options import BatchOptions
 from extractor.run import run
+from tests.support.drawing import pdf
 from tests.support.paths import REPO
 
 
@@ -22,16 +23,11 @@ def test_a_document_that_hangs_fails_alone_at_its_time_limit(tmp_path):
 
 
 def test_a_pdf_over_the_page_limit_fails_alone(tmp_path):
-    from reportlab.pdfgen import canvas
-
     from extractor.model.options import PdfOptions, RunOptions
 
     sample = tmp_path / "three-pages.pdf"
-    c = canvas.Canvas(str(sample), invariant=1)
-    for n in range(3):
-        c.drawString(72, 720, f"Page {n + 1} of a long report.")
-        c.showPage()
-    c.save()
+    pages = [lambda page, n=n: page.text(72, 72, f"Page {n + 1} of a long report.") for n in range(3)]
+    sample.write_bytes(pdf(*pages))
     ruled = REPO / "samples" / "ruled-table.pdf"
     tight = RunOptions(pdf=PdfOptions(page_limit=1))
     report = run([str(sample), str(ruled)], tmp_path / "o", tight, batch=BatchOptions(workers=0))

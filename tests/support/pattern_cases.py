@@ -1,68 +1,45 @@
-"""Table patterns of LLM technical reports drawn as booktabs tables (report_cases.py's `Case`), one
-pattern a case, with the few page layouts `Case` alone cannot draw: two tables on one page, stacked
-or side by side, and a footnote set between a table and its caption. The models are invented."""
+"""Table patterns of LLM technical reports drawn as booktabs tables (drawing.Case), one pattern a
+case, with the few page layouts a Case alone cannot draw: two tables on one page, stacked or side by
+side, and a footnote set between a table and its caption. The models are invented."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from io import BytesIO
 
-from reportlab.pdfgen import canvas
-
-from tests.support.report_cases import GROUP_GAP, ROW, Case, H, Span, W, draw_case
-
-TOP = 150.0  # draw_case's table top
-
-
-def table_bottom(case: Case, top: float) -> float:
-    """How far down the page draw_case gets under the case's last body row: its bottom rule is 2pt
-    lower, its caption's baseline 18pt lower."""
-    return top + ROW * (len(case.header) + len(case.body)) + 4 + GROUP_GAP * len(case.groups)
-
-
-def _pdf(draw: Callable[[canvas.Canvas], None]) -> bytes:
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    draw(c)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+from tests.support.drawing import ROMAN, TOP, Case, Page, Span, case_bottom, draw_case, pdf
 
 
 def stacked_pdf(first: Case, second: Case, gap: float = 16.0) -> bytes:
     """`second` set under `first` (and under its caption) on the same page, as two floats stacked at
     the top of a page; the page's title and text are `first`'s."""
 
-    def draw(c: canvas.Canvas) -> None:
-        draw_case(c, first)
-        draw_case(c, replace(second, title="", text=""), top=table_bottom(first, TOP) + 18 + gap)
+    def draw(page: Page) -> None:
+        draw_case(page, first)
+        draw_case(page, replace(second, title="", text=""), top=case_bottom(first, TOP) + 18 + gap)
 
-    return _pdf(draw)
+    return pdf(draw)
 
 
 def side_by_side_pdf(left: Case, right: Case) -> bytes:
     """Two narrow tables at the same height, each with its own caption under it."""
 
-    def draw(c: canvas.Canvas) -> None:
-        draw_case(c, left)
-        draw_case(c, replace(right, title="", text=""))
+    def draw(page: Page) -> None:
+        draw_case(page, left)
+        draw_case(page, replace(right, title="", text=""))
 
-    return _pdf(draw)
+    return pdf(draw)
 
 
 def footnoted_pdf(case: Case, footnote: str) -> bytes:
     """The table, a footnote in 7pt under its bottom rule, then the caption (threeparttable's order)."""
 
-    def draw(c: canvas.Canvas) -> None:
-        draw_case(c, replace(case, caption=""))
-        y = table_bottom(case, TOP)
-        c.setFont("Times-Roman", 7)
-        c.drawString(case.cols[0], H - (y + 12), footnote)
-        c.setFont("Times-Roman", 9)
-        c.drawString(case.cols[0], H - (y + 26), case.caption)
+    def draw(page: Page) -> None:
+        draw_case(page, replace(case, caption=""))
+        y = case_bottom(case, TOP)
+        page.text(case.cols[0], y + 12, footnote, ROMAN, 7)
+        page.text(case.cols[0], y + 26, case.caption, ROMAN, 9)
 
-    return _pdf(draw)
+    return pdf(draw)
 
 
 # --- 1. captions below their tables, a second table under the first's caption -------------------

@@ -1,18 +1,16 @@
-"""Helpers shared by the PDF tests: the sample generator, a loader, and small PDFs made in memory."""
+"""Helpers shared by the PDF tests: the sample generator, a loader, and a page of running text."""
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from functools import cache, lru_cache
-from io import BytesIO
-from pathlib import Path
 
 from extractor.model.document import Document
 from extractor.model.options import PdfOptions
 from extractor.readers.pdf import load_pdf
-
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "samples"
+from tests.support.drawing import Page
+from tests.support.paths import SAMPLES
 
 
 @lru_cache(maxsize=1)
@@ -34,27 +32,17 @@ def sample(name: str) -> Document:
     return load((SAMPLES / name).read_bytes())
 
 
-def pdf_bytes(draw, pages: int = 1, rotation: int = 0, encrypt=None) -> bytes:
-    """A PDF drawn by `draw(canvas, page_index)` on letter pages."""
-    from reportlab.pdfgen import canvas
+def text_page(n: int = 0) -> Callable[[Page], None]:
+    """A page of running text only, set 60pt lower on each later page `n` (from 0)."""
 
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(612, 792), invariant=1, encrypt=encrypt)
-    for i in range(pages):
-        if rotation:
-            c.setPageRotation(rotation)
-        draw(c, i)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+    def draw(page: Page) -> None:
+        page.lines(72, 92 + 60 * n, TEXT_PAGE, size=10, leading=12)
+
+    return draw
 
 
-def text_page(c, i) -> None:
-    c.setFont("Times-Roman", 10)
-    lines = [
-        "This page holds only running text. It talks about evaluation in general terms and names",
-        "no numbers at all, so nothing on it should ever be read as a table by the extractor, even",
-        "though some lines are long and others are short.",
-    ]
-    for k, line in enumerate(lines):
-        c.drawString(72, 700 - 12 * k - 60 * i, line)
+TEXT_PAGE = [
+    "This page holds only running text. It talks about evaluation in general terms and names",
+    "no numbers at all, so nothing on it should ever be read as a table by the extractor, even",
+    "though some lines are long and others are short.",
+]

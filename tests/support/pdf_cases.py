@@ -1,92 +1,21 @@
 """Generated PDFs, one per table case the PDF stage must handle, each with its exact grid.
 
-Every case is drawn with reportlab at fixed positions (top-left coordinates, y grows down), so a
-test knows the grid a reader sees. `CASES[name]()` gives the PDF's bytes; the expected grids
+Every case is drawn with tests/support/drawing.py at fixed positions (top-left coordinates, y grows
+down), so a test knows the grid a reader sees. `CASES[name]()` gives the PDF's bytes; the expected grids
 are the module's constants. Model names are invented; benchmark names are real.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from io import BytesIO
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas
-
-W, H = 612.0, 792.0
-ROMAN, BOLD = "Times-Roman", "Times-Bold"
-
-
-class Sheet:
-    """A canvas addressed top-left; `turned` draws as on a landscape page laid on its side."""
-
-    def __init__(self, c: canvas.Canvas, height: float = H):
-        self.c, self.h = c, height
-
-    def text(self, x: float, baseline: float, s: str, font: str = ROMAN, size: float = 9) -> float:
-        self.c.setFont(font, size)
-        self.c.drawString(x, self.h - baseline, s)
-        return x + stringWidth(s, font, size)
-
-    def centred(self, cx: float, baseline: float, s: str, font: str = ROMAN, size: float = 9) -> None:
-        self.text(cx - stringWidth(s, font, size) / 2, baseline, s, font, size)
-
-    def rule(self, x0: float, y: float, x1: float, width: float = 0.5) -> None:
-        self.c.setLineWidth(width)
-        self.c.line(x0, self.h - y, x1, self.h - y)
-
-    def vrule(self, x: float, top: float, bottom: float, width: float = 0.5) -> None:
-        self.c.setLineWidth(width)
-        self.c.line(x, self.h - top, x, self.h - bottom)
-
-    def para(
-        self, x: float, baseline: float, lines: Sequence[str], size: float = 10, leading: float = 12
-    ) -> float:
-        for s in lines:
-            self.text(x, baseline, s, ROMAN, size)
-            baseline += leading
-        return baseline
-
-
-def _pdf(
-    draw_pages: Sequence[Callable[[Sheet], None]], landscape_turn: bool = False, rotate: int = 0
-) -> bytes:
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    for draw in draw_pages:
-        if rotate:
-            c.setPageRotation(rotate)  # /Rotate: a viewer shows the page turned
-        if landscape_turn:  # text runs bottom to top, as a landscape table printed on a portrait page
-            c.translate(W, 0)
-            c.rotate(90)
-        draw(Sheet(c, W if landscape_turn else H))
-        c.showPage()
-    c.save()
-    return buf.getvalue()
-
+from tests.support.drawing import BOLD, ITALIC, ROMAN, Page, W, pdf, width
 
 PROSE = [
     "We evaluate every model with the same prompts and the same answer extraction, so that",
     "the numbers can be compared directly. Scores are accuracies unless the text says other-",
     "wise, and the best result in each row is set in bold type throughout this report.",
 ]
-
-
-def cells_row(
-    s: Sheet,
-    baseline: float,
-    cells: Sequence[str],
-    xs: Sequence[float],
-    bold: Sequence[int] = (),
-    size: float = 9,
-) -> None:
-    """The first cell left-aligned in its column, the others centred in theirs; '' draws nothing."""
-    for j, cell in enumerate(cells):
-        font = BOLD if j in bold else ROMAN
-        if cell and j == 0:
-            s.text(xs[0] + 4, baseline, cell, font, size)
-        elif cell:
-            s.centred((xs[j] + xs[j + 1]) / 2, baseline, cell, font, size)
 
 
 # --- ruled grid --------------------------------------------------------------------------------
@@ -100,11 +29,11 @@ RULED = [
 ]
 
 
-def ruled_grid(s: Sheet, top: float = 140, caption: str = RULED_CAPTION, grid=RULED) -> float:
+def ruled_grid(s: Page, top: float = 140, caption: str = RULED_CAPTION, grid=RULED) -> float:
     xs = [130, 250, 320, 390, 470]
     s.text(130, top - 8, caption)
     for i, row in enumerate(grid):
-        cells_row(s, top + 18 * i + 12.5, row, xs, bold=range(4) if i == 0 else ())
+        s.row(top + 18 * i + 12.5, row, xs, bold=range(4) if i == 0 else ())
     for i in range(len(grid) + 1):
         s.rule(xs[0], top + 18 * i, xs[-1])
     for x in xs:
@@ -113,12 +42,12 @@ def ruled_grid(s: Sheet, top: float = 140, caption: str = RULED_CAPTION, grid=RU
 
 
 def case_ruled() -> bytes:
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         bottom = ruled_grid(s)
-        s.para(72, bottom + 30, PROSE)
+        s.lines(72, bottom + 30, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- booktabs: top, mid and bottom rules, a group header over model columns -------------------
@@ -137,8 +66,8 @@ GROUP_XS = [130, 240, 300, 360, 420, 480]
 def case_booktabs_group_header() -> bytes:
     xs = GROUP_XS
 
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         top = 150
         s.text(130, top - 8, GROUP_CAPTION)
         s.rule(xs[0], top, xs[-1], 1.0)
@@ -146,14 +75,13 @@ def case_booktabs_group_header() -> bytes:
         s.centred((xs[3] + xs[5]) / 2, top + 12, "Chat")
         s.rule(xs[1] + 3, top + 16, xs[3] - 3)
         s.rule(xs[3] + 3, top + 16, xs[5] - 3)
-        cells_row(s, top + 27, GROUPED[1], xs)
+        s.row(top + 27, GROUPED[1], xs)
         s.rule(xs[0], top + 31, xs[-1])
-        for i, row in enumerate(GROUPED[2:]):
-            cells_row(s, top + 43 + 13 * i, row, xs)
+        s.rows(top + 43, GROUPED[2:], xs, 13)
         s.rule(xs[0], top + 35 + 13 * 3, xs[-1], 1.0)
-        s.para(72, top + 110, PROSE)
+        s.lines(72, top + 110, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- unruled ----------------------------------------------------------------------------------
@@ -167,19 +95,17 @@ UNRULED = [
 ]
 
 
-def unruled_table(s: Sheet, top: float, grid=UNRULED, xs=(110, 250, 330, 410, 490), bold=()) -> float:
-    for i, row in enumerate(grid):
-        cells_row(s, top + 14 * i, row, xs, bold=[j for (r, j) in bold if r == i])
-    return top + 14 * len(grid)
+def unruled_table(s: Page, top: float, grid=UNRULED, xs=(110, 250, 330, 410, 490), bold=()) -> float:
+    return s.rows(top, grid, xs, 14, bold)
 
 
 def case_unruled() -> bytes:
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         bottom = unruled_table(s, 150)
-        s.para(72, bottom + 30, PROSE)
+        s.lines(72, bottom + 30, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- two tables on one page -------------------------------------------------------------------
@@ -193,14 +119,14 @@ SECOND = [
 
 
 def case_two_tables() -> bytes:
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         bottom = ruled_grid(s, top=110)
-        s.para(72, bottom + 25, PROSE)
+        s.lines(72, bottom + 25, PROSE)
         s.text(150, bottom + 80, SECOND_CAPTION)
         unruled_table(s, bottom + 100, SECOND, xs=(150, 280, 350, 420))
-        s.para(72, bottom + 170, PROSE)
+        s.lines(72, bottom + 170, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- two-column page: a table in the right column, text in the left ---------------------------
@@ -230,19 +156,19 @@ COLUMN = [
 
 
 def case_two_column() -> bytes:
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         s.centred(W / 2, 70, "A Comparison of Compact Models", BOLD, 14)
-        s.para(72, 110, LEFT_TEXT + LEFT_TEXT[:6])
-        s.para(320, 110, LEFT_TEXT[:3])
+        s.lines(72, 110, LEFT_TEXT + LEFT_TEXT[:6])
+        s.lines(320, 110, LEFT_TEXT[:3])
         s.text(320, 160, COLUMN_CAPTION)
         s.rule(320, 166, 540, 1.0)
         unruled_table(s, 178, COLUMN[:1], xs=(320, 420, 480, 540))
         s.rule(320, 182, 540)
         unruled_table(s, 194, COLUMN[1:], xs=(320, 420, 480, 540))
         s.rule(320, 194 + 14 * 4 - 8, 540, 1.0)
-        s.para(320, 270, LEFT_TEXT[3:12])
+        s.lines(320, 270, LEFT_TEXT[3:12])
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- row spans (ruled) ------------------------------------------------------------------------
@@ -259,22 +185,22 @@ ROWSPAN = [
 def case_row_span() -> bytes:
     xs = [130, 230, 300, 370, 440]
 
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         top = 120
         s.text(130, top - 8, "Table 4: Base and chat settings of two models.")
-        cells_row(s, top + 12.5, ROWSPAN[0], xs)
+        s.row(top + 12.5, ROWSPAN[0], xs)
         for i, row in enumerate(ROWSPAN[1:]):
             y = top + 18 * (i + 1) + 12.5
-            cells_row(s, y, ["", *row[1:]], xs)
+            s.row(y, ["", *row[1:]], xs)
             if i % 2 == 0:
                 s.text(xs[0] + 4, y + 9, row[0])  # centred on the two rows it spans
         for i in range(len(ROWSPAN) + 1):
             s.rule(xs[0] if i % 2 == 1 or i == 0 else xs[1], top + 18 * i, xs[-1])
         for x in xs:
             s.vrule(x, top, top + 18 * len(ROWSPAN))
-        s.para(72, top + 130, PROSE)
+        s.lines(72, top + 130, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- category rows inside a table -------------------------------------------------------------
@@ -293,22 +219,22 @@ CATEGORY = [
 def case_category_rows() -> bytes:
     xs = [150, 270, 350, 430]
 
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         top = 120
         s.text(150, top - 8, "Table 5: Results by category.")
         s.rule(xs[0], top, xs[-1], 1.0)
-        cells_row(s, top + 12, CATEGORY[0], xs)
+        s.row(top + 12, CATEGORY[0], xs)
         s.rule(xs[0], top + 16, xs[-1])
         for i, row in enumerate(CATEGORY[1:]):
-            italic = "Times-Italic" if not row[1] else ROMAN
+            italic = ITALIC if not row[1] else ROMAN
             if italic != ROMAN:
-                s.text(xs[0] + 4, top + 28 + 13 * i, row[0], "Times-Italic", 9)
+                s.text(xs[0] + 4, top + 28 + 13 * i, row[0], ITALIC, 9)
             else:
-                cells_row(s, top + 28 + 13 * i, row, xs)
+                s.row(top + 28 + 13 * i, row, xs)
         s.rule(xs[0], top + 20 + 13 * 6, xs[-1], 1.0)
-        s.para(72, top + 130, PROSE)
+        s.lines(72, top + 130, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- a table continued on the next page -------------------------------------------------------
@@ -322,31 +248,30 @@ LONG_ROWS = [
 LONG_SPLIT = 8  # rows on the first page
 
 
-def _long_part(s: Sheet, top: float, caption: str | None, rows: Sequence[Sequence[str]]) -> None:
+def _long_part(s: Page, top: float, caption: str | None, rows: Sequence[Sequence[str]]) -> None:
     """Caption and head row, or neither (a bare continuation)."""
     xs = [130, 250, 330, 410, 490]
     s.rule(xs[0], top, xs[-1], 1.0)
     if caption is not None:
         s.text(130, top - 8, caption)
-        cells_row(s, top + 12, LONG_HEAD, xs)
+        s.row(top + 12, LONG_HEAD, xs)
         s.rule(xs[0], top + 16, xs[-1])
-    for i, row in enumerate(rows):
-        cells_row(s, top + 28 + 13 * i, row, xs)
+    s.rows(top + 28, rows, xs, 13)
     s.rule(xs[0], top + 20 + 13 * len(rows), xs[-1], 1.0)
 
 
 def _two_pages(second_caption: str | None) -> bytes:
-    def first(s: Sheet) -> None:
-        s.para(72, 90, PROSE * 12)
+    def first(s: Page) -> None:
+        s.lines(72, 90, PROSE * 12)
         _long_part(s, 600, LONG_CAPTION, LONG_ROWS[:LONG_SPLIT])
         s.centred(W / 2, 760, "1")
 
-    def second(s: Sheet) -> None:
+    def second(s: Page) -> None:
         _long_part(s, 90, second_caption, LONG_ROWS[LONG_SPLIT:])
-        s.para(72, 220, PROSE * 6)
+        s.lines(72, 220, PROSE * 6)
         s.centred(W / 2, 760, "2")
 
-    return _pdf([first, second])
+    return pdf(first, second)
 
 
 def case_continued() -> bytes:
@@ -370,18 +295,18 @@ def case_next_page_new_table() -> bytes:
 
 
 def case_unruled_bold_categories() -> bytes:
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         xs = (150, 270, 350, 430)
         for i, row in enumerate(CATEGORY):
             y = 150 + 14 * i
             if row[1]:
-                cells_row(s, y, row, xs, bold=range(3) if i == 0 else ())
+                s.row(y, row, xs, bold=range(3) if i == 0 else ())
             else:
                 s.text(xs[0] + 4, y, row[0], BOLD, 9)
-        s.para(72, 150 + 14 * len(CATEGORY) + 20, PROSE)
+        s.lines(72, 150 + 14 * len(CATEGORY) + 20, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- a landscape table printed sideways -------------------------------------------------------
@@ -396,28 +321,27 @@ SIDEWAYS = [
 
 def case_sideways() -> bytes:
     # drawn on a canvas turned a quarter: coordinates below are the landscape page's (792 x 612)
-    def page(s: Sheet) -> None:
-        s.para(72, 80, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 80, PROSE)
         xs = [90, 200, 280, 360, 440, 520, 600, 680]
         s.text(90, 132, "Table 7: Accuracy on six benchmarks.")
         s.rule(xs[0], 140, xs[-1], 1.0)
-        cells_row(s, 152, SIDEWAYS[0], xs)
+        s.row(152, SIDEWAYS[0], xs)
         s.rule(xs[0], 156, xs[-1])
-        for i, row in enumerate(SIDEWAYS[1:]):
-            cells_row(s, 168 + 13 * i, row, xs)
+        s.rows(168, SIDEWAYS[1:], xs, 13)
         s.rule(xs[0], 160 + 13 * 3, xs[-1], 1.0)
 
-    return _pdf([page], landscape_turn=True)
+    return pdf(page, turned=True)
 
 
 def case_rotated_page() -> bytes:
     """A portrait page with /Rotate 90: shown turned, its text runs down the screen."""
 
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         ruled_grid(s)
 
-    return _pdf([page], rotate=90)
+    return pdf(page, rotate=90)
 
 
 # --- markers, bold and underline, spreads, separators -----------------------------------------
@@ -433,11 +357,11 @@ def case_markers() -> bytes:
     xs = [130, 250, 330, 410, 490]
     raised = {(1, 1): "†", (1, 2): "*", (2, 2): "1", (2, 3): "a"}
 
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         top = 120
         s.text(130, top - 8, "Table 8: Scores with footnote marks.")
         s.rule(xs[0], top, xs[-1], 1.0)
-        cells_row(s, top + 12, MARKED[0], xs)
+        s.row(top + 12, MARKED[0], xs)
         s.rule(xs[0], top + 16, xs[-1])
         for i in (1, 2):
             y = top + 16 + 13 * i
@@ -447,15 +371,13 @@ def case_markers() -> bytes:
                 if j == 0:
                     s.text(xs[0] + 4, y, value)
                     continue
-                x = (xs[j] + xs[j + 1]) / 2 - stringWidth(value, ROMAN, 9) / 2
-                end = s.text(x, y, value)
+                end = s.centred((xs[j] + xs[j + 1]) / 2, y, value)
                 if mark:
-                    s.c.setFont(ROMAN, 6)
-                    s.c.drawString(end + 0.3, s.h - (y - 3.5), mark)
+                    s.text(end + 0.3, y - 3.5, mark, ROMAN, 6)
         s.rule(xs[0], top + 16 + 13 * 2 + 5, xs[-1], 1.0)
-        s.para(72, top + 80, PROSE)
+        s.lines(72, top + 80, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 EMPHASIS = [
@@ -471,24 +393,24 @@ EMPHASIS_UNDERLINED = {(1, 2), (2, 3), (3, 3)}
 def case_bold_underline() -> bytes:
     xs = [130, 250, 330, 410, 490]
 
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         top = 120
         s.text(130, top - 8, "Table 9: Best results in bold, second best underlined.")
         s.rule(xs[0], top, xs[-1], 1.0)
-        cells_row(s, top + 12, EMPHASIS[0], xs)
+        s.row(top + 12, EMPHASIS[0], xs)
         s.rule(xs[0], top + 16, xs[-1])
         for i in range(1, 4):
             y = top + 16 + 13 * i
-            cells_row(s, y, EMPHASIS[i], xs, bold=[j for (r, j) in EMPHASIS_BOLD if r == i])
+            s.row(y, EMPHASIS[i], xs, bold=[j for (r, j) in EMPHASIS_BOLD if r == i])
             for r, j in EMPHASIS_UNDERLINED:
                 if r == i:
-                    w = stringWidth(EMPHASIS[i][j], ROMAN, 9)
+                    w = width(EMPHASIS[i][j], ROMAN, 9)
                     cx = (xs[j] + xs[j + 1]) / 2
                     s.rule(cx - w / 2, y + 1.5, cx + w / 2, 0.4)
         s.rule(xs[0], top + 16 + 13 * 3 + 5, xs[-1], 1.0)
-        s.para(72, top + 90, PROSE)
+        s.lines(72, top + 90, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 NUMBERS = [
@@ -500,16 +422,16 @@ NUMBERS = [
 
 
 def case_numbers() -> bytes:
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         s.text(110, 112, "Table 10: Spreads, thousands and percentages.")
         s.rule(110, 120, 490, 1.0)
         unruled_table(s, 132, NUMBERS[:1])
         s.rule(110, 136, 490)
         unruled_table(s, 148, NUMBERS[1:])
         s.rule(110, 148 + 14 * 2 + 6, 490, 1.0)
-        s.para(72, 220, PROSE)
+        s.lines(72, 220, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- a statement: sentence-like labels, a blank line, a bold group and a bold total ------------
@@ -525,19 +447,18 @@ STATEMENT = [
 
 
 def case_statement() -> bytes:
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         y = 150
         for i, (label, value) in enumerate(STATEMENT):
             y += 26 if i in (2, 5) else 13  # a blank line before the group and before the total
             bold = i in (2, 5)
             s.text(110, y, label, BOLD if bold else ROMAN, 9)
             if value:
-                s.c.setFont(BOLD if bold else ROMAN, 9)
-                s.c.drawRightString(480, s.h - y, value)
-        s.para(72, y + 40, PROSE)
+                s.right(480, y, value, BOLD if bold else ROMAN, 9)
+        s.lines(72, y + 40, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- a table of labels, no numbers -----------------------------------------------------------
@@ -552,12 +473,12 @@ WORDS = [
 
 
 def case_word_grid() -> bytes:
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         unruled_table(s, 150, WORDS, xs=(110, 230, 310, 390, 470), bold=[(0, j) for j in range(4)])
-        s.para(72, 240, PROSE)
+        s.lines(72, 240, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- text that is never a table ---------------------------------------------------------------
@@ -575,7 +496,7 @@ REFERENCES = [
 
 
 def case_not_tables() -> bytes:
-    def page(s: Sheet) -> None:
+    def page(s: Page) -> None:
         s.text(72, 40, "Preprint. Under review.", ROMAN, 8)
         s.text(500, 40, "Version 2.1", ROMAN, 8)
         s.centred(W / 2, 90, "Notes on Compact Language Models", BOLD, 16)
@@ -584,12 +505,12 @@ def case_not_tables() -> bytes:
                 s.centred(166 + 140 * j, 120 + 24 * i, name, ROMAN, 11)
                 s.centred(166 + 140 * j, 130 + 24 * i, f"{i * 3 + j + 1} University of Examples", ROMAN, 7)
         s.text(72, 190, "Abstract", BOLD, 11)
-        s.para(72, 206, PROSE)
+        s.lines(72, 206, PROSE)
         s.text(72, 260, "References", BOLD, 11)
-        s.para(72, 276, REFERENCES, size=9, leading=11)
+        s.lines(72, 276, REFERENCES, size=9, leading=11)
         s.centred(W / 2, 760, "1")
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- a tightly set header under its caption: two column heads read as one line of words ---------
@@ -607,13 +528,13 @@ def case_tight_header() -> bytes:
     """As some reports set them: the caption's last line, then 'Model' and the column heads on one
     baseline with only word spaces between two heads, over columns of values."""
     first, second = "Zeta 1.5", "Lynx3"
-    space = stringWidth(" ", ROMAN, 9)
+    space = width(" ", ROMAN, 9)
     c2 = 260.0
-    c3 = c2 + stringWidth(first, ROMAN, 9) / 2 + space + stringWidth(second, ROMAN, 9) / 2
+    c3 = c2 + width(first, ROMAN, 9) / 2 + space + width(second, ROMAN, 9) / 2
     centres = [c2, c3, c3 + 60]
 
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         top = 150
         s.text(110, top, TIGHT_CAPTION, ROMAN, 10)
         s.rule(108, top + 3, 420, 1.0)
@@ -626,9 +547,9 @@ def case_tight_header() -> bytes:
             for cx, cell in zip(centres, row[1:]):
                 s.centred(cx, top + 29 + 11 * i, cell)
         s.rule(108, top + 22 + 11 * 3, 420, 1.0)
-        s.para(72, top + 80, PROSE)
+        s.lines(72, top + 80, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- one benchmark printed once beside its group of model rows, splits in one cell -----------------
@@ -668,18 +589,18 @@ def case_benchmark_groups_loose() -> bytes:
 def case_benchmark_groups(groups=GROUPS, inner_rules: bool = True) -> bytes:
     xs = (110, 250, 380, 500)
 
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         top = 150
         s.text(110, top - 8, GROUPS_CAPTION)
         s.rule(xs[0], top, xs[-1], 1.0)
-        cells_row(s, top + 12, ["Datasets", "Model", "Performance (WER)"], xs)
+        s.row(top + 12, ["Datasets", "Model", "Performance (WER)"], xs)
         y = top + 18
         s.rule(xs[0], y, xs[-1])
         for names, models in groups:
             first = y + 12
             for k, (model, value) in enumerate(models):
-                cells_row(s, first + 11 * k, ["", model, value], xs)
+                s.row(first + 11 * k, ["", model, value], xs)
             middle = first + 11 * (len(models) - 1) / 2 - 5.5 * (len(names) - 1)
             for k, name in enumerate(names):  # centred on the group, between its model rows
                 s.text(xs[0] + 4, middle + 11 * k + 5.5 * (len(names) % 2 == 0), name)
@@ -689,9 +610,9 @@ def case_benchmark_groups(groups=GROUPS, inner_rules: bool = True) -> bytes:
                 s.rule(xs[0], y, xs[-1], 1.0 if last else 0.5)
             else:
                 y -= 6
-        s.para(72, y + 30, PROSE)
+        s.lines(72, y + 30, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- captions set below their tables, two tables stacked close ------------------------------------
@@ -716,15 +637,15 @@ def case_captions_below() -> bytes:
     """The first table's caption sits nearer the second table than the first: the side every
     caption of the page keeps (below) decides, not the distance."""
 
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         bottom = unruled_table(s, 150, BELOW_FIRST)
         s.text(110, bottom + 8, BELOW_CAPTIONS[0])
         bottom = unruled_table(s, bottom + 20, BELOW_SECOND)
         s.text(110, bottom + 8, BELOW_CAPTIONS[1])
-        s.para(72, bottom + 40, PROSE)
+        s.lines(72, bottom + 40, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 # --- model names set over several staggered lines, a label wrapped around its scores -------------
@@ -749,8 +670,8 @@ def case_staggered_header() -> bytes:
     xs = (80, 210, 270, 330, 390, 450)
     centres = [(a + b) / 2 for a, b in zip(xs[1:], xs[2:])]
 
-    def page(s: Sheet) -> None:
-        s.para(72, 90, PROSE)
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
         top = 150
         s.text(80, top - 10, STAGGERED_CAPTION)
         s.rule(xs[0], top, xs[-1], 1.0)
@@ -786,9 +707,9 @@ def case_staggered_header() -> bytes:
         for cx, v in zip(centres, ["69.1", "47.0", "49.2", "55.6"]):
             s.centred(cx, y, v)
         s.rule(xs[0], y + 6, xs[-1], 1.0)
-        s.para(72, y + 40, PROSE)
+        s.lines(72, y + 40, PROSE)
 
-    return _pdf([page])
+    return pdf(page)
 
 
 CASES: dict[str, Callable[[], bytes]] = {

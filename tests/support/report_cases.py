@@ -1,154 +1,34 @@
-"""Small PDFs drawn like the comparison tables of LLM technical reports (reportlab, in memory).
-
-Each case draws one booktabs table (top, mid and bottom rules; thin rules between row groups) or
-a ruled grid. Texts spanning rows are printed once, centred on their rows, as reports print
-them, so the blank cells they leave are part of the case. The models are invented.
+"""Small PDFs drawn like the comparison tables of LLM technical reports: one booktabs table a page
+(drawing.Case: top, mid and bottom rules; thin rules between row groups) or a ruled grid, and a
+page whose table is only a picture. The models are invented.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from io import BytesIO
-
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas
-
-W, H = 612.0, 792.0
-ROW = 14.0  # row pitch
-GROUP_GAP = 6.0  # extra space around a rule between row groups
-
-
-@dataclass
-class Span:
-    """Text printed once over several cells: columns `col`..`col_end` of one header row, or rows
-    `row`..`row_end` of one body column."""
-
-    text: str
-    row: int
-    col: int
-    row_end: int | None = None
-    col_end: int | None = None
-
-
-@dataclass
-class Case:
-    title: str
-    caption: str
-    cols: list[float]  # x of each column's left edge, then the right edge of the table
-    header: list[list[str]]  # header rows; '' where a Span prints
-    body: list[list[str]]  # body rows; '' where a Span prints or nothing is
-    header_spans: list[Span] = field(default_factory=list)
-    body_spans: list[Span] = field(default_factory=list)
-    groups: list[int] = field(default_factory=list)  # body rows that open a new group (a thin rule above)
-    bold: set[tuple[int, int]] = field(default_factory=set)  # (body row, col) drawn bold
-    underline: set[tuple[int, int]] = field(default_factory=set)
-    ruled: bool = False  # a full grid instead of booktabs
-    text: str = "We compare the models on public benchmarks with the same prompts."
-
-
-def _draw_text(
-    c: canvas.Canvas,
-    x0: float,
-    x1: float,
-    baseline: float,
-    s: str,
-    bold: bool = False,
-    underline: bool = False,
-) -> None:
-    font = "Times-Bold" if bold else "Times-Roman"
-    width = stringWidth(s, font, 9)
-    x = (x0 + x1) / 2 - width / 2
-    c.setFont(font, 9)
-    c.drawString(x, H - baseline, s)
-    if underline:
-        c.setLineWidth(0.4)
-        c.line(x, H - baseline - 1.5, x + width, H - baseline - 1.5)
-
-
-def _rule(c: canvas.Canvas, x0: float, x1: float, y: float, width: float) -> None:
-    c.setLineWidth(width)
-    c.line(x0, H - y, x1, H - y)
-
-
-def draw_case(c: canvas.Canvas, case: Case, top: float = 150.0) -> None:
-    c.setFont("Times-Bold", 15)
-    c.drawString(72, H - 90, case.title)
-    c.setFont("Times-Roman", 10)
-    c.drawString(72, H - 115, case.text)
-    cols = case.cols
-    x0, x1 = cols[0], cols[-1]
-    _rule(c, x0, x1, top, 1.0)
-    y = top
-    header_base = []
-    for row in case.header:
-        header_base.append(y + 10)
-        for j, s in enumerate(row):
-            if s:
-                _draw_text(c, cols[j], cols[j + 1], y + 10, s)
-        y += ROW
-    for span in case.header_spans:
-        _draw_text(c, cols[span.col], cols[(span.col_end or span.col) + 1], header_base[span.row], span.text)
-    _rule(c, x0, x1, y + 2, 0.6)
-    y += 4
-    row_lines: list[tuple[float, float]] = []
-    for i, row in enumerate(case.body):
-        if i in case.groups:
-            y += GROUP_GAP / 2
-            _rule(c, x0, x1, y, 0.3)
-            y += GROUP_GAP / 2
-        row_lines.append((y, y + 10))
-        for j, s in enumerate(row):
-            if s:
-                _draw_text(c, cols[j], cols[j + 1], y + 10, s, (i, j) in case.bold, (i, j) in case.underline)
-        y += ROW
-    for span in case.body_spans:
-        first, last = (
-            row_lines[span.row][1],
-            row_lines[span.row_end if span.row_end is not None else span.row][1],
-        )
-        _draw_text(c, cols[span.col], cols[span.col + 1], (first + last) / 2, span.text)
-    _rule(c, x0, x1, y + 2, 1.0)
-    if case.ruled:
-        for x in cols:
-            c.setLineWidth(0.5)
-            c.line(x, H - top, x, H - (y + 2))
-        for first, _ in row_lines:
-            _rule(c, x0, x1, first - 2, 0.5)
-    c.setFont("Times-Roman", 9)
-    c.drawString(x0, H - (y + 18), case.caption)
+from tests.support.drawing import BOLD, ROMAN, Case, Page, Span, draw_case, pdf
 
 
 def case_pdf(*cases: Case) -> bytes:
     """One page per case."""
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    for case in cases:
-        draw_case(c, case)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+    return pdf(*(lambda page, case=case: draw_case(page, case) for case in cases))
 
 
 def picture_table_pdf(caption: str = "Table 3: Benchmark results of the Nimbus family.") -> bytes:
     """A page whose results table is only a picture: an image with no text over it, a caption below."""
     from PIL import Image, ImageDraw
-    from reportlab.lib.utils import ImageReader
 
     img = Image.new("RGB", (600, 300), "white")
     draw = ImageDraw.Draw(img)
     for k in range(6):
         draw.line([(20, 30 + 45 * k), (580, 30 + 45 * k)], fill="black", width=2)
-    buf = BytesIO()
-    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    c.setFont("Times-Bold", 15)
-    c.drawString(72, H - 90, "Evaluation")
-    c.setFont("Times-Roman", 10)
-    c.drawString(72, H - 115, "The model was evaluated on a range of benchmarks; the results are below.")
-    c.drawImage(ImageReader(img), 80, H - 450, width=450, height=300)
-    c.drawString(80, H - 468, caption)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+    def page(p: Page) -> None:
+        p.text(72, 90, "Evaluation", BOLD, 15)
+        p.text(72, 115, "The model was evaluated on a range of benchmarks; the results are below.", ROMAN, 10)
+        p.image(img, 80, 150, 450, 300)
+        p.text(80, 468, caption, ROMAN, 10)
+
+    return pdf(page)
 
 
 # --- the cases ---------------------------------------------------------------------------------

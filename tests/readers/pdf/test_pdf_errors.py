@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extractor.model.errors import CorruptPdfError, EncryptedPdfError, PdfError
-from tests.support.pdf import SAMPLES, generator, load, pdf_bytes, text_page
+from tests.support.drawing import Page, pdf
+from tests.support.paths import SAMPLES
+from tests.support.pdf import generator, load, text_page
 
 G = generator()
 
@@ -56,7 +58,7 @@ def test_errors_belong_to_the_pdf_error_tree():
 
 
 def test_text_only_pdf_has_no_tables():
-    doc = load(pdf_bytes(text_page, pages=3))
+    doc = load(pdf(*(text_page(n) for n in range(3))))
     assert doc.tables == []
     assert doc.page_count == 3
     assert [b.page for b in doc.blocks] == [1, 2, 3]
@@ -65,7 +67,7 @@ def test_text_only_pdf_has_no_tables():
 
 
 def test_pdf_without_text_warns():
-    doc = load(pdf_bytes(lambda c, i: c.rect(100, 100, 200, 200, fill=1)))
+    doc = load(pdf(lambda page: page.box(100, 492, 300, 692)))
     assert doc.tables == [] and doc.blocks == []
     assert [w.code for w in doc.warnings] == ["no-text"]
 
@@ -106,23 +108,18 @@ def test_a_page_that_fails_becomes_a_warning(monkeypatch):
     assert [t.grid for t in doc.tables] == [G.CARD_GRID]
 
 
-def _sideways_table(c, i) -> None:
-    """The model card's table drawn turned a quarter turn, as a landscape table on a portrait page."""
-    c.saveState()
-    c.translate(306, 396)
-    c.rotate(90)
+def _sideways_table(page: Page) -> None:
+    """The model card's table on a turned page: a landscape table on a portrait page."""
     for r, row in enumerate(G.CARD_GRID):
-        y = 120 - (0 if r == 0 else 10 + 18 * r)
-        c.setFont("Helvetica", 9.5)
-        c.drawString(-250, y, row[0])
+        baseline = 186 + (0 if r == 0 else 10 + 18 * r)
+        page.text(146, baseline, row[0], "Helvetica", 9.5)
         for k, value in enumerate(row[1:]):
-            c.drawCentredString(-100 + 75 * k, y, value)
-    c.restoreState()
+            page.centred(296 + 75 * k, baseline, value, "Helvetica", 9.5)
 
 
 @pytest.mark.parametrize("rotation", [0, 90])
 def test_sideways_tables_are_read_turned(rotation):
-    doc = load(pdf_bytes(_sideways_table, rotation=rotation))
+    doc = load(pdf(_sideways_table, turned=True, rotate=rotation))
     [t] = doc.tables
     assert t.grid == G.CARD_GRID
     assert [w.code for w in doc.warnings] == (["sideways-text"] if rotation == 0 else [])

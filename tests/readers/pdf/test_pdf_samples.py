@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.pdf import SAMPLES, generator, sample
+from tests.support.paths import SAMPLES
+from tests.support.pdf import generator, sample
 
 G = generator()
 
