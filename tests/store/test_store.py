@@ -1,45 +1,16 @@
 """The results store: re-storing a document replaces it, a failed or killed write leaves the store as it was."""
 
 import json
-import subprocess
-import sys
-import textwrap
 
 import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.model.errors import StoreError
-from extractor.store import StoredDocument, StoredRecord, open_store, store_url
-from tests.support.paths import REPO
+from extractor.store import open_store, store_url
+from tests.support.store import TABLE, doc, kill_a_writer_halfway, record
 
 runner = CliRunner()
-
-
-def record(i, sha="a" * 64, **kw):
-    data = dict(
-        doc_id="doc-aaaaaaaa",
-        source="doc.pdf",
-        task="Arithmetic Reasoning",
-        dataset="GSM8K",
-        model=f"Model {i}",
-        metric="Accuracy",
-        value=50.0 + i,
-        value_raw=str(50.0 + i),
-        dataset_raw="GSM8K",
-        model_raw=f"Model {i}",
-        table_index=0,
-        row=i,
-        col=1,
-        sha256=sha,
-        position=i,
-        entry=i,
-    )
-    return StoredRecord(**{**data, **kw})
-
-
-def doc(sha="a" * 64, doc_id="doc-aaaaaaaa"):
-    return StoredDocument(sha256=sha, doc_id=doc_id, source="doc.pdf", title="A report")
 
 
 def test_urls():
@@ -81,43 +52,6 @@ def test_a_failed_write_leaves_the_document_as_it_was(tmp_path):
         assert [r.model for r in store.records()] == ["Model 0", "Model 1", "Model 2"]
 
 
-KILLED_WRITER = textwrap.dedent("""
-    import sys
-    from sqlalchemy import event
-    from extractor.store import open_store
-    from tests.store.test_store import doc, record
-
-    store = open_store(sys.argv[1])
-
-    @event.listens_for(store.engine, "before_cursor_execute")
-    def pause(conn, cursor, statement, *args):
-        if statement.startswith("INSERT INTO results"):
-            # The old records are deleted and the document row replaced, in the open transaction.
-            print("halfway", flush=True)
-            sys.stdin.readline()  # wait here until killed
-
-    store.replace_document(doc(), [record(i, value=99.0) for i in range(5)])
-""")
-
-
-def kill_a_writer_halfway(db: str) -> None:
-    """Store three records, then SIGKILL a second writer inside its transaction replacing them."""
-    with open_store(db) as store:
-        store.replace_document(doc(), [record(i) for i in range(3)])
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_WRITER, store_url(db)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    try:
-        assert proc.stdout.readline().strip() == "halfway"
-    finally:
-        proc.kill()
-        proc.wait()
-
-
 def test_a_writer_killed_halfway_leaves_the_store_consistent(tmp_path):
     db = str(tmp_path / "r.db")
     kill_a_writer_halfway(db)
@@ -130,9 +64,6 @@ def test_a_writer_killed_halfway_leaves_the_store_consistent(tmp_path):
         assert [d.title for d in store.documents()] == ["A report"]
         store.replace_document(doc(), [record(0, value=99.0)])  # and the store is writable again
         assert [(r.model, r.value) for r in store.records()] == [("Model 0", 99.0)]
-
-
-TABLE = "A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n"
 
 
 def test_run_writes_the_store_and_a_rerun_replaces_never_duplicates(tmp_path):

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.store import open_store, store_url
-from tests.store.test_store import TABLE, doc, kill_a_writer_halfway, record
 from tests.support.pg_server import Server, Unavailable
+from tests.support.store import TABLE, doc, kill_a_writer_halfway, record
 
 runner = CliRunner()
 _names = itertools.count()
