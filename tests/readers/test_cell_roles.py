@@ -1,15 +1,13 @@
-"""Readers mark each table cell as a column header, a row header or a section row's cell, and the
-records stage reads those marks."""
+"""Readers mark each table cell as a column header, a row header or a section row's cell (the records
+stage's side: tests/records/test_grid_records.py)."""
 
 from __future__ import annotations
 
 import hashlib
 
 from extractor.model.document import Cell, Document, Table
-from extractor.model.options import RunOptions
 from extractor.readers.html import load_html
 from extractor.readers.text.page import load_text
-from extractor.run.pipeline import extract_document
 
 
 def _marks(table: Table) -> list[tuple[int, int, str, str]]:
@@ -63,33 +61,6 @@ def test_a_text_table_gets_marked_cells_from_its_grid():
         (1, 0, "Nimbus", "row_header"),
         (1, 1, "70.1", "body"),
     ]
-
-
-def test_the_records_stage_takes_the_header_rows_the_reader_marked():
-    # a numeric second header row ('1024 | 2048' context lengths) reads as a body row from the text alone;
-    # the reader's marks say it is a header, and the records follow them
-    grid = [["Model", "RULER", "RULER"], ["", "1024", "2048"], ["Nimbus", "90.1", "85.2"]]
-    cells = [
-        Cell(row=i, col=j, text=t, column_header=i < 2, row_header=i == 2 and j == 0)
-        for i, row in enumerate(grid)
-        for j, t in enumerate(row)
-        if t
-    ]
-    table = Table(index=0, page=1, grid=grid, cells=cells, engine="test")
-    doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
-    records = extract_document(doc, RunOptions()).records
-    assert [(r.dataset, r.model, r.value) for r in records] == [
-        ("RULER (1024)", "Nimbus", 90.1),
-        ("RULER (2048)", "Nimbus", 85.2),
-    ]
-    unmarked = Document(
-        doc_id="d",
-        source="d.pdf",
-        sha256="0" * 64,
-        media_type="pdf",
-        tables=[Table(index=0, page=1, grid=grid, engine="test")],
-    )
-    assert [r.dataset for r in extract_document(unmarked, RunOptions()).records] == ["RULER", "RULER"]
 
 
 def test_a_version_spanning_columns_is_a_header_row_but_tied_scores_are_scores():

@@ -145,3 +145,30 @@ def test_unknown_dataset_is_kept_and_flagged():
     assert [(r.dataset, r.metric, r.flags) for r in result.records] == [
         ("LogiQuest", None, ["unknown-dataset"])
     ] * 2
+
+
+def test_the_records_stage_takes_the_header_rows_the_reader_marked():
+    # a numeric second header row ('1024 | 2048' context lengths) reads as a body row from the text alone;
+    # the reader's marks say it is a header, and the records follow them
+    grid = [["Model", "RULER", "RULER"], ["", "1024", "2048"], ["Nimbus", "90.1", "85.2"]]
+    cells = [
+        Cell(row=i, col=j, text=t, column_header=i < 2, row_header=i == 2 and j == 0)
+        for i, row in enumerate(grid)
+        for j, t in enumerate(row)
+        if t
+    ]
+    table = Table(index=0, page=1, grid=grid, cells=cells, engine="test")
+    doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
+    records = extract_document(doc, RunOptions()).records
+    assert [(r.dataset, r.model, r.value) for r in records] == [
+        ("RULER (1024)", "Nimbus", 90.1),
+        ("RULER (2048)", "Nimbus", 85.2),
+    ]
+    unmarked = Document(
+        doc_id="d",
+        source="d.pdf",
+        sha256="0" * 64,
+        media_type="pdf",
+        tables=[Table(index=0, page=1, grid=grid, engine="test")],
+    )
+    assert [r.dataset for r in extract_document(unmarked, RunOptions()).records] == ["RULER", "RULER"]

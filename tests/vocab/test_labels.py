@@ -1,6 +1,7 @@
+"""The vocabulary read on labels: settings, a label's name, setting and metric, aliases, default metrics."""
+
 import pytest
 
-from extractor.normalize.model_names import complete_model_names
 from extractor.vocab.labels import split_label
 from extractor.vocab.names import load_vocabulary
 from extractor.vocab.settings import merge_settings, parse_setting
@@ -87,14 +88,3 @@ def test_user_alias_file_merges_over_builtin(tmp_path):
     aliases = load_vocabulary(extra)
     assert aliases.dataset("LQ").entry.name == "LogiQuest"
     assert aliases.dataset("GSM8k").entry.name == "GSM8K"
-
-
-def test_model_names_completed_from_the_text():
-    text = "We compare Nimbus Instant 1.1 with Nimbus 2. Nimbus Instant 1.1, like Nimbus 1.3, is fast."
-    labels = {"Nimbus Instant", "Nimbus 1.3", "Nimbus 2"}
-    assert complete_model_names(labels, text) == {"Nimbus Instant": "Nimbus Instant 1.1"}
-
-
-def test_model_name_not_completed_when_ambiguous_or_another_label():
-    assert complete_model_names({"Nimbus"}, "Nimbus 1.1 and Nimbus 1.2") == {}
-    assert complete_model_names({"Nimbus", "Nimbus 2"}, "Nimbus 2 is new") == {}

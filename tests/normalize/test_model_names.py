@@ -1,0 +1,14 @@
+"""Model names a table shortens, completed from the document's text."""
+
+from extractor.normalize.model_names import complete_model_names
+
+
+def test_model_names_completed_from_the_text():
+    text = "We compare Nimbus Instant 1.1 with Nimbus 2. Nimbus Instant 1.1, like Nimbus 1.3, is fast."
+    labels = {"Nimbus Instant", "Nimbus 1.3", "Nimbus 2"}
+    assert complete_model_names(labels, text) == {"Nimbus Instant": "Nimbus Instant 1.1"}
+
+
+def test_model_name_not_completed_when_ambiguous_or_another_label():
+    assert complete_model_names({"Nimbus"}, "Nimbus 1.1 and Nimbus 1.2") == {}
+    assert complete_model_names({"Nimbus", "Nimbus 2"}, "Nimbus 2 is new") == {}
