@@ -8,7 +8,10 @@ from typer.testing import CliRunner
 from extractor.cli import app
 
 runner = CliRunner()
-TABLE = "A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n"
+TABLE = (
+    "A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n"
+    "| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n"
+)
 
 
 @pytest.fixture

@@ -30,8 +30,10 @@ def bad_inputs(tmp_path):
         "truncated.pdf": good[: len(good) // 3],
         "locked.pdf": _pdf_bytes(["Secret"], encrypt=StandardEncryption("userpass", "ownerpass")),
         "text-named.pdf": b"Just a text file\n\nIt is named .pdf but holds plain text.\n",
-        "no-tables.html": b"<html><head><title>A page</title></head><body><p>No tables here.</p></body></html>",
-        "results.txt": b"A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n",
+        "no-tables.html": b"<html><head><title>A page</title></head>"
+        b"<body><p>No tables here.</p></body></html>",
+        "results.txt": b"A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n"
+        b"| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n",
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)

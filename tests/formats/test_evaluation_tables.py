@@ -1,4 +1,5 @@
-"""Papers with Code evaluation tables: the reference data round-trips through the store; import and export commands."""
+"""Papers with Code evaluation tables: the reference data round-trips through the store; import and
+export commands."""
 
 import json
 
@@ -39,7 +40,8 @@ FILES = [
 @pytest.mark.parametrize("name", FILES)
 def test_reference_round_trips_through_the_store(name, tmp_path):
     """Load -> store (SQLite) -> read back -> export -> equal to the reference in canonical form
-    (extractor/formats/evaltables.py defines it: what the store keeps, values as numbers, rows as a multiset)."""
+    (extractor/formats/evaltables.py defines it: what the store keeps, values as numbers, rows as a
+    multiset)."""
     path = corpus_path(*REFERENCE, name)
     doc, records = load_evaluation_tables(path)
     with open_store(tmp_path / "r.db") as store:

@@ -35,7 +35,8 @@ def _html_doc(body: str) -> Document:
 
 def test_html_cells_are_marked_with_spans_sections_and_row_labels():
     doc = _html_doc(
-        '<tr><th rowspan="2">Model</th><th colspan="2">Reasoning</th></tr><tr><th>GSM8K</th><th>MATH</th></tr>'
+        '<tr><th rowspan="2">Model</th><th colspan="2">Reasoning</th></tr>'
+        "<tr><th>GSM8K</th><th>MATH</th></tr>"
         '<tr><td colspan="3">Open-source models</td></tr><tr><td>Nimbus</td><td>56.5</td><td>8.8</td></tr>'
     )
     assert _marks(doc.tables[0]) == [

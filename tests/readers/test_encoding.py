@@ -43,7 +43,10 @@ def test_repair_cp874_mojibake(bad, good):
 
 
 def test_repair_in_context():
-    bad = "less capable \u0e42\u20ac\u02dchelpful and harmless\u0e42\u20ac\u2122 language assistants; Claude 2\u0e42\u20ac\u2122s"
+    bad = (
+        "less capable \u0e42\u20ac\u02dchelpful and harmless\u0e42\u20ac\u2122 language assistants; "
+        "Claude 2\u0e42\u20ac\u2122s"
+    )
     assert repair_mojibake(bad) == "less capable ‘helpful and harmless’ language assistants; Claude 2’s"
     byline = "Technical Report 2023 \xa0\u0e22\u0e17\xa0 Anthropic \u0e22\u0e17"
     assert repair_mojibake(byline) == "Technical Report 2023 \xa0·\xa0 Anthropic ·"
@@ -51,7 +54,10 @@ def test_repair_in_context():
 
 def test_repair_dropped_final_byte():
     # '”' is E2 80 9D; 0x9D is undefined in cp874 and cp1252, so a lossy decoder dropped it.
-    bad = "paper \u0e42\u20ac\u0153Red-Teaming Language Models\u0e42\u20ac [4], and \u0e42\u20ac\u0153X\u0e42\u20ac."
+    bad = (
+        "paper \u0e42\u20ac\u0153Red-Teaming Language Models\u0e42\u20ac [4], "
+        "and \u0e42\u20ac\u0153X\u0e42\u20ac."
+    )
     assert repair_mojibake(bad) == "paper “Red-Teaming Language Models” [4], and “X”."
 
 

@@ -28,9 +28,9 @@ def test_a_mark_the_caption_calls_for_reference_only_is_flagged_and_built_benchm
     records = _html(
         "<tr><th>Model</th><th>Web Questions</th><th>TriviaQA*</th><th>ComplexBench</th></tr>"
         "<tr><td>Nimbus-Voice</td><td>27.6</td><td>22.8</td><td>66.0</td></tr>",
-        "Table 6: Voice chat models on public benchmarks. Web Questions and TriviaQA are public datasets, while the "
-        "audio versions of ComplexBench are newly constructed in this study. TriviaQA’s results are for reference "
-        "only and marked with ”*”.",
+        "Table 6: Voice chat models on public benchmarks. Web Questions and TriviaQA are public datasets, "
+        "while the audio versions of ComplexBench are newly constructed in this study. TriviaQA’s results "
+        "are for reference only and marked with ”*”.",
     )
     assert [(r.dataset, r.value, r.flags) for r in records] == [
         ("WebQuestions", 27.6, []),
@@ -47,7 +47,8 @@ def test_a_note_that_only_says_who_reported_a_score_changes_nothing():
     )
     assert notes.marks == {"‡": "We tested all models with the full set."} and notes.built == []
     records = _html(
-        "<tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr><tr><td>Nimbus 7B</td><td>61.2†</td><td>51.7</td></tr>",
+        "<tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr>"
+        "<tr><td>Nimbus 7B</td><td>61.2†</td><td>51.7</td></tr>",
         "Table 2: Results. † reported by the original authors.",
     )
     assert [(r.dataset, r.value, r.markers, r.flags) for r in records] == [

@@ -1,5 +1,6 @@
-"""Records of tables drawn like the comparison tables of technical reports (tests/support/report_cases.py), read
-from generated PDFs through the whole pipeline: every record, exactly."""
+"""Records of tables drawn like the comparison tables of technical reports
+(tests/support/report_cases.py), read from generated PDFs through the whole pipeline: every record,
+exactly."""
 
 from __future__ import annotations
 

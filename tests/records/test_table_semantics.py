@@ -17,7 +17,9 @@ from tests.support.pdf import load
 
 def _html(table: str, caption: str = "") -> list:
     cap = f"<caption>{caption}</caption>" if caption else ""
-    data = f"<html><head><title>Nimbus: a report</title></head><body><table>{cap}{table}</table></body></html>".encode()
+    data = (
+        f"<html><head><title>Nimbus: a report</title></head><body><table>{cap}{table}</table></body></html>"
+    ).encode()
     sha = hashlib.sha256(data).hexdigest()
     doc = load_html(data, Document(doc_id="d", source="d.html", sha256=sha, media_type="html"))
     return extract_document(doc, RunOptions()).records
@@ -170,7 +172,8 @@ def test_a_header_row_of_settings_under_the_models():
 
 def test_a_header_row_of_metrics_and_settings_under_the_benchmarks():
     records = _html(
-        '<tr><th rowspan="2">Model</th><th colspan="2">AIME 2024</th><th>GPQA Diamond</th><th>CodeForces</th></tr>'
+        '<tr><th rowspan="2">Model</th><th colspan="2">AIME 2024</th>'
+        "<th>GPQA Diamond</th><th>CodeForces</th></tr>"
         "<tr><th>pass@1</th><th>cons@64</th><th>pass@1</th><th>rating</th></tr>"
         "<tr><td>Nimbus-R1</td><td>72.6</td><td>83.3</td><td>62.1</td><td>1691</td></tr>",
     )
@@ -323,7 +326,8 @@ def test_citations_leave_names_and_a_known_subset_after_a_benchmark_is_composed(
 
 def test_a_metric_in_the_corner_and_in_a_restated_header_row_is_the_metric_of_the_rows_below():
     records = _html(
-        "<tr><th></th><th>Nimbus-7B</th><th>Nimbus-7B</th></tr><tr><th>Benchmark (Accuracy (%))</th><th>low</th><th>high</th></tr>"
+        "<tr><th></th><th>Nimbus-7B</th><th>Nimbus-7B</th></tr>"
+        "<tr><th>Benchmark (Accuracy (%))</th><th>low</th><th>high</th></tr>"
         "<tr><td>AIME 2024</td><td>56.3</td><td>80.4</td></tr>"
         "<tr><td>Benchmark (Elo)</td><td>low</td><td>high</td></tr>"
         "<tr><td>Codeforces</td><td>1595</td><td>2205</td></tr>"
@@ -480,7 +484,8 @@ def test_bilingual_category_headers_under_the_benchmark_the_caption_names():
 
 def test_language_families_and_directions_under_the_captions_benchmark():
     records = _html(
-        '<tr><th rowspan="2"></th><th colspan="2">Indo-Euro-Germanic (8)</th><th rowspan="2">Average</th></tr>'
+        '<tr><th rowspan="2"></th><th colspan="2">Indo-Euro-Germanic (8)</th>'
+        '<th rowspan="2">Average</th></tr>'
         "<tr><th>X→EN</th><th>EN→X</th></tr>"
         "<tr><td>Nimbus</td><td>39.2</td><td>26.5</td><td>33.9</td></tr>",
         "Table 11: Average BLEU score of different language families on Flores benchmark.",
@@ -555,7 +560,8 @@ def test_category_and_benchmark_in_one_label_with_attempts_and_levels_beside_the
 def test_captions_that_list_benchmarks_or_languages_state_no_parent_and_no_variant():
     records = _grid(
         [["Model", "HellaSwag", "PIQA"], ["Nimbus 7B", "75.1", "79.9"]],
-        "Table 17: Results on natural language reasoning. Specifically, we report the results on HellaSwag, PIQA and SIQA.",
+        "Table 17: Results on natural language reasoning. "
+        "Specifically, we report the results on HellaSwag, PIQA and SIQA.",
     )
     assert _rows(records, "dataset", "value") == [("HellaSwag", 75.1), ("PIQA", 79.9)]
     # 'Italian (IT)' is a language; '(IT)' after 'instruction fine-tuned' is a variant
@@ -580,7 +586,8 @@ def test_a_metric_the_caption_names_for_its_benchmarks_beats_their_defaults_but_
     assert _rows(records, "dataset", "metric") == [("HumanEval", "Pass@1"), ("MBPP", "Pass@1")]
     records = _grid(
         [["Model", "AlpacaEval 2.0"], ["Nimbus", "38.9"], ["Orca", "30.1"]],
-        "Table 4 | Open-ended evaluations. For AlpacaEval 2.0, we use the length-controlled win rate as the metric.",
+        "Table 4 | Open-ended evaluations. "
+        "For AlpacaEval 2.0, we use the length-controlled win rate as the metric.",
     )
     assert _rows(records, "metric") == [("LC Win Rate",), ("LC Win Rate",)]
     records = _grid(
@@ -602,7 +609,8 @@ def test_labels_that_are_no_part_of_a_models_name_and_rows_that_are_no_model():
             ["Nimbus-A@1.2T", "", "", "", "31.0"],
         ],
     )
-    # active parameters and check marks describe the model; a footnote mark, a gloss and the lab are not its name
+    # active parameters and check marks describe the model; a footnote mark, a gloss and the lab are not
+    # its name
     assert _rows(records, "model", "flags", "model_role") == [
         ("Nimbus-Coder-Instruct 236B", [], None),
         ("Orca-72B", [], None),
@@ -622,7 +630,8 @@ def test_a_loss_table_gives_no_records_and_a_shared_short_name_is_told_apart_by_
         == []
     )
     records = _html(
-        '<tr><th rowspan="2">Model</th><th colspan="2">SEED</th></tr><tr><th>test-zh</th><th>test-en</th></tr>'
+        '<tr><th rowspan="2">Model</th><th colspan="2">SEED</th></tr>'
+        "<tr><th>test-zh</th><th>test-en</th></tr>"
         "<tr><td>Nimbus-TTS</td><td>1.11</td><td>2.24</td></tr>",
         "Table 9: Zero-Shot Speech Generation",
     )
@@ -685,7 +694,8 @@ def test_a_family_over_its_sizes_drawn_as_one_column_and_a_benchmark_beside_its_
             ["RULER", "32K", "67.1 90.6", "61.4 80.3"],
             ["", "128K", "51.7 80.7", "46.8 57.1"],
         ],
-        "Table 15 | Performance of pre-trained (PT) and instruction fine-tuned (IT) models on long context benchmarks.",
+        "Table 15 | Performance of pre-trained (PT) and instruction fine-tuned (IT) models "
+        "on long context benchmarks.",
     )
     assert _rows(records, "dataset", "model", "value", "cell_part", "flags")[:4] == [
         ("RULER (32K)", "Nimbus 3 4B PT", 67.1, 0, []),
@@ -746,7 +756,8 @@ def test_a_section_row_naming_a_benchmark_makes_the_rows_below_its_parts():
         "<tr><td>gender</td><td>0.293 ± 0.073</td><td>0.323 ± 0.045</td></tr>"
         "<tr><td>race</td><td>0.232 ± 0.049</td><td>0.232 ± 0.052</td></tr>"
     )
-    # 'race' under BOLD is BOLD's race subset, not the RACE reading benchmark; the words after BOLD are the metric
+    # 'race' under BOLD is BOLD's race subset, not the RACE reading benchmark; the words after BOLD are
+    # the metric
     assert [r.metric for r in records] == ["Accuracy"] * 2 + ["sentiment score"] * 4
     assert [(r.dataset, r.model, r.value, r.spread, r.flags) for r in records] == [
         ("BBQ", "Nimbus 2 70B", 51.5, None, []),
@@ -762,7 +773,8 @@ def test_a_caption_naming_several_benchmarks_names_no_parent_and_plain_words_are
     vocab = load_vocabulary()
     several = read_caption(
         "Table 7. Zero-shot retrieval. We evaluate in English using Flickr30K and COCO, and in Chinese "
-        "using Flickr30K-CN and COCO-CN. †Nimbus is finetuned on COCO, which helps its performance on Flickr30K.",
+        "using Flickr30K-CN and COCO-CN. "
+        "†Nimbus is finetuned on COCO, which helps its performance on Flickr30K.",
         vocab,
     )
     assert several.parent is None
@@ -890,7 +902,8 @@ def test_a_cell_of_several_numbers_with_some_missing_gives_the_numbers_it_has():
         "<tr><th>Datasets</th><th>Model</th><th>Performance</th></tr>"
         '<tr><td rowspan="3">LibriSpeech<br>dev-clean | dev-other | test-clean | test-other</td>'
         "<td>Orca-Audio</td><td>- | - | 2.1 | 4.9</td></tr>"
-        "<tr><td>Nimbus-Audio</td><td>1.6 | 3.5 | 1.8 | 3.4</td></tr><tr><td>Falcon-Speech</td><td>- | - | - | -</td></tr>"
+        "<tr><td>Nimbus-Audio</td><td>1.6 | 3.5 | 1.8 | 3.4</td></tr>"
+        "<tr><td>Falcon-Speech</td><td>- | - | - | -</td></tr>"
     )
     assert [(r.dataset, r.model, r.value, r.cell_part) for r in records][:2] == [
         ("LibriSpeech (test-clean)", "Orca-Audio", 2.1, 2),

@@ -1,4 +1,5 @@
-"""Parallel runs give the serial output; re-runs resume; a killed run, run again, ends as an uninterrupted one."""
+"""Parallel runs give the serial output; re-runs resume; a killed run, run again, ends as an
+uninterrupted one."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The results store: re-storing a document replaces it, a failed or killed write leaves the store as it was."""
+"""The results store: re-storing a document replaces it, a failed or killed write leaves the store as
+it was."""
 
 import json
 

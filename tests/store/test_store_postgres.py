@@ -1,4 +1,5 @@
-"""The store on a real PostgreSQL server that these tests start (skipped, saying why, where none can start)."""
+"""The store on a real PostgreSQL server that these tests start (skipped, saying why, where none can
+start)."""
 
 import itertools
 from urllib.parse import urlsplit, urlunsplit

@@ -35,7 +35,10 @@ def doc(sha="a" * 64, doc_id="doc-aaaaaaaa"):
     return StoredDocument(sha256=sha, doc_id=doc_id, source="doc.pdf", title="A report")
 
 
-TABLE = "A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n"
+TABLE = (
+    "A page\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n"
+    "| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n"
+)
 
 
 KILLED_WRITER = textwrap.dedent("""

@@ -145,7 +145,8 @@ def test_blocks_kinds_and_order():
     doc = load_string(
         page(
             "<h1>The Title</h1><div>intro text<p>a paragraph</p>tail text</div>"
-            "<h2>Section <small>2</small></h2><figure><img src=x><figcaption>Figure 1: a plot</figcaption></figure>"
+            "<h2>Section <small>2</small></h2>"
+            "<figure><img src=x><figcaption>Figure 1: a plot</figcaption></figure>"
             "<p>Table 1: scores</p>" + TABLE + "<ul><li>item one</li></ul>"
             "<script>ignored()</script><nav><a href='/'>Home</a></nav>",
             "<title>The Title</title>",

@@ -126,7 +126,8 @@ def test_dublin_core_abstract_meta():
         f"<section class='abstract'><h2>Abstract</h2><p>{LONG}</p></section>",
         f"<div class='paper-abstract'><p>{LONG}</p></div>",
         f"<div class='card-body acl-abstract'><h5 class='card-title'>Abstract</h5><span>{LONG}</span></div>",
-        f"<h2>Abstract</h2><p>{LONG}</p><h2>Introduction</h2><p>Not part of it, though long enough to count.</p>",
+        f"<h2>Abstract</h2><p>{LONG}</p>"
+        "<h2>Introduction</h2><p>Not part of it, though long enough to count.</p>",
         f"<p><strong>Abstract</strong></p><p>{LONG}</p>",
     ],
 )
@@ -176,8 +177,9 @@ def test_truncated_description_completed_from_the_page():
 def test_abstract_help_text_in_forms_and_hidden_dialogs_is_ignored():
     body = (
         "<div class='modal' aria-hidden='true'><form><label for='paperAbstract'>Abstract</label>"
-        "<small id='abstractHelp'>Correct the abstract if needed, keeping the formatting tags such as bold and "
-        "italic exactly as they appear in the paper.</small><textarea id='paperAbstract'></textarea></form></div>"
+        "<small id='abstractHelp'>Correct the abstract if needed, keeping the formatting tags such as "
+        "bold and italic exactly as they appear in the paper.</small>"
+        "<textarea id='paperAbstract'></textarea></form></div>"
         "<a class='abstract-toggle' href='#'>Show abstract</a>"
     )
     assert abstract_of(body=body) is None
@@ -186,7 +188,8 @@ def test_abstract_help_text_in_forms_and_hidden_dialogs_is_ignored():
 def test_site_blurb_description_gives_way_to_the_lead_paragraph():
     head = (
         '<meta property="og:site_name" content="ERB">'
-        '<meta name="description" content="Founded long ago, the ERB is a private organization for research.">'
+        '<meta name="description" '
+        'content="Founded long ago, the ERB is a private organization for research.">'
         '<meta name="citation_title" content="Prices and Quantities">'
     )
     body = f"<h1>Prices and Quantities</h1><p>By A. Author</p><div class='intro'><p>{LONG} {LONG}</p></div>"

@@ -106,7 +106,8 @@ def test_nested_table_is_its_own_table_and_not_in_the_outer_cell():
     doc = load_string(
         page(
             "<table><tr><td>A</td><td>B</td></tr>"
-            "<tr><td>before <table><tr><td>x</td><td>y</td></tr><tr><td>1</td><td>2</td></tr></table> after</td>"
+            "<tr><td>before <table><tr><td>x</td><td>y</td></tr><tr><td>1</td><td>2</td></tr></table>"
+            " after</td>"
             "<td>C</td></tr></table>"
         )
     )

@@ -1,4 +1,5 @@
-"""One generated PDF per table case (tests/support/pdf_cases.py): the exact grid, spans, flags and captions."""
+"""One generated PDF per table case (tests/support/pdf_cases.py): the exact grid, spans, flags and
+captions."""
 
 from __future__ import annotations
 

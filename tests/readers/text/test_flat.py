@@ -1,6 +1,5 @@
 """parse_flattened: Papers-with-Code results tables flattened to single spaces."""
 
-
 import pytest
 
 from extractor.readers.text.flat import find_flattened_tables, parse_flattened, parse_header
@@ -146,7 +145,8 @@ def test_rows_without_rank_and_value_shapes():
 
 def test_rank_column_dropped_when_never_filled():
     table = parse(
-        "Task Dataset Model Metric Name Metric Value Global Rank\nCode Generation MBPP Nimbus 2 Accuracy 61.0\n"
+        "Task Dataset Model Metric Name Metric Value Global Rank\n"
+        "Code Generation MBPP Nimbus 2 Accuracy 61.0\n"
     )
     assert table.grid == [HEADER[:5], ["Code Generation", "MBPP", "Nimbus 2", "Accuracy", "61.0"]]
 
@@ -222,7 +222,8 @@ def test_table_ends_at_non_row_and_skips_blank_lines_inside():
 
 def test_two_tables():
     text = (
-        "Task Dataset Model Metric Name Metric Value\nCode Generation HumanEval Nimbus 2 Pass@1 64\n\nMethods\n\n"
+        "Task Dataset Model Metric Name Metric Value\n"
+        "Code Generation HumanEval Nimbus 2 Pass@1 64\n\nMethods\n\n"
         "Dataset Model Score\nGSM8K Nimbus 2 84.9\n"
     )
     tables = find_flattened_tables(text.split("\n"))

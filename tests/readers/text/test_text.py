@@ -1,6 +1,5 @@
 """load_text: plain-text pages -> Document."""
 
-
 import pytest
 
 from extractor.model.document import Document
@@ -37,8 +36,11 @@ def test_corpus_page():
         ("paragraph", "Technical Report 2023 · Anthropic ·"),
     ]
     assert [b.text for b in doc.blocks[3:]] == [
-        "PDF", "Results from the Paper", "Methods", "No methods listed for this paper. Add relevant methods here",
-    ]  # fmt: skip
+        "PDF",
+        "Results from the Paper",
+        "Methods",
+        "No methods listed for this paper. Add relevant methods here",
+    ]
     assert all(b.page is None for b in doc.blocks)
     (table,) = doc.tables
     assert (table.index, table.engine, table.header_rows, table.caption) == (
@@ -70,11 +72,12 @@ def test_sample_page():
     assert doc.title == "Nimbus 2: Sparse Experts for Everyday Reasoning"
     assert doc.blocks[1].text == "Technical Report 2024 · Ada Quill, Ben Okafor · Cirrus Labs"
     assert doc.abstract == (
-        "We introduce Nimbus 2, a sparse mixture-of-experts language model, and Nimbus Instant 1.2, its smaller and "
-        "faster sibling. Both are trained on a curated mixture of web text, code and mathematics. Nimbus 2’s routing "
-        "keeps only two experts active per token, which makes the model’s inference cost close to that of a dense 7B "
-        "model such as Falcon-Lite 7B. We evaluate both models on standard reasoning, coding and knowledge benchmarks "
-        "and on LogiQuest, a new suite of “logic puzzles in plain words” that we release with this report."
+        "We introduce Nimbus 2, a sparse mixture-of-experts language model, and Nimbus Instant 1.2, its "
+        "smaller and faster sibling. Both are trained on a curated mixture of web text, code and "
+        "mathematics. Nimbus 2’s routing keeps only two experts active per token, which makes the model’s "
+        "inference cost close to that of a dense 7B model such as Falcon-Lite 7B. We evaluate both models on "
+        "standard reasoning, coding and knowledge benchmarks and on LogiQuest, a new suite of “logic puzzles "
+        "in plain words” that we release with this report."
     )
     (table,) = doc.tables
     assert table.caption == "Results from the Paper"
@@ -183,7 +186,8 @@ def test_title_abstract_in_one_paragraph_and_table_first():
     assert (doc.title, doc.abstract) == ("A Title", words)
     assert [b.kind for b in doc.blocks] == ["title", "paragraph"]
     doc = read(
-        b"Task Dataset Model Metric Name Metric Value\nCode Generation MBPP Nimbus 2 Accuracy 61.0\n\nMethods\n"
+        b"Task Dataset Model Metric Name Metric Value\n"
+        b"Code Generation MBPP Nimbus 2 Accuracy 61.0\n\nMethods\n"
     )
     assert doc.title is None
     assert [b.text for b in doc.blocks] == ["Methods"]
