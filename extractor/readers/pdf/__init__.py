@@ -14,17 +14,16 @@ import pypdfium2 as pdfium
 from extractor.model.document import BBox, Document, TextBlock
 from extractor.model.errors import CorruptPdfError, PageLimitError
 from extractor.model.options import PdfOptions
+from extractor.readers.pdf.barriers import PageLayout
 from extractor.readers.pdf.continued import join_continued
 from extractor.readers.pdf.finder import (
-    PageLayout,
-    attach_captions,
-    beside_figure_captions,
     find_page_tables,
     has_evidence,
     reading_order,
     set_apart_tables,
     to_table,
 )
+from extractor.readers.pdf.graphics import Graphics, has_rules, page_graphics
 from extractor.readers.pdf.grid import Candidate
 from extractor.readers.pdf.hyphens import Vocabulary, build_vocabulary
 from extractor.readers.pdf.images import warn_picture_tables
@@ -38,7 +37,7 @@ from extractor.readers.pdf.page_layout import (
     furniture,
     page_blocks,
 )
-from extractor.readers.pdf.ruled import Graphics, has_rules, page_graphics
+from extractor.readers.pdf.table_captions import attach_captions, beside_figure_captions
 from extractor.readers.pdf.thresholds import LayoutSettings, PdfSettings, TableFinderSettings
 from extractor.readers.pdf.words import PageText, read_page
 

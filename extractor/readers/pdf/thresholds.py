@@ -146,7 +146,7 @@ class LayoutSettings(BaseModel):
 
 
 class DrawingSettings(BaseModel):
-    """What pages draw: path objects -> rules and chart marks (paths.py, ruled.py), and images (images.py)."""
+    """What pages draw: path objects -> rules and chart marks (paths.py, graphics.py), and images (images.py)."""
 
     model_config = _FROZEN
 

@@ -1,0 +1,184 @@
+"""Rule-bounded (booktabs) tables: horizontal rules of one width stacked over each other, with no
+vertical rules. The rows and columns inside come from the text (grid.py); the first inner rule
+separates the header, and short rules under a header cell give its span."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.readers.pdf.folds import cut_under_header_gaps, fold_centred_rows, header_from_cells
+from extractor.readers.pdf.graphics import Edge
+from extractor.readers.pdf.grid import (
+    Box,
+    Candidate,
+    Chunk,
+    GridCell,
+    Row,
+    body_bands,
+    cluster_rows,
+    first_value_row,
+    grid_cells,
+    holds_values,
+    split_chunks,
+)
+from extractor.readers.pdf.thresholds import TableFinderSettings
+from extractor.readers.pdf.words import Line, Word
+
+RULES_ENGINE = "pdf-rules-text"
+
+
+@dataclass
+class Region:
+    box: Box
+    inner: list[float]  # y of the rules between top and bottom
+
+
+def rule_regions(
+    h_edges: Sequence[Edge], breaks: Sequence[Line], prose: Sequence[Line], settings: TableFinderSettings
+) -> list[Region]:
+    """Stacks of horizontal rules of one width; a caption, a section heading or a paragraph
+    between two of them ends one table and starts another."""
+    rules = sorted(
+        (e for e in h_edges if e["x1"] - e["x0"] >= settings.min_rule_length), key=lambda e: e["top"]
+    )
+    tol = settings.rule_extent_tolerance
+    stacks: list[list[Edge]] = []
+    for e in rules:
+        stack = next(
+            (s for s in stacks if abs(s[0]["x0"] - e["x0"]) <= tol and abs(s[0]["x1"] - e["x1"]) <= tol), None
+        )
+        if stack is None:
+            stacks.append([e])
+        else:
+            stack.append(e)
+    regions: list[Region] = []
+    for stack in stacks:
+        regions.extend(_split_stack(stack, breaks, prose, settings))
+    return regions
+
+
+def _between(a: Edge, b: Edge, lines: Sequence[Line]) -> int:
+    return sum(
+        1
+        for ln in lines
+        if a["top"] < (ln.top + ln.bottom) / 2 < b["top"] and ln.x0 < a["x1"] and ln.x1 > a["x0"]
+    )
+
+
+def _split_stack(
+    stack: list[Edge], breaks: Sequence[Line], prose: Sequence[Line], settings: TableFinderSettings
+) -> list[Region]:
+    groups: list[list[Edge]] = [[stack[0]]]
+    for a, b in zip(stack, stack[1:]):
+        if _between(a, b, breaks) or _between(a, b, prose) >= settings.region_break_prose:
+            groups.append([b])
+        else:
+            groups[-1].append(b)
+    regions = []
+    for g in groups:
+        if len(g) >= 2 and g[-1]["top"] - g[0]["top"] > settings.region_min_height:
+            box = (min(e["x0"] for e in g), g[0]["top"], max(e["x1"] for e in g), g[-1]["top"])
+            regions.append(Region(box, [e["top"] for e in g[1:-1]]))
+    return regions
+
+
+def region_candidate(
+    region: Region, words: Sequence[Word], edges: Sequence[Edge], page: int, settings: TableFinderSettings
+) -> Candidate | None:
+    """The text between the rules of one region, cut into rows and columns."""
+    x0, top, x1, bottom = region.box
+    pad = settings.region_pad
+    inside = [w for w in words if x0 - pad <= w.cx <= x1 + pad and top < (w.top + w.bottom) / 2 < bottom]
+    if not inside:
+        return None
+    cuts = [
+        e["x0"]
+        for e in edges
+        if e["orientation"] == "v"
+        and e["top"] < bottom
+        and e["bottom"] > top
+        and x0 + pad < e["x0"] < x1 - pad
+    ]
+    rows = [
+        split_chunks(r, settings.cell_gap_em, settings.number_gap_em, cuts)
+        for r in cluster_rows(inside, settings.row_tolerance_em)
+    ]
+    rows = merge_ruled_rows(rows, region, settings.wrap_full_row_cells)
+    if sum(len(r) < 2 for r in rows) > settings.region_lone_share * len(rows):
+        return None  # running text or a list between rules, not a table
+    header = _rule_header(rows, region, settings.max_header_rows)
+    rows = cut_under_header_gaps(rows, header or 0)
+    spans = [
+        (e["x0"], e["x1"], e["top"])
+        for e in edges
+        if e["orientation"] == "h"
+        and top < e["top"] < bottom
+        and e["x1"] - e["x0"] < x1 - x0 - settings.span_rule_margin
+    ]
+    body = [r for r in rows[header or 0 :] if len(r) >= 2]
+    if not body:
+        return None
+    bands = body_bands(body, settings, [r for r in rows[header or 0 :] if len(r) == 1])
+    cells = grid_cells(rows, bands, settings, header or 0, spans)
+    if len(bands) < settings.min_cols or len(rows) < settings.min_rows:
+        return None
+    if any(len(c.text) > settings.max_cell_chars for c in cells):
+        return None
+    cells, n_rows = fold_centred_rows(cells, rows, settings)
+    header = _rule_header_after(cells, n_rows, region, settings.max_header_rows)
+    filled = len(cells) / max(1, n_rows * len(bands))
+    conf = round(
+        min(settings.region_conf_max, settings.region_conf_base + settings.region_conf_fill * filled), 2
+    )
+    return Candidate(
+        page, (x0, top, x1, bottom), cells, n_rows, len(bands), RULES_ENGINE, conf, header_rows=header
+    )
+
+
+def merge_ruled_rows(rows: list[Row], region: Region, full_row: int) -> list[Row]:
+    """Where rules separate the body's rows, the lines between two rules are one row whose cells
+    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill `full_row` columns or hold values
+    (a group of model rows between two rules, one score each)."""
+    if len(region.inner) < 2:
+        return rows
+    limits = list(region.inner) + [region.box[3]]
+    segments: list[list[Row]] = [[] for _ in range(len(limits) + 1)]
+    for row in rows:
+        segments[sum(1 for y in limits[:-1] if row[0].baseline > y)].append(row)
+    out: list[Row] = list(segments[0])  # the header keeps its lines: group headers over columns
+    for seg in segments[1:]:
+        filled = sum(1 for r in seg if len(r) >= full_row or (len(r) >= 2 and holds_values(r[-1].text)))
+        out.extend([_stack(seg)] if len(seg) > 1 and filled <= 1 else seg)
+    return out
+
+
+def _stack(rows: list[Row]) -> Row:
+    """Chunks of several lines that overlap across the page joined top to bottom, one per column."""
+    groups: list[list[Chunk]] = []
+    for chunk in sorted((c for r in rows for c in r), key=lambda c: c.x0):
+        if groups and chunk.x0 < max(c.x1 for c in groups[-1]):
+            groups[-1].append(chunk)
+        else:
+            groups.append([chunk])
+    return [Chunk(tuple(w for c in sorted(g, key=lambda c: c.baseline) for w in c.words)) for g in groups]
+
+
+def _rule_header(rows: Sequence[Row], region: Region, max_rows: int) -> int | None:
+    """Rows above the first inner rule are the header; without one, rows above the first number."""
+    if region.inner:
+        above = sum(1 for r in rows if r[0].bottom <= region.inner[0] + 1)
+        if 0 < above < len(rows):
+            return above
+    first = first_value_row(rows)
+    return first if first is not None and first <= max_rows else None
+
+
+def _rule_header_after(cells: Sequence[GridCell], n_rows: int, region: Region, max_rows: int) -> int | None:
+    """The header row count once centred rows are folded: rows wholly above the first inner rule."""
+    if region.inner:
+        below = {c.row for c in cells if c.bbox[3] > region.inner[0] + 1}
+        above = [r for r in range(n_rows) if r not in below]
+        if 0 < len(above) < n_rows and above == list(range(len(above))):
+            return len(above)
+    return header_from_cells(cells, max_rows)

@@ -1,0 +1,45 @@
+"""Underlined cells: short rules under a cell's text (papers underline the second-best result)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.readers.pdf.crossing_rules import GRID_ENGINE
+from extractor.readers.pdf.graphics import Edge
+from extractor.readers.pdf.grid import Box, Candidate
+from extractor.readers.pdf.thresholds import TableFinderSettings
+
+
+def mark_underlines(cands: Sequence[Candidate], edges: Sequence[Edge], settings: TableFinderSettings) -> None:
+    """A short rule just under a cell's text and about as wide as it underlines it (papers
+    underline the second-best result). Rules of the table itself are far wider than the text."""
+    rules = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] < settings.underline_max_width]
+    for c in cands:
+        for cell in c.cells:
+            if cell.text and cell.bbox[2] > cell.bbox[0]:
+                test = _inside_ruled_cell if c.engine == GRID_ENGINE else _under_text
+                cell.underline = any(test(cell.bbox, e, settings) for e in rules)
+
+
+def _under_text(box: Box, e: Edge, settings: TableFinderSettings) -> bool:
+    x0, top, x1, bottom = box
+    width, height = x1 - x0, bottom - top
+    s = settings
+    near = bottom - s.underline_above * height <= e["top"] <= bottom + s.underline_below * height
+    inset = s.underline_inset * width
+    return (
+        near
+        and e["x0"] <= x0 + inset
+        and e["x1"] >= x1 - inset
+        and e["x1"] - e["x0"] <= s.underline_max_ratio * width + s.underline_pad
+    )
+
+
+def _inside_ruled_cell(box: Box, e: Edge, settings: TableFinderSettings) -> bool:
+    """In a ruled cell the box is the cell's frame: an underline lies strictly inside it."""
+    x0, top, x1, bottom = box
+    return (
+        x0 + 1 < e["x0"]
+        and e["x1"] < x1 - 1
+        and top + settings.ruled_underline_depth * (bottom - top) < e["top"] < bottom - 1
+    )
