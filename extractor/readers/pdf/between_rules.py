@@ -18,10 +18,10 @@ from extractor.readers.pdf.grid import (
     body_bands,
     cluster_rows,
     first_value_row,
-    grid_cells,
     holds_values,
     split_chunks,
 )
+from extractor.readers.pdf.placement import grid_cells
 from extractor.readers.pdf.thresholds import TableFinderSettings
 from extractor.readers.pdf.words import Line, Word
 
