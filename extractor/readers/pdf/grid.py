@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from extractor.readers.pdf.chars import HYPHEN_MARK
 from extractor.readers.pdf.thresholds import TableFinderSettings
-from extractor.readers.pdf.words import HYPHEN_MARK, Word
+from extractor.readers.pdf.words import Word
 from extractor.vocab.scores import holds_values, is_numeric, is_value
 
 __all__ = [

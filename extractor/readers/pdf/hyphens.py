@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from extractor.readers.pdf.words import HYPHEN_MARK
+from extractor.readers.pdf.chars import HYPHEN_MARK
 
 _BREAK_MARKS = (HYPHEN_MARK, "\u00ad", "-", "\u2010")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-\u2010'’][^\W\d_]+)*")

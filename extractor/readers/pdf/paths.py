@@ -158,7 +158,7 @@ def _subpaths(path, matrix: Matrix, frame: Matrix, tol: float) -> list[Shape]:
 
 
 def _fast(fn, restype, *argtypes):
-    """A pdfium function called with plain ints for handles and pointers (see text.py)."""
+    """A pdfium function called with plain ints for handles and pointers (see chars.py)."""
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
