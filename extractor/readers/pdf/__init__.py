@@ -23,10 +23,12 @@ from extractor.readers.pdf.finder import (
     set_apart_tables,
     to_table,
 )
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Graphics, has_rules, page_graphics
 from extractor.readers.pdf.grid import Candidate
 from extractor.readers.pdf.hyphens import Vocabulary, build_vocabulary
 from extractor.readers.pdf.images import warn_picture_tables
+from extractor.readers.pdf.layout_settings import LayoutSettings
 from extractor.readers.pdf.opening import open_pdfium
 from extractor.readers.pdf.page_layout import (
     Block,
@@ -38,7 +40,7 @@ from extractor.readers.pdf.page_layout import (
     page_blocks,
 )
 from extractor.readers.pdf.table_captions import attach_captions, beside_figure_captions
-from extractor.readers.pdf.thresholds import LayoutSettings, PdfSettings, TableFinderSettings
+from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import PageText, read_page
 
 __all__ = ["PdfSettings", "TableFinderSettings", "load_pdf"]

@@ -7,9 +7,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Box, is_numeric, is_value, split_chunks
 from extractor.readers.pdf.page_layout import Block, is_prose, is_section_heading, page_rows
-from extractor.readers.pdf.thresholds import PdfSettings, TableFinderSettings
+from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.unruled import inside
 from extractor.readers.pdf.words import Line, PageText, Word
 

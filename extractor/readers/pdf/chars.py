@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extractor.readers.pdf.frame import Frame
-from extractor.readers.pdf.thresholds import TextSettings
+from extractor.readers.pdf.text_settings import TextSettings
 
 HYPHEN_MARK = "\ufffe"
 _BOLD_NAMES = ("bold", "medi", "black", "heavy", "semibold", "demi")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Box, Candidate, GridCell
-from extractor.readers.pdf.thresholds import TableFinderSettings
 from extractor.readers.pdf.words import Word
 from extractor.vocab.labels import TABLE_NUMBER
 

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
 
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Edge
 from extractor.readers.pdf.grid import Box, Candidate, GridCell, bbox_of, cluster_rows, is_numeric
-from extractor.readers.pdf.thresholds import TableFinderSettings
 from extractor.readers.pdf.words import Word
 
 GRID_ENGINE = "pdfplumber-lines"

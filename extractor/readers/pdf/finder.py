@@ -10,10 +10,11 @@ from extractor.model.options import PdfOptions
 from extractor.readers.pdf.barriers import PageLayout
 from extractor.readers.pdf.between_rules import region_candidate, rule_regions
 from extractor.readers.pdf.crossing_rules import GRID_ENGINE, grid_boxes, grid_candidate
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Edge, Graphics, count_marks, merged_edges
 from extractor.readers.pdf.grid import Box, Candidate, is_numeric
 from extractor.readers.pdf.page_layout import Block, find_gutter
-from extractor.readers.pdf.thresholds import PdfSettings, TableFinderSettings
+from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.underlines import mark_underlines
 from extractor.readers.pdf.unruled import WORD_GRID, find_text_tables
 from extractor.readers.pdf.words import Line

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Candidate, Chunk, GridCell, Row, bbox_of, body_bands, is_numeric
 from extractor.readers.pdf.placement import centred_row, grid_cells
-from extractor.readers.pdf.thresholds import TableFinderSettings
 from extractor.vocab.scores import is_value, parse_value
 
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 from pdfplumber.table import merge_edges
 
+from extractor.readers.pdf.drawing_settings import DrawingSettings
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.grid import Box
 from extractor.readers.pdf.paths import Shape, count_paths, page_shapes, rect_edges, segment_edges
-from extractor.readers.pdf.thresholds import DrawingSettings, TableFinderSettings
 
 Edge = dict
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extractor.readers.pdf.chars import HYPHEN_MARK
-from extractor.readers.pdf.thresholds import TableFinderSettings
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.words import Word
 from extractor.vocab.scores import holds_values, is_numeric, is_value
 

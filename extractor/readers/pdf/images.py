@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.model.document import Document
-from extractor.readers.pdf.thresholds import DrawingSettings
+from extractor.readers.pdf.drawing_settings import DrawingSettings
 
 _TABLE_CAPTION = re.compile(r"(^|\n)\s*table\s*\d", re.I)
 _FIGURE_CAPTION = re.compile(r"(^|\n)\s*(figure|fig\.)\s*\d", re.I)

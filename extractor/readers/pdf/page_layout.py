@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.readers.pdf.hyphens import Vocabulary, join_lines
-from extractor.readers.pdf.thresholds import LayoutSettings
+from extractor.readers.pdf.layout_settings import LayoutSettings
 from extractor.readers.pdf.words import Line, PageText
 from extractor.vocab.labels import CITATION
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extractor.readers.pdf.drawing_settings import DrawingSettings
 from extractor.readers.pdf.frame import Frame
-from extractor.readers.pdf.thresholds import DrawingSettings
 
 Box = tuple[float, float, float, float]
 Matrix = tuple[float, float, float, float, float, float]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Chunk, GridCell, Row
-from extractor.readers.pdf.thresholds import TableFinderSettings
 
 
 def place_span(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.readers.pdf.between_rules import RULES_ENGINE
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Candidate, is_numeric
 from extractor.readers.pdf.hyphens import Vocabulary
 from extractor.readers.pdf.page_layout import Block
-from extractor.readers.pdf.thresholds import TableFinderSettings
 
 
 def _above(cap: Block, table: Candidate, slack: float) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.readers.pdf.crossing_rules import GRID_ENGINE
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Edge
 from extractor.readers.pdf.grid import Box, Candidate
-from extractor.readers.pdf.thresholds import TableFinderSettings
 
 
 def mark_underlines(cands: Sequence[Candidate], edges: Sequence[Edge], settings: TableFinderSettings) -> None:

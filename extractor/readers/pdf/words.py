@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 
 from extractor.readers.pdf.chars import Char, read_chars
 from extractor.readers.pdf.frame import unturn_box
-from extractor.readers.pdf.thresholds import TextSettings
+from extractor.readers.pdf.text_settings import TextSettings
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from extractor.readers.pdf.chars import HYPHEN_MARK
+from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.folds import fold_centred_rows, header_from_cells
 from extractor.readers.pdf.grid import Chunk, GridCell, column_bands, is_numeric, split_chunks
 from extractor.readers.pdf.hyphens import build_vocabulary, join_lines, keep_hyphen
+from extractor.readers.pdf.layout_settings import LayoutSettings
 from extractor.readers.pdf.page_layout import caption_kind, is_prose
 from extractor.readers.pdf.placement import grid_cells, place_span, widen_groups
-from extractor.readers.pdf.thresholds import LayoutSettings, TableFinderSettings
 from extractor.readers.pdf.words import Line, Word
 
 LAYOUT, TABLES = LayoutSettings(), TableFinderSettings()
