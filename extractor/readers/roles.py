@@ -40,7 +40,8 @@ def count_header_rows(table: Table) -> int:
         return table.header_rows
     for i, row in enumerate(table.grid):
         if any(holds_score(c) for c in row[1:]) or not any(c.strip() for c in row[1:]):
-            # a corner spanning the header rows ('Model' over 'Model') marks numeric sub-headers ('1024 | 2048')
+            # a corner spanning the header rows ('Model' over 'Model') marks numeric sub-headers
+            # ('1024 | 2048')
             while (
                 i
                 and i < len(table.grid) - 1

@@ -88,7 +88,8 @@ def _check_page_limit(count: int, options: PdfOptions) -> None:
         and not (options.max_pages and options.max_pages <= options.page_limit)
     ):
         raise PageLimitError(
-            f"{count} pages, over the page limit of {options.page_limit} (--page-limit, or read the first pages with --max-pages)"
+            f"{count} pages, over the page limit of {options.page_limit}"
+            " (--page-limit, or read the first pages with --max-pages)"
         )
 
 

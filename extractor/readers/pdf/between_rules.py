@@ -138,8 +138,8 @@ def region_candidate(
 
 def merge_ruled_rows(rows: list[Row], region: Region, full_row: int) -> list[Row]:
     """Where rules separate the body's rows, the lines between two rules are one row whose cells
-    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill `full_row` columns or hold values
-    (a group of model rows between two rules, one score each)."""
+    wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill `full_row` columns or
+    hold values (a group of model rows between two rules, one score each)."""
     if len(region.inner) < 2:
         return rows
     limits = list(region.inner) + [region.box[3]]

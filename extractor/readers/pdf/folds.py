@@ -29,7 +29,8 @@ def cut_under_header_gaps(rows: Sequence[Row], header_rows: int) -> list[Row]:
                 for c in under
             ):
                 cuts.append(cut)
-    # header rows stay as drawn: a family name centred over its columns ('Nimbus 3' over '4B | 12B | 27B') spans them
+    # header rows stay as drawn: a family name centred over its columns ('Nimbus 3' over
+    # '4B | 12B | 27B') spans them
     return [*rows[:header_rows], *(_cut_row(r, cuts) for r in rows[header_rows:])] if cuts else list(rows)
 
 
