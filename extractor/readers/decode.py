@@ -1,11 +1,27 @@
-"""Bytes of a text file -> str, and repair of text that was mis-decoded before we got it."""
+"""Bytes -> text for every reader (`decode`), and the repair of text that was mis-decoded before we
+got it.
+
+A text file and a web page are decoded by the same steps: a byte order mark decides; else the
+encoding the input declares, when its bytes are in it; else UTF-8; bytes that are none of these are
+read as cp1252 (latin-1 where cp1252 has no character). They differ where their origins do:
+
+- a web page is read as browsers read it (the WHATWG encoding rules, which pages are written
+  against): only UTF-8 and UTF-16 marks, a declared label means what it means to a browser
+  ("iso-8859-1" is cp1252), a page that is not UTF-8 is cp1252 as a whole, and only ftfy's
+  encoding repairs are made, since quotes, ligatures and entities are the page's own choice;
+- a text file may be stitched from several origins: UTF-32 marks count too, UTF-8 is kept where
+  it is UTF-8 and each stray byte read as cp1252, line ends become '\\n', and mojibake is repaired
+  by ftfy and through the legacy code pages ftfy does not know (`repair_mojibake`).
+"""
 
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 import ftfy
 
@@ -16,6 +32,41 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Browsers know no UTF-32 mark: FF FE 00 00 opens a UTF-16 LE page.
+_WHATWG_BOMS = tuple((bom, encoding) for bom, encoding in _BOMS if not encoding.startswith("utf-32"))
+
+# WHATWG maps these labels to a superset; Python's codecs for the narrow ones reject bytes
+# that browsers show fine (e.g. 0x93 curly quotes in pages labelled iso-8859-1).
+_SUPERSETS = {
+    "iso8859_1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859_9": "cp1254",
+    "iso8859_11": "cp874",
+    "tis_620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    # A <meta> can only be read if the page is ASCII-compatible, so a UTF-16 label there is wrong.
+    "utf_16": "utf-8",
+    "utf_16_le": "utf-8",
+    "utf_16_be": "utf-8",
+    "utf_32": "utf-8",
+}
+
+# Only encoding repairs: quote styles, ligatures, widths and entities are the page's own choice.
+_PAGE_FIXES = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
 
 # Legacy code pages that UTF-8 gets mis-read as and that ftfy does not know. Each byte takes its
 # character from the first page that defines it: cp874 (Thai Windows) leaves holes that real
@@ -23,25 +74,82 @@ _BOMS = (
 LEGACY_PAGES = ("cp874", "cp1252", "latin-1")
 
 
-def _cp1252_or_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
-    """Decode error handler: a byte that is not UTF-8 is read as cp1252 (latin-1 where undefined)."""
-    bad = error.object[error.start : error.end]
-    return "".join(_byte_char(b, ("cp1252", "latin-1")) for b in bad), error.end
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    notes: list[str] = field(default_factory=list)  # what was guessed, worth a warning
+    repaired: bool = False  # mojibake was repaired
 
 
-codecs.register_error("extractor-cp1252", _cp1252_or_latin1)
+def decode(data: bytes, declared: str | None = None, kind: Literal["text", "html"] = "text") -> Decoded:
+    """The text of an input's bytes, mojibake repaired; never raises. `declared` is the encoding the
+    input names for itself (a label or a codec name), `kind` says whether it is a text file or a
+    web page (see the module's docstring)."""
+    page = kind == "html"
+    decoded = _decode(data, normalize_label(declared) if declared else None, page)
+    if not page:
+        decoded.text = _line_ends(decoded.text)
+    fixed = ftfy.fix_text(decoded.text, _PAGE_FIXES) if page else repair_mojibake(decoded.text)
+    if fixed != decoded.text:
+        decoded.text = fixed
+        decoded.repaired = True
+    return decoded
 
 
 def decode_text(data: bytes) -> str:
-    """A BOM decides; else UTF-8, with any byte that is not UTF-8 read as cp1252. Never raises.
-    Line ends become '\\n'."""
-    for bom, encoding in _BOMS:
+    """A text file's bytes as text, before any repair: a BOM decides; else UTF-8, with any byte that
+    is not UTF-8 read as cp1252. Line ends become '\\n'."""
+    return _line_ends(_decode(data, None, page=False).text)
+
+
+def _decode(data: bytes, declared: str | None, page: bool) -> Decoded:
+    for bom, encoding in _WHATWG_BOMS if page else _BOMS:
         if data.startswith(bom):
-            text = data[len(bom) :].decode(encoding, errors="replace")
-            break
-    else:
-        text = data.decode("utf-8", errors="extractor-cp1252")
+            return Decoded(data[len(bom) :].decode(encoding, errors="replace"), encoding)
+    notes: list[str] = []
+    if declared:
+        try:
+            return Decoded(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            notes.append(f"page declares {declared} but its bytes are not {declared}")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", notes)
+    except UnicodeDecodeError:
+        pass
+    if not page:  # a file of mixed origin: its UTF-8 stays, each stray byte is read as cp1252
+        return Decoded(_leniently(data, "utf-8"), "utf-8", notes)
+    if not declared:
+        notes.append("no charset declared and not UTF-8; read as cp1252")
+    return Decoded(_leniently(data, "cp1252"), "cp1252", notes)
+
+
+def _leniently(data: bytes, encoding: str) -> str:
+    """`data` in `encoding`, each byte it cannot read taken as cp1252, or latin-1 where cp1252 has no
+    character (as browsers show cp1252's five holes). Python's surrogateescape keeps such bytes as
+    lone surrogates, so no codec error handler of our own is registered."""
+    return data.decode(encoding, errors="surrogateescape").translate(_escaped_bytes())
+
+
+@lru_cache(maxsize=1)
+def _escaped_bytes() -> dict[int, str]:
+    return {0xDC00 + b: _byte_char(b, ("cp1252", "latin-1")) for b in range(0x80, 0x100)}
+
+
+def _line_ends(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalize_label(label: str) -> str | None:
+    """The Python codec for an encoding label, as a browser reads the label; None when unknown."""
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    name = name.replace("-", "_")
+    if name == "utf_8":
+        return "utf-8"
+    return _SUPERSETS.get(name, name)
 
 
 def repair_mojibake(text: str) -> str:

@@ -1,11 +1,12 @@
 """The HTML stage: a web page's bytes into the Document's title, abstract, text blocks and tables.
 
-decode.py    bytes -> str (BOM, declared charset, UTF-8, cp1252; mojibake repaired)
-parse.py     str -> lxml tree, with our errors instead of lxml's
-metadata.py  <meta> tags and the title
-abstract.py  the abstract
-tables.py    <table> -> Table (which tables count, captions); grid.py lays out spans
-blocks.py    headings, paragraphs and captions as TextBlocks
+charset.py         the charset a page declares; readers/decode.py decodes the bytes with it
+parse.py           str -> lxml tree, with our errors instead of lxml's
+metadata.py        <meta> tags and the title
+abstract.py        the abstract
+table_elements.py  <table> -> Table (which tables count, captions); spans.py lays out spans
+element_text.py    an element's visible text
+blocks.py          headings, paragraphs and captions as TextBlocks
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from lxml import etree
 
 from extractor.model.document import Document
 from extractor.model.errors import EmptyInputError, UnsupportedInputError
+from extractor.readers.decode import decode
 from extractor.readers.html.abstract import find_abstract
 from extractor.readers.html.blocks import extract_blocks
-from extractor.readers.html.charset import decode_html
+from extractor.readers.html.charset import declared_encoding
 from extractor.readers.html.metadata import find_title, read_meta
 from extractor.readers.html.parse import NO_TEXT, parse_html
 from extractor.readers.html.table_elements import extract_tables
@@ -30,7 +32,7 @@ _REPAIR_WORDS = ("invalid", "overlapping")
 def load_html(data: bytes, doc: Document) -> Document:
     """Fill `doc` from a page's bytes; EmptyInputError when the page shows no text at all,
     UnsupportedInputError when it cannot be parsed. A page without tables only gets a warning."""
-    decoded = decode_html(data)
+    decoded = decode(data, declared_encoding(data), kind="html")
     for note in decoded.notes:
         doc.warn("html-encoding", note)
     if decoded.repaired:

@@ -8,7 +8,7 @@ import re
 
 from extractor.model.document import Cell, Document, Table, TextBlock
 from extractor.model.errors import EmptyInputError
-from extractor.readers.decode import decode_text, repair_mojibake
+from extractor.readers.decode import decode
 from extractor.readers.roles import mark_cell_roles
 from extractor.readers.text.flat import find_flattened_tables
 
@@ -26,7 +26,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def load_text(data: bytes, doc: Document) -> Document:
-    text = repair_mojibake(decode_text(data))
+    text = decode(data).text
     if not any(ch.isalnum() for ch in text):
         raise EmptyInputError("text file has no text")
     lines = text.split("\n")
