@@ -1,17 +1,24 @@
-"""Load one input (file or URL) into a Document; the type comes from the content."""
+"""Load one input (file or URL) into a Document; the type comes from the content.
+
+Every format reader has one shape (`Reader`): the input's bytes, the name it goes by (a path or
+URL), the run's options and the shared vocabulary in; a new Document out.
+"""
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Callable
 
-from extractor.model.document import Document, make_doc_id
+from extractor.model.document import Document, MediaType, make_doc_id
 from extractor.model.errors import EmptyInputError, InputError, MissingInputError, UnsupportedInputError
 from extractor.model.options import RunOptions, SourceOptions
 from extractor.readers.inputs import InputRef, expand_inputs
 from extractor.readers.sniff import sniff
 from extractor.readers.url import fetch_url
+from extractor.vocab import Vocabulary, load_vocabulary
 
-__all__ = ["InputRef", "expand_inputs", "load", "make_doc_id", "read_bytes"]
+__all__ = ["InputRef", "Reader", "expand_inputs", "load", "make_doc_id", "read_bytes"]
+
+Reader = Callable[[bytes, str, RunOptions, Vocabulary], Document]
 
 _SUFFIX_TYPES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html"}
 
@@ -42,21 +49,24 @@ def load(ref: InputRef, options: RunOptions) -> Document:
     kind = sniff(data)
     if kind is None:
         raise UnsupportedInputError("binary content that is neither PDF, HTML nor text")
-    sha = hashlib.sha256(data).hexdigest()
-    doc = Document(doc_id=make_doc_id(ref.source, sha), source=ref.source, sha256=sha, media_type=kind)
-    if kind == "pdf":
-        from extractor.readers.pdf import load_pdf
-
-        doc = load_pdf(data, doc, options.pdf, password=options.source.password)
-    elif kind == "html":
-        from extractor.readers.html import load_html
-
-        doc = load_html(data, doc)
-    else:
-        from extractor.readers.text.page import load_text
-
-        doc = load_text(data, doc)
+    # the built-in names, as ever: the run's alias file (options.normalize) applies to the records
+    doc = reader(kind)(data, ref.source, options, load_vocabulary())
     named = _SUFFIX_TYPES.get(ref.path.suffix.lower()) if ref.path else None
     if named and named != kind:
         doc.warn("type-mismatch", f"named {ref.path.suffix} but holds {kind}; read as {kind}")
     return doc
+
+
+def reader(kind: MediaType) -> Reader:
+    """The reader of one type, imported when first asked for: each pulls in its own libraries."""
+    if kind == "pdf":
+        from extractor.readers.pdf import read_pdf
+
+        return read_pdf
+    if kind == "html":
+        from extractor.readers.html import read_html
+
+        return read_html
+    from extractor.readers.text import read_text
+
+    return read_text

@@ -1,11 +1,15 @@
-"""Expand what the user typed (files, folders, globs, URLs) into an ordered list of inputs."""
+"""Expand what the user typed (files, folders, globs, URLs) into an ordered list of inputs; the
+empty Document a reader starts an input from."""
 
 from __future__ import annotations
 
 import glob
+import hashlib
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from extractor.model.document import Document, MediaType, make_doc_id
 
 # In a folder, only files with these extensions are taken; a file named on the
 # command line is taken whatever its name, and its content decides its type.
@@ -75,3 +79,9 @@ def expand_inputs(args: list[str]) -> list[InputRef]:
         else:
             add(InputRef(source=arg, missing=True))
     return refs
+
+
+def new_document(data: bytes, source: str, media_type: MediaType) -> Document:
+    """An input's Document before anything is read from it: its id from its name and content hash."""
+    sha = hashlib.sha256(data).hexdigest()
+    return Document(doc_id=make_doc_id(source, sha), source=source, sha256=sha, media_type=media_type)

@@ -8,36 +8,33 @@ crash-<sha1>; turn it into a test in tests/fuzz/test_fuzz_regressions.py.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 
 import atheris
 
 with atheris.instrument_imports(include=["extractor"]):
-    from extractor.model.document import Document
     from extractor.model.errors import ExtractorError
-    from extractor.model.options import PdfOptions
-    from extractor.readers.html import load_html
-    from extractor.readers.pdf import load_pdf
+    from extractor.model.options import PdfOptions, RunOptions
+    from extractor.readers.html import read_html
+    from extractor.readers.pdf import read_pdf
     from extractor.readers.sniff import sniff
+    from extractor.readers.text import read_text
     from extractor.readers.text.flat import find_flattened_tables
-    from extractor.readers.text.page import load_text
+    from extractor.vocab import load_vocabulary
 
 HEADER = "Task Dataset Model Metric Name Metric Value Global Rank"
 
 
 def one_input(data: bytes) -> None:
     kind = sniff(data)
-    doc = Document(
-        doc_id="fuzz", source="fuzz", sha256=hashlib.sha256(data).hexdigest(), media_type=kind or "text"
-    )
+    vocab = load_vocabulary()
     try:
         if kind == "pdf":
-            load_pdf(data, doc, PdfOptions(max_pages=2))
+            read_pdf(data, "fuzz", RunOptions(pdf=PdfOptions(max_pages=2)), vocab)
         elif kind == "html":
-            load_html(data, doc)
+            read_html(data, "fuzz", RunOptions(), vocab)
         elif kind == "text":
-            load_text(data, doc)
+            read_text(data, "fuzz", RunOptions(), vocab)
             find_flattened_tables([HEADER, *data.decode("utf-8", "replace").splitlines()[:40]])
     except ExtractorError:
         pass

@@ -3,15 +3,13 @@ another exception. Bounded for CI: a fixed number of examples each, no deadline 
 
 from __future__ import annotations
 
-import hashlib
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.model.document import Document
 from extractor.model.errors import ExtractorError
-from extractor.model.options import PdfOptions
+from extractor.model.options import RunOptions
 from extractor.readers.text.flat import find_flattened_tables
+from extractor.vocab import load_vocabulary
 from tests.support.paths import REPO
 
 FUZZ = settings(
@@ -20,10 +18,6 @@ FUZZ = settings(
 SEED_PDF = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 SEED_HTML = (REPO / "samples" / "paper-page.html").read_bytes()
 SEED_TEXT = (REPO / "samples" / "results-page.txt").read_text(encoding="utf-8")
-
-
-def _doc(data: bytes, kind: str) -> Document:
-    return Document(doc_id="fuzz", source="fuzz", sha256=hashlib.sha256(data).hexdigest(), media_type=kind)
 
 
 def _mutations(seed: bytes):
@@ -41,10 +35,10 @@ def _mutations(seed: bytes):
 @FUZZ
 @given(_mutations(SEED_PDF))
 def test_pdf_loader_survives_damaged_pdfs(data):
-    from extractor.readers.pdf import load_pdf
+    from extractor.readers.pdf import read_pdf
 
     try:
-        load_pdf(data, _doc(data, "pdf"), PdfOptions())
+        read_pdf(data, "fuzz", RunOptions(), load_vocabulary())
     except ExtractorError:
         pass
 
@@ -52,10 +46,10 @@ def test_pdf_loader_survives_damaged_pdfs(data):
 @FUZZ
 @given(st.one_of(_mutations(SEED_HTML), st.binary(max_size=2000).map(lambda b: b"<html><table>" + b)))
 def test_html_loader_survives_damaged_pages(data):
-    from extractor.readers.html import load_html
+    from extractor.readers.html import read_html
 
     try:
-        load_html(data, _doc(data, "html"))
+        read_html(data, "fuzz", RunOptions(), load_vocabulary())
     except ExtractorError:
         pass
 
@@ -63,10 +57,10 @@ def test_html_loader_survives_damaged_pages(data):
 @FUZZ
 @given(st.one_of(_mutations(SEED_TEXT.encode()), st.binary(max_size=2000)))
 def test_text_loader_survives_any_bytes(data):
-    from extractor.readers.text.page import load_text
+    from extractor.readers.text import read_text
 
     try:
-        load_text(data, _doc(data, "text"))
+        read_text(data, "fuzz", RunOptions(), load_vocabulary())
     except ExtractorError:
         pass
 

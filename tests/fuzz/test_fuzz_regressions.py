@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from extractor.model.document import Document
 from extractor.model.errors import ExtractorError
-from extractor.model.options import PdfOptions
-from extractor.readers.pdf import load_pdf
+from extractor.model.options import PdfOptions, RunOptions
+from extractor.readers.pdf import read_pdf
+from extractor.vocab import load_vocabulary
 from tests.support.paths import REPO
 
 SEED = (REPO / "samples" / "ruled-table.pdf").read_bytes()
@@ -31,8 +29,7 @@ SEED = (REPO / "samples" / "ruled-table.pdf").read_bytes()
 def test_a_broken_media_box_loses_the_ruled_tables_not_the_document(damage):
     data = SEED.replace(*damage)
     assert data != SEED
-    doc = Document(doc_id="d", source="d.pdf", sha256=hashlib.sha256(data).hexdigest(), media_type="pdf")
-    doc = load_pdf(data, doc, PdfOptions())
+    doc = read_pdf(data, "d.pdf", RunOptions(), load_vocabulary())
     assert doc.title == "Benchmark Results for Compact Language Models"
     assert doc.page_count == 1
 
@@ -40,6 +37,5 @@ def test_a_broken_media_box_loses_the_ruled_tables_not_the_document(damage):
 def test_a_page_tree_pdfminer_cannot_walk_on_close_is_a_clear_error():
     """Found by atheris from the ruled sample: pdfium refuses it and pdfminer raised while closing."""
     data = (REPO / "tests" / "fuzz" / "crashes" / "pdfminer-close-none-objid.pdf").read_bytes()
-    doc = Document(doc_id="d", source="d.pdf", sha256=hashlib.sha256(data).hexdigest(), media_type="pdf")
     with pytest.raises(ExtractorError, match="corrupt or truncated PDF"):
-        load_pdf(data, doc, PdfOptions(max_pages=2))
+        read_pdf(data, "d.pdf", RunOptions(pdf=PdfOptions(max_pages=2)), load_vocabulary())

@@ -3,11 +3,11 @@ stage's side: tests/records/test_grid_records.py)."""
 
 from __future__ import annotations
 
-import hashlib
-
 from extractor.model.document import Cell, Document, Table
-from extractor.readers.html import load_html
-from extractor.readers.text.page import load_text
+from extractor.model.options import RunOptions
+from extractor.readers.html import read_html
+from extractor.readers.text import read_text
+from extractor.vocab import load_vocabulary
 
 
 def _marks(table: Table) -> list[tuple[int, int, str, str]]:
@@ -27,10 +27,7 @@ def _marks(table: Table) -> list[tuple[int, int, str, str]]:
 
 def _html_doc(body: str) -> Document:
     data = f"<html><body><table>{body}</table></body></html>".encode()
-    return load_html(
-        data,
-        Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"),
-    )
+    return read_html(data, "d.html", RunOptions(), load_vocabulary())
 
 
 def test_html_cells_are_marked_with_spans_sections_and_row_labels():
@@ -52,10 +49,8 @@ def test_html_cells_are_marked_with_spans_sections_and_row_labels():
 
 
 def test_a_text_table_gets_marked_cells_from_its_grid():
-    doc = load_text(
-        b"| Model | MMLU |\n|---|---|\n| Nimbus | 70.1 |\n",
-        Document(doc_id="d", source="d.md", sha256="0" * 64, media_type="text"),
-    )
+    data = b"| Model | MMLU |\n|---|---|\n| Nimbus | 70.1 |\n"
+    doc = read_text(data, "d.md", RunOptions(), load_vocabulary())
     assert _marks(doc.tables[0]) == [
         (0, 0, "Model", "column_header"),
         (0, 1, "MMLU", "column_header"),

@@ -3,12 +3,9 @@ authors built. From an HTML caption and from a generated PDF whose note is a lin
 
 from __future__ import annotations
 
-import hashlib
-
-from extractor.model.document import Document
-from extractor.model.options import PdfOptions, RunOptions
-from extractor.readers.html import load_html
-from extractor.readers.pdf import load_pdf
+from extractor.model.options import RunOptions
+from extractor.readers.html import read_html
+from extractor.readers.pdf import read_pdf
 from extractor.records.notes import read_notes
 from extractor.run.pipeline import extract_document
 from extractor.vocab import load_vocabulary
@@ -17,10 +14,7 @@ from tests.support.drawing import ROMAN, Case, Page, draw_case, pdf
 
 def _html(table: str, caption: str) -> list:
     data = f"<html><body><table><caption>{caption}</caption>{table}</table></body></html>".encode()
-    doc = load_html(
-        data,
-        Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"),
-    )
+    doc = read_html(data, "d.html", RunOptions(), load_vocabulary())
     return extract_document(doc, RunOptions()).records
 
 
@@ -79,8 +73,8 @@ def _pdf_with_note(note: str) -> bytes:
 
 
 def _pdf_records(note: str) -> list:
-    doc = Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf")
-    return extract_document(load_pdf(_pdf_with_note(note), doc, PdfOptions()), RunOptions()).records
+    doc = read_pdf(_pdf_with_note(note), "n.pdf", RunOptions(), load_vocabulary())
+    return extract_document(doc, RunOptions()).records
 
 
 def test_a_footnote_line_under_the_table_naming_a_subset_puts_the_marked_scores_on_it():
@@ -142,7 +136,7 @@ def test_a_footnote_giving_a_setting_is_that_scores_setting_and_a_label_of_subse
     )
     pdf = _case_with_note(case, "* evaluated on text problems only ** with no thinking and API refusals", 230)
     doc = extract_document(
-        load_pdf(pdf, Document(doc_id="n", source="n.pdf", sha256="0" * 64, media_type="pdf"), PdfOptions()),
+        read_pdf(pdf, "n.pdf", RunOptions(), load_vocabulary()),
         RunOptions(),
     )
     assert [(r.dataset, r.model, r.setting, r.value) for r in doc.records] == [

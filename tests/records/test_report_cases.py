@@ -8,18 +8,18 @@ from functools import cache
 
 import pytest
 
-from extractor.model.document import Document
-from extractor.model.options import PdfOptions, RunOptions
+from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult
-from extractor.readers.pdf import load_pdf
+from extractor.readers.pdf import read_pdf
 from extractor.run.pipeline import extract_document
+from extractor.vocab import load_vocabulary
 from tests.support import report_cases as rc
 
 
 @cache
 def _result(name: str) -> DocumentResult:
-    doc = Document(doc_id="case", source="case.pdf", sha256="0" * 64, media_type="pdf")
-    return extract_document(load_pdf(rc.case_pdf(getattr(rc, name)), doc, PdfOptions()), RunOptions())
+    doc = read_pdf(rc.case_pdf(getattr(rc, name)), "case.pdf", RunOptions(), load_vocabulary())
+    return extract_document(doc, RunOptions())
 
 
 def _rows(name: str) -> list[tuple]:
@@ -159,13 +159,12 @@ def test_tables_that_are_not_results_give_no_records(name):
 
 
 def test_a_table_drawn_as_a_picture_is_a_warning_naming_its_page():
-    doc = Document(doc_id="pic", source="pic.pdf", sha256="0" * 64, media_type="pdf")
-    doc = load_pdf(rc.picture_table_pdf(), doc, PdfOptions())
+    doc = read_pdf(rc.picture_table_pdf(), "pic.pdf", RunOptions(), load_vocabulary())
     assert [(w.code, w.page) for w in doc.warnings] == [("table-image", 1)]
     assert doc.warnings[0].message.startswith("page 1: a captioned table is an image")
 
 
 def test_a_figure_drawn_as_a_picture_is_not():
-    doc = Document(doc_id="fig", source="fig.pdf", sha256="0" * 64, media_type="pdf")
-    doc = load_pdf(rc.picture_table_pdf("Figure 3: Training loss over steps."), doc, PdfOptions())
+    pdf = rc.picture_table_pdf("Figure 3: Training loss over steps.")
+    doc = read_pdf(pdf, "fig.pdf", RunOptions(), load_vocabulary())
     assert [w.code for w in doc.warnings] == []

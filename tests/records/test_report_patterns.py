@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from extractor.model.document import Document
-from extractor.model.options import PdfOptions, RunOptions
+from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult
-from extractor.readers.pdf import load_pdf
+from extractor.readers.pdf import read_pdf
 from extractor.run.pipeline import extract_document
+from extractor.vocab import load_vocabulary
 from tests.support import pattern_cases as pc
 from tests.support.report_cases import case_pdf
 
@@ -31,8 +31,7 @@ AVG, ACC = "Average (%)", "Accuracy"  # the vocabulary's metrics for MMLU and fo
 @cache
 def _result(name: str) -> DocumentResult:
     data = PAGES[name]() if name in PAGES else case_pdf(getattr(pc, name))
-    doc = Document(doc_id="case", source="case.pdf", sha256="0" * 64, media_type="pdf")
-    return extract_document(load_pdf(data, doc, PdfOptions()), RunOptions())
+    return extract_document(read_pdf(data, "case.pdf", RunOptions(), load_vocabulary()), RunOptions())
 
 
 def _published(name: str, caption: str | None = None) -> list[tuple]:

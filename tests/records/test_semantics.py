@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.model.document import Document
-from extractor.readers.html import load_html
+from extractor.model.options import RunOptions
+from extractor.readers.html import read_html
 from extractor.records.semantics import read_semantics
 from extractor.vocab import load_vocabulary
 from tests.support.paths import REPO
@@ -17,10 +15,7 @@ from tests.support.paths import REPO
 def _table(body: str, caption: str = ""):
     cap = f"<caption>{caption}</caption>" if caption else ""
     data = f"<html><body><table>{cap}{body}</table></body></html>".encode()
-    doc = load_html(
-        data,
-        Document(doc_id="d", source="d.html", sha256=hashlib.sha256(data).hexdigest(), media_type="html"),
-    )
+    doc = read_html(data, "d.html", RunOptions(), load_vocabulary())
     return doc.tables[0]
 
 

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from extractor.model.document import Document, Table
 from extractor.model.options import RunOptions
-from extractor.readers.html import load_html
+from extractor.readers.html import read_html
 from extractor.records.caption import read_caption
 from extractor.run.pipeline import extract_document
 from extractor.vocab import load_vocabulary
@@ -20,8 +18,7 @@ def _html(table: str, caption: str = "") -> list:
     data = (
         f"<html><head><title>Nimbus: a report</title></head><body><table>{cap}{table}</table></body></html>"
     ).encode()
-    sha = hashlib.sha256(data).hexdigest()
-    doc = load_html(data, Document(doc_id="d", source="d.html", sha256=sha, media_type="html"))
+    doc = read_html(data, "d.html", RunOptions(), load_vocabulary())
     return extract_document(doc, RunOptions()).records
 
 

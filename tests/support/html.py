@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from extractor.model.document import Document
-from extractor.readers.html import load_html
+from extractor.model.options import RunOptions
+from extractor.readers.html import read_html
+from extractor.vocab import load_vocabulary
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "paper-page.html"
 
 
 def load_bytes(data: bytes, source: str = "test.html") -> Document:
-    sha = hashlib.sha256(data).hexdigest()
-    doc = Document(doc_id=f"test-{sha[:8]}", source=source, sha256=sha, media_type="html")
-    return load_html(data, doc)
+    return read_html(data, source, RunOptions(), load_vocabulary())
 
 
 def load_string(markup: str, encoding: str = "utf-8") -> Document:

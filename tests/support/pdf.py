@@ -7,8 +7,9 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from extractor.model.document import Document
-from extractor.model.options import PdfOptions
-from extractor.readers.pdf import load_pdf
+from extractor.model.options import PdfOptions, RunOptions, SourceOptions
+from extractor.readers.pdf import read_pdf
+from extractor.vocab import load_vocabulary
 from tests.support.drawing import Page
 from tests.support.paths import SAMPLES
 
@@ -23,8 +24,8 @@ def generator():
 
 
 def load(data: bytes, password: str | None = None, **options) -> Document:
-    doc = Document(doc_id="test", source="test.pdf", sha256="0" * 64, media_type="pdf")
-    return load_pdf(data, doc, PdfOptions(**options), password)
+    options = RunOptions(source=SourceOptions(password=password), pdf=PdfOptions(**options))
+    return read_pdf(data, "test.pdf", options, load_vocabulary())
 
 
 @cache

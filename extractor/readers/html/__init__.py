@@ -15,6 +15,7 @@ from lxml import etree
 
 from extractor.model.document import Document
 from extractor.model.errors import EmptyInputError, UnsupportedInputError
+from extractor.model.options import RunOptions
 from extractor.readers.decode import decode
 from extractor.readers.html.abstract import find_abstract
 from extractor.readers.html.blocks import extract_blocks
@@ -22,16 +23,20 @@ from extractor.readers.html.charset import declared_encoding
 from extractor.readers.html.metadata import find_title, read_meta
 from extractor.readers.html.parse import NO_TEXT, parse_html
 from extractor.readers.html.table_elements import extract_tables
+from extractor.readers.inputs import new_document
+from extractor.vocab import Vocabulary
 
-__all__ = ["load_html"]
+__all__ = ["read_html"]
 
 # Table notes worth a warning: the markup was wrong and the grid is our best reading of it.
 _REPAIR_WORDS = ("invalid", "overlapping")
 
 
-def load_html(data: bytes, doc: Document) -> Document:
-    """Fill `doc` from a page's bytes; EmptyInputError when the page shows no text at all,
-    UnsupportedInputError when it cannot be parsed. A page without tables only gets a warning."""
+def read_html(data: bytes, source: str, options: RunOptions, vocab: Vocabulary) -> Document:
+    """A new Document of a web page's bytes; EmptyInputError when the page shows no text at all,
+    UnsupportedInputError when it cannot be parsed. A page without tables only gets a warning.
+    Neither `options` nor `vocab` changes how a page is read."""
+    doc = new_document(data, source, "html")
     decoded = decode(data, declared_encoding(data), kind="html")
     for note in decoded.notes:
         doc.warn("html-encoding", note)

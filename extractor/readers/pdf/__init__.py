@@ -13,7 +13,8 @@ import pypdfium2 as pdfium
 
 from extractor.model.document import BBox, Document, TextBlock
 from extractor.model.errors import CorruptPdfError, PageLimitError
-from extractor.model.options import PdfOptions
+from extractor.model.options import PdfOptions, RunOptions
+from extractor.readers.inputs import new_document
 from extractor.readers.pdf.barriers import PageLayout
 from extractor.readers.pdf.continued import join_continued
 from extractor.readers.pdf.finder import (
@@ -26,7 +27,7 @@ from extractor.readers.pdf.finder import (
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Graphics, has_rules, page_graphics
 from extractor.readers.pdf.grid import Candidate
-from extractor.readers.pdf.hyphens import Vocabulary, build_vocabulary
+from extractor.readers.pdf.hyphens import DocumentWords, build_vocabulary
 from extractor.readers.pdf.images import warn_picture_tables
 from extractor.readers.pdf.layout_settings import LayoutSettings
 from extractor.readers.pdf.opening import open_pdfium
@@ -42,8 +43,9 @@ from extractor.readers.pdf.page_layout import (
 from extractor.readers.pdf.table_captions import attach_captions, beside_figure_captions
 from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import PageText, read_page
+from extractor.vocab import Vocabulary
 
-__all__ = ["PdfSettings", "TableFinderSettings", "load_pdf"]
+__all__ = ["PdfSettings", "TableFinderSettings", "read_pdf"]
 
 
 @dataclass
@@ -57,22 +59,27 @@ class _Source:
     graphics: dict[int, Graphics | None | Exception] = field(default_factory=dict)
 
 
-def load_pdf(
+def read_pdf(
     data: bytes,
-    doc: Document,
-    options: PdfOptions,
-    password: str | None = None,
+    source: str,
+    options: RunOptions,
+    vocab: Vocabulary,
+    *,
     settings: PdfSettings | TableFinderSettings | None = None,
 ) -> Document:
-    """Fill `doc` from PDF bytes. Raises CorruptPdfError or EncryptedPdfError when it cannot open them."""
+    """A new Document of a PDF's bytes. Raises CorruptPdfError or EncryptedPdfError when it cannot
+    open them. `vocab` goes unused: a PDF's hyphens are undone with its own words. `settings`
+    replaces the default thresholds (table-finder settings alone keep the other parts' defaults)."""
     resolved = PdfSettings.resolve(settings)
-    src = _Source(doc, open_pdfium(data, password), data, password)
+    password = options.source.password
+    src = _Source(new_document(data, source, "pdf"), open_pdfium(data, password), data, password)
+    doc, pdf_options = src.doc, options.pdf
     try:
         doc.page_count = len(src.pdf)
-        _check_page_limit(doc.page_count, options)
-        wanted = src.graphics if options.ruled_tables or options.text_tables else None
-        pages = read_pages(src.pdf, doc, resolved, options.max_pages, options.pages, wanted)
-        _analyse(src, pages, options, resolved)
+        _check_page_limit(doc.page_count, pdf_options)
+        wanted = src.graphics if pdf_options.ruled_tables or pdf_options.text_tables else None
+        pages = read_pages(src.pdf, doc, resolved, pdf_options.max_pages, pdf_options.pages, wanted)
+        _analyse(src, pages, pdf_options, resolved)
         warn_picture_tables(
             src.pdf, doc, resolved.drawing, [p.number for p in pages]
         )  # tables drawn as images: a warning, not silence
@@ -160,7 +167,7 @@ def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings:
 
 
 def _title(
-    pdf: pdfium.PdfDocument, blocks: list[Block], vocab: Vocabulary, body: float, settings: LayoutSettings
+    pdf: pdfium.PdfDocument, blocks: list[Block], vocab: DocumentWords, body: float, settings: LayoutSettings
 ) -> str | None:
     """The title on the first page (its blocks become kind 'title'), else the metadata's."""
     title, lines = find_title(blocks, vocab, body, settings) if blocks else (None, [])
@@ -176,7 +183,7 @@ def _title(
 
 
 def _captioned(
-    cands: list[Candidate], blocks: list[Block], vocab: Vocabulary, body: float, settings: PdfSettings
+    cands: list[Candidate], blocks: list[Block], vocab: DocumentWords, body: float, settings: PdfSettings
 ) -> list[Candidate]:
     """Captions attached; candidates without evidence, or that are a figure's text, dropped."""
     captions = [b for b in blocks if b.kind == "caption"]
@@ -225,7 +232,7 @@ def _drawn(src: _Source, number: int) -> Graphics | None:
     return drawn
 
 
-def _text_block(b: Block, vocab: Vocabulary, page: PageText) -> TextBlock:
+def _text_block(b: Block, vocab: DocumentWords, page: PageText) -> TextBlock:
     x0, top, x1, bottom = page.to_display((b.x0, b.top, b.x1, b.bottom))
     return TextBlock(
         text=b.text(vocab),

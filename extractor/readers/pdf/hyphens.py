@@ -22,7 +22,7 @@ PURE_SUFFIXES = frozenset(
 
 
 @dataclass
-class Vocabulary:
+class DocumentWords:
     """Words of one document, counted where no line break cut them."""
 
     words: set[str] = field(default_factory=set)
@@ -55,9 +55,9 @@ class Vocabulary:
         return any(v in self.words for v in variants)
 
 
-def build_vocabulary(lines: Iterable[str]) -> Vocabulary:
+def build_vocabulary(lines: Iterable[str]) -> DocumentWords:
     """Count every line's words, leaving out the two halves of a word a line break cut."""
-    vocab = Vocabulary()
+    vocab = DocumentWords()
     cut_before = False
     for text in lines:
         text = text.translate(_LIGATURES)
@@ -71,7 +71,7 @@ def build_vocabulary(lines: Iterable[str]) -> Vocabulary:
     return vocab
 
 
-def keep_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
+def keep_hyphen(left: str, right: str, vocab: DocumentWords) -> bool:
     """Whether "left-" at a line end and "right" at the next line's start are a hyphenated compound.
 
     The document decides, in this order:
@@ -94,7 +94,7 @@ def keep_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
     return len(lo) > 1 and lo in vocab.words and ro not in PURE_SUFFIXES and vocab.has_word(ro)
 
 
-def join_lines(lines: Sequence[str], vocab: Vocabulary) -> str:
+def join_lines(lines: Sequence[str], vocab: DocumentWords) -> str:
     """Lines of one paragraph -> one string with single spaces and line-end hyphens resolved."""
     out = ""
     for raw_line in lines:
@@ -105,7 +105,7 @@ def join_lines(lines: Sequence[str], vocab: Vocabulary) -> str:
     return out.replace(HYPHEN_MARK, "-").replace("\u00ad", "")
 
 
-def _join_two(left: str, right: str, vocab: Vocabulary) -> str:
+def _join_two(left: str, right: str, vocab: DocumentWords) -> str:
     head = _LAST_TOKEN.search(left)
     tail = _FIRST_TOKEN.match(right)
     if not head or not tail:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractor.readers.pdf.hyphens import Vocabulary, join_lines
+from extractor.readers.pdf.hyphens import DocumentWords, join_lines
 from extractor.readers.pdf.layout_settings import LayoutSettings
 from extractor.readers.pdf.words import Line, PageText
 from extractor.vocab.labels import CITATION
@@ -59,7 +59,7 @@ class Block:
     def bottom(self) -> float:
         return max(ln.bottom for ln in self.lines)
 
-    def text(self, vocab: Vocabulary) -> str:
+    def text(self, vocab: DocumentWords) -> str:
         return join_lines([ln.text for ln in self.lines], vocab)
 
 
@@ -294,7 +294,7 @@ def page_blocks(
 
 
 def find_title(
-    blocks: Sequence[Block], vocab: Vocabulary, body: float, settings: LayoutSettings
+    blocks: Sequence[Block], vocab: DocumentWords, body: float, settings: LayoutSettings
 ) -> tuple[str | None, list[Line]]:
     """The largest text on the first page with text, when it is larger than the body text;
     consecutive lines of that size together."""
@@ -322,7 +322,7 @@ def find_title(
     return join_lines([ln.text for ln in picked], vocab) or None, picked
 
 
-def find_abstract(blocks: Sequence[Block], vocab: Vocabulary, settings: LayoutSettings) -> str | None:
+def find_abstract(blocks: Sequence[Block], vocab: DocumentWords, settings: LayoutSettings) -> str | None:
     """The paragraphs under an "Abstract" heading (or after an inline "Abstract—"); without one,
     the body of the first section, headings left out."""
     early = [b for b in blocks if b.page < blocks[0].page + settings.abstract_pages] if blocks else []
@@ -345,7 +345,7 @@ def find_abstract(blocks: Sequence[Block], vocab: Vocabulary, settings: LayoutSe
 def _section_text(
     blocks: Sequence[Block],
     start: int,
-    vocab: Vocabulary,
+    vocab: DocumentWords,
     settings: LayoutSettings,
     same_as: Block | None = None,
 ) -> str | None:

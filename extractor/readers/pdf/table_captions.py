@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from extractor.readers.pdf.between_rules import RULES_ENGINE
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Candidate, is_numeric
-from extractor.readers.pdf.hyphens import Vocabulary
+from extractor.readers.pdf.hyphens import DocumentWords
 from extractor.readers.pdf.page_layout import Block
 
 
@@ -88,7 +88,7 @@ def _caption_side(
 def attach_captions(
     cands: Sequence[Candidate],
     captions: Sequence[Block],
-    vocab: Vocabulary,
+    vocab: DocumentWords,
     body: float,
     settings: TableFinderSettings,
 ) -> None:

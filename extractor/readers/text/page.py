@@ -8,9 +8,12 @@ import re
 
 from extractor.model.document import Cell, Document, Table, TextBlock
 from extractor.model.errors import EmptyInputError
+from extractor.model.options import RunOptions
 from extractor.readers.decode import decode
+from extractor.readers.inputs import new_document
 from extractor.readers.roles import mark_cell_roles
 from extractor.readers.text.flat import find_flattened_tables
+from extractor.vocab import Vocabulary
 
 # The abstract is the first paragraph of at least this many words, unless a heading names it:
 # bylines, affiliations, menus and link rows above it are shorter.
@@ -25,13 +28,16 @@ _MARKUP = re.compile(r"^\s*<[^>]*>\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def load_text(data: bytes, doc: Document) -> Document:
+def read_text(data: bytes, source: str, options: RunOptions, vocab: Vocabulary) -> Document:
+    """A new Document of a plain-text page's bytes; EmptyInputError when it holds no text. `vocab`
+    splits the columns of flattened tables; `options` changes nothing here."""
+    doc = new_document(data, source, "text")
     text = decode(data).text
     if not any(ch.isalnum() for ch in text):
         raise EmptyInputError("text file has no text")
     lines = text.split("\n")
     code = _code_lines(lines)
-    found = _find_tables(lines, code)
+    found = _find_tables(lines, code, vocab)
     in_table = {no for first, end, _ in found for no in range(first, end)}
     for i, (first, _end, table) in enumerate(sorted(found, key=lambda f: f[0])):
         table.index = i
@@ -65,10 +71,10 @@ def _code_lines(lines: list[str]) -> set[int]:
     return out
 
 
-def _find_tables(lines: list[str], code: set[int]) -> list[tuple[int, int, Table]]:
+def _find_tables(lines: list[str], code: set[int], vocab: Vocabulary) -> list[tuple[int, int, Table]]:
     """(first line, line after the last, table) for every table found."""
     found = []
-    for flat in find_flattened_tables(lines):
+    for flat in find_flattened_tables(lines, vocab):
         if flat.header_lines[0] not in code:
             table = Table(index=0, grid=flat.grid, header_rows=1, engine="flattened-text", notes=flat.notes)
             found.append((flat.header_lines[0], flat.end, table))

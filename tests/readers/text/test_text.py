@@ -1,4 +1,4 @@
-"""load_text: plain-text pages -> Document."""
+"""read_text: plain-text pages -> Document."""
 
 import pytest
 
@@ -6,7 +6,8 @@ from extractor.model.document import Document
 from extractor.model.errors import EmptyInputError
 from extractor.model.options import RunOptions
 from extractor.readers import InputRef, load
-from extractor.readers.text.page import load_text
+from extractor.readers.text import read_text
+from extractor.vocab import load_vocabulary
 from tests.support.paths import SAMPLES, corpus_path
 
 SAMPLE = SAMPLES / "results-page.txt"
@@ -15,7 +16,7 @@ MOJIBAKE = ("\u0e22", "\u0e42", "\u20ac", "â€")
 
 
 def read(data: bytes) -> Document:
-    return load_text(data, Document(doc_id="t", source="t.txt", sha256="0" * 64, media_type="text"))
+    return read_text(data, "t.txt", RunOptions(), load_vocabulary())
 
 
 def test_corpus_page():
