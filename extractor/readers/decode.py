@@ -143,10 +143,12 @@ def _line_ends(text: str) -> str:
 def normalize_label(label: str) -> str | None:
     """The Python codec for an encoding label, as a browser reads the label; None when unknown."""
     try:
-        name = codecs.lookup(label.strip().lower()).name
+        info = codecs.lookup(label.strip().lower())
     except LookupError:
         return None
-    name = name.replace("-", "_")
+    if not getattr(info, "_is_text_encoding", True):  # base64, hex, zlib: bytes-to-bytes, no charset
+        return None
+    name = info.name.replace("-", "_")
     if name == "utf_8":
         return "utf-8"
     return _SUPERSETS.get(name, name)

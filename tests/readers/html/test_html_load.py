@@ -57,6 +57,14 @@ def test_byte_order_marks():
     assert load_bytes(codecs.BOM_UTF16_BE + markup.encode("utf-16-be")).title == "\u00fcber"
 
 
+@pytest.mark.parametrize("label", ["base64", "hex", "zlib", "rot13"])
+def test_a_bytes_codec_named_as_charset_is_no_charset(label):
+    # Python knows these names, but they turn bytes into bytes: a page declaring one is read as undeclared.
+    assert normalize_label(label) is None
+    doc = load_bytes(page("<h1>\u00fcber</h1>", f'<meta charset="{label}">').encode())
+    assert doc.title == "\u00fcber"
+
+
 def test_declared_encoding_labels():
     assert declared_encoding(b'<meta charset="UTF-8">') == "utf-8"
     assert declared_encoding(b"<meta charset=latin1>") == "cp1252"
