@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
+from extractor.formats.atomic import write_text
 from extractor.formats.evaltables import evaluation_tables_json
+from extractor.formats.leaderboard import leaderboards_csv, leaderboards_json
 from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
-from extractor.model.options import LeaderboardOptions
+from extractor.model.options import BoardFormat, LeaderboardOptions
 from extractor.model.record import RECORD_FLAGS
 from extractor.model.stored import StoredRecord
+from extractor.store import open_store
 from extractor.vocab.directions import Direction, metric_direction
 from extractor.vocab.names import Vocabulary, load_vocabulary
 
@@ -140,3 +144,40 @@ def export_evaluation_tables(
 ) -> str:
     """The records a leaderboard would show (doubtful ones left out) as evaluation-tables JSON."""
     return evaluation_tables_json(select_records(records, options))
+
+
+def store_leaderboards(
+    db: str | Path | None = None, options: LeaderboardOptions = LeaderboardOptions()
+) -> list[Leaderboard]:
+    """The leaderboards of the results store at `db` (default output/results.db).
+
+    Raises StoreError when the store cannot be read, or is a SQLite file that is not there (reading
+    never creates an empty store).
+    """
+    return build_leaderboards(_stored_records(db), options)
+
+
+def publish(
+    db: str | Path | None = None,
+    options: LeaderboardOptions = LeaderboardOptions(),
+    fmt: BoardFormat = BoardFormat.json,
+    out: Path | None = None,
+) -> None:
+    """Write the leaderboards of the results store at `db` (default output/results.db) as `fmt` to
+    `out`, atomically, or to stdout when `out` is None (`extractor leaderboard`).
+
+    `csv` and `json` (schemas/leaderboard.schema.json) hold the ranked rows; `table` is for people,
+    so written here it is JSON (to print tables, show store_leaderboards()); `evaluation-tables` is
+    Papers with Code's JSON of the records a leaderboard would show. Raises StoreError as
+    store_leaderboards() does, before anything is written.
+    """
+    records = _stored_records(db)
+    if fmt == BoardFormat.evaluation_tables:
+        return write_text(out, export_evaluation_tables(records, options))
+    boards = build_leaderboards(records, options)
+    write_text(out, leaderboards_csv(boards) if fmt == BoardFormat.csv else leaderboards_json(boards))
+
+
+def _stored_records(db: str | Path | None) -> list[StoredRecord]:
+    with open_store(db, must_exist=True) as store:
+        return store.records()

@@ -111,3 +111,13 @@ class LeaderboardOptions(_Options):
     include_doubtful: bool = Field(
         default=False, description="keep records carrying a flag of extractor.leaderboard.DOUBTFUL_FLAGS"
     )
+
+
+class BoardFormat(str, Enum):
+    """How leaderboards are given: a table for people (JSON when written to a file), CSV, JSON
+    (schemas/leaderboard.schema.json), or Papers with Code's evaluation-tables JSON."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    evaluation_tables = "evaluation-tables"
