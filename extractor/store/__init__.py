@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import (
@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from extractor.formats.evaltables import load_evaluation_tables
 from extractor.model.errors import StoreError
 from extractor.model.report import DocumentResult
 from extractor.model.stored import StoredDocument, StoredRecord, assign_entries, from_document
@@ -43,6 +44,7 @@ __all__ = [
     "StoredRecord",
     "assign_entries",
     "from_document",
+    "import_evaluation_tables",
     "store_url",
     "open_store",
 ]
@@ -196,3 +198,28 @@ def _safe(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
         return "(unparsable URL)"
+
+
+def import_evaluation_tables(
+    files: Iterable[Path],
+    db: str | Path | None = None,
+    outdir: Path | None = None,
+    on_file: Callable[[Path, StoredDocument, list[StoredRecord]], None] | None = None,
+) -> list[tuple[StoredDocument, list[StoredRecord]]]:
+    """Load evaluation-tables JSON files (Papers with Code's format) into the store at `db`, else
+    OUTDIR/results.db (`extractor import`).
+
+    Each file is one document keyed by its sha256: importing it again replaces it. Files are stored
+    one by one, each in its own transaction, `on_file` hearing of each as it is stored; the first
+    file that cannot be read (ReferenceDataError) or stored (StoreError) stops the import, the files
+    before it staying stored.
+    """
+    imported = []
+    with open_store(db, outdir) as store:
+        for path in files:
+            doc, records = load_evaluation_tables(path)
+            store.replace_document(doc, records)
+            imported.append((doc, records))
+            if on_file:
+                on_file(path, doc, records)
+    return imported
