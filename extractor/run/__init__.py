@@ -27,10 +27,14 @@ def run(
     on_input: ProgressHook | None = None,
     refs: list[InputRef] | None = None,
     batch: BatchOptions | None = None,
+    on_start: Callable[[list[InputRef]], None] | None = None,
 ) -> RunReport:
     """Process every input (skipping those with complete output unless forced), write each document as
-    it completes, then the combined record files and run.json, in input order whatever the workers."""
+    it completes, then the combined record files and run.json, in input order whatever the workers.
+    `on_start` hears of the inputs once they are expanded, `on_input` of each input as it is done."""
     refs = expand_inputs(args) if refs is None else refs
+    if on_start:
+        on_start(refs)
     batch = batch or BatchOptions()
     clear_partial_files(outdir)
     outcomes: dict[int, tuple[InputReport, DocumentResult | None]] = {}

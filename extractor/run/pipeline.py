@@ -7,16 +7,18 @@ Writing the files and the store is the run's job (extractor.run), not this modul
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 
 from extractor import readers
 from extractor.checks.records import validate_records
 from extractor.model.document import Document
-from extractor.model.errors import ExtractorError
+from extractor.model.errors import ExtractorError, InputError
 from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
 from extractor.normalize import aliases_for, normalize_records
 from extractor.readers import InputRef
 from extractor.records.build import extract_records
+from extractor.records.semantics import TableSemantics, read_semantics
 
 
 def extract_document(doc: Document, options: RunOptions) -> DocumentResult:
@@ -68,3 +70,20 @@ def _failed(ref: InputRef, reason: str, start: float) -> InputReport:
     return InputReport(
         source=ref.source, status="failed", error=reason, seconds=round(time.perf_counter() - start, 3)
     )
+
+
+def explain_input(
+    source: str, options: RunOptions = RunOptions(), tables: Collection[int] | None = None
+) -> list[TableSemantics]:
+    """How each table of one input is read before records are made (`extractor explain`): the
+    semantics of its tables, or of those whose index is in `tables`. Nothing is written.
+
+    Raises InputError when `source` does not name exactly one input (a folder or glob of several, or
+    of none), and the reader's ExtractorError when the input cannot be read.
+    """
+    refs = readers.expand_inputs([source])
+    if len(refs) != 1:
+        raise InputError(f"explain reads one input, this names {len(refs)}")
+    doc = readers.load(refs[0], options)
+    vocab = aliases_for(options.normalize)
+    return [read_semantics(t, vocab) for t in doc.tables if tables is None or t.index in tables]
