@@ -1,13 +1,78 @@
-"""What the commands print for people, as readable tables (rich): leaderboards and validation reports.
-`--format json` is for machines."""
+"""What the commands print for people (rich): a run's progress and problems, leaderboards and
+validation reports as readable tables. `--format json` is for machines."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from extractor.model.issues import Comparison, Pairing, ValidationReport
 from extractor.model.leaderboard import Leaderboard
+from extractor.model.report import InputReport, RunReport
+from extractor.readers import InputRef
+
+MAX_WARNINGS_SHOWN = 3
+
+
+def problem_lines(item: InputReport) -> list[str]:
+    """An input's problems, one line each: its error, or its first warnings."""
+    if item.status == "failed":
+        return [f"error: {item.source}: {item.error}"]
+    lines = [f"warning: {item.source}: {w}" for w in item.warnings[:MAX_WARNINGS_SHOWN]]
+    if len(item.warnings) > MAX_WARNINGS_SHOWN:
+        more = len(item.warnings) - MAX_WARNINGS_SHOWN
+        lines.append(f"warning: {item.source}: {more} more in documents/{item.doc_id}.json")
+    return lines
+
+
+class RunProgress:
+    """What `extractor run` prints while it runs, on stderr: on a terminal a progress bar, when piped one
+    line per input done; either way each problem is one line. `start` and `done` are run()'s hooks."""
+
+    COLUMNS = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+
+    def __init__(self, console: Console):
+        self.console = console
+        self.bar = Progress(*self.COLUMNS, console=console, transient=True) if sys.stderr.isatty() else None
+        self.task: TaskID | None = None
+        self.total = self.count = 0
+
+    def __enter__(self) -> RunProgress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def start(self, refs: list[InputRef]) -> None:
+        self.total = len(refs)
+        if self.bar is not None:
+            self.task = self.bar.add_task("extracting", total=self.total)
+
+    def done(self, item: InputReport) -> None:
+        self.count += 1
+        console = self.console
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+            console = self.bar.console
+        elif item.status == "ok":
+            done = f"({item.records} records, {item.seconds:.1f} s)"
+            console.print(f"[{self.count}/{self.total}] ok {item.source} {done}", markup=False)
+        for line in problem_lines(item):
+            console.print(line, markup=False)
+
+
+def print_run_summary(report: RunReport, out: Path, console: Console) -> None:
+    ok = len(report.inputs) - len(report.failed)
+    records = sum(i.records for i in report.inputs)
+    console.print(f"{ok} ok, {len(report.failed)} failed, {records} records -> {out}", markup=False)
+
 
 ARROWS = {"higher": "higher is better", "lower": "lower is better", None: "direction unknown: not ranked"}
 
@@ -90,7 +155,8 @@ def print_report(report: ValidationReport, console: Console) -> None:
     if c is not None:
         console.print(
             f"against {c.reference}: {len(c.matches)} match, {len(c.mismatches)} mismatch, "
-            f"{len(c.missing_in_output)} missing in output, {len(c.missing_in_reference)} missing in reference",
+            f"{len(c.missing_in_output)} missing in output, "
+            f"{len(c.missing_in_reference)} missing in reference",
             markup=False,
             soft_wrap=True,
         )
