@@ -1,6 +1,7 @@
 """The command-line options, each declared once with one help text; a command names the ones it takes.
 
-An option several commands share is one alias here (`--db`, `--aliases`, the report `--format`). Where
+Each alias names its flags, so a command's parameter name cannot change them. An option several
+commands share is one alias here (`--db`, `--aliases`, the report `--format`). Where
 a name means different things, each meaning is its own alias: `--out` is a run's output folder, the
 schema folder or a leaderboard file; `--format` chooses record files, a report's form or a
 leaderboard's. tests/test_cli.py fails when a command declares a shared option with another text.
@@ -38,6 +39,7 @@ OutFolder = Annotated[
 Aliases = Annotated[
     Path | None,
     typer.Option(
+        "--aliases",
         help="Extra alias file (TOML, same layout as the built-in one) merged over the built-in names.",
         exists=True,
         dir_okay=False,
@@ -69,9 +71,9 @@ BoardFormats = Annotated[
 
 # --- the leaderboard filters (LeaderboardOptions)
 
-Task = Annotated[str | None, typer.Option(help="Only this task.")]
-Dataset = Annotated[str | None, typer.Option(help="Only this dataset.")]
-Metric = Annotated[str | None, typer.Option(help="Only this metric.")]
+Task = Annotated[str | None, typer.Option("--task", help="Only this task.")]
+Dataset = Annotated[str | None, typer.Option("--dataset", help="Only this dataset.")]
+Metric = Annotated[str | None, typer.Option("--metric", help="Only this metric.")]
 IncludeDoubtful = Annotated[
     bool,
     typer.Option(
