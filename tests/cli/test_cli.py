@@ -115,14 +115,71 @@ def test_output_is_deterministic(bad_inputs, tmp_path):
         ).read_bytes()
 
 
+def _commands():
+    import typer
+
+    return typer.main.get_command(app).commands
+
+
 def test_every_command_is_documented_in_readme_and_help():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     names = [c.name for c in app.registered_commands]
-    assert names
-    for name in names:
+    assert names and sorted(names) == sorted(_commands())
+    for name, command in _commands().items():
         assert f"extractor {name}" in readme, f"README does not document `extractor {name}`"
-        result = runner.invoke(app, [name, "--help"])
+        result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "160"})
         assert result.exit_code == 0 and len(result.stdout) > 200
+        for param in command.params:
+            assert param.help, f"`extractor {name}`: {param.name} has no help text"
+            shown = param.opts if param.param_type_name == "option" else [param.name]
+            for opt in shown:
+                assert opt in result.stdout, f"`extractor {name} --help` does not show {opt}"
+
+
+# --out and --format mean different things to different commands (a folder or a file; record files,
+# a report's form or a leaderboard's): cli/options.py declares each meaning once, under its own alias.
+MEANINGS_PER_COMMAND = {"--out", "-o", "--format", "-f"}
+
+
+def _declared_options():
+    """Option name -> the help texts cli/options.py declares for it."""
+    import typing
+
+    from typer.models import OptionInfo
+
+    from extractor.cli import options
+
+    declared = {}
+    for alias in vars(options).values():
+        if typing.get_origin(alias) is not typing.Annotated:
+            continue
+        for info in alias.__metadata__:
+            if isinstance(info, OptionInfo):
+                # typer keeps the first flag of typer.Option("--db", ...) as its default
+                decls = [info.default, *info.param_decls] if isinstance(info.default, str) else []
+                assert decls and all(d.startswith("-") for d in decls), f"{info.help!r} names no flag"
+                for decl in decls:
+                    declared.setdefault(decl, []).append(info.help)
+    return declared
+
+
+def test_options_several_commands_share_are_declared_once_with_one_help_text():
+    declared = _declared_options()
+    assert declared["--db"] and declared["--aliases"]
+    for opt, texts in declared.items():
+        assert len(texts) == 1 or opt in MEANINGS_PER_COMMAND, f"cli/options.py declares {opt} twice"
+    used = {}  # option name -> {command: help text}
+    for name, command in _commands().items():
+        for param in command.params:
+            if param.param_type_name == "option":
+                for opt in param.opts:
+                    used.setdefault(opt, {})[name] = param.help
+    for opt, helps in used.items():
+        if len(helps) > 1:
+            assert opt in declared, f"{opt} is declared by {sorted(helps)}: declare it once in cli/options.py"
+        stray = {c: h for c, h in helps.items() if opt in declared and h not in declared[opt]}
+        assert not stray, f"{opt} declared again with another help text in {sorted(stray)}"
+    assert len(used["--db"]) == 4 and len(set(used["--db"].values())) == 1
 
 
 def test_module_entry_point_works():
