@@ -187,3 +187,35 @@ def test_module_entry_point_works():
         [sys.executable, "-m", "extractor", "--version"], capture_output=True, text=True, cwd=REPO
     )
     assert out.returncode == 0 and out.stdout.startswith("extractor ")
+
+
+def test_each_command_is_one_library_call_that_gives_what_the_command_gives(tmp_path):
+    from extractor.leaderboard import publish, store_leaderboards
+    from extractor.model.options import BoardFormat, LeaderboardOptions, RunOptions
+    from extractor.run.pipeline import explain_input
+    from extractor.store import import_evaluation_tables
+
+    ref = tmp_path / "qa.json"
+    rows = [{"model_name": m, "metrics": {"EM": v}} for m, v in (("Reader A", "80.1"), ("Reader B", "85.5"))]
+    ref.write_text(json.dumps([{"task": "QA", "datasets": [{"dataset": "SQuAD", "sota": {
+        "metrics": ["EM"], "rows": rows}}]}]), encoding="utf-8")  # fmt: skip
+    heard = []
+    imported = import_evaluation_tables([ref], tmp_path / "lib.db", on_file=lambda p, d, r: heard.append(p))
+    assert heard == [ref] and [len(records) for _, records in imported] == [2]
+    assert runner.invoke(app, ["import", str(ref), "--db", str(tmp_path / "cli.db")]).exit_code == 0
+
+    options = LeaderboardOptions(dataset="squad")
+    assert [r.model for r in store_leaderboards(tmp_path / "lib.db", options)[0].rows] == [
+        "Reader B",
+        "Reader A",
+    ]
+    publish(tmp_path / "lib.db", options, BoardFormat.csv, tmp_path / "lib.csv")
+    cli = runner.invoke(
+        app, ["leaderboard", "--db", str(tmp_path / "cli.db"), "--dataset", "squad", "-f", "csv"]
+    )
+    assert cli.exit_code == 0 and (tmp_path / "lib.csv").read_text(encoding="utf-8") == cli.stdout
+
+    page = str(REPO / "samples" / "paper-page.html")
+    found = explain_input(page, RunOptions(), tables=[0])
+    cli = runner.invoke(app, ["explain", page, "-t", "0"])
+    assert cli.exit_code == 0 and cli.stdout == "\n\n".join(s.render() for s in found) + "\n"
