@@ -1,1 +1,1 @@
-"""Records: a table grid and its caption -> table semantics -> result records (see `build`)."""
+"""Records: a table grid and its caption -> table semantics -> result records (see `table_records`)."""

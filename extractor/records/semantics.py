@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from extractor.model.document import Table
 from extractor.readers.roles import is_marked, mark_cell_roles, section_rows_of
 from extractor.records.axes import Layout, long_roles, read_layout
-from extractor.records.build import column_benchmark, columns_are_parts
 from extractor.records.caption import CaptionFacts, TableKind, read_caption
+from extractor.records.cell_labels import column_benchmark, columns_are_parts
 from extractor.records.label_index import LabelEntry, index_labels
 from extractor.vocab import Vocabulary
 

@@ -17,8 +17,8 @@ from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
 from extractor.normalize import aliases_for, normalize_records
 from extractor.readers import InputRef
-from extractor.records.build import extract_records
 from extractor.records.semantics import TableSemantics, read_semantics
+from extractor.records.table_records import extract_records
 
 
 def extract_document(doc: Document, options: RunOptions) -> DocumentResult:

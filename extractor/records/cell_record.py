@@ -1,0 +1,47 @@
+"""One score cell -> one raw result record: its number, unit, place in the table and labels as found."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.model.document import Document, Table
+from extractor.model.record import ResultRecord
+from extractor.vocab.scores import ParsedValue
+from extractor.vocab.settings import parse_setting
+
+_PERCENT = re.compile(r"[(\[]\s*%\s*[)\]]|\bin\s+%|\bpercent(age)?s?\b", re.I)
+
+
+def _implied_unit(table: Table, i: int, j: int) -> str | None:
+    """A bare '52.4' under 'Accuracy (%)' in the caption, its column header or its row label is a percentage."""
+    texts = [table.caption or "", table.grid[i][0] if table.grid[i] else ""]
+    texts += [table.grid[h][j] for h in range(min(i, 3)) if j < len(table.grid[h])]
+    return "%" if any(_PERCENT.search(t) for t in texts) else None
+
+
+def cell_record(
+    doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: str | None
+) -> ResultRecord:
+    bold = any(c.bold for c in table.cells if c.row == i and c.col == j)
+    setting_raw = labels.pop("setting_raw", None)
+    if parsed.note and parse_setting(parsed.note):
+        setting_raw = "; ".join(s for s in (setting_raw, parsed.note) if s)
+    dataset_raw, model_raw = labels["dataset_raw"], labels["model_raw"]
+    return ResultRecord(
+        doc_id=doc.doc_id,
+        source=doc.source,
+        dataset=dataset_raw,
+        model=model_raw,
+        value=parsed.value,
+        unit=parsed.unit or _implied_unit(table, i, j),
+        spread=parsed.spread,
+        markers=parsed.markers,
+        value_raw=table.grid[i][j].strip(),
+        page=table.page,
+        table_index=table.index,
+        row=i,
+        col=j,
+        bold=bold,
+        setting_raw=setting_raw,
+        **labels,
+    )

@@ -1,0 +1,35 @@
+"""Long-form tables: one result per row, its dataset, model, metric and value each in a column of their own."""
+
+from __future__ import annotations
+
+from extractor.model.document import Document, Table
+from extractor.model.record import ResultRecord
+from extractor.records.axes import Role
+from extractor.records.cell_record import cell_record
+from extractor.vocab.scores import parse_rank, parse_value
+
+
+def long_records(doc: Document, table: Table, roles: dict[int, Role]) -> list[ResultRecord]:
+    col = {role: j for j, role in sorted(roles.items(), reverse=True)}
+    out = []
+    for i, row in enumerate(table.grid[1:], start=1):
+        get = lambda role: row[col[role]].strip() if role in col and col[role] < len(row) else None  # noqa: E731
+        parsed = parse_value(get("value") or "")
+        if parsed is None or not get("dataset") or not get("model"):
+            continue
+        rank = parse_rank(get("rank") or "")
+        out.append(
+            cell_record(
+                doc,
+                table,
+                i,
+                col["value"],
+                parsed,
+                dataset_raw=get("dataset"),
+                model_raw=get("model"),
+                metric_raw=get("metric") or None,
+                task_raw=get("task") or None,
+                setting_raw=get("setting") or None,
+            ).model_copy(update={"global_rank": rank})
+        )
+    return out
