@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from extractor.checks.records import benchmark_values, semantic_issues
 from extractor.checks.reference import compare, load_reference
-from extractor.formats.records import CSV_FIELDS, record_from_csv_row
+from extractor.formats.results import CSV_FIELDS, record_from_csv_row
 from extractor.model.errors import MissingInputError, StoreError
 from extractor.model.issues import Issue, RecordData, RecordRef, ValidationReport, ref_of
 from extractor.model.options import ValidateOptions

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from extractor.formats.evaltables import load_evaluation_tables
-from extractor.formats.records import record_from_csv_row
+from extractor.formats.results import record_from_csv_row
 from extractor.model.errors import ReferenceDataError
 from extractor.model.issues import Comparison, Issue, Pairing, RecordData, ref_of
 from extractor.model.options import ValidateOptions

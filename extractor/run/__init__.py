@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractor.formats.documents import write_document, write_run
-from extractor.formats.records import write_results
+from extractor.formats.results import write_results
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.report import DocumentResult, InputReport, RunReport
 from extractor.readers import InputRef, expand_inputs
