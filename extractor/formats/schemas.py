@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from extractor.formats.leaderboard import LeaderboardFile
+from extractor.formats.leaderboard_files import LeaderboardFile
 from extractor.model.document import Table
 from extractor.model.issues import ValidationReport
 from extractor.model.record import ResultRecord

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from extractor.formats.atomic import write_text
 from extractor.formats.evaltables import evaluation_tables_json
-from extractor.formats.leaderboard import leaderboards_csv, leaderboards_json
+from extractor.formats.leaderboard_files import leaderboards_csv, leaderboards_json
 from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
 from extractor.model.options import BoardFormat, LeaderboardOptions
 from extractor.model.record import RECORD_FLAGS

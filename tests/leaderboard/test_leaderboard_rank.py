@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from extractor.formats.leaderboard import LEADERBOARD_CSV_FIELDS, leaderboards_csv, leaderboards_json
+from extractor.formats.leaderboard_files import LEADERBOARD_CSV_FIELDS, leaderboards_csv, leaderboards_json
 from extractor.leaderboard import (
     DOUBTFUL_FLAGS,
     build_leaderboards,
