@@ -12,7 +12,8 @@
     │   └── PageLimitError         more pages than the page limit allows
     ├── StoreError                 the results store cannot be opened, read or written
     ├── ClusterError               the Dask scheduler cannot be reached (or dask is not installed)
-    └── ReferenceDataError         a reference or leaderboard file cannot be read
+    ├── ReferenceDataError         a reference or leaderboard file cannot be read
+    └── AliasFileError             a user's alias file (--aliases) cannot be used
 
 The pipeline turns an ExtractorError into a failed input with a one-line reason
 (`str(error)`); any other exception is a bug and is reported as "internal error".
@@ -70,4 +71,8 @@ class ClusterError(ExtractorError):
 
 
 class ReferenceDataError(ExtractorError):
+    pass
+
+
+class AliasFileError(ExtractorError):
     pass

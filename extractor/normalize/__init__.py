@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from extractor.model.document import Document
+from extractor.model.errors import AliasFileError
 from extractor.model.options import NormalizeOptions
 from extractor.model.record import ResultRecord
 from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.normalize.model_names import complete_model_names
 from extractor.vocab.labels import clean_label, split_label, without_marks
-from extractor.vocab.names import Vocabulary, load_vocabulary
+from extractor.vocab.names import Vocabulary, VocabularyError, load_vocabulary
 from extractor.vocab.settings import (
     merge_settings,
     parse_setting,
@@ -23,7 +24,12 @@ __all__ = ["load_vocabulary", "normalize_records", "aliases_for"]
 
 
 def aliases_for(options: NormalizeOptions) -> Vocabulary:
-    return load_vocabulary(options.aliases)
+    """The vocabulary with the user's alias file merged in; a file that cannot be used fails the input
+    with its reason (AliasFileError), not as an internal error."""
+    try:
+        return load_vocabulary(options.aliases)
+    except VocabularyError as e:
+        raise AliasFileError(str(e)) from None
 
 
 def _setting(raw: str | None) -> str | None:

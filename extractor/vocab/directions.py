@@ -1,7 +1,8 @@
 """Metric direction: is a higher or a lower value better? From data, never from code.
 
-`extractor/vocab/data/metric_directions.toml` names the direction of canonical metrics and
-keyword rules for the rest (error, perplexity, latency, loss, WER ... are lower-is-better).
+`extractor/vocab/data/metric_directions.toml`, the only place directions are given, names the
+direction of canonical metrics (an alias takes its metric's) and keyword rules for the rest (error,
+perplexity, latency, loss, WER ... are lower-is-better).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class Directions(BaseModel):
         ]
 
     def of(self, metric: str | None, aliases: Vocabulary | None = None) -> Direction | None:
-        """The metric's direction: its own entry, its alias entry's, then the keyword rules; None if unknown."""
+        """The metric's direction: its canonical name's entry, its own, then the keyword rules; None if
+        unknown."""
         if not metric or not metric.strip():
             return None
         aliases = aliases or load_vocabulary()
@@ -40,8 +42,6 @@ class Directions(BaseModel):
         for name in ([entry.name] if entry else []) + [metric]:
             if (d := self._by_key.get(alias_key(name))) is not None:
                 return d
-        if entry and entry.direction:
-            return entry.direction
         text = metric.casefold()
         for rx, direction in self._rules:
             if rx.search(text):

@@ -9,15 +9,12 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 DATA_DIR = Path(__file__).parent / "data"
 # The built-in name files, merged in this order; a later file only adds names (a test keeps them apart).
 NAME_FILES = ("aliases.toml", "benchmarks.toml", "tasklists.toml", "lexicon.toml")
-
-Direction = Literal["higher", "lower"]
 
 
 def alias_key(text: str) -> str:
@@ -51,8 +48,9 @@ class DatasetEntry(BaseModel):
 
 
 class MetricEntry(BaseModel):
+    """A canonical metric and its other spellings; which way it is better is directions.py's."""
+
     name: str
-    direction: Direction | None = None
     aliases: list[str] = Field(default_factory=list)
 
 
@@ -225,10 +223,30 @@ def _builtin_data() -> dict:
     return raw
 
 
+class VocabularyError(ValueError):
+    """A user's name file that cannot be used as it is; the message names the file and the key."""
+
+
+def _user_file(path: Path) -> dict:
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    for name, spec in data.get("metrics", {}).items():
+        if isinstance(spec, dict) and "direction" in spec:
+            raise VocabularyError(
+                f"{path}: metrics.{name!r}.direction: metric directions are read from "
+                "extractor/vocab/data/metric_directions.toml only; remove the key"
+            )
+    return data
+
+
 @lru_cache(maxsize=8)
 def load_vocabulary(extra: Path | None = None) -> Vocabulary:
-    """The built-in name files, with a user's file (same layout) merged over them."""
+    """The built-in name files, with a user's file (same layout) merged over them.
+
+    A `direction` on a metric of the user's file is an error (VocabularyError naming the file and
+    the key), not ignored: directions are given in metric_directions.toml alone, and a direction
+    silently dropped would leave the user's metric unranked or ranked the wrong way round.
+    """
     raw = _builtin_data()
     if extra is not None:
-        raw = _merge(raw, tomllib.loads(Path(extra).read_text(encoding="utf-8")))
+        raw = _merge(raw, _user_file(Path(extra)))
     return Vocabulary(**_parse(raw))
