@@ -184,22 +184,24 @@ def _model_share(labels: list[str]) -> float:
     return sum(1 for lab in labels if _MODEL_LIKE.search(lab)) / len(labels) if labels else 0.0
 
 
-def _split_lead_scores(layout: Layout, corner: str, n_rows: int) -> None:
+def _split_lead_scores(labels: list[str], corner: str, header_rows: int) -> tuple[list[str], dict[int, str]]:
     """A label column drawn together with the first value column: the corner ends in k sizes ('Nimbus 2 /
     2B 9B 27B') and each label in k plain numbers ('XQuAD Indic 54.3 73.1 74.9'). The numbers are that
-    column's scores (kept in `lead_scores`); the words before them are the label."""
+    column's scores (the `lead_scores` returned by row); the words before them are the label."""
     sizes = SIZE_LIST.match(corner)
     if not sizes:
-        return
+        return labels, {}
     k = len(sizes.group("sizes").split())
-    for i in range(layout.header_rows, n_rows):
-        words = layout.labels[i].split()
+    labels, lead_scores = list(labels), {}
+    for i in range(header_rows, len(labels)):
+        words = labels[i].split()
         if (
             len(words) > k
             and all(_PLAIN_SCORE.match(w) for w in words[-k:])
             and not _PLAIN_SCORE.match(words[-k - 1])
         ):
-            layout.labels[i], layout.lead_scores[i] = " ".join(words[:-k]), " ".join(words[-k:])
+            labels[i], lead_scores[i] = " ".join(words[:-k]), " ".join(words[-k:])
+    return labels, lead_scores
 
 
 def split_category(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
@@ -216,8 +218,11 @@ def split_category(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
 
 
 def _label_texts(
-    table: Table, layout: Layout, aliases: Vocabulary
-) -> tuple[list[str], list[str], list[str], str]:
+    table: Table, header_rows: int, label_cols: int, aliases: Vocabulary
+) -> tuple[Layout, list[str], list[str], list[str], str]:
+    """The wide layout's labels, before it is known which axis holds the models, and the texts that decide
+    it: the value columns' labels (as joined, and each column's own), the rows' labels and the corner."""
+    layout = Layout(form="wide", header_rows=header_rows, label_cols=label_cols)
     header = header_grid(table, layout.header_rows)
     layout.corner_metric = next(
         filter(None, (corner_metric(join_distinct(r[: layout.label_cols]), aliases) for r in header)), None
@@ -273,7 +278,7 @@ def _label_texts(
     layout.row_groups = [
         join_distinct([r[j] for j in groups]) if i >= layout.header_rows else "" for i, r in enumerate(grid)
     ]
-    _split_lead_scores(layout, corner, len(grid))
+    layout.labels, layout.lead_scores = _split_lead_scores(layout.labels, corner, layout.header_rows)
     if _CATEGORY_CORNER.match(corner):
         # 'Capability Benchmark' over one column: each label is a category followed by its benchmark
         for i in range(layout.header_rows, len(grid)):
@@ -286,7 +291,7 @@ def _label_texts(
                 layout.row_groups[i], layout.labels[i] = found
     rows = layout.labels[layout.header_rows :]
     own = [p.label for p in parts[layout.label_cols :]]
-    return columns[layout.label_cols :], own, rows, corner
+    return layout, columns[layout.label_cols :], own, rows, corner
 
 
 def _category_lead(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
@@ -311,8 +316,9 @@ def read_layout(table: Table, aliases: Vocabulary) -> Layout | None:
     label_cols = count_label_cols(table, header_rows)
     if header_rows == 0 or label_cols == 0 or label_cols >= table.n_cols:
         return None
-    layout = Layout(form="wide", header_rows=header_rows, label_cols=label_cols)
-    column_labels, column_own, row_labels, corner = _label_texts(table, layout, aliases)
+    layout, column_labels, column_own, row_labels, corner = _label_texts(
+        table, header_rows, label_cols, aliases
+    )
     layout.non_results = is_non_results(layout, row_labels)
     cols_ds = max(_dataset_share(column_labels, aliases), _dataset_share(column_own, aliases))
     # a category column naming benchmarks ('RULER' beside '32K | 128K') says the rows hold them

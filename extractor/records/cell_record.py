@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from extractor.model.document import Document, Table
 from extractor.model.record import ResultRecord
@@ -20,8 +21,10 @@ def _implied_unit(table: Table, i: int, j: int) -> str | None:
 
 
 def cell_record(
-    doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: str | None
+    doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: Any
 ) -> ResultRecord:
+    """The record of the score `parsed` read from cell (i, j); `labels` are the record's other fields (the
+    labels as printed, and what the table says of them), `setting_raw` joined with a setting the cell notes."""
     bold = any(c.bold for c in table.cells if c.row == i and c.col == j)
     setting_raw = labels.pop("setting_raw", None)
     if parsed.note and parse_setting(parsed.note):

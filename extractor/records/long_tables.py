@@ -30,6 +30,7 @@ def long_records(doc: Document, table: Table, roles: dict[int, Role]) -> list[Re
                 metric_raw=get("metric") or None,
                 task_raw=get("task") or None,
                 setting_raw=get("setting") or None,
-            ).model_copy(update={"global_rank": rank})
+                global_rank=rank,
+            )
         )
     return out

@@ -118,14 +118,16 @@ def is_caveat(note: str) -> bool:
     return bool(_CAVEAT.search(note))
 
 
-def apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases: Vocabulary) -> None:
-    """What the notes say of a record's marks: a subset its score was measured on, or a caveat (flagged);
-    and whether its benchmark is one the notes say the authors built."""
+def with_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases: Vocabulary) -> ResultRecord:
+    """The record as the notes on its marks have it: a subset its score was measured on, or a caveat
+    (flagged); and flagged when its benchmark is one the notes say the authors built. `rec` is left as
+    it is."""
+    flags, subset_raw, setting_raw = rec.flags, rec.subset_raw, rec.setting_raw
     benchmark = index.benchmark(rec.dataset_raw, aliases) or index.benchmark(
         rec.dataset_raw.rstrip(MARKS), aliases
     )
     if benchmark and benchmark in notes.built:
-        rec.flags = [*rec.flags, "in-house-benchmark"]
+        flags = [*flags, "in-house-benchmark"]
     marks = {
         m
         for m in (
@@ -141,9 +143,10 @@ def apply_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases
             continue
         entry = aliases.dataset(benchmark) if benchmark else None
         if entry and (subset := mark_subset(note, entry.entry.subsets)):
-            rec.subset_raw = "; ".join(s for s in (rec.subset_raw, subset) if s)
+            subset_raw = "; ".join(s for s in (subset_raw, subset) if s)
         elif is_caveat(note):
-            rec.flags = [*rec.flags, "marked-caveat"]
+            flags = [*flags, "marked-caveat"]
         elif settings := settings_in(note):
             # '** with no thinking': this score's setting too; a thinking mode it names wins over the label's
-            rec.setting_raw = "; ".join(s for s in (rec.setting_raw, *settings) if s)
+            setting_raw = "; ".join(s for s in (setting_raw, *settings) if s)
+    return rec.model_copy(update={"flags": flags, "subset_raw": subset_raw, "setting_raw": setting_raw})

@@ -74,15 +74,20 @@ def _no_axis(table: Table) -> DocumentWarning:
     )
 
 
-def extract_records(doc: Document, aliases: Vocabulary, options: TableOptions) -> list[ResultRecord]:
+def extract_records(
+    doc: Document, aliases: Vocabulary, options: TableOptions
+) -> tuple[list[ResultRecord], list[DocumentWarning]]:
+    """The records of every table of the document, and a warning for each table that gives none though it
+    holds values; the document is only read (its caller adds the warnings to what it returns)."""
     records: list[ResultRecord] = []
+    warnings: list[DocumentWarning] = []
     forms = document_variant_forms([t.caption for t in doc.tables if t.caption])
     ablations = ablation_tables([b.text for b in doc.blocks if b.kind == "paragraph"])
     for table in doc.tables:
         notes = lines_under(table, doc.tables, doc.blocks)
-        found, warnings = table_records(
+        found, unread = table_records(
             doc, table, aliases, options, forms, table_number(table.caption) in ablations, notes
         )
-        records.extend(found)
-        doc.warnings.extend(warnings)
-    return records
+        records += found
+        warnings += unread
+    return records, warnings

@@ -25,7 +25,7 @@ from extractor.records.cell_labels import (
 from extractor.records.cell_record import cell_record
 from extractor.records.cells import cell_values
 from extractor.records.label_index import index_labels
-from extractor.records.notes import TableNotes, apply_notes
+from extractor.records.notes import TableNotes, with_notes
 from extractor.records.rows import OWN_VARIANT, mostly_own_variants, offset_rows
 from extractor.vocab.labels import AVERAGE, split_label, split_variant_note
 from extractor.vocab.names import Vocabulary, alias_key
@@ -188,19 +188,18 @@ def wide_records(
                     ),
                     task_raw=task_raw or None,
                     setting_raw="; ".join(s for s in settings if s) or None,
-                )
-                rec.global_rank = parse_rank(extra.get("rank") or "")
-                rec.flags = (
-                    [*rec.flags, *_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)]
+                    global_rank=parse_rank(extra.get("rank") or ""),
+                    flags=_flags(layout, index.benchmark(dataset_raw, aliases) is not None, model)
                     + (["in-house-benchmark"] if facts.in_house else [])
-                    + (["label-offset"] if i in offset else [])
+                    + (["label-offset"] if i in offset else []),
+                    benchmark_raw=benchmark,
+                    subset_raw="; ".join(s for s in (*above, part.subset) if s) or None,
+                    variant_raw=row_variant or facts.variant,
+                    cell_part=part.index,
+                    # the paper's own variant, left out of leaderboards
+                    model_role="ablation"
+                    if facts.kind == "ablation" or own_variants or OWN_VARIANT.search(model)
+                    else None,
                 )
-                rec.benchmark_raw = benchmark
-                rec.subset_raw = "; ".join(s for s in (*above, part.subset) if s) or None
-                rec.variant_raw = row_variant or facts.variant
-                rec.cell_part = part.index
-                apply_notes(rec, notes, index, aliases)
-                if facts.kind == "ablation" or own_variants or OWN_VARIANT.search(model):
-                    rec.model_role = "ablation"  # the paper's own variant, left out of leaderboards
-                out.append(rec)
+                out.append(with_notes(rec, notes, index, aliases))
     return out

@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from extractor import readers
 from extractor.checks.records import validate_records
-from extractor.model.document import Document
+from extractor.model.document import Document, DocumentWarning
 from extractor.model.errors import ExtractorError, InputError
 from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
@@ -24,11 +24,13 @@ from extractor.records.table_records import extract_records
 def extract_document(doc: Document, options: RunOptions) -> DocumentResult:
     """Records of a loaded document: tables -> records -> normalised -> validated."""
     aliases = aliases_for(options.normalize)
-    raw = extract_records(doc, aliases, options.tables)
+    raw, unread = extract_records(doc, aliases, options.tables)
     records, invalid = validate_records(normalize_records(raw, doc, aliases))
-    doc.warnings.extend(invalid)
+    # the reader's warnings, then each later stage's: the document itself is left as it was loaded
+    warnings = [*doc.warnings, *unread, *invalid]
     if doc.tables and not records:
-        doc.warn("no-records", f"{len(doc.tables)} table(s) found but none gave result records")
+        message = f"{len(doc.tables)} table(s) found but none gave result records"
+        warnings.append(DocumentWarning(code="no-records", message=message))
     return DocumentResult(
         doc_id=doc.doc_id,
         source=doc.source,
@@ -39,7 +41,7 @@ def extract_document(doc: Document, options: RunOptions) -> DocumentResult:
         page_count=doc.page_count,
         tables=doc.tables,
         records=records,
-        warnings=doc.warnings,
+        warnings=warnings,
         options_digest=options.digest(),
     )
 
