@@ -30,7 +30,7 @@ from benchmarks.records import load, records_of  # noqa: E402
 from extractor.model.document import Document  # noqa: E402
 from extractor.model.record import ResultRecord  # noqa: E402
 from extractor.vocab import Vocabulary, alias_key, load_vocabulary  # noqa: E402
-from extractor.vocab.labels import TABLE_NUMBER  # noqa: E402
+from extractor.vocab.patterns import TABLE_NUMBER  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "records"
 # An extracted table belongs to a gold table without a caption match when this share of its values is gold.

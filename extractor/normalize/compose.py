@@ -10,10 +10,12 @@ import re
 
 from extractor.vocab import DatasetMatch, Vocabulary, alias_key
 from extractor.vocab.labels import AVERAGE, AVERAGE_OF, LabelParts, clean_label, date_window
+from extractor.vocab.patterns import SIZE_CELL
 
 # A count after a part's name: 'Indo-European (8)' (eight languages), 'Hard (57)' (57 problems).
 _COUNT = re.compile(r"\s*\(\d+\)$")
-_SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$|^A\d+(?:\.\d+)?B$", re.I)
+# A word of a name that is its size ('7B', '8x22B', 'A2.4B' active); a word holds no space.
+_SIZE = re.compile(rf"^{SIZE_CELL}$|^A\d+(?:\.\d+)?B$", re.I)
 # Variants names write after the size ('Nimbus 3 4B PT'); others belong where printed ('Nimbus Coder 7B').
 _AFTER_SIZE = frozenset({"base", "pt", "it", "instruct", "chat"})
 

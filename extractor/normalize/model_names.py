@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractor.vocab.patterns import SIZE_IN_TEXT
+
 # A version or size that may follow a model name in running text: '1.1', 'v2', '7B', '2.0-pro'.
-_COMPLETION = r"(?P<ext>v?\d+(?:\.\d+)+|v\d+|\d+(?:\.\d+)?\s?[BMT]\b)"
+_COMPLETION = rf"(?P<ext>v?\d+(?:\.\d+)+|v\d+|{SIZE_IN_TEXT}\b)"
 
 
 def complete_model_names(labels: set[str], text: str) -> dict[str, str]:

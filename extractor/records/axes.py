@@ -19,8 +19,9 @@ from extractor.records.headers import (
     setting_rows,
 )
 from extractor.records.label_columns import Kind, band_texts, fill_blanks, label_kinds
-from extractor.vocab.labels import MODEL_SIZE, known_benchmark, split_label
+from extractor.vocab.labels import known_benchmark, split_label
 from extractor.vocab.names import Vocabulary
+from extractor.vocab.patterns import MODEL_SIZE, PLAIN_NUMBER, SIZE_IN_TEXT
 from extractor.vocab.settings import parse_setting
 
 Role = Literal["task", "dataset", "model", "metric", "value", "rank", "setting"]
@@ -75,9 +76,7 @@ _CATEGORY_CORNER = re.compile(
 _DATASET_CORNER = re.compile(
     r"^(benchmarks?|datasets?|tasks?|metrics?|evaluation|capabilit(y|ies)|category)\b", re.I
 )
-_MODEL_LIKE = re.compile(
-    r"\b\d+(\.\d+)?\s?[BMT]\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I
-)
+_MODEL_LIKE = re.compile(rf"\b{SIZE_IN_TEXT}\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|\bchat\b|\binstruct\b", re.I)
 
 
 _NON_RESULTS_HEADER = re.compile(
@@ -101,7 +100,6 @@ DESCRIPTOR = re.compile(
 
 # A head ending in several sizes set a space apart: 'Nimbus 3 PT 4B 12B 27B', columns the PDF drew as one.
 SIZE_LIST = re.compile(rf"^(?P<base>.*?\S)\s+(?P<sizes>(?:{MODEL_SIZE}\s+)+{MODEL_SIZE})$")
-_PLAIN_SCORE = re.compile(r"^\d+(?:\.\d+)?%?$")
 _HAS_SIZE = re.compile(rf"(?:^|[\s_-]){MODEL_SIZE}\b", re.I)
 
 
@@ -197,8 +195,8 @@ def _split_lead_scores(labels: list[str], corner: str, header_rows: int) -> tupl
         words = labels[i].split()
         if (
             len(words) > k
-            and all(_PLAIN_SCORE.match(w) for w in words[-k:])
-            and not _PLAIN_SCORE.match(words[-k - 1])
+            and all(PLAIN_NUMBER.match(w) for w in words[-k:])
+            and not PLAIN_NUMBER.match(words[-k - 1])
         ):
             labels[i], lead_scores[i] = " ".join(words[:-k]), " ".join(words[-k:])
     return labels, lead_scores

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from extractor.vocab import Vocabulary
-from extractor.vocab.labels import TABLE_NUMBER
+from extractor.vocab.patterns import TABLE_MENTION, TABLE_NUMBER
 from extractor.vocab.settings import parse_setting, split_trailing_parens
 
 TableKind = Literal["results", "ablation", "not-results"]
@@ -81,7 +81,11 @@ _ABLATION = re.compile(
     r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence|contribution)s? of\b", re.I
 )
 # The caption's title: its first sentence ('Table 11: More English benchmark results.'); what follows explains.
+# Where one sentence ends and the next begins.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _TITLE = re.compile(r"^.*?[.!?](?=\s+[A-Z]|\s*$)|^.*$")
+# The punctuation between a caption's table number and its title ('Table 5: ...', 'Table 5 | ...').
+_LABEL_END = re.compile(r"\s*[:.|]?\s*")
 _NOT_RESULTS = re.compile(
     r"\bhyper-?parameters?\b|\bparameter counts?\b|\bthroughput\b|\bdata (mix(ture)?|composition|statistics)\b|"
     r"\b(training|evaluation) (settings|configurations?|data)\b|\bmaximum supported\b|\brouting\b|\bexpert (load|assignment)\b|"
@@ -231,7 +235,8 @@ def _as_name(written: str, vocab: Vocabulary) -> bool:
 def caption_kind(caption: str) -> TableKind | None:
     """From the title alone: a later sentence about prompt templates or training data does not make a
     results table something else."""
-    m = _TITLE.match(re.sub(r"^\s*table\s+[A-Z]?\d+\s*[:.|]?\s*", "", caption, flags=re.I))
+    label = TABLE_NUMBER.match(caption)
+    m = _TITLE.match(caption[_LABEL_END.match(caption, label.end()).end() :] if label else caption)
     title = m.group(0) if m else caption
     if _ABLATION.search(title):
         return "ablation"
@@ -262,9 +267,6 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
     )
 
 
-_TABLE_MENTION = re.compile(r"\b(?:table|tab\.)\s*([A-Z]?\d+)\b", re.I)
-
-
 # A paragraph opening with a run-in heading that names an ablation ('Impact of SFT Data Scaling').
 # A sentence opening 'The impact of this ...' is no heading: headings start with the noun itself.
 _ABLATION_RUN_IN = re.compile(r"^\s*(?:Ablations?\b|(?:Impact|Effect|Influence|Contribution)s?\s+of\b)")
@@ -276,11 +278,11 @@ def ablation_tables(paragraphs: list[str]) -> set[str]:
     that names an ablation and that mentions one table only."""
     found: set[str] = set()
     for text in paragraphs:
-        numbers = {m.group(1).upper() for m in _TABLE_MENTION.finditer(text)}
+        numbers = {m.group(1).upper() for m in TABLE_MENTION.finditer(text)}
         if len(numbers) == 1 and _ABLATION_RUN_IN.match(text):
             found |= numbers  # 'Impact of SFT Data Scaling  ... As detailed in Table 6, ...': the paragraph's heading says it
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            numbers = {m.group(1).upper() for m in _TABLE_MENTION.finditer(sentence)}
+        for sentence in SENTENCE_END.split(text):
+            numbers = {m.group(1).upper() for m in TABLE_MENTION.finditer(sentence)}
             if len(numbers) == 1 and re.search(r"\bablat(ion|ions|e|ed|ing)\b", sentence, re.I):
                 found |= numbers
     return found

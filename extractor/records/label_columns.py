@@ -8,12 +8,13 @@ import statistics
 from typing import Literal
 
 from extractor.model.document import Table
+from extractor.vocab.patterns import SIZE_CELL
 from extractor.vocab.scores import parse_parts, parse_value, parse_values
 
 Kind = Literal["name", "size", "group", "attribute"]
 
 # '7B', '1.8B', '8x22B', '540B', '7B v1.1', and '-' for a size not given.
-_SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT](?:\s.*)?$|^[-–—]$", re.I)
+_SIZE = re.compile(rf"^{SIZE_CELL}(?:\s.*)?$|^[-–—]$", re.I)
 _SIZE_HEADER = re.compile(r"^(#\s*(of\s+)?)?(params?|parameters|sizes?|model sizes?)$", re.I)
 # Label columns that describe the row without naming it ('Train Lang', 'Input Length', 'Release Date').
 _ATTRIBUTE_HEADER = re.compile(
@@ -28,11 +29,11 @@ _CHECK_MARKS = frozenset({"✓", "✔", "✗", "✘", "×", "x", "-", "–", "�
 
 def size_of(text: str) -> float | None:
     """'7B' -> 7e9, '8x22B' -> 176e9; None for anything else."""
-    m = re.match(r"^(?:(\d+)x)?(\d+(?:\.\d+)?)\s?([BMKT])\b", text.strip(), re.I)
+    m = re.match(rf"^{SIZE_CELL}\b", text.strip(), re.I)
     if not m:
         return None
-    scale = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}[m.group(3).lower()]
-    return float(m.group(2)) * scale * int(m.group(1) or 1)
+    scale = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}[m.group("unit").lower()]
+    return float(m.group("amount")) * scale * int(m.group("experts") or 1)
 
 
 def _has_value(row: list[str], label_cols: int) -> bool:

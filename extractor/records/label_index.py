@@ -15,8 +15,9 @@ from pydantic import BaseModel
 from extractor.model.document import Table
 from extractor.readers.roles import section_rows_of
 from extractor.records.axes import DESCRIPTOR, Layout
-from extractor.vocab.labels import AVERAGE, AVERAGE_OF, MODEL_SIZE, known_benchmark
+from extractor.vocab.labels import AVERAGE, AVERAGE_OF, known_benchmark
 from extractor.vocab.names import DatasetMatch, Vocabulary
+from extractor.vocab.patterns import MODEL_SIZE
 from extractor.vocab.settings import is_header_setting, parse_setting
 
 LabelRole = Literal[

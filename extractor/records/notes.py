@@ -16,20 +16,20 @@ from pydantic import BaseModel
 
 from extractor.model.document import Table, TextBlock
 from extractor.model.record import ResultRecord
-from extractor.records.caption import named_benchmarks, settings_in
+from extractor.records.caption import SENTENCE_END, named_benchmarks, settings_in
 from extractor.records.label_index import LabelIndex
 from extractor.vocab.names import Vocabulary, alias_key
+from extractor.vocab.patterns import FOOTNOTE_MARKS
 
-# Footnote marks as reports print them; '∗' and '⋆' are the same mark as '*'.
-MARKS = "*∗⋆†‡§¶"
+# '∗' and '⋆' are the same mark as '*'.
 _SAME_MARK = str.maketrans({"∗": "*", "⋆": "*"})
 # A note that begins with its mark, or a sentence saying what a mark stands for.
 _LEADING = re.compile(
-    rf"(?:^|(?<=[.!?;])\s*|(?<=\s))(?P<mark>[{re.escape(MARKS)}]+)\s*(?P<text>[^{re.escape(MARKS)}]+)"
+    rf"(?:^|(?<=[.!?;])\s*|(?<=\s))(?P<mark>[{re.escape(FOOTNOTE_MARKS)}]+)\s*(?P<text>[^{re.escape(FOOTNOTE_MARKS)}]+)"
 )
 _STANDS_FOR = re.compile(
-    rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{re.escape(MARKS)}]+)|"
-    rf"(?P<mark2>[{re.escape(MARKS)}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b",
+    rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{re.escape(FOOTNOTE_MARKS)}]+)|"
+    rf"(?P<mark2>[{re.escape(FOOTNOTE_MARKS)}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b",
     re.I,
 )
 # Results a note says are not like the others: a reader must check them before they are ranked.
@@ -43,7 +43,7 @@ _BUILT = re.compile(
     r"\b(?:newly|we)\s+(?:constructed|built|created|collected|curated)\b|\bconstructed (?:by us|in this (?:work|study|paper))\b",
     re.I,
 )
-_CLAUSES = re.compile(r";|,\s*(?=(?:while|whereas|but)\b)|(?<=[.!?])\s+")
+_CLAUSES = re.compile(rf";|,\s*(?=(?:while|whereas|but)\b)|{SENTENCE_END.pattern}")
 
 
 class TableNotes(BaseModel):
@@ -52,7 +52,7 @@ class TableNotes(BaseModel):
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
 def lines_under(table: Table, tables: list[Table], blocks: list[TextBlock]) -> list[str]:
@@ -69,7 +69,7 @@ def lines_under(table: Table, tables: list[Table], blocks: list[TextBlock]) -> l
         if b.page == table.page
         and b.bbox is not None
         and top <= b.bbox.top < bottom
-        and b.text.lstrip()[:1] in tuple(MARKS)
+        and b.text.lstrip()[:1] in tuple(FOOTNOTE_MARKS)
     ]
 
 
@@ -92,7 +92,7 @@ def read_notes(caption: str | None, lines: list[str], vocab: Vocabulary) -> Tabl
 
 def trailing_marks(label: str) -> str:
     """The marks after a label's words: 'TriviaQA*' -> '*'."""
-    m = re.search(rf"[{re.escape(MARKS)}]+$", label.strip())
+    m = re.search(rf"[{re.escape(FOOTNOTE_MARKS)}]+$", label.strip())
     return m.group(0).translate(_SAME_MARK) if m else ""
 
 
@@ -124,7 +124,7 @@ def with_notes(rec: ResultRecord, notes: TableNotes, index: LabelIndex, aliases:
     it is."""
     flags, subset_raw, setting_raw = rec.flags, rec.subset_raw, rec.setting_raw
     benchmark = index.benchmark(rec.dataset_raw, aliases) or index.benchmark(
-        rec.dataset_raw.rstrip(MARKS), aliases
+        rec.dataset_raw.rstrip(FOOTNOTE_MARKS), aliases
     )
     if benchmark and benchmark in notes.built:
         flags = [*flags, "in-house-benchmark"]

@@ -29,11 +29,12 @@ from extractor.records.notes import TableNotes, with_notes
 from extractor.records.rows import OWN_VARIANT, mostly_own_variants, offset_rows
 from extractor.vocab.labels import AVERAGE, split_label, split_variant_note
 from extractor.vocab.names import Vocabulary, alias_key
+from extractor.vocab.patterns import SIZE_CELL
 from extractor.vocab.scores import is_missing, parse_rank
 from extractor.vocab.settings import is_prompt_condition, split_trailing_parens
 
 # A model label that is only a size ('7B', '8x22B MoE'): the family name was printed elsewhere.
-_SIZE_ONLY = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?\s?[BMKT]\b[\w\s.]*$", re.I)
+_SIZE_ONLY = re.compile(rf"^{SIZE_CELL}\b[\w\s.]*$", re.I)
 # A label that is only a prompting condition of the model above it ('No system prompt', 'w/ system prompt').
 _BARE_CONDITION = re.compile(
     r"^(?:no|with|without|w/o?|default|empty|custom)\s+(?:system\s+)?prompt(?:s|ing)?$", re.I

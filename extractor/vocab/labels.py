@@ -7,6 +7,7 @@ import re
 from pydantic import BaseModel
 
 from extractor.vocab.names import DatasetMatch, Vocabulary
+from extractor.vocab.patterns import FOOTNOTE_MARKS, MODEL_SIZE
 from extractor.vocab.settings import parse_setting, split_trailing_parens, split_trailing_setting
 
 # A label that stands for its benchmark's own score ('Avg.', 'Overall'), alone or stacked in two languages.
@@ -55,12 +56,8 @@ CITATION = re.compile(
 )
 
 
-# A caption's table number: 'Table 5: ...', 'Table A3 | ...'.
-TABLE_NUMBER = re.compile(r"^\s*table\s+([A-Z]?\d+)", re.I)
-# A model's parameter count as names print it: '7B', '1.8B', '8x22B'.
-MODEL_SIZE = r"(?:\d+x)?\d+(?:\.\d+)?[BMT]"
 # Footnote marks after a name ('Nimbus-72B*', 'Orca†') and a gloss in full-width brackets ('Nimbus（星云）').
-_NAME_MARKS = re.compile(r"[*∗†‡§¶⋆]+(?=\s|$)")
+_NAME_MARKS = re.compile(rf"[{re.escape(FOOTNOTE_MARKS)}]+(?=\s|$)")
 _GLOSS = re.compile(r"\s*（[^（）]*）")
 # A size printed twice once the marks between are gone: 'Nimbus-72B* 72B' (a size column beside the name).
 _SIZE_TWICE = re.compile(rf"({MODEL_SIZE})\s+\1$", re.I)

@@ -6,6 +6,8 @@ import re
 
 from pydantic import BaseModel
 
+from extractor.vocab.patterns import FOOTNOTE_MARKS, PLAIN_NUMBER
+
 # Cells that mean "no score here".
 MISSING = frozenset(
     {
@@ -34,7 +36,7 @@ MISSING = frozenset(
 )
 
 # Footnote and highlighting marks that sit next to a value; '#' is left out because ranks use it.
-_MARK_CHARS = "*†‡§¶∗⋆★☆^‖'’`↑↓⁺¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ"  # no '⁻': '10⁻²' is an exponent
+_MARK_CHARS = FOOTNOTE_MARKS + "★☆^‖'’`↑↓⁺¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ"  # no '⁻': '10⁻²' is an exponent
 _NUMBER = r"[-+−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+−–]?\.\d+"
 _VALUE = re.compile(
     rf"""^\s*
@@ -134,7 +136,6 @@ def parse_rank(text: str) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) >= 1 else None
 
 
-_PLAIN = re.compile(r"^\d+(?:\.\d+)?%?$")
 _SEVERAL = re.compile(r"\s+[|/]\s+|\s*\|\s*")
 
 
@@ -142,7 +143,7 @@ def parse_values(text: str) -> list[ParsedValue] | None:
     """Several scores in one cell ('1.28 | 2.42', '76.5% / 72.7%', or plain numbers set a space apart:
     '67.1 90.6 85.9', columns the PDF drew as one), or None unless every part is one."""
     parts = [p for p in _SEVERAL.split(text.strip()) if p.strip()]
-    if len(parts) == 1 and all(_PLAIN.match(p) for p in text.split()):
+    if len(parts) == 1 and all(PLAIN_NUMBER.match(p) for p in text.split()):
         parts = text.split()
     if len(parts) < 2:
         return None

@@ -20,6 +20,7 @@ from extractor.readers.html.element_text import (
     visible_text,
 )
 from extractor.readers.html.metadata import site_names
+from extractor.vocab.patterns import ABSTRACT_LABEL
 
 _ABSTRACT_KEYS = ("citation_abstract", "dc.description.abstract", "dcterms.abstract")
 _DESCRIPTION_KEYS = (
@@ -30,7 +31,6 @@ _DESCRIPTION_KEYS = (
     "twitter:description",
 )
 
-_ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\u2014\u2013-]?\s*", re.I)
 _TRUNCATED = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?)\]\"'\u201d\u2019]\s*$")
 
@@ -86,7 +86,7 @@ def _in_page(stem: str, blocks: list[str]) -> str | None:
 
 
 def _strip_label(text: str) -> str:
-    return _ABSTRACT_LABEL.sub("", text, count=1).strip()
+    return ABSTRACT_LABEL.sub("", text, count=1).strip()
 
 
 def abstract_containers(root) -> list[str]:
@@ -117,7 +117,7 @@ def _names_abstract(element) -> bool:
 
 def _is_label(element) -> bool:
     """An element whose whole text is the word "Abstract" (a heading styled with a class)."""
-    return _ABSTRACT_LABEL.sub("", visible_text(element)) == "" and bool(visible_text(element))
+    return ABSTRACT_LABEL.sub("", visible_text(element)) == "" and bool(visible_text(element))
 
 
 def _in_form(element) -> bool:

@@ -7,8 +7,6 @@ layout tables are read as ordinary text. Navigation menus are left out.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from extractor.model.document import TextBlock
@@ -22,9 +20,9 @@ from extractor.readers.html.element_text import (
     tag_of,
     visible_text,
 )
+from extractor.vocab.patterns import CAPTION_BLOCK
 
 _CAPTION_TAGS = {"caption", "figcaption"}
-_CAPTION_LABEL = re.compile(r"^(?:table|tab\.|figure|fig\.)\s*[0-9ivxlc]+\b\s*[:.\u2014\u2013-]", re.I)
 
 
 def extract_blocks(root, data_tables: set, title: str | None) -> list[TextBlock]:
@@ -90,7 +88,7 @@ class _BlockWalker:
                 return "heading"
             if tag in _CAPTION_TAGS:
                 return "caption"
-        return "caption" if _CAPTION_LABEL.match(text) else "paragraph"
+        return "caption" if CAPTION_BLOCK.match(text) else "paragraph"
 
     def _table_caption(self, table) -> None:
         self._flush()

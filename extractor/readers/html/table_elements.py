@@ -12,8 +12,6 @@ Rules (see also grid.py for spans):
 
 from __future__ import annotations
 
-import re
-
 from extractor.model.document import Table
 from extractor.readers.html.element_text import (
     BLOCK_TAGS,
@@ -29,10 +27,10 @@ from extractor.readers.html.element_text import (
 )
 from extractor.readers.html.spans import SourceCell, SourceRow, layout_table
 from extractor.readers.roles import mark_cell_roles
+from extractor.vocab.patterns import TABLE_LABEL
 
 _ROW_GROUPS = {"thead": 0, "tbody": 1, "tfoot": 2}  # also the order browsers draw them in
 _CELL_TAGS = ("td", "th")
-_TABLE_LABEL = re.compile(r"^(?:table|tab\.)\s*(?:[0-9]+|[ivxlc]+\b|[a-z]\.?[0-9]+)", re.I)
 _LAYOUT_ROLES = {"presentation", "none"}
 _CAPTION_CLIMB = 3  # wrapper levels to climb looking for a "Table N" line
 _STOP_CLIMB = {"body", "html", "td", "th", "table"}
@@ -202,7 +200,7 @@ def _preceding_label(table) -> str | None:
     for _ in range(_CAPTION_CLIMB + 1):
         text = _text_before(node)
         if text is not None:
-            return text if _TABLE_LABEL.match(text) else None
+            return text if TABLE_LABEL.match(text) else None
         node = node.getparent()
         if node is None or tag_of(node) in _STOP_CLIMB:
             return None

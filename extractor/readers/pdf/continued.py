@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Box, Candidate, GridCell
 from extractor.readers.pdf.words import Word
-from extractor.vocab.labels import TABLE_NUMBER
+from extractor.vocab.patterns import TABLE_NUMBER
 
 _CONTINUED = re.compile(r"\b(cont(inued|inuation|\.|'d|d)?)\b|\(cont", re.I)
 _NOTE = re.compile(r"^continued on page (\d+)")

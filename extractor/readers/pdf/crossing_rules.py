@@ -4,7 +4,6 @@ is its title or its notes."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
@@ -13,6 +12,7 @@ from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Edge
 from extractor.readers.pdf.grid import Box, Candidate, GridCell, bbox_of, cluster_rows, is_numeric
 from extractor.readers.pdf.words import Word
+from extractor.vocab.patterns import TABLE_TITLE
 
 GRID_ENGINE = "pdfplumber-lines"
 
@@ -70,7 +70,7 @@ def grid_candidate(
     cand = Candidate(
         page, bbox_of(c.bbox for c in cells), cells, n_rows, n_cols, GRID_ENGINE, conf, header_rows=header
     )
-    if title and _TITLE.match(title):
+    if title and TABLE_TITLE.match(title):
         cand.caption = title
     return cand
 
@@ -90,9 +90,6 @@ def _drop_empty_rows(cells: list[GridCell], n_rows: int) -> tuple[list[GridCell]
         c.rowspan -= inside
         kept.append(c)
     return kept, n_rows - len(empty)
-
-
-_TITLE = re.compile(r"^(table|exhibit|tab\.)\s*[A-Z]?\d", re.I)
 
 
 def _trim_banners(

@@ -10,9 +10,8 @@ import pypdfium2.raw as pdfium_c
 
 from extractor.model.document import Document
 from extractor.readers.pdf.drawing_settings import DrawingSettings
+from extractor.vocab.patterns import FIGURE_CAPTION_LINE, TABLE_CAPTION_LINE
 
-_TABLE_CAPTION = re.compile(r"(^|\n)\s*table\s*\d", re.I)
-_FIGURE_CAPTION = re.compile(r"(^|\n)\s*(figure|fig\.)\s*\d", re.I)
 _RESULTS_WORDS = re.compile(
     r"\b(benchmarks?|results?|evaluations?|evaluated|scores?|performance|leaderboard)\b", re.I
 )
@@ -57,9 +56,9 @@ def picture_table_pages(page: pdfium.PdfPage, settings: DrawingSettings) -> list
                 + "\n"
                 + _text(textpage, left, max(0.0, bottom - band), right, bottom)
             )
-            if _TABLE_CAPTION.search(around):
+            if TABLE_CAPTION_LINE.search(around):
                 found.append(f"a captioned table is an image ({share:.0%} of the page)")
-            elif not _FIGURE_CAPTION.search(around) and _RESULTS_WORDS.search(page_text):
+            elif not FIGURE_CAPTION_LINE.search(around) and _RESULTS_WORDS.search(page_text):
                 found.append(
                     f"an image covering {share:.0%} of the page, on a page about results, may be a table"
                 )

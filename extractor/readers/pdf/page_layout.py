@@ -11,17 +11,16 @@ from extractor.readers.pdf.hyphens import DocumentWords, join_lines
 from extractor.readers.pdf.layout_settings import LayoutSettings
 from extractor.readers.pdf.words import Line, PageText
 from extractor.vocab.labels import CITATION
+from extractor.vocab.patterns import ABSTRACT_LABEL, CAPTION_LABEL
 
 Kind = str  # "title" | "heading" | "paragraph" | "caption" | "other"
 
-_LABEL = re.compile(r"^(table|tab\.|figure|fig\.)\s*(\d+|[ivxlc]+)\b\s*([:.|\u2014\u2013-]|$)?", re.I)
 _SECTION_NUMBER = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|[A-H]\.(\d+\.?)*)\s+(?=\S)")
 _NAMED_HEADINGS = re.compile(
     r"^(abstract|introduction|references|bibliography|acknowledge?ments?|conclusions?|related work|"
     r"appendix|appendices|contents|summary|overview|background|discussion|limitations|results)\s*$",
     re.I,
 )
-_ABSTRACT_INLINE = re.compile(r"^abstract\s*[\u2014\u2013:.\-]\s*", re.I)
 _STOP_SECTIONS = re.compile(r"^(keywords|index terms|ccs concepts|key words)\b", re.I)
 _PAGE_NUMBER = re.compile(r"^(page\s+)?(\d{1,4}|[ivxlc]{1,6})(\s*(/|of)\s*\d{1,4})?$", re.I)
 
@@ -138,7 +137,7 @@ def _is_prose(line: Line, settings: LayoutSettings) -> bool:
 def caption_kind(line: Line, settings: LayoutSettings) -> str | None:
     """'table' or 'figure' when the line opens a caption: "Table 2:", "TABLE II", "Figure 5" set
     apart in bold or by a gap; not a sentence that starts "Table 2 shows"."""
-    m = _LABEL.match(line.text)
+    m = CAPTION_LABEL.match(line.text)
     if not m:
         return None
     kind = "table" if m.group(1).lower().startswith("tab") else "figure"
@@ -328,10 +327,13 @@ def find_abstract(blocks: Sequence[Block], vocab: DocumentWords, settings: Layou
     early = [b for b in blocks if b.page < blocks[0].page + settings.abstract_pages] if blocks else []
     for i, b in enumerate(early):
         text = b.first.text.strip()
-        if re.fullmatch(r"abstract[.:]?", text, re.I):
-            return _section_text(early, i + 1, vocab, settings)
-        if _ABSTRACT_INLINE.match(text) and b.kind != "other":
-            first = _ABSTRACT_INLINE.sub("", b.text(vocab), count=1)
+        label = ABSTRACT_LABEL.match(text)  # `text` is stripped: no space before or after it
+        if label and label.end() == len(text) and label.group("sep") in (None, ".", ":"):
+            return _section_text(early, i + 1, vocab, settings)  # 'Abstract', 'Abstract.', 'Abstract:'
+        if label and label.group("sep") and b.kind != "other":  # 'Abstract — We ...'
+            first = b.text(vocab)
+            if (inline := ABSTRACT_LABEL.match(first)) and not inline.group("lead") and inline.group("sep"):
+                first = first[inline.end() :]
             rest = _section_text(early, i + 1, vocab, settings, same_as=b)
             return " ".join(t for t in (first, rest) if t) or None
     for i, b in enumerate(early):

@@ -14,13 +14,13 @@ from extractor.readers.inputs import new_document
 from extractor.readers.roles import mark_cell_roles
 from extractor.readers.text.flat import find_flattened_tables
 from extractor.vocab import Vocabulary
+from extractor.vocab.patterns import ABSTRACT_LABEL
 
 # The abstract is the first paragraph of at least this many words, unless a heading names it:
 # bylines, affiliations, menus and link rows above it are shorter.
 ABSTRACT_MIN_WORDS = 40
 _TITLE_MAX_WORDS = 25
 _CAPTION_MAX_WORDS = 15
-_ABSTRACT_LABEL = re.compile(r"^\s*abstract\b\s*([:.—–-])?\s*", re.I)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_DELIM_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _NOT_TITLE = re.compile(r"^(?:[<|\[]|[-*+•]\s|\d+[.)]\s)")  # markup, table rows, links, list items
@@ -206,10 +206,11 @@ def _abstract(paragraphs: list[list[str]]) -> str | None:
     paragraph of ABSTRACT_MIN_WORDS words or more."""
     texts = [_collapse([_MD_HEADING.sub("", line) for line in p]) for p in paragraphs]
     for k, text in enumerate(texts):
-        label = _ABSTRACT_LABEL.match(text)
+        label = ABSTRACT_LABEL.match(text)
+        label = label if label and label.group("bounded") is not None else None  # 'Abstracts' is none
         if label and label.end() == len(text) and k + 1 < len(texts):
             return texts[k + 1]
-        if label and label.group(1) and label.end() < len(text):
+        if label and label.group("sep") and label.end() < len(text):
             return text[label.end() :]
     long = [t for t in texts if len(t.split()) >= ABSTRACT_MIN_WORDS and not t.startswith("<")]
     return long[0] if long else None
