@@ -73,7 +73,8 @@ def _conflict_key(data: dict) -> tuple:
 
 
 def check_conflicts(records: list[RecordData]) -> list[Issue]:
-    """Every record whose value differs from the first record of its (document, dataset, model, metric, setting)."""
+    """Every record whose value differs from the first record of its (document, dataset, model, metric,
+    setting)."""
     first: dict[tuple, tuple[float, RecordRef]] = {}
     issues = []
     for data, ref in records:
@@ -94,7 +95,8 @@ def check_conflicts(records: list[RecordData]) -> list[Issue]:
                 _issue(
                     "error",
                     "conflicting-values",
-                    f"{value:g} here but {other_value:g} at {where} for the same dataset, model, metric and setting",
+                    f"{value:g} here but {other_value:g} at {where} for the same dataset, model, metric "
+                    "and setting",
                     ref,
                 )
             )
@@ -169,7 +171,8 @@ def check_outliers(
                 _issue(
                     "warning",
                     "outlier",
-                    f"{value:g} is far from every other value of {data.get('dataset')} / {data.get('metric') or '-'} "
+                    f"{value:g} is far from every other value of "
+                    f"{data.get('dataset')} / {data.get('metric') or '-'} "
                     f"in the store ({len(others)} values, {min(others):g} to {max(others):g})",
                     ref,
                 )
@@ -197,7 +200,8 @@ def _reason(error: ValidationError) -> str:
 
 
 def validate_records(records: list[ResultRecord]) -> tuple[list[ResultRecord], list[DocumentWarning]]:
-    """Re-validate each record from its data (catching values set without validation); drop the invalid ones."""
+    """Re-validate each record from its data (catching values set without validation); drop the invalid
+    ones."""
     good: list[ResultRecord] = []
     warnings: list[DocumentWarning] = []
     seen: set[tuple] = set()

@@ -36,7 +36,8 @@ def load_reference_file(path: Path) -> list[RecordData]:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         if not {"dataset", "model", "value"} <= set(reader.fieldnames or []):
             raise ReferenceDataError(
-                f"{path}: a reference CSV needs at least the columns dataset, model, value (and metric, setting)"
+                f"{path}: a reference CSV needs at least the columns dataset, model, value "
+                "(and metric, setting)"
             )
         return [
             (data, ref_of(data, str(path), n))

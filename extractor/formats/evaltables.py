@@ -212,7 +212,8 @@ def _model_name(rec: StoredRecord) -> str:
 
 
 def evaluation_tables(records: Iterable[StoredRecord]) -> list[dict]:
-    """The records (chosen by the caller: see leaderboard.select_records) as an evaluation-tables list of tasks."""
+    """The records (chosen by the caller: see leaderboard.select_records) as an evaluation-tables list of
+    tasks."""
     tasks: dict = {}
     for rec in records:
         node = None

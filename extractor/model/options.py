@@ -87,7 +87,8 @@ class ValidateOptions(_Options):
     outlier_factor: float = Field(
         default=1.0,
         gt=0,
-        description="a value is far when its nearest other value of the benchmark is further than this many times the larger of their spread and half their median",
+        description="a value is far when its nearest other value of the benchmark is further than this many "
+        "times the larger of their spread and half their median",
     )
     outlier_min_others: int = Field(
         default=2,

@@ -41,10 +41,16 @@ RECORD_FLAGS: dict[str, str] = {
     "model-incomplete": "the model name is only a size: its family was never printed",
     "model-is-setting": "the model label names a prompting condition ('No system prompt'), not a model",
     "model-placeholder": "the model label stands for whichever model did best ('Other Best'), naming none",
-    "in-house-benchmark": "the caption says the scores are on the authors' own benchmark: its labels are no public benchmark",
-    "conflicting-values": "the document gives the same dataset, model, metric and setting another value elsewhere",
+    "in-house-benchmark": (
+        "the caption says the scores are on the authors' own benchmark: its labels are no public benchmark"
+    ),
+    "conflicting-values": (
+        "the document gives the same dataset, model, metric and setting another value elsewhere"
+    ),
     "label-offset": "the row's model name is drawn between two rows: which row it names is a guess",
-    "marked-caveat": "a note says the results its mark points at are not comparable (for reference only, a spoken version)",
+    "marked-caveat": (
+        "a note says the results its mark points at are not comparable (for reference only, a spoken version)"
+    ),
 }
 
 
@@ -83,9 +89,10 @@ class ResultRecord(BaseModel):
     bold: bool = False
     model_role: Literal["own", "baseline", "ablation"] | None = Field(
         default=None,
-        description="'own' when the model is the document's (named in its title, or marked 'ours'), 'baseline' when it is "
-        "one the document compares with, 'ablation' for a variant the document made to study itself (an ablation "
-        "table); empty when the document names no model of its own. Leaderboards leave ablations out",
+        description="'own' when the model is the document's (named in its title, or marked 'ours'), "
+        "'baseline' when it is one the document compares with, 'ablation' for a variant the document made "
+        "to study itself (an ablation table); empty when the document names no model of its own. "
+        "Leaderboards leave ablations out",
     )
     cell_part: int | None = Field(
         default=None,
@@ -94,7 +101,8 @@ class ResultRecord(BaseModel):
     )
     benchmark_raw: str | None = Field(
         default=None,
-        description="the benchmark the dataset label is a part of, as a header or the caption prints it ('AGIEval')",
+        description="the benchmark the dataset label is a part of, as a header or the caption prints it "
+        "('AGIEval')",
     )
     subset_raw: str | None = Field(
         default=None,

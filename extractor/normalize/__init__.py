@@ -40,7 +40,8 @@ def _setting(raw: str | None) -> str | None:
 
 
 def _without_maker(name: str, aliases: Vocabulary) -> str:
-    """'Megrez-3B-Omni (Infinigence)' -> 'Megrez-3B-Omni': the lab in brackets made the model; it is no part of its name."""
+    """'Nimbus-3B-Omni (Acme Labs)' -> 'Nimbus-3B-Omni': the lab in brackets made the model; it is no part
+    of its name."""
     base, groups = split_trailing_parens(name)
     if groups and base and aliases.is_organisation(groups[-1]):
         return " ".join([base, *(f"({g})" for g in groups[:-1])])

@@ -102,8 +102,8 @@ def _bracketed_subsets(label: str, vocab: Vocabulary) -> tuple[str, DatasetMatch
 
 
 def compose_model(name: str, variant: str | None, vocab: Vocabulary) -> str:
-    """'Nimbus2.5-72B' + 'Base' -> 'Nimbus2.5-72B Base'; 'Nimbus 3 PT 4B' -> 'Nimbus 3 4B PT' (variant after size).
-    A name that names a variant already, or a model served only by API, takes no variant."""
+    """'Nimbus2.5-72B' + 'Base' -> 'Nimbus2.5-72B Base'; 'Nimbus 3 PT 4B' -> 'Nimbus 3 4B PT' (variant
+    after size). A name that names a variant already, or a model served only by API, takes no variant."""
     words = name.split()
     parts = [p for w in words for p in w.split("-")]
     if variant and not any(vocab.is_variant(p) for p in parts) and not vocab.is_api_model(name):

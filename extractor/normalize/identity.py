@@ -1,4 +1,5 @@
-"""Whose model is it: the document's own (named in its title, or marked 'ours') or a baseline it compares with."""
+"""Whose model is it: the document's own (named in its title, or marked 'ours') or a baseline it compares
+with."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ _COMPLETION = rf"(?P<ext>v?\d+(?:\.\d+)+|v\d+|{SIZE_IN_TEXT}\b)"
 def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
     """For each label without a digit, the one 'label + version' form the text uses, if it uses exactly one.
 
-    A number followed by more numbers is a table row read as text ('Model 71.4 79.0', 'Model 6.84 ± 0.07'), not a name.
+    A number followed by more numbers is a table row read as text ('Model 71.4 79.0', 'Model 6.84 ± 0.07'),
+    not a name.
     A completion that is itself another label of the same table is not used: 'Model' next to a
     'Model 2' column stays 'Model'.
     """

@@ -85,13 +85,16 @@ _NON_RESULTS_HEADER = re.compile(
 )
 _NON_RESULTS_LABEL = re.compile(
     r"learning rate|\blr\b|batch size|warm-?up|weight decay|epochs?|\bsteps?\b|dropout|optimi[sz]er|"
-    r"\blayers?\b|attention heads|\bheads\b|hidden (size|dim)|dimension|vocab|context (length|window)|sequence length|"
-    r"# ?params|parameters|activated|architecture|training tokens|\btokens\b|gpu hours|flops|precision|beta[12]?|adam",
+    r"\blayers?\b|attention heads|\bheads\b|hidden (size|dim)|dimension|vocab|context (length|window)|"
+    r"sequence length|"
+    r"# ?params|parameters|activated|architecture|training tokens|\btokens\b|gpu hours|flops|precision|"
+    r"beta[12]?|adam",
     re.I,
 )
 # Rows (or columns) that describe the models rather than score them: '# Activated Params', 'Architecture'.
 DESCRIPTOR = re.compile(
-    r"^#|\bparams\b|parameters|architecture|context (length|window|size)|\btokens\b|kv cache|vocab|\blayers\b|"
+    r"^#|\bparams\b|parameters|architecture|context (length|window|size)|\btokens\b|kv cache|vocab|"
+    r"\blayers\b|"
     r"\bheads\b|hidden (size|dim)|release|licen[cs]e|size \(gb\)|memory|model size|^sizes?$|"
     r"^((avg\.?|average|mean|response|output)\s+)?length$",
     re.I,
@@ -117,27 +120,20 @@ class Layout(BaseModel):
     kinds: dict[int, Kind] = {}  # label columns without a role: name, size, group (a category) or attribute
     labels: list[str] = []  # per grid row: its name, blanks left by lost row spans filled
     row_groups: list[str] = []  # per grid row: the category column's text ('English'), filled
-    column_metrics: dict[
-        int, str
-    ] = {}  # per value column: a metric a header row states ('pass@1' under 'AIME 2024')
-    column_settings: dict[
-        int, str
-    ] = {}  # per value column: a setting a header row states ('Extended Thinking | 32K')
-    benchmarks: list[
-        str
-    ] = []  # per column: a benchmark a group header names over its parts ('RULER' over '0-8K')
-    subsets: list[
-        str
-    ] = []  # per column: a language or split a group header states over dataset columns ('French')
-    row_datasets: list[
-        str
-    ] = []  # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
-    corner_metric: str | None = (
-        None  # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
-    )
-    lead_scores: dict[
-        int, str
-    ] = {}  # per grid row: scores the PDF drew inside the label cell, under the corner's sizes
+    # per value column: a metric a header row states ('pass@1' under 'AIME 2024')
+    column_metrics: dict[int, str] = {}
+    # per value column: a setting a header row states ('Extended Thinking | 32K')
+    column_settings: dict[int, str] = {}
+    # per column: a benchmark a group header names over its parts ('RULER' over '0-8K')
+    benchmarks: list[str] = []
+    # per column: a language or split a group header states over dataset columns ('French')
+    subsets: list[str] = []
+    # per grid row: the benchmark a 'Datasets' label column prints for its group of rows
+    row_datasets: list[str] = []
+    # a metric the header over the label columns states ('Benchmark (Accuracy (%))')
+    corner_metric: str | None = None
+    # per grid row: scores the PDF drew inside the label cell, under the corner's sizes
+    lead_scores: dict[int, str] = {}
 
     def row_label(self, row: list[str]) -> str:
         cols = [
@@ -146,7 +142,8 @@ class Layout(BaseModel):
             if self.kinds.get(j, "name") in ("name", "size") and j not in self.roles
         ]
         names = [row[j] for j in cols if self.kinds.get(j, "name") == "name"]
-        # a parameter count beside a name that prints its size already ('InternViT-6B' | '5.9B') is no part of it
+        # a parameter count beside a name that prints its size already ('Nimbus-6B' | '5.9B') is no part
+        # of it
         sized = any(_HAS_SIZE.search(n) for n in names)
         return join_distinct([row[j] for j in cols if not (sized and self.kinds.get(j) == "size")])
 
@@ -203,8 +200,8 @@ def _split_lead_scores(labels: list[str], corner: str, header_rows: int) -> tupl
 
 
 def split_category(label: str, aliases: Vocabulary) -> tuple[str, str] | None:
-    """'Code generation LiveCodeBench v5' -> ('Code generation', 'LiveCodeBench v5'): the shortest leading words
-    that name no benchmark, followed by words that begin with one the vocabulary knows."""
+    """'Code generation LiveCodeBench v5' -> ('Code generation', 'LiveCodeBench v5'): the shortest leading
+    words that name no benchmark, followed by words that begin with one the vocabulary knows."""
     words = label.split()
     for k in range(1, min(5, len(words))):
         rest = words[k:]
@@ -260,9 +257,8 @@ def _label_texts(
     for j in [j for j, kind in layout.kinds.items() if kind == "name"][1:]:
         cells = {c for r in body if j < len(r) and (c := r[j].strip())}
         if cells and all(parse_setting(split_label(c, aliases).name) for c in cells):
-            layout.roles[j] = (
-                "setting"  # 'single attempt (pass@1)' beside the benchmark's name: how it was scored
-            )
+            # 'single attempt (pass@1)' beside the benchmark's name: how it was scored
+            layout.roles[j] = "setting"
             del layout.kinds[j]
     corner = join_distinct(
         [columns[j] for j in range(layout.label_cols) if layout.kinds.get(j) in ("name", "size")]

@@ -1,4 +1,5 @@
-"""What a caption says about every record of its table: model variant, setting, metric, parent benchmark, kind.
+"""What a caption says about every record of its table: model variant, setting, metric, parent benchmark,
+kind.
 
 Each fact is read only when the caption states it once and plainly; a caption naming two variants
 ('pre-trained (PT) and instruction-tuned (IT) models') states none, and the table's own labels decide.
@@ -47,7 +48,8 @@ def document_variant_forms(captions: list[str]) -> dict[str, str]:
 _VARIANT_WORDS = re.compile(r"(tuned|trained|instruct\w*|chat|base|aligned|RL|SFT)\W*$", re.I)
 _SHORT_VARIANT = re.compile(r"\((IT|PT|SFT|RL|Base|Chat|Instruct)\)")
 _SETTINGS = re.compile(
-    r"\b(zero|one|two|three|four|five|eight|ten|few|\d+)[- ]shot\b|\bchain[- ]of[- ]thought\b|\bCoT\b|\bmaj@\d+\b|"
+    r"\b(zero|one|two|three|four|five|eight|ten|few|\d+)[- ]shot\b|\bchain[- ]of[- ]thought\b|"
+    r"\bCoT\b|\bmaj@\d+\b|"
     r"\b(slow|fast|non|no)[- ]thinking\b|\blinear[\s-]+(probe|probing|evaluation)\b",
     re.I,
 )
@@ -55,7 +57,8 @@ _CLAIM = re.compile(
     r"\b(can|could|would)\s+(achieve|reach|obtain|score)\b|\bachieves?\s+\d|\breaches\s+\d", re.I
 )
 _METRIC_PHRASE = re.compile(
-    r"\b(exact match|accuracy|pass@\d+|F1(?: score)?|BLEU(?: score)?|WER|word error rate|CER|ROUGE-L|perplexity|"
+    r"\b(exact match|accuracy|pass@\d+|F1(?: score)?|BLEU(?: score)?|WER|word error rate|CER|ROUGE-L|"
+    r"perplexity|"
     r"length[- ]controlled win rate|(?<!controlled )win rate|Elo)\b",
     re.I,
 )
@@ -69,27 +72,34 @@ _PARENT_PHRASE = re.compile(
 _PARTS_OF = re.compile(
     r"^(?:the\s+)?(?:sub-?(?:sets|tasks|categories)|splits|categories|tasks)\s+of\s+(?:the\s+)?", re.I
 )
-# A part of one benchmark the whole table is about: "on the Nimbus benchmark's QA task", 'the QA subset of Nimbus'.
+# A part of one benchmark the whole table is about: "on the Nimbus benchmark's QA task", 'the QA subset
+# of Nimbus'.
 _PART_PHRASE = re.compile(
     r"\b(?P<a>[\w.+-]+(?: [\w.+-]+)?) benchmark['’]s (?P<sa>[\w.+-]+) (?:task|subset|split|track)\b|"
-    r"\bthe (?P<sb>[\w.+-]+) (?:task|subset|split|track) of (?:the )?(?P<b>[\w.+-]+(?: [\w.+-]+)??)(?: benchmark)?\b",
+    r"\bthe (?P<sb>[\w.+-]+) (?:task|subset|split|track) of "
+    r"(?:the )?(?P<b>[\w.+-]+(?: [\w.+-]+)??)(?: benchmark)?\b",
     re.I,
 )
-# Scores on a benchmark only the authors have: its categories ('Math') are not the public benchmarks of that name.
+# Scores on a benchmark only the authors have: its categories ('Math') are not the public benchmarks of
+# that name.
 _IN_HOUSE = re.compile(r"\bon (?:the |our |an |a )?(?:in-house|internal|private)\b", re.I)
 _ABLATION = re.compile(
     r"\bablations?\b|\bablating\b|\bablated\b|\b(impact|effect|influence|contribution)s? of\b", re.I
 )
-# The caption's title: its first sentence ('Table 11: More English benchmark results.'); what follows explains.
 # Where one sentence ends and the next begins.
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# The caption's title: its first sentence ('Table 11: More English benchmark results.'); what follows
+# explains.
 _TITLE = re.compile(r"^.*?[.!?](?=\s+[A-Z]|\s*$)|^.*$")
 # The punctuation between a caption's table number and its title ('Table 5: ...', 'Table 5 | ...').
 _LABEL_END = re.compile(r"\s*[:.|]?\s*")
 _NOT_RESULTS = re.compile(
-    r"\bhyper-?parameters?\b|\bparameter counts?\b|\bthroughput\b|\bdata (mix(ture)?|composition|statistics)\b|"
-    r"\b(training|evaluation) (settings|configurations?|data)\b|\bmaximum supported\b|\brouting\b|\bexpert (load|assignment)\b|"
-    r"\bstatistics of\b|\blist of datasets\b|\bprompts? (used|template)\b|\bmemory (usage|footprint)\b|\b(training |validation )?loss(es)?\b",
+    r"\bhyper-?parameters?\b|\bparameter counts?\b|\bthroughput\b|"
+    r"\bdata (mix(ture)?|composition|statistics)\b|"
+    r"\b(training|evaluation) (settings|configurations?|data)\b|\bmaximum supported\b|\brouting\b|"
+    r"\bexpert (load|assignment)\b|"
+    r"\bstatistics of\b|\blist of datasets\b|\bprompts? (used|template)\b|\bmemory (usage|footprint)\b|"
+    r"\b(training |validation )?loss(es)?\b",
     re.I,
 )
 
@@ -99,12 +109,10 @@ class CaptionFacts(BaseModel):
     setting: str | None = None  # canonical, e.g. '0-shot'
     metric: str | None = None  # as the caption writes it
     parent: str | None = None  # the one benchmark the rows or columns are parts of, as written
-    part: str | None = (
-        None  # the part of `parent` the whole table is about ('QA' of 'the Nimbus benchmark's QA task')
-    )
-    in_house: bool = (
-        False  # the scores are on the authors' own benchmark ('on the in-house evaluation benchmark')
-    )
+    # the part of `parent` the whole table is about ('QA' of 'the Nimbus benchmark's QA task')
+    part: str | None = None
+    # the scores are on the authors' own benchmark ('on the in-house evaluation benchmark')
+    in_house: bool = False
     benchmark: str | None = None  # the one benchmark the caption names anywhere ('Results on MMLU, 5-shot.')
     named: list[str] = []  # every benchmark the caption names, canonical ('pass@1 on HumanEval and MBPP')
     kind: TableKind | None = None  # None: the caption does not say
@@ -115,7 +123,8 @@ def _one(found: set[str]) -> str | None:
 
 
 def caption_variant(caption: str) -> str | None:
-    # '(IT)' after 'instruction fine-tuned' or before 'models'; 'Italian (IT)' in a list of languages is no variant
+    # '(IT)' after 'instruction fine-tuned' or before 'models'; 'Italian (IT)' in a list of languages is
+    # no variant
     short = {
         m.group(1)
         for m in _SHORT_VARIANT.finditer(caption)
@@ -178,7 +187,8 @@ def _bracketed_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
 
 
 def caption_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """(benchmark, part) when the caption says the table is about one part of a benchmark the vocabulary knows."""
+    """(benchmark, part) when the caption says the table is about one part of a benchmark the vocabulary
+    knows."""
     for m in _PART_PHRASE.finditer(caption):
         bench, part = (m.group("a"), m.group("sa")) if m.group("a") else (m.group("b"), m.group("sb"))
         words = bench.split()
@@ -190,7 +200,8 @@ def caption_part(caption: str, vocab: Vocabulary) -> tuple[str, str] | None:
 
 
 def caption_benchmark(caption: str, vocab: Vocabulary) -> str | None:
-    """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or several."""
+    """The one benchmark a caption names ('Table 13: Results on MMLU.'), as written; None for none or
+    several."""
     found = named_benchmarks(caption, vocab)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -203,7 +214,8 @@ def named_benchmarks(caption: str, vocab: Vocabulary) -> dict[str, str]:
         for i in range(len(words) - n + 1):
             text = " ".join(words[i : i + n])
             match = vocab.dataset(text)
-            # a benchmark's name is written as a name: 'in bold' or 'Bold means' is a word, not the BOLD benchmark
+            # a benchmark's name is written as a name: 'in bold' or 'Bold means' is a word, not the BOLD
+            # benchmark
             acronym = (
                 match is not None
                 and match.entry.name.isupper()
@@ -253,7 +265,8 @@ def read_caption(caption: str | None, vocab: Vocabulary) -> CaptionFacts:
     named = named_benchmarks(text, vocab)
     parent = part[0] if part else caption_parent(text, vocab)
     if parent and not _only_parent(parent, named, vocab):
-        parent = None  # 'on Flickr30K' in a caption over Flickr30K, COCO and their Chinese versions names no parent
+        # 'on Flickr30K' in a caption over Flickr30K, COCO and their Chinese versions names no parent
+        parent = None
     return CaptionFacts(
         variant=caption_variant(text),
         setting=caption_setting(text),
@@ -280,7 +293,8 @@ def ablation_tables(paragraphs: list[str]) -> set[str]:
     for text in paragraphs:
         numbers = {m.group(1).upper() for m in TABLE_MENTION.finditer(text)}
         if len(numbers) == 1 and _ABLATION_RUN_IN.match(text):
-            found |= numbers  # 'Impact of SFT Data Scaling  ... As detailed in Table 6, ...': the paragraph's heading says it
+            # 'Impact of SFT Data Scaling  ... As detailed in Table 6, ...': the paragraph's heading says it
+            found |= numbers
         for sentence in SENTENCE_END.split(text):
             numbers = {m.group(1).upper() for m in TABLE_MENTION.finditer(sentence)}
             if len(numbers) == 1 and re.search(r"\bablat(ion|ions|e|ed|ing)\b", sentence, re.I):

@@ -17,7 +17,8 @@ SETTING_PAIR = re.compile(r"\b(\d+-shot(?: CoT)?)\s*/\s*(\d+-shot(?: CoT)?)\s*$"
 
 
 def pair_settings(layout: Layout, width: int) -> dict[int, str]:
-    """Columns under one header 'MMLU 0-shot / 5-shot' drawn as 'a | / | b': the first takes the first setting, the last the second."""
+    """Columns under one header 'MMLU 0-shot / 5-shot' drawn as 'a | / | b': the first takes the first
+    setting, the last the second."""
     out: dict[int, str] = {}
     j = layout.label_cols
     while j < width:
@@ -84,7 +85,8 @@ def cell_labels(
     layout: Layout, i: int, label: str, column: str, context: str | None, aliases: Vocabulary
 ) -> _Labels:
     """(dataset, model, metric) of a row's cell. Beside a 'Datasets' label column the row's benchmark is
-    that column's text for its group of rows, and the value column's header is the metric ('Performance (WER)')."""
+    that column's text for its group of rows, and the value column's header is the metric ('Performance
+    (WER)')."""
     if layout.models_on == "rows" and layout.row_datasets and layout.row_datasets[i]:
         parts = split_label(column, aliases)
         metric = parts.metric_raw or (column if aliases.metric(column) else None)

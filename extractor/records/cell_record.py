@@ -14,7 +14,8 @@ _PERCENT = re.compile(r"[(\[]\s*%\s*[)\]]|\bin\s+%|\bpercent(age)?s?\b", re.I)
 
 
 def _implied_unit(table: Table, i: int, j: int) -> str | None:
-    """A bare '52.4' under 'Accuracy (%)' in the caption, its column header or its row label is a percentage."""
+    """A bare '52.4' under 'Accuracy (%)' in the caption, its column header or its row label is a
+    percentage."""
     texts = [table.caption or "", table.grid[i][0] if table.grid[i] else ""]
     texts += [table.grid[h][j] for h in range(min(i, 3)) if j < len(table.grid[h])]
     return "%" if any(_PERCENT.search(t) for t in texts) else None
@@ -24,7 +25,8 @@ def cell_record(
     doc: Document, table: Table, i: int, j: int, parsed: ParsedValue, **labels: Any
 ) -> ResultRecord:
     """The record of the score `parsed` read from cell (i, j); `labels` are the record's other fields (the
-    labels as printed, and what the table says of them), `setting_raw` joined with a setting the cell notes."""
+    labels as printed, and what the table says of them), `setting_raw` joined with a setting the cell
+    notes."""
     bold = any(c.bold for c in table.cells if c.row == i and c.col == j)
     setting_raw = labels.pop("setting_raw", None)
     if parsed.note and parse_setting(parsed.note):

@@ -20,7 +20,8 @@ class Part(NamedTuple):
     model: str | None = None  # a model of a family whose sizes one header cell lists ('4B 12B 27B')
 
 
-# A label ending in a list of the parts a cell's several numbers stand for: 'LibriSpeech test-clean | test-other'.
+# A label ending in a list of the parts a cell's several numbers stand for: 'LibriSpeech test-clean |
+# test-other'.
 _PART_LIST = re.compile(r"^(?P<base>.*?)\s*(?P<list>[^\s|/]+(?:\s*[|/]\s*[^\s|/]+)+)$")
 
 

@@ -1,5 +1,5 @@
 """Label columns of a wide table: which one names the row, which adds a size, which is a category,
-and the cells a lost row span left blank ('LLaMA' printed once beside '7B | 13B | 33B')."""
+and the cells a lost row span left blank ('Nimbus' printed once beside '7B | 13B | 33B')."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def _has_value(row: list[str], label_cols: int) -> bool:
 def label_kinds(
     body: list[list[str]], columns: list[str], label_cols: int, roles: dict[int, str]
 ) -> dict[int, Kind]:
-    """Each label column without a role: the name, a size beside it, a sparse category column, or an attribute."""
+    """Each label column without a role: the name, a size beside it, a sparse category column, or an
+    attribute."""
     free = [j for j in range(label_cols) if j not in roles]
     kinds: dict[int, Kind] = {}
     for j in free:
@@ -234,8 +235,7 @@ def _band_join(
     for i in range(header_rows, len(grid)):
         band = bands[i - header_rows]
         if band in texts:
-            current = "\n".join(
-                texts[band]
-            )  # lines kept apart: the first may name the benchmark, the rest its parts
+            # lines kept apart: the first may name the benchmark, the rest its parts
+            current = "\n".join(texts[band])
         out[i] = current if _has_value(grid[i], label_cols) else ""
     return out

@@ -33,7 +33,8 @@ LabelRole = Literal[
     "aggregate",
     "unknown",
 ]
-# where a label sits: over value columns, naming a row, as a section row, in a category column, in another label column
+# where a label sits: over value columns, naming a row, as a section row, in a category column, in another
+# label column
 Position = Literal["column-header", "row-label", "section", "category-column", "label-column"]
 
 _SIZE = re.compile(rf"^{MODEL_SIZE}$", re.I)
@@ -42,12 +43,10 @@ _SIZE = re.compile(rf"^{MODEL_SIZE}$", re.I)
 class LabelEntry(BaseModel):
     label: str  # as printed, whitespace collapsed
     role: LabelRole
-    canonical: str | None = (
-        None  # the vocabulary's name for it in its role (benchmark, metric, language, task)
-    )
-    benchmark: str | None = (
-        None  # the benchmark it names, by itself or once its setting and metric are split off, whatever its role
-    )
+    # the vocabulary's name for it in its role (benchmark, metric, language, task)
+    canonical: str | None = None
+    # the benchmark it names, by itself or once its setting and metric are split off, whatever its role
+    benchmark: str | None = None
     positions: list[Position] = []
 
 

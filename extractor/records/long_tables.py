@@ -1,4 +1,5 @@
-"""Long-form tables: one result per row, its dataset, model, metric and value each in a column of their own."""
+"""Long-form tables: one result per row, its dataset, model, metric and value each in a column of its
+own."""
 
 from __future__ import annotations
 

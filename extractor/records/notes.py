@@ -40,7 +40,8 @@ _CAVEAT = re.compile(
 )
 # A clause saying the authors made a benchmark themselves ('newly constructed ... in this study').
 _BUILT = re.compile(
-    r"\b(?:newly|we)\s+(?:constructed|built|created|collected|curated)\b|\bconstructed (?:by us|in this (?:work|study|paper))\b",
+    r"\b(?:newly|we)\s+(?:constructed|built|created|collected|curated)\b|"
+    r"\bconstructed (?:by us|in this (?:work|study|paper))\b",
     re.I,
 )
 _CLAUSES = re.compile(rf";|,\s*(?=(?:while|whereas|but)\b)|{SENTENCE_END.pattern}")

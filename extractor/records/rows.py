@@ -13,7 +13,8 @@ from extractor.records.axes import Layout
 OWN_VARIANT = re.compile(r"\bw/o?(?=\s|$)|^\s*\+\s*\w|\bbaseline\b|@\d+(?:\.\d+)?[BT]\b", re.I)
 
 
-# A row's name whose middle lies this share of the row's height away from its scores' middle names another row.
+# A row's name whose middle lies this share of the row's height away from its scores' middle names another
+# row.
 _LABEL_OFFSET = 0.35
 
 

@@ -22,9 +22,8 @@ class ColumnSemantics(BaseModel):
     label: (
         str  # what the column's records take as their dataset (models on rows) or model (models on columns)
     )
-    benchmark: str | None = (
-        None  # the benchmark the column is a part of: a header over it names it, or the caption
-    )
+    # the benchmark the column is a part of: a header over it names it, or the caption
+    benchmark: str | None = None
     group: str | None = None  # a header over several columns: a category, or a part of the benchmark
     subset: str | None = None  # a language or split a header states
     metric: str | None = None
@@ -48,9 +47,8 @@ class TableSemantics(BaseModel):
     header_rows: int = 0
     label_cols: int = 0
     kind: TableKind | None = None
-    label_roles: dict[
-        int, str
-    ] = {}  # per label column: name, size, group, attribute, or a role (setting, metric, task)
+    # per label column: name, size, group, attribute, or a role (setting, metric, task)
+    label_roles: dict[int, str] = {}
     columns: list[ColumnSemantics] = []
     rows: list[RowSemantics] = []
     labels: list[LabelEntry] = []  # each distinct label once, with its role

@@ -79,9 +79,8 @@ def wide_records(
     mixed = average and other
     sections = section_rows_of(table)
     section_bench: str | None = None  # a section row naming a benchmark over the rows of its parts
-    model_above: str | None = (
-        None  # the model row right above, for rows that are only its prompting conditions
-    )
+    # the model row right above, for rows that are only its prompting conditions
+    model_above: str | None = None
     bench_metric: str | None = None  # the metric a section row names after its benchmark
     own_variants = mostly_own_variants(layout, sections)
     offset = offset_rows(table, layout)
@@ -91,26 +90,22 @@ def wide_records(
         label, condition = layout.labels[i], None
         if layout.models_on == "rows" and label and i not in sections:
             if _BARE_CONDITION.match(label) and model_above:
-                label, condition = (
-                    model_above,
-                    label.casefold(),
-                )  # 'No system prompt' under a model: that model, so prompted
+                # 'No system prompt' under a model: that model, so prompted
+                label, condition = model_above, label.casefold()
             else:
                 model_above = None if is_prompt_condition(label) else label
         else:
             model_above = None  # only the row right above (or its other conditions) lends its model
-        extra = {
-            roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])
-        }  # '-' under 'Shots': none
+        # the label columns with a role ('-' under 'Shots': none)
+        extra = {roles[j]: row[j].strip() for j in roles if row[j].strip() and not is_missing(row[j])}
         if "setting" in extra and (scored := split_label(extra["setting"], aliases)).metric_raw:
             # 'single attempt (pass@1)': the setting, and the metric it was scored in
             extra["setting"], extra["metric"] = scored.name, extra.get("metric") or scored.metric_raw
         if not any(holds_score(c) for c in row[layout.label_cols :]) and (
             restated := corner_metric(label, aliases)
         ):
-            section_metric = (
-                restated  # the header repeated inside the table with another metric ('Benchmark (Elo)')
-            )
+            # the header repeated inside the table with another metric ('Benchmark (Elo)')
+            section_metric = restated
             continue
         if label and i in sections:
             # a category row such as 'Math' sets the task of the rows below; over model rows it is a section;
@@ -121,9 +116,8 @@ def wide_records(
             else:
                 section_bench = leading_benchmark(label, aliases) if layout.models_on == "columns" else None
                 task = label if layout.models_on == "columns" and not section_bench else None
-                if (
-                    section_bench
-                ):  # 'BOLD sentiment score (avg ± std)': the words after the benchmark name its metric
+                if section_bench:
+                    # 'BOLD sentiment score (avg ± std)': the words after the benchmark name its metric
                     bench_metric = metric_words(
                         split_trailing_parens(label[len(section_bench) :].strip())[0], aliases
                     )
@@ -137,9 +131,8 @@ def wide_records(
             column = SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = cell_labels(layout, i, label, column, context, aliases)
             if mixed and benchmark == context and AVERAGE.match(dataset):
-                benchmark = (
-                    None  # the average of the table's mix: no benchmark's score (left unknown, flagged)
-                )
+                # the average of the table's mix: no benchmark's score (left unknown, flagged)
+                benchmark = None
             dataset, row_variant = split_variant_note(dataset)
             parent = (
                 facts.parent
@@ -158,9 +151,8 @@ def wide_records(
             for parsed, dataset_raw, part in cell_values(
                 layout.lead_scores[i] if j < layout.label_cols else row[j], dataset, column, aliases
             ):
-                group = (
-                    "" if benchmark and layout.models_on == "rows" else layout.groups[j]
-                )  # under a benchmark, a part of it
+                # under a benchmark, a part of it
+                group = "" if benchmark and layout.models_on == "rows" else layout.groups[j]
                 row_group = layout.row_groups[i] if layout.models_on == "columns" and not row_bench else ""
                 task_raw = extra.get("task") or group or row_group or task
                 settings = (

@@ -83,7 +83,8 @@ Index("results_benchmark", results.c.dataset, results.c.metric)
 
 
 def store_url(db: str | Path | None, outdir: Path | None = None) -> str:
-    """A SQLAlchemy URL: `postgresql://...` (driven by psycopg 3), any other URL as given, else a SQLite file."""
+    """A SQLAlchemy URL: `postgresql://...` (driven by psycopg 3), any other URL as given, else a SQLite
+    file."""
     if db is None:
         db = (outdir or Path("output")) / DEFAULT_NAME
     text = str(db)

@@ -17,7 +17,8 @@ AVERAGE = re.compile(rf"^(({_AVERAGE_WORDS})\s*)+$", re.I)
 AVERAGE_OF = re.compile(rf"^(?:{_AVERAGE_WORDS})\s*\(([^()]+)\)$", re.I)
 
 
-# Scripts of a header printed in two languages ('Reasoning 中文推理'): Latin beside Chinese, Japanese or Korean.
+# Scripts of a header printed in two languages ('Reasoning 中文推理'): Latin beside Chinese, Japanese or
+# Korean.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -31,7 +32,8 @@ def without_translation(cells: list[str]) -> list[str]:
     return [" ".join(w for w in c.split() if not _CJK.search(w)) for c in cells]
 
 
-# A window of problem dates after a benchmark's name ('10/1/2024 - 2/1/2025'), month first as US reports print it.
+# A window of problem dates after a benchmark's name ('10/1/2024 - 2/1/2025'), month first as US reports
+# print it.
 _DATE_WINDOW = re.compile(r"\b(\d{1,2})/\d{1,2}/(\d{4})\s*[-–]\s*(\d{1,2})/\d{1,2}/(\d{4})\b")
 
 
@@ -52,7 +54,8 @@ class LabelParts(BaseModel):
 
 # Citation marks after a name: '[54]', '[3, 7]', '(Chen et al., 2022)', '(Chu et al., 2023a)'.
 CITATION = re.compile(
-    r"\s*\[\d+(?:\s*[,;–-]\s*\d+)*\]|\s*\((?:[A-Z][\w'-]+(?:\s+(?:et al\.|and|&)\s*[\w'-]*)*,?\s+(?:19|20)\d\d[a-z]?;?\s*)+\)"
+    r"\s*\[\d+(?:\s*[,;–-]\s*\d+)*\]|"
+    r"\s*\((?:[A-Z][\w'-]+(?:\s+(?:et al\.|and|&)\s*[\w'-]*)*,?\s+(?:19|20)\d\d[a-z]?;?\s*)+\)"
 )
 
 
@@ -71,9 +74,11 @@ def without_marks(name: str) -> str:
     )
 
 
-# A bracket after a benchmark saying which variant of the models its scores are for: 'MT Bench (for Instruct Models)'.
+# A bracket after a benchmark saying which variant of the models its scores are for: 'MT Bench (for
+# Instruct Models)'.
 _FOR_VARIANT = re.compile(
-    r"^(?P<base>.*\S)\s*\(\s*(?:for|of|on)?\s*(?:the\s+)?(?P<v>instruct(?:ion[- ]tuned)?|chat|base|pre-?trained)\s+models?\s*\)$",
+    r"^(?P<base>.*\S)\s*\(\s*(?:for|of|on)?\s*(?:the\s+)?"
+    r"(?P<v>instruct(?:ion[- ]tuned)?|chat|base|pre-?trained)\s+models?\s*\)$",
     re.I,
 )
 _VARIANT_FORMS = {
@@ -125,7 +130,8 @@ def _trailing_metric(name: str, aliases: Vocabulary) -> tuple[str, str | None]:
 
 
 def split_label(label: str, aliases: Vocabulary) -> LabelParts:
-    """Peel trailing '(...)' groups that are settings or metrics; a group that is neither stays in the name."""
+    """Peel trailing '(...)' groups that are settings or metrics; a group that is neither stays in the
+    name."""
     label = clean_label(label)
     if aliases.dataset(label) or aliases.model(label):
         return LabelParts(name=label)
@@ -146,7 +152,8 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
             raw.insert(0, inner)
             metric = mixed[1]
         elif aliases.is_api_model(inner) and aliases.dataset(base) and len(groups) == 1:
-            # 'ArenaHard (Orca-4-1106)': the API model that judged or served as reference, a setting of the run
+            # 'ArenaHard (Orca-4-1106)': the API model that judged or served as reference, a setting of the
+            # run
             settings.insert(0, inner.casefold())
             raw.insert(0, inner)
         else:
@@ -168,5 +175,6 @@ def split_label(label: str, aliases: Vocabulary) -> LabelParts:
 
 
 def known_benchmark(label: str, aliases: Vocabulary) -> DatasetMatch | None:
-    """The benchmark a label names, by itself or once its settings and metric are split off ('MMLU (5-shot)')."""
+    """The benchmark a label names, by itself or once its settings and metric are split off ('MMLU
+    (5-shot)')."""
     return aliases.dataset(label) or aliases.dataset(split_label(label, aliases).name)

@@ -187,7 +187,8 @@ def _merge(base: dict, extra: dict) -> dict:
 
 
 def _cache_dir() -> Path | None:
-    """Where the parsed built-in files are kept: $EXTRACTOR_CACHE_DIR (empty: nowhere), else the user's cache."""
+    """Where the parsed built-in files are kept: $EXTRACTOR_CACHE_DIR (empty: nowhere), else the user's
+    cache."""
     configured = os.environ.get("EXTRACTOR_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None

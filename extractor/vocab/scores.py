@@ -1,4 +1,5 @@
-"""Parse a score cell ('52.8%', '71.2 ± 0.3', '79.5*', '1,234', '65.2 (5-shot)') into a number and its parts."""
+"""Parse a score cell ('52.8%', '71.2 ± 0.3', '79.5*', '1,234', '65.2 (5-shot)') into a number and its
+parts."""
 
 from __future__ import annotations
 
@@ -164,14 +165,16 @@ def parse_parts(text: str) -> list[ParsedValue | None] | None:
     return parsed
 
 
-# Scores with the condition each was measured under printed after them: '79.6% diff', '76.5% / 72.7% whole / diff'.
+# Scores with the condition each was measured under printed after them: '79.6% diff', '76.5% / 72.7%
+# whole / diff'.
 _QUALIFIED = re.compile(
     r"^(?P<scores>[^a-zA-Z]*\d[^a-zA-Z]*?)\s+(?P<words>[a-z][a-z-]*(?:\s*/\s*[a-z][a-z-]*)*)$"
 )
 
 
 def parse_qualified(text: str) -> list[tuple[ParsedValue, str]] | None:
-    """Each score of the cell with its lower-case qualifier, or None unless there is one qualifier per score."""
+    """Each score of the cell with its lower-case qualifier, or None unless there is one qualifier per
+    score."""
     m = _QUALIFIED.match(text.strip())
     if not m:
         return None

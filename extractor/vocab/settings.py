@@ -119,7 +119,8 @@ _LEVELS = ("low", "medium", "high", "minimal", "xhigh")  # reasoning levels
 _HEADER_WORDS = re.compile(rf"^({'|'.join(_LEVELS)}|thinking|non-thinking|no thinking)$", re.I)
 
 
-# A label naming how a model was prompted ('No system prompt', 'Nimbus system prompt'): a setting, never a model.
+# A label naming how a model was prompted ('No system prompt', 'Nimbus system prompt'): a setting, never
+# a model.
 _PROMPT_CONDITION = re.compile(r"\bprompts?\b|\bprompting\b", re.I)
 
 
@@ -138,7 +139,8 @@ def is_reasoning_mode(text: str) -> bool:
 
 
 def split_reasoning_level(name: str) -> tuple[str, str | None]:
-    """'Orca o3 High' -> ('Orca o3', 'high'): a reasoning level printed after a model's name is its setting."""
+    """'Orca o3 High' -> ('Orca o3', 'high'): a reasoning level printed after a model's name is its
+    setting."""
     words = name.split()
     if len(words) >= 2 and words[-1].casefold() in _LEVELS:
         return " ".join(words[:-1]), words[-1].casefold()
