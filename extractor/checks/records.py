@@ -21,7 +21,7 @@ from collections import defaultdict
 from pydantic import ValidationError
 
 from extractor.model.document import DocumentWarning
-from extractor.model.issues import Issue, RecordData, RecordRef
+from extractor.model.issues import Issue, RecordData, RecordRef, Severity
 from extractor.model.options import ValidateOptions
 from extractor.model.record import ResultRecord
 from extractor.vocab.directions import metric_direction
@@ -40,8 +40,8 @@ def _number(value: object) -> float | None:
     )
 
 
-def _issue(severity: str, code: str, reason: str, ref: RecordRef) -> Issue:
-    return Issue(severity=severity, code=code, reason=reason, file=ref.file, record=ref)  # type: ignore[arg-type]
+def _issue(severity: Severity, code: str, reason: str, ref: RecordRef) -> Issue:
+    return Issue(severity=severity, code=code, reason=reason, file=ref.file, record=ref)
 
 
 def is_percentage(data: dict) -> bool:

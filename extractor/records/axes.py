@@ -70,7 +70,8 @@ LABEL_COL_ROLES: dict[str, Role] = {
 _MODEL_CORNER = re.compile(r"^(models?|methods?|systems?|approach(es)?|baselines?|name)\b", re.I)
 # A corner naming two label roles over one column: the category and the benchmark share each cell.
 _CATEGORY_CORNER = re.compile(
-    r"^(capabilit(y|ies)|categor(y|ies)|domains?|areas?|skills?)\s*[/&,]?\s*(benchmarks?|datasets?|evaluations?)$",
+    r"^(capabilit(y|ies)|categor(y|ies)|domains?|areas?|skills?)\s*[/&,]?\s*"
+    r"(benchmarks?|datasets?|evaluations?)$",
     re.I,
 )
 _DATASET_CORNER = re.compile(
@@ -80,7 +81,8 @@ _MODEL_LIKE = re.compile(rf"\b{SIZE_IN_TEXT}\b|\bv\d|\d+\.\d+|\bours\b|\bbase\b|
 
 
 _NON_RESULTS_HEADER = re.compile(
-    r"^(hyper-?parameters?|parameters?|values?|config(uration)?s?|settings?|sizes?|count|#?\s*tokens|proportion|ratio|weight|epochs?)$",
+    r"^(hyper-?parameters?|parameters?|values?|config(uration)?s?|settings?|sizes?|count|#?\s*tokens|"
+    r"proportion|ratio|weight|epochs?)$",
     re.I,
 )
 _NON_RESULTS_LABEL = re.compile(

@@ -64,8 +64,10 @@ _METRIC_PHRASE = re.compile(
 )
 # Whole-table statements that the rows are parts of one benchmark: 'results on AGIEval', 'subsets of X'.
 _PARENT_PHRASE = re.compile(
-    r"\b(?:results|performance|scores?|accuracy|evaluation)\s+(?:of\s+(?:\S+\s+){1,3}?)?on\s+(?:the\s+)?(?P<a>[^,.;:]+?)(?:\s+benchmark|\s+dataset|[,.;:]|$)|"
-    r"\b(?:sub-?(?:sets|tasks|categories)|splits|categories)\s+of\s+(?:the\s+)?(?P<b>[^,.;:]+?)(?:\s+benchmark|[,.;:]|$)|"
+    r"\b(?:results|performance|scores?|accuracy|evaluation)\s+(?:of\s+(?:\S+\s+){1,3}?)?on\s+(?:the\s+)?"
+    r"(?P<a>[^,.;:]+?)(?:\s+benchmark|\s+dataset|[,.;:]|$)|"
+    r"\b(?:sub-?(?:sets|tasks|categories)|splits|categories)\s+of\s+(?:the\s+)?"
+    r"(?P<b>[^,.;:]+?)(?:\s+benchmark|[,.;:]|$)|"
     r"\bdetailed\s+(?P<c>\S+)\s+(?:results|performance)\b",
     re.I,
 )

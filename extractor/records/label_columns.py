@@ -18,7 +18,8 @@ _SIZE = re.compile(rf"^{SIZE_CELL}(?:\s.*)?$|^[-–—]$", re.I)
 _SIZE_HEADER = re.compile(r"^(#\s*(of\s+)?)?(params?|parameters|sizes?|model sizes?)$", re.I)
 # Label columns that describe the row without naming it ('Train Lang', 'Input Length', 'Release Date').
 _ATTRIBUTE_HEADER = re.compile(
-    r"lang|length|context|release|date|\btype\b|licen[cs]e|open|source|architecture|tokens|\bdata\b|train|modality|"
+    r"lang|length|context|release|date|\btype\b|licen[cs]e|open|source|architecture|tokens|\bdata\b|train|"
+    r"modality|"
     r"\bactive\b|\bactivated\b|\bact\.|\btotal\b|开源|闭源",
     re.I,
 )

@@ -3,6 +3,8 @@ own."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from extractor.model.document import Document, Table
 from extractor.model.record import ResultRecord
 from extractor.records.axes import Role
@@ -10,11 +12,16 @@ from extractor.records.cell_record import cell_record
 from extractor.vocab.scores import parse_rank, parse_value
 
 
+def _text(row: list[str], col: dict[Role, int], role: Role) -> str | None:
+    """The row's text in the column of that role, if the table has one."""
+    return row[col[role]].strip() if role in col and col[role] < len(row) else None
+
+
 def long_records(doc: Document, table: Table, roles: dict[int, Role]) -> list[ResultRecord]:
     col = {role: j for j, role in sorted(roles.items(), reverse=True)}
     out = []
     for i, row in enumerate(table.grid[1:], start=1):
-        get = lambda role: row[col[role]].strip() if role in col and col[role] < len(row) else None  # noqa: E731
+        get = partial(_text, row, col)
         parsed = parse_value(get("value") or "")
         if parsed is None or not get("dataset") or not get("model"):
             continue

@@ -23,13 +23,12 @@ from extractor.vocab.patterns import FOOTNOTE_MARKS
 
 # '∗' and '⋆' are the same mark as '*'.
 _SAME_MARK = str.maketrans({"∗": "*", "⋆": "*"})
+_MARKS = re.escape(FOOTNOTE_MARKS)
 # A note that begins with its mark, or a sentence saying what a mark stands for.
-_LEADING = re.compile(
-    rf"(?:^|(?<=[.!?;])\s*|(?<=\s))(?P<mark>[{re.escape(FOOTNOTE_MARKS)}]+)\s*(?P<text>[^{re.escape(FOOTNOTE_MARKS)}]+)"
-)
+_LEADING = re.compile(rf"(?:^|(?<=[.!?;])\s*|(?<=\s))(?P<mark>[{_MARKS}]+)\s*(?P<text>[^{_MARKS}]+)")
 _STANDS_FOR = re.compile(
-    rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{re.escape(FOOTNOTE_MARKS)}]+)|"
-    rf"(?P<mark2>[{re.escape(FOOTNOTE_MARKS)}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b",
+    rf"(?:marked|denoted|indicated|labell?ed)\s+(?:with|by|as)\s*[\"“”'‘’]?(?P<mark>[{_MARKS}]+)|"
+    rf"(?P<mark2>[{_MARKS}]+)[\"“”'‘’]?\s+(?:denotes?|indicates?|means?|marks?)\b",
     re.I,
 )
 # Results a note says are not like the others: a reader must check them before they are ranked.
@@ -93,7 +92,7 @@ def read_notes(caption: str | None, lines: list[str], vocab: Vocabulary) -> Tabl
 
 def trailing_marks(label: str) -> str:
     """The marks after a label's words: 'TriviaQA*' -> '*'."""
-    m = re.search(rf"[{re.escape(FOOTNOTE_MARKS)}]+$", label.strip())
+    m = re.search(rf"[{_MARKS}]+$", label.strip())
     return m.group(0).translate(_SAME_MARK) if m else ""
 
 

@@ -13,7 +13,8 @@ _MAJ = re.compile(r"\b(maj|cons)\s*@\s*(\d+)\b", re.I)
 _TOOLS = re.compile(r"\b(?P<no>no|without|w/o)\s+tools?\b|\b(?:with|w/)\s+tools?\b", re.I)
 # A thinking budget before the mode is part of it ('32K Thinking' -> '32k thinking').
 _THINKING = re.compile(
-    r"(?:\b(?P<budget>\d+(?:\.\d+)?[kKmM])\s+)?\b(?P<mode>slow|fast|non|no|extended)?(?P<sep>[\s-]?)thinking(?:\s+mode)?\b",
+    r"(?:\b(?P<budget>\d+(?:\.\d+)?[kKmM])\s+)?"
+    r"\b(?P<mode>slow|fast|non|no|extended)?(?P<sep>[\s-]?)thinking(?:\s+mode)?\b",
     re.I,
 )
 # An evaluation protocol for vision encoders: 'linear evaluation', 'linear probing' -> 'linear probe'.
