@@ -1,5 +1,5 @@
 """The command line: a thin typer app over the library. Each command is one library call plus what it
-prints (cli.render); the options are declared once, in cli.options."""
+prints (cli.render); the options are declared once, in cli.option_groups."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from extractor import __version__
-from extractor.cli.options import (
+from extractor.cli.option_groups import (
     Aliases,
     BoardFile,
     BoardFormats,

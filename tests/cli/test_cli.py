@@ -137,20 +137,20 @@ def test_every_command_is_documented_in_readme_and_help():
 
 
 # --out and --format mean different things to different commands (a folder or a file; record files,
-# a report's form or a leaderboard's): cli/options.py declares each meaning once, under its own alias.
+# a report's form or a leaderboard's): cli/option_groups.py declares each meaning once, under its own alias.
 MEANINGS_PER_COMMAND = {"--out", "-o", "--format", "-f"}
 
 
 def _declared_options():
-    """Option name -> the help texts cli/options.py declares for it."""
+    """Option name -> the help texts cli/option_groups.py declares for it."""
     import typing
 
     from typer.models import OptionInfo
 
-    from extractor.cli import options
+    from extractor.cli import option_groups
 
     declared = {}
-    for alias in vars(options).values():
+    for alias in vars(option_groups).values():
         if typing.get_origin(alias) is not typing.Annotated:
             continue
         for info in alias.__metadata__:
@@ -167,7 +167,7 @@ def test_options_several_commands_share_are_declared_once_with_one_help_text():
     declared = _declared_options()
     assert declared["--db"] and declared["--aliases"]
     for opt, texts in declared.items():
-        assert len(texts) == 1 or opt in MEANINGS_PER_COMMAND, f"cli/options.py declares {opt} twice"
+        assert len(texts) == 1 or opt in MEANINGS_PER_COMMAND, f"cli/option_groups.py declares {opt} twice"
     used = {}  # option name -> {command: help text}
     for name, command in _commands().items():
         for param in command.params:
@@ -176,7 +176,7 @@ def test_options_several_commands_share_are_declared_once_with_one_help_text():
                     used.setdefault(opt, {})[name] = param.help
     for opt, helps in used.items():
         if len(helps) > 1:
-            assert opt in declared, f"{opt} is declared by {sorted(helps)}: declare it once in cli/options.py"
+            assert opt in declared, f"{opt} is declared by {sorted(helps)}: declare it in cli/option_groups"
         stray = {c: h for c, h in helps.items() if opt in declared and h not in declared[opt]}
         assert not stray, f"{opt} declared again with another help text in {sorted(stray)}"
     assert len(used["--db"]) == 4 and len(set(used["--db"].values())) == 1
