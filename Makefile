@@ -14,7 +14,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/extractor run samples/ -o output/
 
+# Lint and format are checked first: a style slip fails in seconds, not after the suite.
 test: $(STAMP)
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --no-cache --check .
 	$(BIN)/python -m pytest -q
 
 schema: $(STAMP)
