@@ -7,6 +7,7 @@ pdfplumber; `page` is 1-based. HTML and text sources have no page or bbox (None)
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Literal
 from urllib.parse import urlparse
@@ -16,6 +17,28 @@ from pydantic import BaseModel, ConfigDict, Field
 from extractor import SCHEMA_VERSION
 
 MediaType = Literal["pdf", "html", "text"]
+
+
+class BlockKind(StrEnum):
+    """What a text block is."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+    OTHER = "other"  # page furniture, lines set apart as a table's, text of no other kind
+
+
+class TableEngine(StrEnum):
+    """What found a table; the values are the strings the output files carry."""
+
+    PDF_LINES = "pdfplumber-lines"  # a PDF grid of crossing rules
+    PDF_RULES_TEXT = "pdf-rules-text"  # PDF text in columns between horizontal rules
+    PDF_TEXT_COLUMNS = "pdf-text-columns"  # PDF text aligned in columns, no rules
+    HTML = "html"  # an HTML <table>
+    FLATTENED_TEXT = "flattened-text"  # a results table flattened to single spaces in a text page
+    MARKDOWN_TEXT = "markdown-text"  # a Markdown pipe table
+    TSV_TEXT = "tsv-text"  # tab-separated lines of a text page
 
 
 class BBox(BaseModel):
@@ -43,7 +66,7 @@ class TextBlock(BaseModel):
     bbox: BBox | None = None
     font_size: float | None = None
     bold: bool = False
-    kind: Literal["title", "heading", "paragraph", "caption", "other"] = "paragraph"
+    kind: BlockKind = BlockKind.PARAGRAPH
 
 
 class Cell(BaseModel):
@@ -80,9 +103,7 @@ class Table(BaseModel):
         ge=0,
         description="rows of column headers when the source marks them (HTML <th>, text header line)",
     )
-    engine: str = Field(
-        description="what found the table, e.g. 'pdf-text-columns', 'pdfplumber-lines', 'html'"
-    )
+    engine: TableEngine = Field(description="what found the table")
     confidence: float | None = Field(default=None, ge=0, le=1)
     notes: list[str] = Field(default_factory=list)
 

@@ -7,7 +7,8 @@ from extractor.run.pipeline import extract_document
 
 def _doc(*grids, text="", header_rows=None, media_type="pdf"):
     tables = [
-        Table(index=i, page=1, grid=g, engine="test", header_rows=header_rows) for i, g in enumerate(grids)
+        Table(index=i, page=1, grid=g, engine="pdf-text-columns", header_rows=header_rows)
+        for i, g in enumerate(grids)
     ]
     return Document(
         doc_id="d",
@@ -157,7 +158,7 @@ def test_the_records_stage_takes_the_header_rows_the_reader_marked():
         for j, t in enumerate(row)
         if t
     ]
-    table = Table(index=0, page=1, grid=grid, cells=cells, engine="test")
+    table = Table(index=0, page=1, grid=grid, cells=cells, engine="pdf-text-columns")
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     records = extract_document(doc, RunOptions()).records
     assert [(r.dataset, r.model, r.value) for r in records] == [
@@ -169,6 +170,6 @@ def test_the_records_stage_takes_the_header_rows_the_reader_marked():
         source="d.pdf",
         sha256="0" * 64,
         media_type="pdf",
-        tables=[Table(index=0, page=1, grid=grid, engine="test")],
+        tables=[Table(index=0, page=1, grid=grid, engine="pdf-text-columns")],
     )
     assert [r.dataset for r in extract_document(unmarked, RunOptions()).records] == ["RULER", "RULER"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from extractor.model.document import TextBlock
+from extractor.model.document import BlockKind, TextBlock
 from extractor.readers.html.element_text import (
     BLOCK_TAGS,
     GLUED_TAGS,
@@ -82,13 +82,13 @@ class _BlockWalker:
         if text:
             self.blocks.append(TextBlock(text=text, kind=self._kind(text)))
 
-    def _kind(self, text: str) -> str:
+    def _kind(self, text: str) -> BlockKind:
         for tag in reversed(self.open):
             if tag in HEADING_TAGS:
-                return "heading"
+                return BlockKind.HEADING
             if tag in _CAPTION_TAGS:
-                return "caption"
-        return "caption" if CAPTION_BLOCK.match(text) else "paragraph"
+                return BlockKind.CAPTION
+        return BlockKind.CAPTION if CAPTION_BLOCK.match(text) else BlockKind.PARAGRAPH
 
     def _table_caption(self, table) -> None:
         self._flush()
@@ -96,7 +96,7 @@ class _BlockWalker:
             if tag_of(child) == "caption":
                 text = visible_text(child)
                 if text:
-                    self.blocks.append(TextBlock(text=text, kind="caption"))
+                    self.blocks.append(TextBlock(text=text, kind=BlockKind.CAPTION))
 
 
 def _mark_title(blocks: list[TextBlock], title: str | None) -> None:
@@ -104,6 +104,6 @@ def _mark_title(blocks: list[TextBlock], title: str | None) -> None:
     if not title:
         return
     for block in blocks:
-        if block.kind == "heading" and block.text == title:
-            block.kind = "title"
+        if block.kind == BlockKind.HEADING and block.text == title:
+            block.kind = BlockKind.TITLE
             return

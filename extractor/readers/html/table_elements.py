@@ -12,7 +12,7 @@ Rules (see also grid.py for spans):
 
 from __future__ import annotations
 
-from extractor.model.document import Table
+from extractor.model.document import Table, TableEngine
 from extractor.readers.html.element_text import (
     BLOCK_TAGS,
     collapse,
@@ -86,7 +86,7 @@ def _build(element, kept: dict) -> Table | None:
             grid=layout.grid,
             cells=layout.cells,
             header_rows=layout.header_rows,
-            engine="html",
+            engine=TableEngine.HTML,
             notes=notes,
         )
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from extractor.model.document import Cell, Document, Table, TextBlock
+from extractor.model.document import BlockKind, Cell, Document, Table, TableEngine, TextBlock
 from extractor.model.errors import EmptyInputError
 from extractor.model.options import RunOptions
 from extractor.readers.decode import decode
@@ -54,7 +54,7 @@ def read_text(data: bytes, source: str, options: RunOptions, vocab: Vocabulary) 
     body = [p for _, p in paragraphs]
     if doc.title is not None:  # the title line is its own block; the rest of its paragraph stays
         body[0] = body[0][1:]
-    doc.blocks = ([TextBlock(text=doc.title, kind="title")] if doc.title else []) + _blocks(body)
+    doc.blocks = ([TextBlock(text=doc.title, kind=BlockKind.TITLE)] if doc.title else []) + _blocks(body)
     doc.abstract = _abstract([p for p in body if p])
     return doc
 
@@ -76,7 +76,9 @@ def _find_tables(lines: list[str], code: set[int], vocab: Vocabulary) -> list[tu
     found = []
     for flat in find_flattened_tables(lines, vocab):
         if flat.header_lines[0] not in code:
-            table = Table(index=0, grid=flat.grid, header_rows=1, engine="flattened-text", notes=flat.notes)
+            table = Table(
+                index=0, grid=flat.grid, header_rows=1, engine=TableEngine.FLATTENED_TEXT, notes=flat.notes
+            )
             found.append((flat.header_lines[0], flat.end, table))
     taken = {no for first, end, _ in found for no in range(first, end)} | code
     no = 0
@@ -120,7 +122,7 @@ def _markdown_table(lines: list[str], no: int, taken: set[int]) -> tuple[int, Ta
     marks = [
         Cell(row=i, col=j, text=t, bold=b) for i, row in enumerate(cells) for j, (t, b) in enumerate(row)
     ]
-    return end, Table(index=0, grid=grid, cells=marks, header_rows=1, engine="markdown-text")
+    return end, Table(index=0, grid=grid, cells=marks, header_rows=1, engine=TableEngine.MARKDOWN_TEXT)
 
 
 def _markdown_cell(text: str) -> tuple[str, bool]:
@@ -150,7 +152,7 @@ def _tab_table(lines: list[str], no: int, taken: set[int]) -> tuple[int, Table] 
         end += 1
     if len(rows) < 2:
         return None
-    return end, Table(index=0, grid=rows, header_rows=1, engine="tsv-text")
+    return end, Table(index=0, grid=rows, header_rows=1, engine=TableEngine.TSV_TEXT)
 
 
 def _caption(lines: list[str], first: int, in_table: set[int]) -> str | None:
@@ -197,7 +199,7 @@ def _blocks(paragraphs: list[list[str]]) -> list[TextBlock]:
             continue
         heading = len(para) == 1 and _MD_HEADING.match(para[0])
         text = _collapse([_MD_HEADING.sub("", para[0])] if heading else para)
-        blocks.append(TextBlock(text=text, kind="heading" if heading else "paragraph"))
+        blocks.append(TextBlock(text=text, kind=BlockKind.HEADING if heading else BlockKind.PARAGRAPH))
     return blocks
 
 
