@@ -3,4 +3,7 @@
 __version__ = "0.1.0"
 
 # Bumped when a stored file's shape changes; written into every output file.
-SCHEMA_VERSION = "1.1"  # 1.1: table cells carry column_header, row_header, row_section
+# 1.1: table cells carry column_header, row_header, row_section.
+# 2.0: a table is its cells: n_rows and n_cols are stored and grid is derived from the cells (written last,
+# ignored on reading); engine is one of the TableEngine values.
+SCHEMA_VERSION = "2.0"

@@ -2,17 +2,21 @@
 
 Coordinates are PDF points with a top-left origin (x grows right, y grows down), as in
 pdfplumber; `page` is 1-based. HTML and text sources have no page or bbox (None).
+
+A table is its cells (docling-core's TableData): each cell once, at its top-left slot, with its spans;
+the grid of slot texts is derived from them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 from extractor import SCHEMA_VERSION
 
@@ -72,8 +76,10 @@ class TextBlock(BaseModel):
 class Cell(BaseModel):
     """One cell as the source drew it; a spanning cell appears once here, at its top-left slot."""
 
-    row: int
-    col: int
+    model_config = ConfigDict(frozen=True)  # a table's grid is derived from its cells
+
+    row: int = Field(ge=0)
+    col: int = Field(ge=0)
     text: str
     rowspan: int = Field(default=1, ge=1)
     colspan: int = Field(default=1, ge=1)
@@ -90,14 +96,25 @@ class Cell(BaseModel):
 
 
 class Table(BaseModel):
-    """A table with its grid. `grid` has spans expanded: a spanning cell's text fills every slot it covers."""
+    """A table as its cells: `n_rows` x `n_cols` slots, each cell at its top-left slot with its spans;
+    a slot no cell covers is empty. `grid` is derived: the slots' texts, a spanning cell's text in every
+    slot it covers (where cells overlap, the later cell's). It is written to the output for people and
+    tools that read grids, and ignored when a file is read back.
+    """
+
+    # Readers and tests build tables with `Table.from_cells`, or `Table.from_grid` from rows of texts.
+
+    model_config = ConfigDict(validate_assignment=True)
 
     index: int = Field(ge=0, description="0-based position among the document's tables, in reading order")
     page: int | None = Field(default=None, ge=1)
     bbox: BBox | None = None
     caption: str | None = None
-    grid: list[list[str]]
-    cells: list[Cell] = Field(default_factory=list)
+    n_rows: int = Field(ge=0)
+    n_cols: int = Field(ge=0)
+    cells: tuple[Cell, ...] = Field(
+        default=(), description="the truth of the table; `grid` is derived from them"
+    )
     header_rows: int | None = Field(
         default=None,
         ge=0,
@@ -107,13 +124,56 @@ class Table(BaseModel):
     confidence: float | None = Field(default=None, ge=0, le=1)
     notes: list[str] = Field(default_factory=list)
 
-    @property
-    def n_rows(self) -> int:
-        return len(self.grid)
+    # (cells, shape, grid) of the last derivation: cells is an immutable tuple of frozen cells, so the
+    # same tuple and shape give the same grid
+    _derived: tuple[tuple[Cell, ...], tuple[int, int], list[list[str]]] | None = PrivateAttr(default=None)
 
+    @computed_field(
+        description="derived from the cells: spans expanded, a spanning cell's text in every slot"
+    )
     @property
-    def n_cols(self) -> int:
-        return max((len(r) for r in self.grid), default=0)
+    def grid(self) -> list[list[str]]:
+        shape = (self.n_rows, self.n_cols)
+        derived = self._derived
+        if derived is None or derived[0] is not self.cells or derived[1] != shape:
+            derived = (self.cells, shape, _slots(self.cells, *shape))
+            self._derived = derived
+        return derived[2]
+
+    @classmethod
+    def from_cells(
+        cls,
+        cells: Sequence[Cell],
+        *,
+        n_rows: int | None = None,
+        n_cols: int | None = None,
+        **fields: Any,
+    ) -> Table:
+        """A table of `cells`; its shape, unless given, is what they cover."""
+        if n_rows is None:
+            n_rows = max((c.row + c.rowspan for c in cells), default=0)
+        if n_cols is None:
+            n_cols = max((c.col + c.colspan for c in cells), default=0)
+        fields.setdefault("index", 0)
+        return cls(n_rows=n_rows, n_cols=n_cols, cells=tuple(cells), **fields)
+
+    @classmethod
+    def from_grid(cls, grid: Sequence[Sequence[str]], **fields: Any) -> Table:
+        """A table of rows of texts (a reader that finds no spans, a test): a cell for every filled slot,
+        the shape that of the grid (short rows end in empty slots). Keywords as for `from_cells`."""
+        cells = [Cell(row=i, col=j, text=t) for i, row in enumerate(grid) for j, t in enumerate(row) if t]
+        n_cols = max((len(r) for r in grid), default=0)
+        return cls.from_cells(cells, n_rows=len(grid), n_cols=n_cols, **fields)
+
+
+def _slots(cells: Sequence[Cell], n_rows: int, n_cols: int) -> list[list[str]]:
+    grid = [[""] * n_cols for _ in range(n_rows)]
+    for c in cells:
+        for r in range(c.row, min(n_rows, c.row + c.rowspan)):
+            row = grid[r]
+            for k in range(c.col, min(n_cols, c.col + c.colspan)):
+                row[k] = c.text
+    return grid
 
 
 class DocumentWarning(BaseModel):

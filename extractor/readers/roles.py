@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.model.document import Cell, Table
+from extractor.model.document import Table
 from extractor.vocab.scores import is_missing, parse_parts, parse_value, parse_values
 
 _RANK_HEADER = re.compile(r"^(global\s+)?rank$", re.I)
@@ -83,28 +83,10 @@ def _alone(row: list[str], span: int) -> bool:
 
 
 def mark_cell_roles(table: Table) -> Table:
-    """The table with each cell marked; a filled slot of the grid that no cell covers (a table that came
-    with a grid only, or with cells only for its bold values) gets a cell of its own."""
+    """The table with each cell marked, cells in reading order (by row, then column)."""
     header = count_header_rows(table)
     label_cols = count_label_cols(table, header)
-    covered = {
-        (r, k)
-        for c in table.cells
-        for r in range(c.row, c.row + c.rowspan)
-        for k in range(c.col, c.col + c.colspan)
-    }
-    cells = sorted(
-        [
-            *table.cells,
-            *(
-                Cell(row=i, col=j, text=t)
-                for i, row in enumerate(table.grid)
-                for j, t in enumerate(row)
-                if t.strip() and (i, j) not in covered
-            ),
-        ],
-        key=lambda c: (c.row, c.col),
-    )
+    cells = sorted(table.cells, key=lambda c: (c.row, c.col))
     sections = {i for i in range(header, table.n_rows) if _is_section(table.grid[i], label_cols)}
     # one cell drawn across the whole width ('Open-source models' over the model rows), or across the label
     # column and some value columns with nothing else on its row ('BOLD sentiment score' over 'gender | race')
@@ -117,7 +99,7 @@ def mark_cell_roles(table: Table) -> Table:
         and not holds_score(c.text)
         and (c.colspan >= table.n_cols > 1 or c.colspan > label_cols and _alone(table.grid[c.row], c.colspan))
     }
-    marked = [
+    marked = tuple(
         c.model_copy(
             update={
                 "column_header": c.row < header,
@@ -126,7 +108,7 @@ def mark_cell_roles(table: Table) -> Table:
             }
         )
         for c in cells
-    ]
+    )
     return table.model_copy(update={"cells": marked})
 
 

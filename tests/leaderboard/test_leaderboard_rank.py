@@ -145,7 +145,7 @@ def test_csv_and_json_exports():
         (r["rank"], r["model"], r["value"], r["setting"], r["direction"], r["paper_title"]) for r in rows
     ] == [("1", "B", "80.0", "", "higher", "Paper A"), ("2", "A", "70.0", "5-shot", "higher", "Paper A")]
     data = json.loads(leaderboards_json(boards))
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "2.0"
     assert [(r["rank"], r["model"]) for r in data["leaderboards"][0]["rows"]] == [(1, "B"), (2, "A")]
 
 

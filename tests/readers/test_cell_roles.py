@@ -75,7 +75,9 @@ def test_a_version_spanning_columns_is_a_header_row_but_tied_scores_are_scores()
             if spans
             else [Cell(row=1, col=k, text=row1[k]) for k in (0, 1, 2)]
         )
-        return Table(index=0, grid=grid, cells=cells, engine="html", header_rows=2)
+        made = Table.from_cells(cells, engine="html", header_rows=2)
+        assert made.grid == grid
+        return made
 
     assert count_header_rows(table(["", "1.5", "1.5"], spans=True)) == 2  # 'Nimbus 1.5' over two columns
     assert (

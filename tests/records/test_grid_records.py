@@ -7,7 +7,7 @@ from extractor.run.pipeline import extract_document
 
 def _doc(*grids, text="", header_rows=None, media_type="pdf"):
     tables = [
-        Table(index=i, page=1, grid=g, engine="pdf-text-columns", header_rows=header_rows)
+        Table.from_grid(g, index=i, page=1, engine="pdf-text-columns", header_rows=header_rows)
         for i, g in enumerate(grids)
     ]
     return Document(
@@ -135,7 +135,9 @@ def test_non_results_tables_give_no_records():
 def test_bold_cell_is_flagged_on_its_record():
     grid = [["Model", "MMLU"], ["Nimbus 2", "78.5"], ["Nimbus 1", "70.0"]]
     doc = _doc(grid)
-    doc.tables[0].cells = [Cell(row=1, col=1, text="78.5", bold=True)]
+    doc.tables[0].cells = tuple(
+        c.model_copy(update={"bold": (c.row, c.col) == (1, 1)}) for c in doc.tables[0].cells
+    )
     result = extract_document(doc, RunOptions())
     assert [(r.model, r.bold) for r in result.records] == [("Nimbus 2", True), ("Nimbus 1", False)]
 
@@ -158,7 +160,7 @@ def test_the_records_stage_takes_the_header_rows_the_reader_marked():
         for j, t in enumerate(row)
         if t
     ]
-    table = Table(index=0, page=1, grid=grid, cells=cells, engine="pdf-text-columns")
+    table = Table.from_cells(cells, page=1, engine="pdf-text-columns")
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     records = extract_document(doc, RunOptions()).records
     assert [(r.dataset, r.model, r.value) for r in records] == [
@@ -170,6 +172,6 @@ def test_the_records_stage_takes_the_header_rows_the_reader_marked():
         source="d.pdf",
         sha256="0" * 64,
         media_type="pdf",
-        tables=[Table(index=0, page=1, grid=grid, engine="pdf-text-columns")],
+        tables=[Table.from_grid(grid, page=1, engine="pdf-text-columns")],
     )
     assert [r.dataset for r in extract_document(unmarked, RunOptions()).records] == ["RULER", "RULER"]

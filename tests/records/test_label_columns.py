@@ -8,7 +8,7 @@ from extractor.run.pipeline import extract_document
 
 
 def _records(grid, header_rows=None):
-    table = Table(index=0, page=1, grid=grid, engine="pdf-text-columns", header_rows=header_rows)
+    table = Table.from_grid(grid, page=1, engine="pdf-text-columns", header_rows=header_rows)
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     return extract_document(doc, RunOptions())
 
@@ -89,7 +89,7 @@ def test_attribute_column_is_not_part_of_the_name():
 
 
 def _captioned(grid, caption):
-    table = Table(index=0, page=1, grid=grid, engine="pdf-text-columns", caption=caption)
+    table = Table.from_grid(grid, page=1, engine="pdf-text-columns", caption=caption)
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     return extract_document(doc, RunOptions())
 

@@ -114,19 +114,11 @@ def test_footnote_lines_belong_to_the_table_above_them_only():
     from extractor.model.document import BBox, Table, TextBlock
     from extractor.records.notes import lines_under
 
-    upper = Table(
-        index=0,
-        page=3,
-        grid=[["a"]],
-        engine="pdf-text-columns",
-        bbox=BBox(x0=50, top=100, x1=500, bottom=200),
+    upper = Table.from_grid(
+        [["a"]], page=3, bbox=BBox(x0=50, top=100, x1=500, bottom=200), engine="pdf-text-columns"
     )
-    lower = Table(
-        index=1,
-        page=3,
-        grid=[["a"]],
-        engine="pdf-text-columns",
-        bbox=BBox(x0=50, top=300, x1=500, bottom=400),
+    lower = Table.from_grid(
+        [["a"]], index=1, page=3, bbox=BBox(x0=50, top=300, x1=500, bottom=400), engine="pdf-text-columns"
     )
     blocks = [
         TextBlock(text="* on the text-only subset.", page=3, bbox=BBox(x0=50, top=210, x1=300, bottom=218)),

@@ -23,7 +23,7 @@ def _html(table: str, caption: str = "") -> list:
 
 
 def _grid(grid: list[list[str]], caption: str | None = None) -> list:
-    table = Table(index=0, page=1, grid=grid, engine="pdf-text-columns", caption=caption)
+    table = Table.from_grid(grid, page=1, engine="pdf-text-columns", caption=caption)
     doc = Document(doc_id="d", source="d.pdf", sha256="0" * 64, media_type="pdf", tables=[table])
     return extract_document(doc, RunOptions()).records
 
@@ -213,8 +213,7 @@ def test_descriptor_label_columns_are_not_glued_into_model_names():
 
 def test_a_bare_version_in_the_upper_header_continues_the_family_on_its_left():
     # the reader split 'Gemini 1.5' (over 'Flash | Pro') into two cells
-    table = Table(
-        index=0,
+    table = Table.from_grid(
         page=1,
         engine="pdf-text-columns",
         header_rows=2,
@@ -243,10 +242,9 @@ def test_ablation_tables_keep_their_records_out_of_leaderboards():
 
 
 def test_a_table_captioned_as_statistics_gives_no_records():
-    table = Table(
-        index=0,
+    table = Table.from_grid(
+        [["Model", "Tokens/s"], ["Nimbus", "1981.99"], ["Orca", "1240.3"]],
         page=1,
-        grid=[["Model", "Tokens/s"], ["Nimbus", "1981.99"], ["Orca", "1240.3"]],
         engine="pdf-text-columns",
         caption="Table 7: Model Throughput of Nimbus",
     )
@@ -646,12 +644,8 @@ def test_the_sentence_introducing_a_table_as_an_ablation_and_a_size_printed_twic
         ["Nimbus-1B (old corpus)", "30.5", "44.6"],
         ["Nimbus-1B (new corpus)", "36.0", "49.0"],
     ]
-    table = Table(
-        index=0,
-        page=4,
-        grid=grid,
-        engine="pdf-text-columns",
-        caption="Table 1 | Performance of 1B base models.",
+    table = Table.from_grid(
+        grid, page=4, engine="pdf-text-columns", caption="Table 1 | Performance of 1B base models."
     )
     text = TextBlock(
         text="To show the new corpus helps, we conducted ablation studies (see Table 1) using a 1B model.",
@@ -932,9 +926,7 @@ def test_a_name_drawn_between_two_rows_and_one_document_giving_two_values_are_fl
     ]
     cells = [cell(i, j, t, top) for i, (*texts, top) in enumerate(rows) for j, t in enumerate(texts)]
     cells[3] = cell(1, 0, "Orca 7B", 120)  # the name set half a row below its scores
-    table = mark_cell_roles(
-        Table(index=0, page=1, engine="pdf-text-columns", grid=[list(r[:3]) for r in rows], cells=cells)
-    )
+    table = mark_cell_roles(Table.from_cells(cells, page=1, engine="pdf-text-columns"))
     assert offset_rows(table, read_layout(table, load_vocabulary())) == {1}
     records = [r for r in _grid([["Model", "MMLU"], ["Nimbus 7B", "61.2"], ["Orca 7B", "55.0"]])]
     twice = flag_conflicts(records + [records[0].model_copy(update={"value": 63.0, "table_index": 1})])

@@ -80,11 +80,11 @@ def _build(element, kept: dict) -> Table | None:
         return None  # every cell is a link: a menu laid out as a table
     notes = list(dict.fromkeys(layout.notes))  # the same repair can repeat on every row
     return mark_cell_roles(
-        Table(
-            index=0,
+        Table.from_cells(
+            layout.cells,
+            n_rows=len(layout.grid),
+            n_cols=len(layout.grid[0]),
             caption=find_caption(element),
-            grid=layout.grid,
-            cells=layout.cells,
             header_rows=layout.header_rows,
             engine=TableEngine.HTML,
             notes=notes,

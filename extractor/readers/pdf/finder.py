@@ -146,33 +146,29 @@ def reading_order(
 
 
 def to_table(c: Candidate, index: int, to_display: Callable[[Box], Box] = lambda b: b) -> Table:
-    """A candidate as the document model has it: spans expanded in `grid`, boxes on the page as displayed."""
-    grid = [["" for _ in range(c.n_cols)] for _ in range(c.n_rows)]
-    cells = []
-    for cell in sorted(c.cells, key=lambda x: (x.row, x.col)):
-        for r in range(cell.row, min(c.n_rows, cell.row + cell.rowspan)):
-            for col in range(cell.col, min(c.n_cols, cell.col + cell.colspan)):
-                grid[r][col] = cell.text
-        cells.append(
-            Cell(
-                row=cell.row,
-                col=cell.col,
-                text=cell.text,
-                rowspan=cell.rowspan,
-                colspan=cell.colspan,
-                bbox=_bbox(to_display(cell.bbox)),
-                bold=cell.bold,
-                underline=cell.underline,
-            )
+    """A candidate as the document model has it: its cells, boxes on the page as displayed."""
+    cells = [
+        Cell(
+            row=cell.row,
+            col=cell.col,
+            text=cell.text,
+            rowspan=cell.rowspan,
+            colspan=cell.colspan,
+            bbox=_bbox(to_display(cell.bbox)),
+            bold=cell.bold,
+            underline=cell.underline,
         )
+        for cell in sorted(c.cells, key=lambda x: (x.row, x.col))
+    ]
     return mark_cell_roles(
-        Table(
+        Table.from_cells(
+            cells,
+            n_rows=c.n_rows,
+            n_cols=c.n_cols,
             index=index,
             page=c.page,
             bbox=_bbox(to_display(c.bbox)),
             caption=c.caption,
-            grid=grid,
-            cells=cells,
             header_rows=c.header_rows,
             engine=c.engine,
             confidence=c.confidence,

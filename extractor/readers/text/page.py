@@ -76,8 +76,8 @@ def _find_tables(lines: list[str], code: set[int], vocab: Vocabulary) -> list[tu
     found = []
     for flat in find_flattened_tables(lines, vocab):
         if flat.header_lines[0] not in code:
-            table = Table(
-                index=0, grid=flat.grid, header_rows=1, engine=TableEngine.FLATTENED_TEXT, notes=flat.notes
+            table = Table.from_grid(
+                flat.grid, header_rows=1, engine=TableEngine.FLATTENED_TEXT, notes=flat.notes
             )
             found.append((flat.header_lines[0], flat.end, table))
     taken = {no for first, end, _ in found for no in range(first, end)} | code
@@ -118,11 +118,12 @@ def _markdown_table(lines: list[str], no: int, taken: set[int]) -> tuple[int, Ta
     raw = [_pipe_cells(lines[i]) for i in (no, *range(no + 2, end))]
     width = max(len(r) for r in raw)
     cells = [[_markdown_cell(c) for c in r] + [("", False)] * (width - len(r)) for r in raw]
-    grid = [[text for text, _ in row] for row in cells]
     marks = [
         Cell(row=i, col=j, text=t, bold=b) for i, row in enumerate(cells) for j, (t, b) in enumerate(row)
     ]
-    return end, Table(index=0, grid=grid, cells=marks, header_rows=1, engine=TableEngine.MARKDOWN_TEXT)
+    return end, Table.from_cells(
+        marks, n_rows=len(cells), n_cols=width, header_rows=1, engine=TableEngine.MARKDOWN_TEXT
+    )
 
 
 def _markdown_cell(text: str) -> tuple[str, bool]:
@@ -152,7 +153,7 @@ def _tab_table(lines: list[str], no: int, taken: set[int]) -> tuple[int, Table] 
         end += 1
     if len(rows) < 2:
         return None
-    return end, Table(index=0, grid=rows, header_rows=1, engine=TableEngine.TSV_TEXT)
+    return end, Table.from_grid(rows, header_rows=1, engine=TableEngine.TSV_TEXT)
 
 
 def _caption(lines: list[str], first: int, in_table: set[int]) -> str | None:
