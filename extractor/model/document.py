@@ -1,10 +1,12 @@
 """The document model every source produces: pages of text blocks and tables, each with provenance.
 
 Coordinates are PDF points with a top-left origin (x grows right, y grows down), as in
-pdfplumber; `page` is 1-based. HTML and text sources have no page or bbox (None).
+pdfplumber; `page` is 1-based. HTML and text sources have no pages: their text blocks have no page
+or bbox (None) and their tables an empty provenance list.
 
 A table is its cells (docling-core's TableData): each cell once, at its top-left slot, with its spans;
-the grid of slot texts is derived from them.
+the grid of slot texts is derived from them. Where a table is printed is a list of provenance items
+(docling-core's `prov`), one per page, so a table continued on the next page is two items.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PrivateAttr, computed_field
 
 from extractor import SCHEMA_VERSION
 
@@ -73,6 +75,18 @@ class TextBlock(BaseModel):
     kind: BlockKind = BlockKind.PARAGRAPH
 
 
+class Provenance(BaseModel):
+    """Where a table is printed on one page: the page, its box there and the grid rows it holds."""
+
+    model_config = ConfigDict(frozen=True)
+
+    page: int = Field(ge=1)
+    bbox: BBox | None = Field(default=None, description="the table's box on this page, when known")
+    rows: tuple[NonNegativeInt, NonNegativeInt] = Field(
+        description="first and last grid row printed on this page (the cells' boxes are on this page)"
+    )
+
+
 class Cell(BaseModel):
     """One cell as the source drew it; a spanning cell appears once here, at its top-left slot."""
 
@@ -100,6 +114,10 @@ class Table(BaseModel):
     a slot no cell covers is empty. `grid` is derived: the slots' texts, a spanning cell's text in every
     slot it covers (where cells overlap, the later cell's). It is written to the output for people and
     tools that read grids, and ignored when a file is read back.
+
+    `provenance` has an item per page the table is printed on, in order: a table continued on the next
+    page has two, each with the rows printed there. HTML and text tables have none (no pages): their
+    `page` and `bbox` are None. `page` and `bbox` are the first item's (where the table starts).
     """
 
     # Readers and tests build tables with `Table.from_cells`, or `Table.from_grid` from rows of texts.
@@ -107,8 +125,10 @@ class Table(BaseModel):
     model_config = ConfigDict(validate_assignment=True)
 
     index: int = Field(ge=0, description="0-based position among the document's tables, in reading order")
-    page: int | None = Field(default=None, ge=1)
-    bbox: BBox | None = None
+    provenance: list[Provenance] = Field(
+        default_factory=list,
+        description="where the table is printed: one item per page; none for HTML and text",
+    )
     caption: str | None = None
     n_rows: int = Field(ge=0)
     n_cols: int = Field(ge=0)
@@ -140,6 +160,14 @@ class Table(BaseModel):
             self._derived = derived
         return derived[2]
 
+    @property
+    def page(self) -> int | None:
+        return self.provenance[0].page if self.provenance else None
+
+    @property
+    def bbox(self) -> BBox | None:
+        return self.provenance[0].bbox if self.provenance else None
+
     @classmethod
     def from_cells(
         cls,
@@ -147,13 +175,20 @@ class Table(BaseModel):
         *,
         n_rows: int | None = None,
         n_cols: int | None = None,
+        page: int | None = None,
+        bbox: BBox | None = None,
         **fields: Any,
     ) -> Table:
-        """A table of `cells`; its shape, unless given, is what they cover."""
+        """A table of `cells`; its shape, unless given, is what they cover. `page` (and `bbox`) make its
+        one provenance item; a table printed over several pages passes `provenance=[...]` instead."""
         if n_rows is None:
             n_rows = max((c.row + c.rowspan for c in cells), default=0)
         if n_cols is None:
             n_cols = max((c.col + c.colspan for c in cells), default=0)
+        if page is not None:
+            fields["provenance"] = [Provenance(page=page, bbox=bbox, rows=(0, max(0, n_rows - 1)))]
+        elif bbox is not None:
+            raise ValueError("a table's box needs its page")
         fields.setdefault("index", 0)
         return cls(n_rows=n_rows, n_cols=n_cols, cells=tuple(cells), **fields)
 

@@ -1,11 +1,15 @@
-"""The table model: cells are the truth, the grid is derived from them; engine values."""
+"""The table model: cells are the truth, the grid is derived from them; provenance; engine values."""
 
 from __future__ import annotations
+
+import json
 
 import pydantic
 import pytest
 
-from extractor.model.document import BlockKind, Cell, Table, TableEngine, TextBlock
+from extractor.model.document import BBox, BlockKind, Cell, Table, TableEngine, TextBlock
+
+BOX = BBox(x0=10, top=20, x1=300, bottom=120)
 
 
 def test_the_grid_is_derived_from_the_cells_a_spanning_cell_in_every_slot_it_covers():
@@ -56,6 +60,43 @@ def test_the_grid_follows_new_cells_and_cells_are_not_changed_in_place():
         table.cells[0].text = "Name"  # frozen: the grid could not follow
     table.n_rows = 1
     assert table.grid == [["Model", "MMLU"]]
+
+
+def test_provenance_one_item_per_page_and_page_and_bbox_are_the_first_items():
+    table = Table.from_grid([["a", "1.0"], ["b", "2.0"]], page=3, bbox=BOX, engine="pdf-text-columns")
+    assert [(p.page, p.bbox, p.rows) for p in table.provenance] == [(3, BOX, (0, 1))]
+    assert (table.page, table.bbox) == (3, BOX)
+    html = Table.from_grid([["a", "1.0"]], engine="html")
+    assert html.provenance == [] and (html.page, html.bbox) == (None, None)
+    with pytest.raises(ValueError, match="needs its page"):
+        Table.from_grid([["a"]], bbox=BOX, engine="html")
+
+
+def test_the_json_carries_the_grid_last_and_engine_values_and_reading_it_back_ignores_the_grid():
+    table = Table.from_grid(
+        [["Model", "MMLU"], ["Nimbus", "70.1"]], page=2, bbox=BOX, engine="pdf-rules-text"
+    )
+    data = json.loads(table.model_dump_json())
+    assert list(data) == [
+        "index",
+        "provenance",
+        "caption",
+        "n_rows",
+        "n_cols",
+        "cells",
+        "header_rows",
+        "engine",
+        "confidence",
+        "notes",
+        "grid",
+    ]
+    assert data["engine"] == "pdf-rules-text" and data["grid"] == table.grid
+    assert data["provenance"] == [{"page": 2, "bbox": BOX.model_dump(), "rows": [0, 1]}]
+    data["grid"] = [["not", "read"]]
+    back = Table.model_validate(data)
+    assert back.grid == table.grid and back.engine is TableEngine.PDF_RULES_TEXT
+    with pytest.raises(pydantic.ValidationError):
+        Table.from_grid([["a"]], engine="camera")
 
 
 def test_engine_and_block_kind_values_are_todays_strings():

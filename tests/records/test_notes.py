@@ -127,7 +127,7 @@ def test_footnote_lines_belong_to_the_table_above_them_only():
     ]
     assert lines_under(upper, [upper, lower], blocks) == ["* on the text-only subset."]
     assert lines_under(lower, [upper, lower], blocks) == ["† our reproduction."]
-    assert lines_under(upper.model_copy(update={"page": None}), [upper], blocks) == []
+    assert lines_under(upper.model_copy(update={"provenance": []}), [upper], blocks) == []
 
 
 def test_a_footnote_giving_a_setting_is_that_scores_setting_and_a_label_of_subsets_is_composed():

@@ -159,7 +159,9 @@ def _analyse(src: _Source, pages: list[PageText], options: PdfOptions, settings:
     ordered = join_continued(
         reading_order(cands, layouts, settings), {n: p.words for n, p in layouts.items()}, settings.tables
     )
-    doc.tables = [to_table(c, i, by_number[c.page].to_display) for i, c in enumerate(ordered)]
+    doc.tables = [
+        to_table(c, i, lambda page, box: by_number[page].to_display(box)) for i, c in enumerate(ordered)
+    ]
     doc.blocks = [_text_block(b, vocab, by_number[b.page]) for b in blocks]
     turned = [p.number for p in pages if p.turn]
     if turned:

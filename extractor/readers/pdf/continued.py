@@ -1,8 +1,10 @@
-"""Tables continued on the next page: joined into one, with a note.
+"""Tables continued on the next page: joined into one, which remembers each page it is printed on.
 
 A table ends one page and goes on at the top of the next with the same columns, under a
 continuation caption ("Table 3 (continued)", "Table 3: ... cont.") or none. Its repeated header
-rows are dropped; the joined rows keep the boxes they have on the later page.
+rows are dropped; the joined rows keep the boxes they have on the later page, and the candidate's
+`continued` list gets the later page, the table's box there and the first row joined from it (the
+table's provenance items).
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from extractor.readers.pdf.words import Word
 from extractor.vocab.patterns import TABLE_NUMBER
 
 _CONTINUED = re.compile(r"\b(cont(inued|inuation|\.|'d|d)?)\b|\(cont", re.I)
-_NOTE = re.compile(r"^continued on page (\d+)")
 
 
 def join_continued(
@@ -50,8 +51,7 @@ def _continues(
 
 
 def _last_page(c: Candidate) -> int:
-    pages = [int(m.group(1)) for n in c.notes if (m := _NOTE.match(n))]
-    return max(pages, default=c.page)
+    return max((page for page, _, _ in c.continued), default=c.page)
 
 
 def _continuation_caption(first: str | None, later: str) -> bool:
@@ -94,7 +94,7 @@ def _rows_text(c: Candidate, rows: range) -> list[list[tuple[int, str]]]:
 
 def _append(a: Candidate, b: Candidate, max_header_rows: int) -> None:
     """b's rows under a's, leaving out the rows that repeat a's first rows (its header, marked
-    or not); a note says where the rest came from."""
+    or not); a's `continued` says where the rest came from."""
     repeated = (
         k
         for k in range(1, max_header_rows + 1)
@@ -108,4 +108,4 @@ def _append(a: Candidate, b: Candidate, max_header_rows: int) -> None:
             a.cells.append(GridCell(row, g.col, g.text, g.bbox, g.rowspan, g.colspan, g.bold, g.underline))
     a.n_rows += b.n_rows - skip
     a.confidence = min(a.confidence, b.confidence)
-    a.notes.append(f"continued on page {b.page}: rows {first}-{a.n_rows - 1} were joined from there")
+    a.continued.append((b.page, b.bbox, first))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from extractor.model.document import BBox, Cell, Table
+from extractor.model.document import BBox, Cell, Provenance, Table
 from extractor.model.options import PdfOptions
 from extractor.readers.pdf.barriers import PageLayout
 from extractor.readers.pdf.between_rules import region_candidate, rule_regions
@@ -145,29 +145,39 @@ def reading_order(
     return sorted(cands, key=key)
 
 
-def to_table(c: Candidate, index: int, to_display: Callable[[Box], Box] = lambda b: b) -> Table:
-    """A candidate as the document model has it: its cells, boxes on the page as displayed."""
-    cells = [
-        Cell(
-            row=cell.row,
-            col=cell.col,
-            text=cell.text,
-            rowspan=cell.rowspan,
-            colspan=cell.colspan,
-            bbox=_bbox(to_display(cell.bbox)),
-            bold=cell.bold,
-            underline=cell.underline,
-        )
-        for cell in sorted(c.cells, key=lambda x: (x.row, x.col))
+def to_table(
+    c: Candidate, index: int, to_display: Callable[[int, Box], Box] = lambda page, box: box
+) -> Table:
+    """A candidate as the document model has it: its cells, and where it is printed (a provenance item
+    per page), boxes on each page as displayed (`to_display(page, box)`)."""
+    parts = [(c.page, c.bbox, 0), *c.continued]  # (page, box, first row) of each page it is printed on
+    ends = [first - 1 for _, _, first in parts[1:]] + [max(0, c.n_rows - 1)]
+    provenance = [
+        Provenance(page=page, bbox=_bbox(to_display(page, box)), rows=(first, last))
+        for (page, box, first), last in zip(parts, ends, strict=True)
     ]
+    cells = []
+    for cell in sorted(c.cells, key=lambda x: (x.row, x.col)):
+        page = next((p for p, _, first in reversed(parts) if first <= cell.row), c.page)
+        cells.append(
+            Cell(
+                row=cell.row,
+                col=cell.col,
+                text=cell.text,
+                rowspan=cell.rowspan,
+                colspan=cell.colspan,
+                bbox=_bbox(to_display(page, cell.bbox)),
+                bold=cell.bold,
+                underline=cell.underline,
+            )
+        )
     return mark_cell_roles(
         Table.from_cells(
             cells,
             n_rows=c.n_rows,
             n_cols=c.n_cols,
             index=index,
-            page=c.page,
-            bbox=_bbox(to_display(c.bbox)),
+            provenance=provenance,
             caption=c.caption,
             header_rows=c.header_rows,
             engine=c.engine,

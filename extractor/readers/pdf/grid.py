@@ -96,6 +96,8 @@ class Candidate:
     caption: str | None = None
     caption_box: Box | None = None
     notes: list[str] = field(default_factory=list)
+    # (page, box, first row) of each later page the table is continued on (see continued.py)
+    continued: list[tuple[int, Box, int]] = field(default_factory=list)
 
 
 # --- rows and chunks ------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def test_title_and_abstract(doc):
 def test_two_tables_in_order(doc):
     assert [t.index for t in doc.tables] == [0, 1]
     assert [t.engine for t in doc.tables] == ["html", "html"]
-    assert all(t.page is None and t.bbox is None for t in doc.tables)
+    assert all(t.provenance == [] and t.page is None and t.bbox is None for t in doc.tables)
     assert "no-tables" not in codes(doc)
     assert doc.warnings == []
 

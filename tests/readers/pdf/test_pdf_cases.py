@@ -121,26 +121,34 @@ def test_category_rows_stay_rows_of_the_table():
     assert [c.text for c in t.cells if c.col == 0] == [r[0] for r in C.CATEGORY]
 
 
-def test_continued_table_is_joined_with_a_note():
+def printed_on_two_pages(t) -> None:
+    """One provenance item per page, each with the rows printed there; the cells' boxes on their page."""
+    split = C.LONG_SPLIT + 1  # the first row joined from page 2 (under the head row of page 1)
+    assert [(p.page, p.rows) for p in t.provenance] == [(1, (0, split - 1)), (2, (split, len(C.LONG_ROWS)))]
+    first, second = (p.bbox for p in t.provenance)
+    assert first.top == pytest.approx(600, abs=2) and second.top == pytest.approx(90, abs=2)
+    assert all(first.top <= c.bbox.top < first.bottom for c in t.cells if c.row < split)
+    assert all(second.top <= c.bbox.top < second.bottom for c in t.cells if c.row >= split)
+    assert (t.page, t.bbox) == (1, first) and t.notes == []
+
+
+def test_continued_table_is_joined_with_a_provenance_item_per_page():
     t = only("continued")
     assert t.grid == [C.LONG_HEAD, *C.LONG_ROWS]
     assert (t.page, t.caption, t.header_rows) == (1, C.LONG_CAPTION, 1)
-    assert t.notes == [
-        f"continued on page 2: rows {C.LONG_SPLIT + 1}-{len(C.LONG_ROWS)} were joined from there"
-    ]
+    printed_on_two_pages(t)
 
 
 def test_bare_continuation_without_caption_or_head_row_is_joined():
     t = only("continued_bare")
     assert t.grid == [C.LONG_HEAD, *C.LONG_ROWS] and t.caption == C.LONG_CAPTION
-    assert t.notes == [
-        f"continued on page 2: rows {C.LONG_SPLIT + 1}-{len(C.LONG_ROWS)} were joined from there"
-    ]
+    printed_on_two_pages(t)
 
 
 def test_same_columns_under_a_caption_of_its_own_stay_two_tables():
     first, second = doc("next_page_new_table").tables
     assert first.grid == [C.LONG_HEAD, *C.LONG_ROWS[: C.LONG_SPLIT]] and first.notes == []
+    assert [p.page for p in first.provenance] == [1] and [p.page for p in second.provenance] == [2]
     assert (second.page, second.caption) == (2, C.NEXT_CAPTION)
     assert second.grid == [C.LONG_HEAD, *C.LONG_ROWS[C.LONG_SPLIT :]]
 
