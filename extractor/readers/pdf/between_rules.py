@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractor.model.document import TableEngine
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.folds import cut_under_header_gaps, fold_centred_rows, header_from_cells
 from extractor.readers.pdf.graphics import Edge
@@ -25,7 +26,7 @@ from extractor.readers.pdf.grid import (
 from extractor.readers.pdf.placement import grid_cells
 from extractor.readers.pdf.words import Line, Word
 
-RULES_ENGINE = "pdf-rules-text"
+RULES_ENGINE = TableEngine.PDF_RULES_TEXT
 
 
 @dataclass

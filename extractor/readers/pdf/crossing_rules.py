@@ -8,13 +8,14 @@ from collections.abc import Sequence
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
 
+from extractor.model.document import TableEngine
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Edge
 from extractor.readers.pdf.grid import Box, Candidate, GridCell, bbox_of, cluster_rows, is_numeric
 from extractor.readers.pdf.words import Word
 from extractor.vocab.patterns import TABLE_TITLE
 
-GRID_ENGINE = "pdfplumber-lines"
+GRID_ENGINE = TableEngine.PDF_LINES
 
 
 def grid_boxes(edges: list[Edge], settings: TableFinderSettings) -> list[list[Box]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from extractor.model.document import BBox, Cell, Provenance, Table
+from extractor.model.document import BBox, Cell, Provenance, Table, TableEngine
 from extractor.model.options import PdfOptions
 from extractor.readers.pdf.barriers import PageLayout
 from extractor.readers.pdf.between_rules import region_candidate, rule_regions
@@ -20,7 +20,7 @@ from extractor.readers.pdf.unruled import WORD_GRID, find_text_tables
 from extractor.readers.pdf.words import Line
 from extractor.readers.roles import mark_cell_roles
 
-_PRIORITY = {"pdfplumber-lines": 3, "pdf-rules-text": 2, "pdf-text-columns": 1}
+_PRIORITY = {TableEngine.PDF_LINES: 3, TableEngine.PDF_RULES_TEXT: 2, TableEngine.PDF_TEXT_COLUMNS: 1}
 
 
 # --- finding -----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractor.model.document import TableEngine
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.grid import Candidate, Chunk, GridCell, Row, bbox_of, body_bands, is_numeric
 from extractor.readers.pdf.placement import centred_row, grid_cells
@@ -150,7 +151,7 @@ def header_from_cells(cells: Sequence[GridCell], max_rows: int) -> int | None:
 def text_grid_candidate(
     rows: Sequence[Row],
     page: int,
-    engine: str,
+    engine: TableEngine,
     confidence: float,
     header_rows: int | None,
     settings: TableFinderSettings,

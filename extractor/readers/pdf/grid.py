@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from extractor.model.document import TableEngine
 from extractor.readers.pdf.chars import HYPHEN_MARK
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.words import Word
@@ -90,7 +91,7 @@ class Candidate:
     cells: list[GridCell]
     n_rows: int
     n_cols: int
-    engine: str
+    engine: TableEngine
     confidence: float
     header_rows: int | None = None
     caption: str | None = None

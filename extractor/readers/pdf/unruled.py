@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractor.model.document import TableEngine
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.folds import text_grid_candidate
 from extractor.readers.pdf.grid import Box, Candidate, Row, cluster_rows, first_value_row, split_chunks
 from extractor.readers.pdf.words import Line, Word
 
-ENGINE = "pdf-text-columns"
+ENGINE = TableEngine.PDF_TEXT_COLUMNS
 WORD_GRID = "no numbers: a grid of short labels aligned in columns"
 
 
