@@ -3,6 +3,7 @@ prints (cli.render); the options are declared once, in cli.option_groups."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Annotated
 
@@ -238,16 +239,21 @@ def leaderboard_command(
     from, ties ranked equal; records with a doubtful flag are left out.
     """
     from extractor.cli.render import print_leaderboards
+    from extractor.formats.atomic import write_text
     from extractor.leaderboard import publish, store_leaderboards
 
     options = LeaderboardOptions(task=task, dataset=dataset, metric=metric, include_doubtful=include_doubtful)
     try:
-        if fmt != BoardFormat.table or out is not None:
+        if fmt != BoardFormat.table:
             return publish(db, options, fmt, out)
         boards = store_leaderboards(db, options)
     except ExtractorError as e:
         raise _error(e) from None
-    print_leaderboards(boards, _wide())
+    if out is None:
+        return print_leaderboards(boards, _wide())
+    page = Console(file=io.StringIO(), highlight=False, soft_wrap=False, width=120, color_system=None)
+    print_leaderboards(boards, page)
+    write_text(out, page.file.getvalue())  # the same tables as printed, as plain text
 
 
 @app.command("import")

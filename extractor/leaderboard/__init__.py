@@ -166,8 +166,8 @@ def publish(
     """Write the leaderboards of the results store at `db` (default output/results.db) as `fmt` to
     `out`, atomically, or to stdout when `out` is None (`extractor leaderboard`).
 
-    `csv` and `json` (schemas/leaderboard.schema.json) hold the ranked rows; `table` is for people,
-    so written here it is JSON (to print tables, show store_leaderboards()); `evaluation-tables` is
+    `csv` and `json` (schemas/leaderboard.schema.json) hold the ranked rows (`table` is for people:
+    the CLI renders store_leaderboards(); here it falls back to JSON); `evaluation-tables` is
     Papers with Code's JSON of the records a leaderboard would show. Raises StoreError as
     store_leaderboards() does, before anything is written.
     """

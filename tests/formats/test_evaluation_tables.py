@@ -149,6 +149,13 @@ def test_import_then_leaderboard_commands(tmp_path):
         ["1", "Reader C", "90.2"],
         ["2", "Reader A", "88.0"],
     ]  # F1: Reader B's "-" is no result
+    text = tmp_path / "board.txt"
+    assert runner.invoke(app, ["leaderboard", "--db", str(db), "-o", str(text)]).exit_code == 0
+    written = text.read_text(encoding="utf-8")  # the printed tables, as plain text (no colour codes)
+    assert "Question Answering | SQuAD | EM (higher is better)" in written and "\x1b" not in written
+    assert [line for line in written.splitlines() if "Reader" in line][:5] == [
+        line for line in table.stdout.splitlines() if "Reader" in line
+    ][:5]
     out = tmp_path / "board.json"
     assert (
         runner.invoke(
