@@ -224,7 +224,7 @@ def evaluation_tables(records: Iterable[StoredRecord]) -> list[dict]:
         table["metrics"].setdefault(metric, rec.col)
         table["metrics"][metric] = min(table["metrics"][metric], rec.col)
         row = table["rows"].setdefault(
-            (rec.sha256, rec.entry),
+            (rec.source, rec.entry),
             {
                 "model_name": _model_name(rec),
                 "paper_title": rec.paper_title or "",

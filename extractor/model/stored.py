@@ -1,4 +1,4 @@
-"""What the results store holds: documents (keyed by the sha256 of their content) and their records.
+"""What the results store holds: documents (keyed by their source) and their records.
 
 A stored record is a ResultRecord plus what a leaderboard needs beside it: the paper it came from,
 the result row ("entry") it belongs to, and the task/dataset nesting of evaluation tables.
@@ -18,9 +18,9 @@ DocumentKind = Literal["extracted", "reference"]
 
 
 class StoredDocument(BaseModel):
-    sha256: str = Field(min_length=1, description="sha256 of the document's content: the store's key")
+    source: str = Field(min_length=1, description="the input as named, its URL or file path: the store's key")
+    sha256: str = Field(min_length=1, description="sha256 of the document's content (not a key)")
     doc_id: str
-    source: str
     title: str | None = None
     kind: DocumentKind = "extracted"
 

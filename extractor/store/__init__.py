@@ -1,8 +1,16 @@
 """The results store: SQLite by default (`OUTDIR/results.db`), PostgreSQL when given a URL.
 
-Documents are keyed by the sha256 of their content: storing a document again replaces its
-records in one transaction (delete, then insert), so a re-run never duplicates them and a run
-killed halfway leaves each document either as it was or wholly replaced.
+A document is identified by its source (the input as named on the command line, its URL, or the
+path of an imported evaluation-tables file), not by its content: storing a source replaces
+everything that source had before in one transaction (delete, then insert), so a re-run never
+duplicates records, a corrected input (same source, new content) withdraws its old values, and a
+run killed halfway leaves each document either as it was or wholly replaced. The same content
+under two sources is two documents, whatever the order they are stored in. `sha256` is kept on
+every row as the content's hash, no longer a key.
+
+Creating the tables is safe when several runs open a fresh store at once: a creator that loses the
+race (`already exists`, or PostgreSQL's duplicate pg_type row) looks again and finds them made.
+A store written by an older extractor (documents keyed by sha256) is refused with what to do.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from sqlalchemy import (
     delete,
     event,
     insert,
+    inspect,
     select,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -56,9 +65,9 @@ metadata = MetaData()
 documents = Table(
     "documents",
     metadata,
-    Column("sha256", String(64), primary_key=True),
+    Column("source", Text, primary_key=True),
+    Column("sha256", String(64), nullable=False),
     Column("doc_id", Text, nullable=False),
-    Column("source", Text, nullable=False),
     Column("title", Text),
     Column("kind", String(16), nullable=False),
 )
@@ -70,14 +79,14 @@ _TYPES = {float: Double, int: Integer, bool: Boolean}
 def _column(name: str, annotation: object) -> Column:
     kinds = set(typing.get_args(annotation)) if isinstance(annotation, types.UnionType) else {annotation}
     kind = next((_TYPES[t] for t in (float, bool, int) if t in kinds), Text)
-    return Column(name, kind, nullable=name not in {"sha256", "position"})
+    return Column(name, kind, nullable=name not in {"source", "sha256", "position"})
 
 
 results = Table(
     "results",
     metadata,
     *[_column(name, f.annotation) for name, f in StoredRecord.model_fields.items()],
-    PrimaryKeyConstraint("sha256", "position", name="results_pk"),
+    PrimaryKeyConstraint("source", "position", name="results_pk"),
 )
 Index("results_benchmark", results.c.dataset, results.c.metric)
 
@@ -103,9 +112,16 @@ class Store:
             if url.startswith("sqlite"):
                 Path(self.engine.url.database or ".").parent.mkdir(parents=True, exist_ok=True)
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            metadata.create_all(self.engine)
+            _create_tables(self.engine)
         except (SQLAlchemyError, ImportError, OSError) as e:
             raise StoreError(f"cannot open the results store {_safe(url)}: {_first_line(e)}") from e
+        if inspect(self.engine).get_pk_constraint("documents")["constrained_columns"] != ["source"]:
+            self.engine.dispose()
+            raise StoreError(
+                f"the results store {_safe(url)} has an older layout (documents keyed by content): move it "
+                "aside and run `extractor run` (and `extractor import`) again to rebuild it; documents "
+                "already done are kept and stored anew"
+            )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -117,16 +133,17 @@ class Store:
         self.close()
 
     def replace_document(self, doc: StoredDocument, records: Iterable[StoredRecord]) -> None:
-        """Put a document and its records in the store, replacing what it had for the same sha256."""
-        rows = [_row(r) for r in records]
+        """Put a document and its records in the store, replacing what it had for the same source (the
+        records are stored under the document's source and sha256, whatever they say)."""
+        rows = [{**_row(r), "source": doc.source, "sha256": doc.sha256} for r in records]
         try:
             with self.engine.begin() as conn:  # one transaction: all of it or none of it
-                conn.execute(delete(results).where(results.c.sha256 == doc.sha256))
-                conn.execute(delete(documents).where(documents.c.sha256 == doc.sha256))
+                conn.execute(delete(results).where(results.c.source == doc.source))
+                conn.execute(delete(documents).where(documents.c.source == doc.source))
                 conn.execute(insert(documents), [doc.model_dump()])
                 if rows:
                     conn.execute(insert(results), rows)
-        except SQLAlchemyError as e:
+        except (SQLAlchemyError, OSError) as e:
             raise StoreError(f"cannot write {doc.doc_id} to the results store: {_first_line(e)}") from e
 
     def add_result(self, result: DocumentResult) -> None:
@@ -135,17 +152,18 @@ class Store:
 
     def documents(self) -> list[StoredDocument]:
         with self._read() as conn:
-            rows = conn.execute(select(documents).order_by(documents.c.doc_id, documents.c.sha256)).mappings()
+            rows = conn.execute(select(documents).order_by(documents.c.doc_id, documents.c.source)).mappings()
             return [StoredDocument(**row) for row in rows]
 
-    def records(self, sha256: str | None = None) -> list[StoredRecord]:
-        """Stored records in a stable order: by document id, then position within the document."""
+    def records(self, source: str | None = None) -> list[StoredRecord]:
+        """Stored records in a stable order: by document id, then source, then position within the
+        document."""
         query = select(results, documents.c.doc_id.label("_doc")).join(
-            documents, documents.c.sha256 == results.c.sha256
+            documents, documents.c.source == results.c.source
         )
-        if sha256 is not None:
-            query = query.where(results.c.sha256 == sha256)
-        query = query.order_by(documents.c.doc_id, results.c.sha256, results.c.position)
+        if source is not None:
+            query = query.where(results.c.source == source)
+        query = query.order_by(documents.c.doc_id, results.c.source, results.c.position)
         with self._read() as conn:
             return [_record(row) for row in conn.execute(query).mappings()]
 
@@ -165,6 +183,19 @@ def open_store(db: str | Path | None = None, outdir: Path | None = None, must_ex
             f"no results store at {url.removeprefix('sqlite:///')}: run `extractor run` first, or give --db"
         )
     return Store(url)
+
+
+def _create_tables(engine: Engine, attempts: int = 3) -> None:
+    """Create what is missing; another run creating the same tables at the same moment makes ours
+    fail with `already exists` (or a duplicate pg_type row): look again, they are there now."""
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine, checkfirst=True)
+            return
+        except SQLAlchemyError as e:
+            text = str(getattr(e, "orig", None) or e)
+            if attempt == attempts - 1 or not ("already exists" in text or "duplicate key" in text):
+                raise
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
@@ -210,7 +241,8 @@ def import_evaluation_tables(
     """Load evaluation-tables JSON files (Papers with Code's format) into the store at `db`, else
     OUTDIR/results.db (`extractor import`).
 
-    Each file is one document keyed by its sha256: importing it again replaces it. Files are stored
+    Each file is one document keyed by its path (its source): importing it again, or a corrected
+    file at the same path, replaces it. Files are stored
     one by one, each in its own transaction, `on_file` hearing of each as it is stored; the first
     file that cannot be read (ReferenceDataError) or stored (StoreError) stops the import, the files
     before it staying stored.

@@ -2,6 +2,7 @@
 it was."""
 
 import json
+import sqlite3
 
 import pytest
 from typer.testing import CliRunner
@@ -24,7 +25,8 @@ def test_storing_a_document_again_replaces_its_records(tmp_path):
     with open_store(tmp_path / "r.db") as store:
         store.replace_document(doc(), [record(i) for i in range(3)])
         store.replace_document(
-            doc("b" * 64, "other-bbbbbbbb"), [record(0, "b" * 64, doc_id="other-bbbbbbbb")]
+            doc("b" * 64, "other-bbbbbbbb", "other.pdf"),
+            [record(0, "b" * 64, doc_id="other-bbbbbbbb", source="other.pdf")],
         )
         store.replace_document(
             doc(), [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)]
@@ -86,12 +88,35 @@ def test_run_writes_the_store_and_a_rerun_replaces_never_duplicates(tmp_path):
     ]
     assert [r.model_dump(include=set(lines[0])) for r in got] == lines
 
-    page.write_text(
-        TABLE.replace("70.0", "71.0"), encoding="utf-8"
-    )  # new content, new sha256: a new document
+    page.write_text(TABLE.replace("70.0", "71.0"), encoding="utf-8")  # corrected: same source, new content
     runner.invoke(app, ["run", str(page), "-o", str(out), "--workers", "0"])
     with open_store(None, out) as store:
-        assert len(store.documents()) == 2 and len(store.records()) == 8
+        assert [d.source for d in store.documents()] == [str(page)]
+        values = [r.value for r in store.records()]
+    assert values == [78.5, 88.0, 71.0, 61.2]  # the withdrawn 70.0 is gone
+
+
+def test_the_same_content_under_two_sources_is_two_documents_whatever_the_order(tmp_path):
+    def stored(order):
+        with open_store(tmp_path / f"{'-'.join(order)}.db") as store:
+            for source in order:
+                store.replace_document(doc(source=source), [record(i, source=source) for i in range(2)])
+            return [(d.source, d.sha256) for d in store.documents()], [
+                (r.source, r.model) for r in store.records()
+            ]
+
+    assert stored(["a.pdf", "b.pdf"]) == stored(["b.pdf", "a.pdf"])
+    docs, recs = stored(["b.pdf", "a.pdf"])
+    assert docs == [("a.pdf", "a" * 64), ("b.pdf", "a" * 64)]
+    assert recs == [("a.pdf", "Model 0"), ("a.pdf", "Model 1"), ("b.pdf", "Model 0"), ("b.pdf", "Model 1")]
+
+
+def test_a_store_of_the_old_layout_is_refused_with_what_to_do(tmp_path):
+    db = tmp_path / "results.db"
+    with sqlite3.connect(db) as conn:  # the layout of earlier versions: documents keyed by sha256
+        conn.execute("CREATE TABLE documents (sha256 VARCHAR(64) PRIMARY KEY, doc_id TEXT, source TEXT)")
+    with pytest.raises(StoreError, match=r"older layout .*move it aside and run `extractor run`"):
+        open_store(db)
 
 
 def test_a_store_that_cannot_be_opened_is_one_clear_error(tmp_path):

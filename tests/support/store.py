@@ -31,8 +31,8 @@ def record(i, sha="a" * 64, **kw):
     return StoredRecord(**{**data, **kw})
 
 
-def doc(sha="a" * 64, doc_id="doc-aaaaaaaa"):
-    return StoredDocument(sha256=sha, doc_id=doc_id, source="doc.pdf", title="A report")
+def doc(sha="a" * 64, doc_id="doc-aaaaaaaa", source="doc.pdf"):
+    return StoredDocument(sha256=sha, doc_id=doc_id, source=source, title="A report")
 
 
 TABLE = (
