@@ -9,13 +9,14 @@ from pathlib import Path
 
 from extractor.formats.documents import write_document, write_run
 from extractor.formats.results import write_results
+from extractor.model.errors import StoreError
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.report import DocumentResult, InputReport, RunReport
 from extractor.readers import InputRef, expand_inputs
 from extractor.run.executors import OnDone, run_in_process, run_in_processes, run_on_cluster
 from extractor.run.journal import clear_partial_files, completed, resumed_report
 from extractor.run.pipeline import process_input
-from extractor.store import open_store
+from extractor.store import Store, failure_reason, open_store
 
 ProgressHook = Callable[[InputReport], None]
 
@@ -38,15 +39,18 @@ def run(
     batch = batch or BatchOptions()
     clear_partial_files(outdir)
     outcomes: dict[int, tuple[InputReport, DocumentResult | None]] = {}
-    # The results store: one transaction per document, keyed by sha256, so re-runs replace (a failed
-    # input leaves what the store had); resumed documents are stored too, to keep it in step.
+    # The results store: one transaction per document, keyed by source, so re-runs replace (a failed
+    # input leaves what the store had); resumed documents are stored too, to keep it in step. A store
+    # that cannot be opened stops the run here; one that fails for a document is a warning on it.
     store = open_store(options.export.db, outdir) if options.export.store else None
 
     def done(index: int, item: InputReport, result: DocumentResult | None) -> None:
         if result is not None and not item.resumed:
             write_document(outdir, result)
         if result is not None and store is not None:
-            store.add_result(result)
+            warning = _store(store, result)
+            if warning:
+                item = item.model_copy(update={"warnings": [*item.warnings, warning]})
         outcomes[index] = (item, result)
         if on_input:
             on_input(item)
@@ -65,6 +69,15 @@ def run(
     report = RunReport(inputs=[item for item, _ in ordered])
     write_run(outdir, report)
     return report
+
+
+def _store(store: Store, result: DocumentResult) -> str | None:
+    """Store one document; a failure (a lock held too long, a full disk) is the warning returned."""
+    try:
+        store.add_result(result)
+    except (StoreError, OSError) as e:
+        return f"results store write failed: {failure_reason(e.__cause__ or e)}"
+    return None
 
 
 def _execute(

@@ -52,6 +52,7 @@ __all__ = [
     "StoredDocument",
     "StoredRecord",
     "assign_entries",
+    "failure_reason",
     "from_document",
     "import_evaluation_tables",
     "store_url",
@@ -114,7 +115,7 @@ class Store:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             _create_tables(self.engine)
         except (SQLAlchemyError, ImportError, OSError) as e:
-            raise StoreError(f"cannot open the results store {_safe(url)}: {_first_line(e)}") from e
+            raise StoreError(f"cannot open the results store {_safe(url)}: {failure_reason(e)}") from e
         if inspect(self.engine).get_pk_constraint("documents")["constrained_columns"] != ["source"]:
             self.engine.dispose()
             raise StoreError(
@@ -144,7 +145,7 @@ class Store:
                 if rows:
                     conn.execute(insert(results), rows)
         except (SQLAlchemyError, OSError) as e:
-            raise StoreError(f"cannot write {doc.doc_id} to the results store: {_first_line(e)}") from e
+            raise StoreError(f"cannot write {doc.doc_id} to the results store: {failure_reason(e)}") from e
 
     def add_result(self, result: DocumentResult) -> None:
         """Store a run's DocumentResult."""
@@ -171,7 +172,7 @@ class Store:
         try:
             return self.engine.connect()
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot read the results store {_safe(self.url)}: {_first_line(e)}") from e
+            raise StoreError(f"cannot read the results store {_safe(self.url)}: {failure_reason(e)}") from e
 
 
 def open_store(db: str | Path | None = None, outdir: Path | None = None, must_exist: bool = False) -> Store:
@@ -218,7 +219,10 @@ def _record(row: dict) -> StoredRecord:
     return StoredRecord.model_validate(data)
 
 
-def _first_line(e: BaseException) -> str:
+def failure_reason(e: BaseException) -> str:
+    """The first line of what the database (or the OS) said, for a one-line message."""
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror
     return (str(getattr(e, "orig", None) or e).strip().splitlines() or [type(e).__name__])[0]
 
 
