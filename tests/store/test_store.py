@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.model.errors import StoreError
 from extractor.store import open_store, store_url
-from tests.support.store import TABLE, doc, kill_a_writer_halfway, record
+from tests.support.store import TABLE, doc, kill_a_writer_halfway, open_at_once, record
 
 runner = CliRunner()
 
@@ -129,3 +129,12 @@ def test_a_store_that_cannot_be_opened_is_one_clear_error(tmp_path):
     )
     assert result.exit_code == 2
     assert result.stderr.startswith("error: cannot open the results store sqlite:///")
+
+
+def test_runs_creating_a_fresh_store_at_once_all_open_it(tmp_path):
+    for n in range(10):  # the race is lost often, not always: several fresh stores
+        db = tmp_path / f"r{n}.db"
+        assert open_at_once(str(db)) == []
+        with open_store(db) as store:
+            store.replace_document(doc(), [record(0)])
+            assert len(store.records()) == 1

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.store import open_store, store_url
 from tests.support.pg_server import Server, Unavailable
-from tests.support.store import TABLE, doc, kill_a_writer_halfway, record
+from tests.support.store import TABLE, doc, kill_a_writer_halfway, open_at_once, record
 
 runner = CliRunner()
 _names = itertools.count()
@@ -32,6 +32,10 @@ def server():
 @pytest.fixture
 def pg_url(server):
     """A fresh database on the server, as a postgresql:// URL."""
+    return _fresh_database(server)
+
+
+def _fresh_database(server) -> str:
     name = f"t{next(_names)}"
     engine = create_engine(store_url(server.url), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
@@ -49,6 +53,15 @@ def test_postgres_replaces_and_round_trips_records(pg_url):
         )
         got = store.records()
     assert got == [record(i, flags=["orientation-guessed"], parent_tasks=["Reasoning"]) for i in range(2)]
+
+
+def test_postgres_runs_creating_a_fresh_store_at_once_all_open_it(server):
+    for _ in range(4):  # duplicate key ... pg_type_typname_nsp_index for the loser, often not always
+        url = _fresh_database(server)
+        assert open_at_once(url) == []
+        with open_store(url) as store:
+            store.replace_document(doc(), [record(0)])
+            assert len(store.records()) == 1
 
 
 def test_postgres_writer_killed_halfway_leaves_the_store_consistent(pg_url):

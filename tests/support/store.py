@@ -1,9 +1,10 @@
 """Rows for the store tests: a stored document and its records, a results page, and a second writer
-killed inside its transaction."""
+killed inside its transaction, and runs opening a fresh store at once."""
 
 import subprocess
 import sys
 import textwrap
+import threading
 
 from extractor.store import StoredDocument, StoredRecord, open_store, store_url
 from tests.support.paths import REPO
@@ -76,3 +77,24 @@ def kill_a_writer_halfway(db: str) -> None:
     finally:
         proc.kill()
         proc.wait()
+
+
+def open_at_once(url: str, writers: int = 3) -> list[str]:
+    """Open a fresh store from several threads at the same moment (each as a run does: creating the
+    tables it misses); what each that failed said."""
+    start = threading.Barrier(writers)
+    errors: list[str] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            open_store(url).close()
+        except Exception as e:  # noqa: BLE001 - the test shows whatever it was
+            errors.append(f"{type(e).__name__}: {e}")
+
+    threads = [threading.Thread(target=open_it) for _ in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
