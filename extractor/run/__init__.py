@@ -14,7 +14,7 @@ from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.report import DocumentResult, InputReport, RunReport
 from extractor.readers import InputRef, expand_inputs
 from extractor.run.executors import OnDone, run_in_process, run_in_processes, run_on_cluster
-from extractor.run.journal import clear_partial_files, completed, resumed_report
+from extractor.run.journal import claim_folder, completed, resumed_report
 from extractor.run.pipeline import process_input
 from extractor.store import Store, failure_reason, open_store
 
@@ -37,7 +37,20 @@ def run(
     if on_start:
         on_start(refs)
     batch = batch or BatchOptions()
-    clear_partial_files(outdir)
+    claim = claim_folder(outdir)  # held until run.json is written: other runs then spare our temp files
+    try:
+        return _run(refs, outdir, options, on_input, batch)
+    finally:
+        claim.close()
+
+
+def _run(
+    refs: list[InputRef],
+    outdir: Path,
+    options: RunOptions,
+    on_input: ProgressHook | None,
+    batch: BatchOptions,
+) -> RunReport:
     outcomes: dict[int, tuple[InputReport, DocumentResult | None]] = {}
     # The results store: one transaction per document, keyed by source, so re-runs replace (a failed
     # input leaves what the store had); resumed documents are stored too, to keep it in step. A store

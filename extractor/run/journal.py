@@ -1,13 +1,17 @@
-"""Resuming a run: which inputs already have complete output, and clearing what a killed run left.
+"""Resuming a run: which inputs already have complete output, and clearing what a killed run left
+(never what a live run into the same folder is writing).
 
 `documents/<doc_id>.json` is the run's journal. It is written atomically when a document is done,
 so its presence with the same content hash, extractor version and run options means the document
-is complete; the combined files are rebuilt from every document at the end of each run.
+is complete; the combined files are rebuilt at the end of each run from the documents of that run's
+inputs (done now or kept), not from every file in documents/.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -20,13 +24,67 @@ from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
 from extractor.readers import InputRef, read_bytes
 
+try:
+    import fcntl
+except ImportError:  # not on Windows: there only temp files older than PARTIAL_AGE are removed
+    fcntl = None  # type: ignore[assignment]
 
-def clear_partial_files(outdir: Path) -> None:
-    """Temp files of a write that was killed before its rename (see export.files.write_atomic)."""
+
+PARTIAL_AGE = 15 * 60  # seconds: a temp file untouched this long has no live writer
+
+
+class FolderClaim:
+    """A run's shared lock on its output folder (flock on the folder itself, so no file is added;
+    the system drops it when the process dies, even by SIGKILL)."""
+
+    def __init__(self, outdir: Path):
+        self.fd: int | None = None
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+            self.fd = os.open(outdir, os.O_RDONLY)
+        except OSError:
+            return  # an unusable folder: the first write says so, as it did before
+
+    def lock(self, how: int) -> bool:
+        if self.fd is None or fcntl is None:
+            return True
+        try:
+            fcntl.flock(self.fd, how)
+        except OSError:
+            return False
+        return True
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def claim_folder(outdir: Path) -> FolderClaim:
+    """Join the runs writing into `outdir`, clearing what killed runs left; close the claim when the
+    run is done. A run that can lock the folder exclusively is alone, so every temp file there is a
+    dead writer's; otherwise another run is live, and only temp files untouched for PARTIAL_AGE are
+    removed, never a write of the other run in flight. Then the run holds a shared lock."""
+    claim = FolderClaim(outdir)
+    alone = fcntl is not None and claim.lock(fcntl.LOCK_EX | fcntl.LOCK_NB)
+    clear_partial_files(outdir, 0.0 if alone else PARTIAL_AGE)
+    if fcntl is not None:
+        claim.lock(fcntl.LOCK_SH)
+    return claim
+
+
+def clear_partial_files(outdir: Path, older_than: float = PARTIAL_AGE) -> None:
+    """Temp files of a write that was killed before its rename (see formats.atomic.write_atomic):
+    those not modified for `older_than` seconds (a write in flight keeps its file young)."""
+    cutoff = time.time() - older_than
     for folder in (outdir, outdir / "documents"):
         if folder.is_dir():
             for tmp in folder.glob(".*.tmp"):
-                tmp.unlink(missing_ok=True)
+                try:
+                    if older_than <= 0 or tmp.stat().st_mtime < cutoff:
+                        tmp.unlink()
+                except FileNotFoundError:
+                    pass  # renamed or removed by its writer meanwhile
 
 
 def completed(outdir: Path, ref: InputRef, options: RunOptions) -> DocumentResult | None:

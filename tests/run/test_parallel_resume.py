@@ -15,6 +15,7 @@ import pytest
 
 from extractor.model.options import BatchOptions
 from extractor.run import run
+from extractor.run.journal import PARTIAL_AGE, claim_folder
 from extractor.store import open_store
 from tests.support.outputs import output_tree
 from tests.support.paths import REPO
@@ -81,6 +82,38 @@ def test_partial_files_of_a_killed_write_are_removed(inputs, tmp_path):
     (out / "documents" / ".x.json.def456.tmp").write_text("half", encoding="utf-8")
     run([str(SAMPLES / "ruled-table.pdf")], out, batch=BatchOptions(workers=0))
     assert not list(out.rglob("*.tmp"))
+
+
+def test_a_run_spares_the_temp_files_of_another_live_run_into_the_same_folder(tmp_path):
+    out = tmp_path / "o"
+    other = claim_folder(out)  # another run, live, writing into the same folder
+    try:
+        (out / "documents").mkdir()
+        in_flight = out / "documents" / ".x.json.def456.tmp"
+        in_flight.write_text("half", encoding="utf-8")
+        dead = out / ".results.csv.abc123.tmp"
+        dead.write_text("half", encoding="utf-8")
+        old = time.time() - PARTIAL_AGE - 60
+        os.utime(dead, (old, old))  # untouched for longer than any write: its writer is dead
+        run([str(SAMPLES / "ruled-table.pdf")], out, batch=BatchOptions(workers=0))
+        assert in_flight.exists() and not dead.exists()
+    finally:
+        other.close()
+    run([str(SAMPLES / "ruled-table.pdf")], out, batch=BatchOptions(workers=0))  # alone again
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_the_combined_files_hold_the_last_runs_inputs_documents_and_store_hold_all(tmp_path):
+    out = tmp_path / "o"
+    first, second = SAMPLES / "ruled-table.pdf", SAMPLES / "results-page.txt"
+    run([str(first)], out, batch=BatchOptions(workers=0))
+    last = run([str(second)], out, batch=BatchOptions(workers=0))
+    csv = (out / "results.csv").read_text(encoding="utf-8")
+    assert str(second) in csv and str(first) not in csv
+    assert [i.source for i in last.inputs] == [str(second)]
+    assert len(list((out / "documents").glob("*.json"))) == 2
+    with open_store(None, out) as store:
+        assert sorted(d.source for d in store.documents()) == sorted([str(first), str(second)])
 
 
 def _cli(args: list[str]) -> subprocess.Popen:
