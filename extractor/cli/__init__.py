@@ -26,6 +26,7 @@ from extractor.cli.option_groups import (
     SchemaFolder,
     Task,
 )
+from extractor.cli.text import printable
 from extractor.model.errors import ClusterError, ExtractorError, StoreError
 from extractor.model.options import (
     BatchOptions,
@@ -49,8 +50,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _error(message: object, code: int = 2) -> typer.Exit:
-    """Print the one line `error: ...` on stderr; the caller raises the Exit with the status returned."""
-    err.print(f"error: {message}", markup=False)
+    """Print the one line `error: ...` on stderr (control characters escaped); the caller raises the Exit
+    with the status returned."""
+    err.print(f"error: {printable(message)}", markup=False)
     return typer.Exit(code=code)
 
 
@@ -146,7 +148,7 @@ def schema_command(out: SchemaFolder = Path("schemas")) -> None:
     from extractor.formats.schemas import write_schemas
 
     for path in write_schemas(out):
-        typer.echo(str(path))
+        typer.echo(printable(path))
 
 
 @app.command("validate")
@@ -220,7 +222,8 @@ def explain_command(
     if fmt == OutputFormat.json:
         typer.echo("[" + ",\n".join(s.model_dump_json(indent=2) for s in found) + "]")
     else:
-        typer.echo("\n\n".join(s.render() for s in found) or "no tables")
+        text = "\n\n".join(s.render() for s in found) or "no tables"
+        typer.echo("\n".join(printable(line) for line in text.split("\n")))
 
 
 @app.command("leaderboard")
@@ -278,7 +281,7 @@ def import_command(
     from extractor.store import import_evaluation_tables
 
     def imported(path: Path, doc: StoredDocument, records: list[StoredRecord]) -> None:
-        err.print(f"{path}: {len(records)} records -> {doc.doc_id}", markup=False)
+        err.print(printable(f"{path}: {len(records)} records -> {doc.doc_id}"), markup=False)
 
     try:
         import_evaluation_tables(files, db, out, on_file=imported)

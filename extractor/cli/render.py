@@ -9,7 +9,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from extractor.cli.text import printable
 from extractor.model.issues import Comparison, Pairing, ValidationReport
 from extractor.model.leaderboard import Leaderboard
 from extractor.model.report import InputReport, RunReport
@@ -19,14 +21,20 @@ MAX_WARNINGS_SHOWN = 3
 
 
 def problem_lines(item: InputReport) -> list[str]:
-    """An input's problems, one line each: its error, or its first warnings."""
+    """An input's problems, one line each (control characters escaped): its error, or its first warnings."""
+    source = printable(item.source)
     if item.status == "failed":
-        return [f"error: {item.source}: {item.error}"]
-    lines = [f"warning: {item.source}: {w}" for w in item.warnings[:MAX_WARNINGS_SHOWN]]
+        return [f"error: {source}: {printable(item.error)}"]
+    lines = [f"warning: {source}: {printable(w)}" for w in item.warnings[:MAX_WARNINGS_SHOWN]]
     if len(item.warnings) > MAX_WARNINGS_SHOWN:
         more = len(item.warnings) - MAX_WARNINGS_SHOWN
-        lines.append(f"warning: {item.source}: {more} more in documents/{item.doc_id}.json")
+        lines.append(f"warning: {source}: {more} more in documents/{printable(item.doc_id)}.json")
     return lines
+
+
+def _cell(value: object) -> Text:
+    """A table cell: printable, and plain text (never read as rich markup)."""
+    return Text(printable(value))
 
 
 class RunProgress:
@@ -63,7 +71,7 @@ class RunProgress:
             console = self.bar.console
         elif item.status == "ok":
             done = f"({item.records} records, {item.seconds:.1f} s)"
-            console.print(f"[{self.count}/{self.total}] ok {item.source} {done}", markup=False)
+            console.print(f"[{self.count}/{self.total}] ok {printable(item.source)} {done}", markup=False)
         for line in problem_lines(item):
             console.print(line, markup=False)
 
@@ -71,7 +79,9 @@ class RunProgress:
 def print_run_summary(report: RunReport, out: Path, console: Console) -> None:
     ok = len(report.inputs) - len(report.failed)
     records = sum(i.records for i in report.inputs)
-    console.print(f"{ok} ok, {len(report.failed)} failed, {records} records -> {out}", markup=False)
+    console.print(
+        f"{ok} ok, {len(report.failed)} failed, {records} records -> {printable(out)}", markup=False
+    )
 
 
 ARROWS = {"higher": "higher is better", "lower": "lower is better", None: "direction unknown: not ranked"}
@@ -80,7 +90,7 @@ ARROWS = {"higher": "higher is better", "lower": "lower is better", None: "direc
 def board_title(board: Leaderboard) -> str:
     task = " > ".join([*board.parent_tasks, board.task])
     dataset = f"{board.dataset}: {board.subdataset}" if board.subdataset else board.dataset
-    return f"{task} | {dataset} | {board.metric} ({ARROWS[board.direction]})"
+    return printable(f"{task} | {dataset} | {board.metric} ({ARROWS[board.direction]})")
 
 
 def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:
@@ -89,7 +99,7 @@ def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:
             "no leaderboard: the store has no records that match (flagged records are left out)", markup=False
         )
     for board in boards:
-        table = Table(title=board_title(board), title_justify="left")
+        table = Table(title=Text(board_title(board)), title_justify="left")
         for name, justify in (
             ("rank", "right"),
             ("model", "left"),
@@ -103,11 +113,11 @@ def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:
             paper = row.paper_title or row.paper_url or row.doc_id
             table.add_row(
                 "" if row.rank is None else str(row.rank),
-                row.model,
-                row.value_raw,
-                row.setting or "",
+                _cell(row.model),
+                _cell(row.value_raw),
+                _cell(row.setting or ""),
                 "" if row.global_rank is None else str(row.global_rank),
-                paper,
+                _cell(paper),
             )
         console.print(table)
 
@@ -125,7 +135,7 @@ def _issues_table(report: ValidationReport) -> Table:
         table.add_column(name, overflow="fold")
     for issue in report.issues:
         where = issue.record.label() if issue.record else (issue.file or "")
-        table.add_row(issue.severity, issue.code, where, issue.reason)
+        table.add_row(issue.severity, issue.code, _cell(where), _cell(issue.reason))
     return table
 
 
@@ -139,13 +149,14 @@ def _pairings(title: str, rows: list[Pairing], limit: int | None = None) -> Tabl
     for name in ("dataset", "model", "metric", "setting", "output", "reference"):
         table.add_column(name, overflow="fold")
     for p in shown:
-        table.add_row(p.dataset, p.model, p.metric, p.setting or "", _fmt(p.value), _fmt(p.reference_value))
+        names = (_cell(n) for n in (p.dataset, p.model, p.metric, p.setting or ""))
+        table.add_row(*names, _fmt(p.value), _fmt(p.reference_value))
     return table
 
 
 def print_report(report: ValidationReport, console: Console) -> None:
     console.print(
-        f"{report.outdir}: {report.files_checked} files, {report.records_checked} records checked",
+        f"{printable(report.outdir)}: {report.files_checked} files, {report.records_checked} records checked",
         markup=False,
         soft_wrap=True,
     )
@@ -154,7 +165,7 @@ def print_report(report: ValidationReport, console: Console) -> None:
     c: Comparison | None = report.comparison
     if c is not None:
         console.print(
-            f"against {c.reference}: {len(c.matches)} match, {len(c.mismatches)} mismatch, "
+            f"against {printable(c.reference)}: {len(c.matches)} match, {len(c.mismatches)} mismatch, "
             f"{len(c.missing_in_output)} missing in output, "
             f"{len(c.missing_in_reference)} missing in reference",
             markup=False,
