@@ -31,16 +31,27 @@ def read_bytes(ref: InputRef, options: SourceOptions) -> bytes:
     else:
         assert ref.path is not None
         try:
-            size = ref.path.stat().st_size
-            if size > options.max_bytes:
-                raise InputError(f"file is {size} bytes, over the limit of {options.max_bytes}")
-            data = ref.path.read_bytes()
+            data = _read_capped(ref, options.max_bytes)
         except FileNotFoundError:
             raise MissingInputError("no such file") from None
         except OSError as e:
             raise InputError(f"cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise EmptyInputError("empty file" if data == b"" else "file holds only whitespace")
+    return data
+
+
+def _read_capped(ref: InputRef, max_bytes: int) -> bytes:
+    """At most max_bytes: the size stat gives is checked first, but it is 0 for a device or a pipe
+    (/dev/zero, a FIFO), so the read itself stops one byte past the limit."""
+    assert ref.path is not None
+    size = ref.path.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"file is {size} bytes, over the limit of {max_bytes}")
+    with ref.path.open("rb") as f:
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"input is larger than the limit of {max_bytes} bytes")
     return data
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.model.errors import EmptyInputError, MissingInputError
+from extractor.model.errors import EmptyInputError, InputError, MissingInputError
 from extractor.model.options import SourceOptions
 from extractor.readers import expand_inputs, make_doc_id, read_bytes
 from extractor.readers.sniff import sniff
@@ -70,3 +70,13 @@ def test_doc_id_is_readable_and_stable():
     assert make_doc_id("some/dir/My Report (v2).pdf", "abcdef0123456789") == "my-report-v2-abcdef01"
     assert make_doc_id("https://example.org/a/paper.pdf?x=1", "ff" * 32) == "paper-ffffffff"
     assert make_doc_id(str(Path("...")), "00" * 32) == "document-00000000"
+
+
+def test_a_device_or_pipe_is_read_no_further_than_the_size_limit(tmp_path):
+    """stat() gives 0 bytes for /dev/zero: the read itself must stop past max_bytes, not fill memory."""
+    (ref,) = expand_inputs(["/dev/zero"])
+    with pytest.raises(InputError, match="larger than the limit of 1000 bytes"):
+        read_bytes(ref, SourceOptions(max_bytes=1000))
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"x" * 1000)  # exactly at the limit: read
+    assert read_bytes(expand_inputs([str(small)])[0], SourceOptions(max_bytes=1000)) == b"x" * 1000
