@@ -18,6 +18,7 @@ from extractor.cli.option_groups import (
     Dataset,
     Db,
     IncludeDoubtful,
+    MemoryLimit,
     Metric,
     OutFolder,
     OutputFormat,
@@ -106,6 +107,7 @@ def run_command(
     timeout: Annotated[
         float, typer.Option(help="Seconds a document may take before it fails.", min=0.1)
     ] = 120.0,
+    memory_limit: MemoryLimit = 4096,
     force: Annotated[
         bool, typer.Option("--force", help="Redo inputs whose complete output is already in OUT.")
     ] = False,
@@ -130,7 +132,11 @@ def run_command(
         export=ExportOptions(db=db, **({"formats": frozenset(formats)} if formats else {})),
     )
     batch = BatchOptions(
-        timeout=timeout, force=force, cluster=cluster, **({"workers": workers} if workers is not None else {})
+        timeout=timeout,
+        memory_mb=memory_limit,
+        force=force,
+        cluster=cluster,
+        **({"workers": workers} if workers is not None else {}),
     )
     try:
         with RunProgress(err) as progress:

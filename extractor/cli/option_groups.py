@@ -69,6 +69,18 @@ BoardFormats = Annotated[
     typer.Option("--format", "-f", help="table, csv, json, or evaluation-tables (Papers with Code's JSON)."),
 ]
 
+# --- a run's limits
+
+MemoryLimit = Annotated[
+    int,
+    typer.Option(
+        "--memory-limit",
+        help="MB of address space each worker process may use; a document past it fails alone "
+        "(ran out of memory). 0: no limit. Not applied with --workers 0 or --cluster.",
+        min=0,
+    ),
+]
+
 # --- the leaderboard filters (LeaderboardOptions)
 
 Task = Annotated[str | None, typer.Option("--task", help="Only this task.")]

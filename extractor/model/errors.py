@@ -76,3 +76,7 @@ class ReferenceDataError(ExtractorError):
 
 class AliasFileError(ExtractorError):
     pass
+
+
+# The reason a document that ran out of memory fails with (a worker adds its --memory-limit).
+OUT_OF_MEMORY = "ran out of memory"

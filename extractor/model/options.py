@@ -81,6 +81,11 @@ class BatchOptions(_Options):
     timeout: float = Field(default=120.0, gt=0, description="seconds a document may take before it fails")
     force: bool = Field(default=False, description="redo inputs that already have complete output")
     cluster: str | None = Field(default=None, description="a Dask scheduler address, tcp://HOST:PORT")
+    memory_mb: int = Field(
+        default=4096,
+        ge=0,
+        description="address space each worker process may use, in MB (RLIMIT_AS); 0 for no limit",
+    )
 
 
 class ValidateOptions(_Options):

@@ -3,7 +3,8 @@ limit, in this process, or on a Dask cluster.
 
 Each document runs in a child process of its own (forked from a server that has already imported
 the pipeline), so a document that hangs is killed at its time limit, one that crashes the PDF
-library fails alone, and the memory a document used is returned when its child exits.
+library fails alone, one that inflates past its address-space limit (RLIMIT_AS, `--memory-limit`)
+fails alone with "ran out of memory", and the memory a document used is returned when its child exits.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
-from extractor.model.errors import ClusterError
+from extractor.model.errors import OUT_OF_MEMORY, ClusterError
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.report import DocumentResult, InputReport
 from extractor.readers import InputRef
@@ -30,9 +31,40 @@ def _failed(ref: InputRef, reason: str, seconds: float) -> Outcome:
     return InputReport(source=ref.source, status="failed", error=reason, seconds=round(seconds, 3)), None
 
 
-def _child(conn: Connection, task: Task, ref: InputRef, options: RunOptions) -> None:
+def _limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space, so a document that inflates fails alone (MemoryError)."""
+    if memory_mb <= 0:
+        return
     try:
-        conn.send(task(ref, options))
+        import resource
+    except ImportError:  # no such limit on this platform
+        return
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _child(conn: Connection, task: Task, ref: InputRef, options: RunOptions, memory_mb: int) -> None:
+    """One document in a child of its own, within its memory limit; running out of memory is that
+    input's failure (the task's own MemoryError, or one while sending its result back)."""
+    started = time.perf_counter()
+    reason = f"{OUT_OF_MEMORY} (--memory-limit {memory_mb} MB)" if memory_mb > 0 else OUT_OF_MEMORY
+    try:
+        _limit_memory(memory_mb)
+        try:
+            outcome = task(ref, options)
+        except MemoryError:
+            outcome = _failed(ref, reason, time.perf_counter() - started)
+        report = outcome[0]
+        if report.status == "failed" and report.error == OUT_OF_MEMORY:
+            outcome = _failed(ref, reason, report.seconds)
+        try:
+            conn.send(outcome)
+        except MemoryError:
+            del outcome, report  # frees the result before the small failure is sent
+            conn.send(_failed(ref, reason, time.perf_counter() - started))
     finally:
         conn.close()
 
@@ -88,7 +120,8 @@ def run_in_processes(
             while pending and len(running) < batch.workers:
                 index, ref = pending.pop()
                 parent, child = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_child, args=(child, task, ref, options), daemon=True)
+                args = (child, task, ref, options, batch.memory_mb)
+                proc = ctx.Process(target=_child, args=args, daemon=True)
                 proc.start()
                 child.close()
                 running[parent] = _Running(index, ref, proc, time.perf_counter())

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from extractor import readers
 from extractor.checks.records import validate_records
 from extractor.model.document import Document, DocumentWarning
-from extractor.model.errors import ExtractorError, InputError
+from extractor.model.errors import OUT_OF_MEMORY, ExtractorError, InputError
 from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
 from extractor.normalize import aliases_for, normalize_records
@@ -52,6 +52,8 @@ def process_input(ref: InputRef, options: RunOptions) -> tuple[InputReport, Docu
         result = extract_document(readers.load(ref, options), options)
     except ExtractorError as e:
         return _failed(ref, str(e), start), None
+    except MemoryError:  # a worker's --memory-limit, or the machine's
+        return _failed(ref, OUT_OF_MEMORY, start), None
     except Exception as e:  # a bug must not take the batch down; the reason says it is one
         return _failed(ref, f"internal error: {type(e).__name__}: {e}", start), None
     report = InputReport(
