@@ -1,6 +1,12 @@
 """The output-folder audit (`extractor validate`): every file read and validated against the model its
 JSON Schema is generated from (so a file that passes here passes the schema in schemas/ too), then
-the records' meaning (checks.records) and, when asked, a reference (checks.reference)."""
+the records' meaning (checks.records) and, when asked, a reference (checks.reference).
+
+A folder must also be whole and of one run (checks.complete): run.json and at least one record
+file present (which of results.csv / results.jsonl the run wrote is inferred from those present),
+each record file present holding the records of the documents run.json lists as done, as many as it
+counts, and no file cut short (a last line without its newline, a CSV row with missing columns).
+An empty folder fails."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from extractor.checks.complete import completeness_issues
 from extractor.checks.records import benchmark_values, semantic_issues
 from extractor.checks.reference import compare, load_reference
 from extractor.formats.results import CSV_FIELDS, record_from_csv_row
@@ -53,9 +60,18 @@ def _read_json(path: Path, name: str, issues: list[Issue]) -> object | None:
         return None
 
 
+def _truncated(name: str, text: str, issues: list[Issue]) -> None:
+    if text and not text.endswith("\n"):
+        lines = text.count("\n") + 1
+        reason = f"cut short: its last line (line {lines}) has no newline"
+        issues.append(Issue(severity="error", code="truncated", reason=reason, file=name))
+
+
 def check_jsonl(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
     records: list[RecordData] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    text = path.read_text(encoding="utf-8")
+    _truncated(name, text, issues)
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -73,7 +89,9 @@ def check_jsonl(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
 
 
 def check_csv(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
+    text = path.read_text(encoding="utf-8")
+    _truncated(name, text, issues)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     if list(reader.fieldnames or []) != CSV_FIELDS:
         issues.append(
             _schema_issue(name, f"header is not the record columns: expected {','.join(CSV_FIELDS)}")
@@ -83,6 +101,13 @@ def check_csv(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
     for n, row in enumerate(reader, start=1):
         data = record_from_csv_row(row)
         ref = ref_of(data, name, n)
+        cells: dict[object, object] = dict(row)
+        if None in cells or None in cells.values():  # more columns than the header, or fewer
+            extra = cells.pop(None, [])
+            width = sum(v is not None for v in cells.values())
+            width += len(extra) if isinstance(extra, list) else 0
+            reason = f"row {n}: {width} columns, expected {len(CSV_FIELDS)} (cut short or malformed)"
+            issues.append(Issue(severity="error", code="truncated", reason=reason, file=name, record=ref))
         _check(ResultRecord, data, name, issues, ref)
         records.append((data, ref))
     return records
@@ -96,12 +121,12 @@ def check_outdir(outdir: Path) -> tuple[int, list[RecordData], list[Issue]]:
     issues: list[Issue] = []
     checked = 0
     by_source: dict[str, list[RecordData]] = {}
-    for name, model in (("run.json", RunReport),):
-        if (outdir / name).is_file():
-            checked += 1
-            data = _read_json(outdir / name, name, issues)
-            if data is not None:
-                _check(model, data, name, issues)
+    run: dict | None = None
+    if (outdir / "run.json").is_file():
+        checked += 1
+        data = _read_json(outdir / "run.json", "run.json", issues)
+        if data is not None and _check(RunReport, data, "run.json", issues) and isinstance(data, dict):
+            run = data
     doc_records: list[RecordData] = []
     for path in sorted((outdir / "documents").glob("*.json")):
         checked += 1
@@ -116,6 +141,7 @@ def check_outdir(outdir: Path) -> tuple[int, list[RecordData], list[Issue]]:
         if (outdir / name).is_file():
             checked += 1
             by_source[name] = reader(outdir / name, name, issues)
+    issues += completeness_issues(outdir, run, by_source)
     for source in ("results.jsonl", "results.csv", "documents"):
         if by_source.get(source):
             return checked, by_source[source], issues

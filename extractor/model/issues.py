@@ -60,8 +60,8 @@ def ref_of(data: dict, file: str | None, line: int | None) -> RecordRef:
 class Issue(BaseModel):
     severity: Severity
     code: str = Field(
-        description="schema, percent-out-of-range, no-dataset, no-model, conflicting-values, "
-        "unknown-direction, outlier, reference-unreadable"
+        description="schema, missing-file, inconsistent, truncated, percent-out-of-range, no-dataset, "
+        "no-model, conflicting-values, unknown-direction, outlier, reference-unreadable"
     )
     reason: str
     file: str | None = None

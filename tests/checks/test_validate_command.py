@@ -6,6 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.formats.documents import read_document, write_document
+from extractor.formats.results import records_csv, records_jsonl
 
 runner = CliRunner()
 TABLE = (
@@ -73,11 +75,18 @@ def test_every_output_file_is_checked_against_its_schema(outdir):
     )
 
 
+def edit_first_record(outdir, **changes):
+    """Change the first record in every file that holds it, so the folder stays one run's output."""
+    doc_path = next((outdir / "documents").glob("*.json"))
+    doc = read_document(doc_path)
+    doc.records[0] = doc.records[0].model_copy(update=changes)
+    write_document(outdir, doc)
+    (outdir / "results.jsonl").write_text(records_jsonl(doc.records), encoding="utf-8")
+    (outdir / "results.csv").write_text(records_csv(doc.records), encoding="utf-8")
+
+
 def test_semantic_errors_make_the_exit_status_non_zero(outdir):
-    lines = (outdir / "results.jsonl").read_text(encoding="utf-8").splitlines()
-    bad = json.loads(lines[0])
-    bad.update(value=178.5, unit="%")
-    (outdir / "results.jsonl").write_text("\n".join([json.dumps(bad), *lines[1:]]) + "\n", encoding="utf-8")
+    edit_first_record(outdir, value=178.5, unit="%")
     result = validate(outdir)
     assert result.exit_code == 1
     assert "percent-out-of-range" in result.stdout and "percentage 178.5 is outside 0 to 100" in result.stdout

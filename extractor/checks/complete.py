@@ -1,0 +1,92 @@
+"""Is an output folder whole and of one run? (part of `extractor validate`, see checks.folder)
+
+A run always writes `run.json` and at least one combined record file; which ones (`-f csv`, `-f
+jsonl`, both) is inferred from the files present, so a `-f csv` run validates without
+`results.jsonl`. Every record file present must hold exactly the records of the documents
+`run.json` lists as done (`documents/<doc_id>.json`, in input order), as many as `run.json` counts;
+so a record file left over from another run (a JSONL of 90 records beside a 9-record CSV after a
+`-f csv` re-run) or cut short fails, each with an error saying which files disagree and how.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.model.issues import Issue, RecordData
+
+RECORD_FILES = ("results.jsonl", "results.csv")
+# What identifies a record when two files are compared: where it is read and what it says.
+_KEY = ("doc_id", "table_index", "row", "col", "cell_part", "dataset", "model", "metric", "setting", "value")
+
+
+def _issue(code: str, reason: str, file: str | None) -> Issue:
+    return Issue(severity="error", code=code, reason=reason, file=file)
+
+
+def _norm(value: object) -> object:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None if value == "" else value
+
+
+def record_key(data: dict) -> tuple:
+    return tuple(_norm(data.get(k)) for k in _KEY)
+
+
+def _difference(name: str, got: list[tuple], other: str, want: list[tuple]) -> str | None:
+    """How `name`'s records differ from `other`'s, or None when they are the same, in the same order."""
+    if got == want:
+        return None
+    if len(got) != len(want):
+        return f"{len(got)} records, but {other} has {len(want)}: not the output of one run"
+    n = next(i for i, (a, b) in enumerate(zip(got, want, strict=True)) if a != b)
+    return f"record {n + 1} differs from {other}'s: not the output of one run"
+
+
+def completeness_issues(
+    outdir: Path, run: dict | None, by_source: dict[str, list[RecordData]]
+) -> list[Issue]:
+    """Missing files, and record files that disagree with each other, run.json or documents/.
+
+    `run` is run.json's content when it is there and valid; `by_source` the records read from each
+    record file present and from documents/ (keyed "documents").
+    """
+    issues: list[Issue] = []
+    if not (outdir / "run.json").is_file():
+        issues.append(
+            _issue("missing-file", "run.json is missing: not a complete output of a run", "run.json")
+        )
+    present = [name for name in RECORD_FILES if (outdir / name).is_file()]
+    if not present:
+        reason = "no combined record file (results.csv or results.jsonl): a run writes at least one"
+        issues.append(_issue("missing-file", reason, None))
+    keys = {name: [record_key(data) for data, _ in by_source.get(name, [])] for name in present}
+    if len(present) == 2:
+        jsonl, csv = RECORD_FILES
+        problem = _difference(jsonl, keys[jsonl], csv, keys[csv])
+        if problem:
+            issues.append(_issue("inconsistent", problem, jsonl))
+    if run is None:
+        return issues
+    done = [i for i in run.get("inputs", []) if i.get("status") == "ok"]
+    counted = sum(i.get("records", 0) for i in done)
+    for name in present:
+        if len(keys[name]) != counted:
+            reason = f"{len(keys[name])} records, but run.json counts {counted}: not the output of this run"
+            issues.append(_issue("inconsistent", reason, name))
+    per_file: dict[str | None, list[tuple]] = {}
+    for data, ref in by_source.get("documents", []):
+        per_file.setdefault(ref.file, []).append(record_key(data))
+    expected: list[tuple] = []
+    for item in done:
+        name = f"documents/{item.get('doc_id')}.json"
+        if not (outdir / name).is_file():
+            reason = f"run.json lists {item.get('source')} as done but its document file is missing"
+            issues.append(_issue("missing-file", reason, name))
+            return issues
+        expected += per_file.get(name, [])
+    for name in present:
+        problem = _difference(name, keys[name], "documents/", expected)
+        if problem and len(keys[name]) == counted:  # a count already reported is not repeated
+            issues.append(_issue("inconsistent", problem, name))
+    return issues
