@@ -281,7 +281,7 @@ def import_command(
 ) -> None:
     """Load Papers with Code evaluation-tables JSON into the results store.
 
-    Each file is one document, keyed by its sha256: importing it again replaces it.
+    Each file is one document, keyed by its path: importing it again replaces what that path had.
     """
     from extractor.model.stored import StoredDocument, StoredRecord
     from extractor.store import import_evaluation_tables
