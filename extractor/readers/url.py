@@ -44,3 +44,5 @@ def fetch_url(url: str, options: SourceOptions) -> bytes:
         raise FetchError(f"timed out after {options.url_timeout:g} s") from None
     except httpx.HTTPError as e:
         raise FetchError(f"cannot fetch: {e}") from None
+    except httpx.InvalidURL as e:  # not an HTTPError: a malformed host or port ('http://[::1')
+        raise FetchError(f"not a valid URL: {e}") from None

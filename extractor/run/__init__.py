@@ -12,6 +12,7 @@ from extractor.formats.results import write_results
 from extractor.model.errors import StoreError
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.report import DocumentResult, InputReport, RunReport
+from extractor.normalize import aliases_for
 from extractor.readers import InputRef, expand_inputs
 from extractor.run.executors import OnDone, run_in_process, run_in_processes, run_on_cluster
 from extractor.run.journal import claim_folder, completed, resumed_report
@@ -32,7 +33,9 @@ def run(
 ) -> RunReport:
     """Process every input (skipping those with complete output unless forced), write each document as
     it completes, then the combined record files and run.json, in input order whatever the workers.
-    `on_start` hears of the inputs once they are expanded, `on_input` of each input as it is done."""
+    `on_start` hears of the inputs once they are expanded, `on_input` of each input as it is done.
+    Raises AliasFileError before anything is read or written when the --aliases file cannot be used."""
+    aliases_for(options.normalize)  # a bad --aliases file is one error up front, not one per input
     refs = expand_inputs(args) if refs is None else refs
     if on_start:
         on_start(refs)

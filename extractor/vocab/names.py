@@ -229,7 +229,12 @@ class VocabularyError(ValueError):
 
 
 def _user_file(path: Path) -> dict:
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise VocabularyError(f"{path}: cannot read: {e.strerror or e}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise VocabularyError(f"{path}: not a TOML alias file: {e}") from None
     for name, spec in data.get("metrics", {}).items():
         if isinstance(spec, dict) and "direction" in spec:
             raise VocabularyError(

@@ -219,3 +219,15 @@ def test_each_command_is_one_library_call_that_gives_what_the_command_gives(tmp_
     found = explain_input(page, RunOptions(), tables=[0])
     cli = runner.invoke(app, ["explain", page, "-t", "0"])
     assert cli.exit_code == 0 and cli.stdout == "\n\n".join(s.render() for s in found) + "\n"
+
+
+def test_an_alias_file_that_is_not_toml_is_one_error_before_any_input(tmp_path):
+    bad = tmp_path / "mine.toml"
+    bad.write_text('[metrics\n"x" = 1\n', encoding="utf-8")
+    inputs = [str(REPO / "samples" / "results-page.txt"), str(REPO / "samples" / "paper-page.html")]
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", *inputs, "--aliases", str(bad), "-o", str(out), "--workers", "0"])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()  # one line, not one per input
+    assert line.startswith(f"error: {bad}: not a TOML alias file: Expected ']'")
+    assert not out.exists()  # nothing read, nothing written

@@ -42,3 +42,9 @@ def test_url_failures_have_one_clear_reason(server, path, options, reason):
 def test_other_schemes_are_refused(url):
     with pytest.raises(UnsupportedInputError, match="unsupported URL scheme"):
         fetch_url(url, SourceOptions())
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://[::1:8080/"])
+def test_a_malformed_url_is_one_clear_error(url):
+    with pytest.raises(FetchError, match="not a valid URL"):
+        fetch_url(url, SourceOptions())
