@@ -147,6 +147,8 @@ class Table(BaseModel):
     # (cells, shape, grid) of the last derivation: cells is an immutable tuple of frozen cells, so the
     # same tuple and shape give the same grid
     _derived: tuple[tuple[Cell, ...], tuple[int, int], list[list[str]]] | None = PrivateAttr(default=None)
+    # (cells, cells by the row they start in) of the last indexing, kept on the same terms
+    _by_row: tuple[tuple[Cell, ...], dict[int, tuple[Cell, ...]]] | None = PrivateAttr(default=None)
 
     @computed_field(
         description="derived from the cells: spans expanded, a spanning cell's text in every slot"
@@ -159,6 +161,18 @@ class Table(BaseModel):
             derived = (self.cells, shape, _slots(self.cells, *shape))
             self._derived = derived
         return derived[2]
+
+    def row_cells(self, row: int) -> tuple[Cell, ...]:
+        """The cells that start in `row`, in the order of `cells`: a lookup in an index made once per
+        tuple of cells, so a pass over the rows is no pass over all the cells for each."""
+        by_row = self._by_row
+        if by_row is None or by_row[0] is not self.cells:
+            index: dict[int, list[Cell]] = {}
+            for c in self.cells:
+                index.setdefault(c.row, []).append(c)
+            by_row = (self.cells, {r: tuple(cs) for r, cs in index.items()})
+            self._by_row = by_row
+        return by_row[1].get(row, ())
 
     @property
     def page(self) -> int | None:

@@ -26,7 +26,7 @@ def holds_score(text: str) -> bool:
 def _mostly_scores(table: Table, i: int) -> bool:
     """A row claimed as header that holds scores: the real header was lost, this is data. A cell spanning
     several columns counts once: a version '1.5' over 'Flash | Pro' is no row of scores."""
-    spanned = {k for c in table.cells if c.row == i for k in range(c.col + 1, c.col + c.colspan)}
+    spanned = {k for c in table.row_cells(i) for k in range(c.col + 1, c.col + c.colspan)}
     cells = [c for k, c in enumerate(table.grid[i][1:], start=1) if c.strip() and k not in spanned]
     return len(cells) >= 2 and sum(1 for c in cells if holds_score(c)) > len(cells) / 2
 

@@ -27,7 +27,7 @@ def cell_record(
     """The record of the score `parsed` read from cell (i, j); `labels` are the record's other fields (the
     labels as printed, and what the table says of them), `setting_raw` joined with a setting the cell
     notes."""
-    bold = any(c.bold for c in table.cells if c.row == i and c.col == j)
+    bold = any(c.bold for c in table.row_cells(i) if c.col == j)
     setting_raw = labels.pop("setting_raw", None)
     if parsed.note and parse_setting(parsed.note):
         setting_raw = "; ".join(s for s in (setting_raw, parsed.note) if s)
