@@ -16,8 +16,9 @@ _PERCENT = re.compile(r"[(\[]\s*%\s*[)\]]|\bin\s+%|\bpercent(age)?s?\b", re.I)
 def _implied_unit(table: Table, i: int, j: int) -> str | None:
     """A bare '52.4' under 'Accuracy (%)' in the caption, its column header or its row label is a
     percentage."""
-    texts = [table.caption or "", table.grid[i][0] if table.grid[i] else ""]
-    texts += [table.grid[h][j] for h in range(min(i, 3)) if j < len(table.grid[h])]
+    grid = table.grid  # a derived property: read once
+    texts = [table.caption or "", grid[i][0] if grid[i] else ""]
+    texts += [grid[h][j] for h in range(min(i, 3)) if j < len(grid[h])]
     return "%" if any(_PERCENT.search(t) for t in texts) else None
 
 

@@ -85,8 +85,9 @@ def wide_records(
     own_variants = mostly_own_variants(layout, sections)
     offset = offset_rows(table, layout)
     index = index_labels(table, layout, aliases)
+    grid = table.grid  # a derived property: read once, not for every row
     for i in range(layout.header_rows, table.n_rows):
-        row = table.grid[i] + [""] * (table.n_cols - len(table.grid[i]))
+        row = grid[i] + [""] * (table.n_cols - len(grid[i]))
         label, condition = layout.labels[i], None
         if layout.models_on == "rows" and label and i not in sections:
             if _BARE_CONDITION.match(label) and model_above:

@@ -17,6 +17,7 @@ DATA_DIR = Path(__file__).parent / "data"
 NAME_FILES = ("aliases.toml", "benchmarks.toml", "tasklists.toml", "lexicon.toml")
 
 
+@lru_cache(maxsize=1 << 16)  # the same labels come back for every row of a table
 def alias_key(text: str) -> str:
     """Case, spacing and punctuation do not matter: 'ARC-Challenge' ~ 'ARC (Challenge)'."""
     text = unicodedata.normalize("NFKC", text).casefold()
