@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from extractor.vocab.names import DatasetMatch, Vocabulary
 from extractor.vocab.patterns import FOOTNOTE_MARKS, MODEL_SIZE
@@ -46,6 +46,8 @@ def date_window(text: str) -> str | None:
 
 
 class LabelParts(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared: split_label remembers what it made of a label
+
     name: str
     setting: str | None = None
     setting_raw: str | None = None
@@ -132,6 +134,10 @@ def _trailing_metric(name: str, aliases: Vocabulary) -> tuple[str, str | None]:
 def split_label(label: str, aliases: Vocabulary) -> LabelParts:
     """Peel trailing '(...)' groups that are settings or metrics; a group that is neither stays in the
     name."""
+    return aliases.memo(("split_label", label), lambda: _split_label(label, aliases))
+
+
+def _split_label(label: str, aliases: Vocabulary) -> LabelParts:
     label = clean_label(label)
     if aliases.dataset(label) or aliases.model(label):
         return LabelParts(name=label)

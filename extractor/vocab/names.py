@@ -7,12 +7,16 @@ import json
 import os
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
 DATA_DIR = Path(__file__).parent / "data"
+_MEMO_SIZE = 1 << 16  # labels a vocabulary remembers what it made of (Vocabulary.memo)
+T = TypeVar("T")
 # The built-in name files, merged in this order; a later file only adds names (a test keeps them apart).
 NAME_FILES = ("aliases.toml", "benchmarks.toml", "tasklists.toml", "lexicon.toml")
 
@@ -94,6 +98,18 @@ class Vocabulary(BaseModel):
         self._metrics = {alias_key(a): m for m in self.metrics.values() for a in [m.name, *m.aliases]}
         self._tasks = {alias_key(a): t for t, aliases in self.tasks.items() for a in [t, *aliases]}
         self._models = {alias_key(a): m for m, aliases in self.models.items() for a in [m, *aliases]}
+        self._memo: dict[tuple, Any] = {}
+
+    def memo(self, key: tuple, make: Callable[[], T]) -> T:
+        """`make()`, remembered under `key` for this vocabulary: what it makes of a label is the same every
+        time, and a wide table asks again on every row. `make` must give an immutable value."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            value = self._memo[key] = make()
+            return value
 
     def dataset(self, label: str) -> DatasetMatch | None:
         return self._datasets.get(alias_key(label)) if label.strip() else None
