@@ -146,7 +146,9 @@ def _split_rows(members: list) -> list[list]:
                 rows.append(stray)
                 stray = []
             if not in_hidden_subtree(member):
-                rows.append([c for c in member if tag_of(c) in _CELL_TAGS and not in_hidden_subtree(c)])
+                # the row and all above it are shown: a cell is hidden only by itself (no walk to the
+                # root for every cell)
+                rows.append([c for c in member if tag_of(c) in _CELL_TAGS and not is_skipped(c)])
         elif not in_hidden_subtree(member):
             stray.append(member)
     if stray:
