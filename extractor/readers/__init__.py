@@ -11,8 +11,11 @@ from collections.abc import Callable
 from extractor.model.document import Document, MediaType, make_doc_id
 from extractor.model.errors import EmptyInputError, InputError, MissingInputError, UnsupportedInputError
 from extractor.model.options import RunOptions, SourceOptions
+from extractor.readers.html import read_html
 from extractor.readers.inputs import InputRef, expand_inputs
+from extractor.readers.pdf import read_pdf
 from extractor.readers.sniff import sniff
+from extractor.readers.text import read_text
 from extractor.readers.url import fetch_url
 from extractor.vocab import Vocabulary, load_vocabulary
 
@@ -69,15 +72,10 @@ def load(ref: InputRef, options: RunOptions) -> Document:
 
 
 def reader(kind: MediaType) -> Reader:
-    """The reader of one type, imported when first asked for: each pulls in its own libraries."""
-    if kind == "pdf":
-        from extractor.readers.pdf import read_pdf
+    """The reader of one type."""
+    return _READERS[kind]
 
-        return read_pdf
-    if kind == "html":
-        from extractor.readers.html import read_html
 
-        return read_html
-    from extractor.readers.text import read_text
-
-    return read_text
+# Imported here, not when first asked for: the worker's forkserver preloads the pipeline, and with
+# it every reader's libraries (pdfium, pdfplumber, lxml), so no document pays for those imports.
+_READERS: dict[str, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text}
