@@ -28,7 +28,14 @@ from extractor.cli.option_groups import (
     Task,
 )
 from extractor.cli.text import printable
-from extractor.model.errors import AliasFileError, ClusterError, ExtractorError, StoreError
+from extractor.model.errors import (
+    AliasFileError,
+    ClusterError,
+    ExtractorError,
+    FolderInUseError,
+    OutputError,
+    StoreError,
+)
 from extractor.model.options import (
     BatchOptions,
     BoardFormat,
@@ -141,7 +148,7 @@ def run_command(
     try:
         with RunProgress(err) as progress:
             report = run(inputs, out, options, batch=batch, on_start=progress.start, on_input=progress.done)
-    except (StoreError, ClusterError, AliasFileError) as e:
+    except (StoreError, ClusterError, AliasFileError, FolderInUseError, OutputError) as e:
         raise _error(e) from None
     print_run_summary(report, out, err)
     if report.failed:

@@ -11,6 +11,8 @@
     │   ├── EncryptedPdfError      needs a password, or the one given is wrong
     │   └── PageLimitError         more pages than the page limit allows
     ├── StoreError                 the results store cannot be opened, read or written
+    ├── FolderInUseError           another run is writing into the same output folder
+    ├── OutputError                a run's combined files cannot be written (a full disk)
     ├── ClusterError               the Dask scheduler cannot be reached (or dask is not installed)
     ├── ReferenceDataError         a reference or leaderboard file cannot be read
     └── AliasFileError             a user's alias file (--aliases) cannot be used
@@ -63,6 +65,14 @@ class PageLimitError(PdfError):
 
 
 class StoreError(ExtractorError):
+    pass
+
+
+class FolderInUseError(ExtractorError):
+    pass
+
+
+class OutputError(ExtractorError):
     pass
 
 

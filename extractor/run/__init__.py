@@ -9,7 +9,7 @@ from pathlib import Path
 
 from extractor.formats.documents import write_document, write_run
 from extractor.formats.results import write_results
-from extractor.model.errors import StoreError
+from extractor.model.errors import OutputError, StoreError
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.report import DocumentResult, InputReport, RunReport
 from extractor.normalize import aliases_for
@@ -34,14 +34,15 @@ def run(
     """Process every input (skipping those with complete output unless forced), write each document as
     it completes, then the combined record files and run.json, in input order whatever the workers.
     `on_start` hears of the inputs once they are expanded, `on_input` of each input as it is done.
-    Raises AliasFileError before anything is read or written when the --aliases file cannot be used."""
+    Raises AliasFileError when the --aliases file cannot be used, FolderInUseError when another run
+    holds `outdir`, both before anything is read or written."""
     aliases_for(options.normalize)  # a bad --aliases file is one error up front, not one per input
     refs = expand_inputs(args) if refs is None else refs
-    if on_start:
-        on_start(refs)
     batch = batch or BatchOptions()
-    claim = claim_folder(outdir)  # held until run.json is written: other runs then spare our temp files
+    claim = claim_folder(outdir)  # held until run.json is written
     try:
+        if on_start:
+            on_start(refs)
         return _run(refs, outdir, options, on_input, batch)
     finally:
         claim.close()
@@ -57,16 +58,17 @@ def _run(
     outcomes: dict[int, tuple[InputReport, DocumentResult | None]] = {}
     # The results store: one transaction per document, keyed by source, so re-runs replace (a failed
     # input leaves what the store had); resumed documents are stored too, to keep it in step. A store
-    # that cannot be opened stops the run here; one that fails for a document is a warning on it.
+    # that cannot be opened stops the run here; one that fails for a document fails that input alone.
     store = open_store(options.export.db, outdir) if options.export.store else None
 
     def done(index: int, item: InputReport, result: DocumentResult | None) -> None:
+        problem = None
         if result is not None and not item.resumed:
-            write_document(outdir, result)
-        if result is not None and store is not None:
-            warning = _store(store, result)
-            if warning:
-                item = item.model_copy(update={"warnings": [*item.warnings, warning]})
+            problem = _write_document(outdir, result)
+        if result is not None and store is not None and problem is None:
+            problem = _store(store, result)
+        if problem is not None:
+            item, result = item.model_copy(update={"status": "failed", "error": problem}), None
         outcomes[index] = (item, result)
         if on_input:
             on_input(item)
@@ -77,22 +79,37 @@ def _run(
         if store is not None:
             store.close()
     ordered = [outcomes[i] for i in range(len(refs))]
-    write_results(
-        outdir,
-        [rec for _, res in ordered if res for rec in res.records],
-        {f.value for f in options.export.formats},
-    )
     report = RunReport(inputs=[item for item, _ in ordered])
-    write_run(outdir, report)
+    try:
+        write_results(
+            outdir,
+            [rec for _, res in ordered if res for rec in res.records],
+            {f.value for f in options.export.formats},
+        )
+        write_run(outdir, report)
+    except OSError as e:  # a full disk at the end: the files there before are left whole
+        raise OutputError(f"{outdir}: cannot write the combined files: {e.strerror or e}") from None
     return report
 
 
+def _write_document(outdir: Path, result: DocumentResult) -> str | None:
+    """Write one document's file; a failure (a full disk) is the input's reason returned."""
+    try:
+        write_document(outdir, result)
+    except OSError as e:
+        return f"cannot write documents/{result.doc_id}.json: {e.strerror or e}"
+    return None
+
+
 def _store(store: Store, result: DocumentResult) -> str | None:
-    """Store one document; a failure (a lock held too long, a full disk) is the warning returned."""
+    """Store one document (retried while the failure may pass); a failure still there is the reason
+    returned. Its document file stays: the next run resumes it and stores it then."""
     try:
         store.add_result(result)
-    except (StoreError, OSError) as e:
-        return f"results store write failed: {failure_reason(e.__cause__ or e)}"
+    except StoreError as e:
+        return str(e)
+    except OSError as e:
+        return f"cannot write {result.doc_id} to the results store: {failure_reason(e)}"
     return None
 
 

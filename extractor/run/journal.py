@@ -1,5 +1,5 @@
 """Resuming a run: which inputs already have complete output, and clearing what a killed run left
-(never what a live run into the same folder is writing).
+(one run at a time per folder: a second is refused while the first holds its lock).
 
 `documents/<doc_id>.json` is the run's journal. It is written atomically when a document is done,
 so its presence with the same content hash, extractor version and run options means the document
@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from extractor import __version__
 from extractor.formats.documents import read_document
 from extractor.model.document import make_doc_id
-from extractor.model.errors import ExtractorError
+from extractor.model.errors import ExtractorError, FolderInUseError
 from extractor.model.options import RunOptions
 from extractor.model.report import DocumentResult, InputReport
 from extractor.readers import InputRef, read_bytes
@@ -34,7 +34,7 @@ PARTIAL_AGE = 15 * 60  # seconds: a temp file untouched this long has no live wr
 
 
 class FolderClaim:
-    """A run's shared lock on its output folder (flock on the folder itself, so no file is added;
+    """A run's exclusive lock on its output folder (flock on the folder itself, so no file is added;
     the system drops it when the process dies, even by SIGKILL)."""
 
     def __init__(self, outdir: Path):
@@ -45,11 +45,12 @@ class FolderClaim:
         except OSError:
             return  # an unusable folder: the first write says so, as it did before
 
-    def lock(self, how: int) -> bool:
+    def lock(self) -> bool:
+        """Take the lock if no other run holds it."""
         if self.fd is None or fcntl is None:
             return True
         try:
-            fcntl.flock(self.fd, how)
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
@@ -61,15 +62,19 @@ class FolderClaim:
 
 
 def claim_folder(outdir: Path) -> FolderClaim:
-    """Join the runs writing into `outdir`, clearing what killed runs left; close the claim when the
-    run is done. A run that can lock the folder exclusively is alone, so every temp file there is a
-    dead writer's; otherwise another run is live, and only temp files untouched for PARTIAL_AGE are
-    removed, never a write of the other run in flight. Then the run holds a shared lock."""
+    """Lock `outdir` for this run, then clear what killed runs left; close the claim when the run is
+    done. One run at a time: the combined files (results.csv, results.jsonl, run.json) must be one
+    run's, and a run alone knows every temp file there is a dead writer's. A second run into a
+    locked folder is refused (FolderInUseError) before it writes anything. Without flock (Windows)
+    nothing is locked and only temp files untouched for PARTIAL_AGE are removed."""
     claim = FolderClaim(outdir)
-    alone = fcntl is not None and claim.lock(fcntl.LOCK_EX | fcntl.LOCK_NB)
-    clear_partial_files(outdir, 0.0 if alone else PARTIAL_AGE)
-    if fcntl is not None:
-        claim.lock(fcntl.LOCK_SH)
+    if not claim.lock():
+        claim.close()
+        raise FolderInUseError(
+            f"{outdir}: another extractor run is writing into this folder; wait for it to finish, "
+            "or give another output folder (-o)"
+        )
+    clear_partial_files(outdir, 0.0 if fcntl is not None and claim.fd is not None else PARTIAL_AGE)
     return claim
 
 

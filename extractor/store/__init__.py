@@ -8,6 +8,10 @@ run killed halfway leaves each document either as it was or wholly replaced. The
 under two sources is two documents, whatever the order they are stored in. `sha256` is kept on
 every row as the content's hash, no longer a key.
 
+A write that fails for a reason that may pass (a lock held by another writer, a full disk, a
+dropped connection: the database's OperationalError, or an OSError) is retried after
+RETRY_DELAYS; one that still fails raises StoreError, and the run fails that document alone.
+
 Creating the tables is safe when several runs open a fresh store at once: a creator that loses the
 race (`already exists`, or PostgreSQL's duplicate pg_type row) looks again and finds them made.
 A store written by an older extractor (documents keyed by sha256) is refused with what to do.
@@ -16,6 +20,7 @@ A store written by an older extractor (documents keyed by sha256) is refused wit
 from __future__ import annotations
 
 import json
+import time
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -40,7 +45,7 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from extractor.formats.evaltables import load_evaluation_tables
 from extractor.model.errors import StoreError
@@ -60,6 +65,11 @@ __all__ = [
 ]
 
 DEFAULT_NAME = "results.db"
+# Seconds between attempts of a document's write: with SQLite's busy wait (BUSY_TIMEOUT_MS) in each
+# attempt, a lock held for about a minute is waited out; beyond that the document fails alone.
+RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
+BUSY_TIMEOUT_MS = 10_000  # how long one SQLite attempt waits for another writer's lock
+LOCK_TIMEOUT_MS = 10_000  # the same for PostgreSQL row and table locks
 _LIST_FIELDS = {"flags", "parent_tasks"}  # kept as JSON text, so both databases store them alike
 
 metadata = MetaData()
@@ -109,7 +119,7 @@ class Store:
     def __init__(self, url: str):
         self.url = url
         try:
-            self.engine: Engine = create_engine(url)
+            self.engine: Engine = create_engine(url, **_engine_options(url))
             if url.startswith("sqlite"):
                 Path(self.engine.url.database or ".").parent.mkdir(parents=True, exist_ok=True)
                 event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -135,17 +145,26 @@ class Store:
 
     def replace_document(self, doc: StoredDocument, records: Iterable[StoredRecord]) -> None:
         """Put a document and its records in the store, replacing what it had for the same source (the
-        records are stored under the document's source and sha256, whatever they say)."""
+        records are stored under the document's source and sha256, whatever they say); retried while
+        the failure may pass (see RETRY_DELAYS)."""
         rows = [{**_row(r), "source": doc.source, "sha256": doc.sha256} for r in records]
-        try:
-            with self.engine.begin() as conn:  # one transaction: all of it or none of it
-                conn.execute(delete(results).where(results.c.source == doc.source))
-                conn.execute(delete(documents).where(documents.c.source == doc.source))
-                conn.execute(insert(documents), [doc.model_dump()])
-                if rows:
-                    conn.execute(insert(results), rows)
-        except (SQLAlchemyError, OSError) as e:
-            raise StoreError(f"cannot write {doc.doc_id} to the results store: {failure_reason(e)}") from e
+        for delay in (*RETRY_DELAYS, None):
+            try:
+                with self.engine.begin() as conn:  # one transaction: all of it or none of it
+                    conn.execute(delete(results).where(results.c.source == doc.source))
+                    conn.execute(delete(documents).where(documents.c.source == doc.source))
+                    conn.execute(insert(documents), [doc.model_dump()])
+                    if rows:
+                        conn.execute(insert(results), rows)
+                return
+            except (OperationalError, OSError) as e:
+                if delay is not None:
+                    time.sleep(delay)
+                    continue
+                tries = f"{len(RETRY_DELAYS) + 1} attempts over {sum(RETRY_DELAYS):g} s"
+                raise StoreError(f"{_cannot_write(doc, e)} ({tries})") from e
+            except SQLAlchemyError as e:  # not one that passes: a constraint, a broken schema
+                raise StoreError(_cannot_write(doc, e)) from e
 
     def add_result(self, result: DocumentResult) -> None:
         """Store a run's DocumentResult."""
@@ -201,8 +220,15 @@ def _create_tables(engine: Engine, attempts: int = 3) -> None:
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
-    cur.execute("PRAGMA busy_timeout = 30000")  # a second writer waits instead of failing at once
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # a second writer waits, not fails at once
     cur.close()
+
+
+def _engine_options(url: str) -> dict:
+    """PostgreSQL waits for a lock no longer than LOCK_TIMEOUT_MS, so a held lock is retried, not hung on."""
+    if url.startswith("postgresql"):
+        return {"connect_args": {"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}}
+    return {}
 
 
 def _row(rec: StoredRecord) -> dict:
@@ -217,6 +243,10 @@ def _record(row: dict) -> StoredRecord:
     for name in _LIST_FIELDS:
         data[name] = json.loads(data[name] or "[]")
     return StoredRecord.model_validate(data)
+
+
+def _cannot_write(doc: StoredDocument, e: BaseException) -> str:
+    return f"cannot write {doc.doc_id} to the results store: {failure_reason(e)}"
 
 
 def failure_reason(e: BaseException) -> str:

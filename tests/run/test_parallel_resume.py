@@ -15,7 +15,8 @@ import pytest
 
 from extractor.model.options import BatchOptions
 from extractor.run import run
-from extractor.run.journal import PARTIAL_AGE, claim_folder
+from extractor.model.errors import FolderInUseError
+from extractor.run.journal import claim_folder
 from extractor.store import open_store
 from tests.support.outputs import output_tree
 from tests.support.paths import REPO
@@ -84,23 +85,49 @@ def test_partial_files_of_a_killed_write_are_removed(inputs, tmp_path):
     assert not list(out.rglob("*.tmp"))
 
 
-def test_a_run_spares_the_temp_files_of_another_live_run_into_the_same_folder(tmp_path):
+def test_a_second_run_into_a_folder_in_use_is_refused_before_it_writes(tmp_path):
+    """The first run holds the folder from start to end: a second, a real process started while the
+    first is part-way, fails at once with one clear line and touches nothing; the first ends as an
+    uninterrupted run would (on old main the second deleted the first's temp files and rewrote the
+    combined files with its own inputs only)."""
+    docs = _inputs(tmp_path / "docs", copies=4)
+    whole, out = tmp_path / "whole", tmp_path / "o"
+    assert _cli([str(docs), "-o", str(whole), "--workers", "1"]).wait(timeout=300) == 0
+    first = _cli([str(docs), "-o", str(out), "--workers", "1"])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list((out / "documents").glob("*.json")):
+        time.sleep(0.02)
+    in_flight = out / "documents" / ".x.json.def456.tmp"  # what a write of the first run looks like
+    in_flight.write_text("half", encoding="utf-8")
+    second = subprocess.run(
+        [sys.executable, "-m", "extractor", "run", str(SAMPLES / "ruled-table.pdf"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert first.poll() is None, "the second run should start while the first is part-way"
+    assert second.returncode == 2
+    assert second.stderr.strip() == (
+        f"error: {out}: another extractor run is writing into this folder; wait for it to finish, "
+        "or give another output folder (-o)"
+    )
+    assert in_flight.exists()
+    in_flight.unlink()
+    assert first.wait(timeout=300) == 0
+    assert output_tree(out) == output_tree(whole)
+    assert _stored(out) == _stored(whole)
+
+
+def test_a_folder_is_free_again_once_its_run_ends(tmp_path):
     out = tmp_path / "o"
-    other = claim_folder(out)  # another run, live, writing into the same folder
-    try:
-        (out / "documents").mkdir()
-        in_flight = out / "documents" / ".x.json.def456.tmp"
-        in_flight.write_text("half", encoding="utf-8")
-        dead = out / ".results.csv.abc123.tmp"
-        dead.write_text("half", encoding="utf-8")
-        old = time.time() - PARTIAL_AGE - 60
-        os.utime(dead, (old, old))  # untouched for longer than any write: its writer is dead
+    claim = claim_folder(out)
+    with pytest.raises(FolderInUseError, match="another extractor run is writing into this folder"):
         run([str(SAMPLES / "ruled-table.pdf")], out, batch=BatchOptions(workers=0))
-        assert in_flight.exists() and not dead.exists()
-    finally:
-        other.close()
-    run([str(SAMPLES / "ruled-table.pdf")], out, batch=BatchOptions(workers=0))  # alone again
-    assert not list(out.rglob("*.tmp"))
+    assert not (out / "run.json").exists() and not (out / "documents").exists()
+    claim.close()
+    report = run([str(SAMPLES / "ruled-table.pdf")], out, batch=BatchOptions(workers=0))
+    assert [i.status for i in report.inputs] == ["ok"]
+    run([str(SAMPLES / "results-page.txt")], out, batch=BatchOptions(workers=0))  # the lock was let go
 
 
 def test_the_combined_files_hold_the_last_runs_inputs_documents_and_store_hold_all(tmp_path):
