@@ -18,7 +18,7 @@ from extractor.cli.option_groups import (
     Dataset,
     Db,
     IncludeDoubtful,
-    MemoryLimit,
+    MaxMemory,
     Metric,
     OutFolder,
     OutputFormat,
@@ -37,6 +37,7 @@ from extractor.model.errors import (
     StoreError,
 )
 from extractor.model.options import (
+    DEFAULT_MEMORY_MB,
     BatchOptions,
     BoardFormat,
     ExportOptions,
@@ -114,7 +115,7 @@ def run_command(
     timeout: Annotated[
         float, typer.Option(help="Seconds a document may take before it fails.", min=0.1)
     ] = 120.0,
-    memory_limit: MemoryLimit = 4096,
+    max_memory: MaxMemory = DEFAULT_MEMORY_MB,
     force: Annotated[
         bool, typer.Option("--force", help="Redo inputs whose complete output is already in OUT.")
     ] = False,
@@ -140,7 +141,7 @@ def run_command(
     )
     batch = BatchOptions(
         timeout=timeout,
-        memory_mb=memory_limit,
+        memory_mb=max_memory,
         force=force,
         cluster=cluster,
         **({"workers": workers} if workers is not None else {}),

@@ -71,10 +71,11 @@ BoardFormats = Annotated[
 
 # --- a run's limits
 
-MemoryLimit = Annotated[
+MaxMemory = Annotated[
     int,
     typer.Option(
-        "--memory-limit",
+        "--max-memory",
+        "--memory-limit",  # its earlier name, still taken
         help="MB of address space each worker process may use; a document past it fails alone "
         "(ran out of memory). 0: no limit. Not applied with --workers 0 or --cluster.",
         min=0,

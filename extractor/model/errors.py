@@ -88,5 +88,5 @@ class AliasFileError(ExtractorError):
     pass
 
 
-# The reason a document that ran out of memory fails with (a worker adds its --memory-limit).
+# The reason a document that ran out of memory fails with (a worker adds its --max-memory).
 OUT_OF_MEMORY = "ran out of memory"

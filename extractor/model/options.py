@@ -70,6 +70,12 @@ class RunOptions(_Options):
         return hashlib.sha256(self.model_dump_json(exclude={"export"}).encode()).hexdigest()[:16]
 
 
+# A worker's address space by default: the machines this runs on have 2 cores and 24 GB, and the
+# default two workers then take at most 8 GB, leaving the rest to the parent, the store and the OS
+# (a 700-page report peaks near 0.5 GB; pdfium's and Python's reservations count here too).
+DEFAULT_MEMORY_MB = 4096
+
+
 class BatchOptions(_Options):
     """How a run spreads its documents; none of it changes what a document gives."""
 
@@ -82,7 +88,7 @@ class BatchOptions(_Options):
     force: bool = Field(default=False, description="redo inputs that already have complete output")
     cluster: str | None = Field(default=None, description="a Dask scheduler address, tcp://HOST:PORT")
     memory_mb: int = Field(
-        default=4096,
+        default=DEFAULT_MEMORY_MB,
         ge=0,
         description="address space each worker process may use, in MB (RLIMIT_AS); 0 for no limit",
     )

@@ -3,7 +3,7 @@ limit, in this process, or on a Dask cluster.
 
 Each document runs in a child process of its own (forked from a server that has already imported
 the pipeline), so a document that hangs is killed at its time limit, one that crashes the PDF
-library fails alone, one that inflates past its address-space limit (RLIMIT_AS, `--memory-limit`)
+library fails alone, one that inflates past its address-space limit (RLIMIT_AS, `--max-memory`)
 fails alone with "ran out of memory", and the memory a document used is returned when its child exits.
 """
 
@@ -50,7 +50,7 @@ def _child(conn: Connection, task: Task, ref: InputRef, options: RunOptions, mem
     """One document in a child of its own, within its memory limit; running out of memory is that
     input's failure (the task's own MemoryError, or one while sending its result back)."""
     started = time.perf_counter()
-    reason = f"{OUT_OF_MEMORY} (--memory-limit {memory_mb} MB)" if memory_mb > 0 else OUT_OF_MEMORY
+    reason = f"{OUT_OF_MEMORY} (--max-memory {memory_mb} MB)" if memory_mb > 0 else OUT_OF_MEMORY
     try:
         _limit_memory(memory_mb)
         try:

@@ -52,7 +52,7 @@ def process_input(ref: InputRef, options: RunOptions) -> tuple[InputReport, Docu
         result = extract_document(readers.load(ref, options), options)
     except ExtractorError as e:
         return _failed(ref, str(e), start), None
-    except MemoryError:  # a worker's --memory-limit, or the machine's
+    except MemoryError:  # a worker's --max-memory, or the machine's
         return _failed(ref, OUT_OF_MEMORY, start), None
     except Exception as e:  # a bug must not take the batch down; the reason says it is one
         return _failed(ref, f"internal error: {type(e).__name__}: {e}", start), None

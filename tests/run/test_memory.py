@@ -1,7 +1,8 @@
-"""A worker's memory is capped (--memory-limit): a document that inflates fails alone, with the reason."""
+"""A worker's memory is capped (--max-memory): a document that inflates fails alone, with the reason."""
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
@@ -35,7 +36,7 @@ def test_a_document_that_inflates_fails_alone_with_the_limit_in_its_reason(tmp_p
     inflate.write_text("| Model | MMLU |\n|---|---|\n| Nimbus | 70.1 |\n", encoding="utf-8")
     refs = expand_inputs([str(inflate), str(SAMPLE)])
     hog, ok = _outcomes(refs, BatchOptions(workers=2, memory_mb=2048))
-    assert (hog.status, hog.error) == ("failed", "ran out of memory (--memory-limit 2048 MB)")
+    assert (hog.status, hog.error) == ("failed", "ran out of memory (--max-memory 2048 MB)")
     assert (ok.status, ok.records) == ("ok", 9)
 
 
@@ -48,9 +49,10 @@ def test_a_memory_error_in_the_pipeline_is_that_inputs_failure(monkeypatch):
     assert (report.status, report.error, result) == ("failed", "ran out of memory", None)
 
 
-def test_memory_limit_option_reaches_the_workers(tmp_path):
+@pytest.mark.parametrize("flag", ["--max-memory", "--memory-limit"])  # the earlier name is still taken
+def test_max_memory_option_reaches_the_workers(tmp_path, flag):
     result = CliRunner().invoke(
-        app, ["run", str(SAMPLE), "-o", str(tmp_path / "o"), "--workers", "1", "--memory-limit", "1"]
+        app, ["run", str(SAMPLE), "-o", str(tmp_path / "o"), "--workers", "1", flag, "1"]
     )
     assert result.exit_code == 1
-    assert "ran out of memory (--memory-limit 1 MB)" in result.stderr
+    assert "ran out of memory (--max-memory 1 MB)" in result.stderr

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.model.errors import FolderInUseError
 from extractor.model.options import BatchOptions
 from extractor.run import run
-from extractor.model.errors import FolderInUseError
 from extractor.run.journal import claim_folder
 from extractor.store import open_store
 from tests.support.outputs import output_tree

@@ -97,7 +97,9 @@ def test_a_write_lock_held_past_the_retries_fails_each_input_with_the_reason(tmp
         holder.close()
     assert result.exit_code == 1, result.stderr
     for page, item in zip(pages, _inputs(out), strict=True):
-        reason = f"cannot write {item['doc_id']} to the results store: database is locked (4 attempts over 1.4 s)"
+        reason = (
+            f"cannot write {item['doc_id']} to the results store: database is locked (4 attempts over 1.4 s)"
+        )
         assert (item["status"], item["error"]) == ("failed", reason)
         assert f"error: {page}: {reason}" in result.stderr
     assert (out / "results.csv").read_text(encoding="utf-8").count("\n") == 1  # the header alone
