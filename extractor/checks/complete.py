@@ -6,6 +6,10 @@ jsonl`, both) is inferred from the files present, so a `-f csv` run validates wi
 `run.json` lists as done (`documents/<doc_id>.json`, in input order), as many as `run.json` counts;
 so a record file left over from another run (a JSONL of 90 records beside a 9-record CSV after a
 `-f csv` re-run) or cut short fails, each with an error saying which files disagree and how.
+
+The results store must agree too: every document run.json lists as done is in the store under its
+source, as the same content (sha256), with the same records in the same order. The store may hold
+more (earlier runs' inputs, imported files): that is what it is for.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.model.issues import Issue, RecordData
+from extractor.model.stored import StoredDocument
 
 RECORD_FILES = ("results.jsonl", "results.csv")
 # What identifies a record when two files are compared: where it is read and what it says.
@@ -33,14 +38,20 @@ def record_key(data: dict) -> tuple:
     return tuple(_norm(data.get(k)) for k in _KEY)
 
 
-def _difference(name: str, got: list[tuple], other: str, want: list[tuple]) -> str | None:
+ONE_RUN = "not the output of one run"
+OUT_OF_STEP = "the store is not in step with the folder"
+
+
+def _difference(
+    name: str, got: list[tuple], other: str, want: list[tuple], meaning: str = ONE_RUN
+) -> str | None:
     """How `name`'s records differ from `other`'s, or None when they are the same, in the same order."""
     if got == want:
         return None
     if len(got) != len(want):
-        return f"{len(got)} records, but {other} has {len(want)}: not the output of one run"
+        return f"{len(got)} records, but {other} has {len(want)}: {meaning}"
     n = next(i for i, (a, b) in enumerate(zip(got, want, strict=True)) if a != b)
-    return f"record {n + 1} differs from {other}'s: not the output of one run"
+    return f"record {n + 1} differs from {other}'s: {meaning}"
 
 
 def completeness_issues(
@@ -89,4 +100,45 @@ def completeness_issues(
         problem = _difference(name, keys[name], "documents/", expected)
         if problem and len(keys[name]) == counted:  # a count already reported is not repeated
             issues.append(_issue("inconsistent", problem, name))
+    return issues
+
+
+def store_issues(
+    run: dict | None,
+    documents: dict[str, tuple[str, str]],
+    by_source: dict[str, list[RecordData]],
+    stored: list[StoredDocument],
+    stored_records: list[dict],
+    store_name: str,
+) -> list[Issue]:
+    """Documents run.json lists as done that the store lacks, holds as other content, or holds with
+    other records. `documents` gives each documents/ file's (source, sha256); `stored_records` are
+    the store's records (dicts with `source`), in their order within each document."""
+    if run is None:
+        return []
+    held = {doc.source: doc for doc in stored}
+    in_store: dict[str, list[tuple]] = {}
+    for data in stored_records:
+        in_store.setdefault(data["source"], []).append(record_key(data))
+    in_files: dict[str | None, list[tuple]] = {}
+    for data, ref in by_source.get("documents", []):
+        in_files.setdefault(ref.file, []).append(record_key(data))
+    issues = []
+    for item in run.get("inputs", []):
+        name = f"documents/{item.get('doc_id')}.json"
+        if item.get("status") != "ok" or name not in documents:
+            continue  # a failed input leaves what the store had; a missing file is reported already
+        source, sha = documents[name]
+        doc = held.get(source)
+        if doc is None:
+            reason = f"the store has no document {source}, which run.json lists as done"
+        elif doc.sha256 != sha:
+            reason = f"the store holds other content for {source} (sha256 {doc.sha256[:12]}), not {name}'s"
+        else:
+            got, want = in_store.get(source, []), in_files.get(name, [])
+            problem = _difference(source, got, name, want, OUT_OF_STEP)
+            if problem is None:
+                continue
+            reason = f"the store's {source}: {problem}"
+        issues.append(_issue("inconsistent", reason, store_name))
     return issues

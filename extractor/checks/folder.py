@@ -13,11 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from extractor.checks.complete import completeness_issues
+from extractor.checks.complete import completeness_issues, store_issues
 from extractor.checks.records import benchmark_values, semantic_issues
 from extractor.checks.reference import compare, load_reference
 from extractor.formats.results import CSV_FIELDS, record_from_csv_row
@@ -26,7 +27,7 @@ from extractor.model.issues import Issue, RecordData, RecordRef, ValidationRepor
 from extractor.model.options import ValidateOptions
 from extractor.model.record import ResultRecord
 from extractor.model.report import DocumentResult, RunReport
-from extractor.store import open_store
+from extractor.store import StoredDocument, open_store
 from extractor.vocab.names import load_vocabulary
 
 
@@ -113,61 +114,84 @@ def check_csv(path: Path, name: str, issues: list[Issue]) -> list[RecordData]:
     return records
 
 
-def check_outdir(outdir: Path) -> tuple[int, list[RecordData], list[Issue]]:
-    """Validate every output file; return how many were checked, the records to check further, the issues.
+@dataclass
+class FolderContent:
+    """What an output folder holds, read and schema-checked once for the later checks."""
 
-    The records come from results.jsonl, else results.csv, else documents/*.json: each record once.
-    """
-    issues: list[Issue] = []
-    checked = 0
-    by_source: dict[str, list[RecordData]] = {}
-    run: dict | None = None
+    checked: int = 0
+    issues: list[Issue] = field(default_factory=list)
+    run: dict | None = None  # run.json, when it is there and valid
+    by_source: dict[str, list[RecordData]] = field(default_factory=dict)  # per record file, "documents"
+    documents: dict[str, tuple[str, str]] = field(default_factory=dict)  # documents/ file: (source, sha256)
+
+    @property
+    def records(self) -> list[RecordData]:
+        """The records to check further: from results.jsonl, else results.csv, else documents/."""
+        for source in ("results.jsonl", "results.csv", "documents"):
+            if self.by_source.get(source):
+                return self.by_source[source]
+        return []
+
+
+def check_outdir(outdir: Path) -> FolderContent:
+    """Validate every output file against its schema, and the folder for being whole and of one run."""
+    found = FolderContent()
+    issues = found.issues
     if (outdir / "run.json").is_file():
-        checked += 1
+        found.checked += 1
         data = _read_json(outdir / "run.json", "run.json", issues)
         if data is not None and _check(RunReport, data, "run.json", issues) and isinstance(data, dict):
-            run = data
+            found.run = data
     doc_records: list[RecordData] = []
     for path in sorted((outdir / "documents").glob("*.json")):
-        checked += 1
+        found.checked += 1
         name = f"documents/{path.name}"
         data = _read_json(path, name, issues)
         if data is not None and _check(DocumentResult, data, name, issues) and isinstance(data, dict):
+            found.documents[name] = (data["source"], data["sha256"])
             doc_records += [
                 (r, ref_of(r, name, None)) for r in data.get("records", []) if isinstance(r, dict)
             ]
-    by_source["documents"] = doc_records
+    found.by_source["documents"] = doc_records
     for name, reader in (("results.jsonl", check_jsonl), ("results.csv", check_csv)):
         if (outdir / name).is_file():
-            checked += 1
-            by_source[name] = reader(outdir / name, name, issues)
-    issues += completeness_issues(outdir, run, by_source)
-    for source in ("results.jsonl", "results.csv", "documents"):
-        if by_source.get(source):
-            return checked, by_source[source], issues
-    return checked, [], issues
+            found.checked += 1
+            found.by_source[name] = reader(outdir / name, name, issues)
+    issues += completeness_issues(outdir, found.run, found.by_source)
+    return found
 
 
 def validate_outdir(
     outdir: Path, against: Path | None = None, db: str | None = None, options: ValidateOptions | None = None
 ) -> ValidationReport:
-    """Check an output folder: every file against its schema, the records' meaning, and a reference.
+    """Check an output folder: every file against its schema, the folder whole and in step with its
+    results store, the records' meaning, and a reference.
 
-    The outlier check compares with the results store (`db`, else OUTDIR/results.db when it exists,
-    else the folder's own records).
+    The store is `db`, else OUTDIR/results.db when it exists; the outlier check compares with its
+    records (else the folder's own).
     """
     options = options or ValidateOptions()
     if not outdir.is_dir():
         raise MissingInputError(f"{outdir}: no such output folder")
     aliases = load_vocabulary()
-    checked, records, issues = check_outdir(outdir)
-    stored, problem = _store_records(outdir, db)
-    checked += db is not None or (outdir / "results.db").is_file()
-    issues += [problem] if problem else []
+    found = check_outdir(outdir)
+    issues, records = found.issues, found.records
+    store_name = db or "results.db"
+    if db is not None or (outdir / "results.db").is_file():
+        found.checked += 1
+        stored_docs, stored, problem = _read_store(outdir, db)
+        if problem is None:
+            issues += store_issues(
+                found.run, found.documents, found.by_source, stored_docs, stored, store_name
+            )
+        else:
+            issues.append(Issue(severity="error", code="schema", reason=problem, file=store_name))
+    else:
+        stored = []
     store = benchmark_values(stored or [data for data, _ in records])
     report = ValidationReport(
         outdir=str(outdir),
-        files_checked=checked,
+        files_checked=found.checked,
         records_checked=len(records),
         issues=issues + semantic_issues(records, store, options, aliases),
     )
@@ -178,17 +202,12 @@ def validate_outdir(
     return report
 
 
-def _store_records(outdir: Path, db: str | None) -> tuple[list[dict], Issue | None]:
-    """The store's records (each validated as it is read), or the issue that stopped the reading."""
-    if db is None and not (outdir / "results.db").is_file():
-        return [], None
+def _read_store(outdir: Path, db: str | None) -> tuple[list[StoredDocument], list[dict], str | None]:
+    """The store's documents and records (each validated as it is read), or what stopped the reading."""
     try:
         with open_store(db, outdir) as store:
-            return [r.model_dump() for r in store.records()], None
-    except (StoreError, ValidationError) as e:
-        reason = (
-            str(e).splitlines()[0]
-            if isinstance(e, StoreError)
-            else f"a stored record does not validate: {e.errors()[0]['msg']}"
-        )
-        return [], Issue(severity="error", code="schema", reason=reason, file=db or "results.db")
+            return store.documents(), [r.model_dump() for r in store.records()], None
+    except StoreError as e:
+        return [], [], str(e).splitlines()[0]
+    except ValidationError as e:
+        return [], [], f"a stored record does not validate: {e.errors()[0]['msg']}"

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.formats.documents import read_document, write_document
 from extractor.formats.results import records_csv, records_jsonl
+from extractor.store import open_store
 
 runner = CliRunner()
 TABLE = (
@@ -76,13 +77,16 @@ def test_every_output_file_is_checked_against_its_schema(outdir):
 
 
 def edit_first_record(outdir, **changes):
-    """Change the first record in every file that holds it, so the folder stays one run's output."""
+    """Change the first record in every file that holds it, and in the store, so the folder stays one
+    run's output."""
     doc_path = next((outdir / "documents").glob("*.json"))
     doc = read_document(doc_path)
     doc.records[0] = doc.records[0].model_copy(update=changes)
     write_document(outdir, doc)
     (outdir / "results.jsonl").write_text(records_jsonl(doc.records), encoding="utf-8")
     (outdir / "results.csv").write_text(records_csv(doc.records), encoding="utf-8")
+    with open_store(None, outdir) as store:
+        store.add_result(doc)
 
 
 def test_semantic_errors_make_the_exit_status_non_zero(outdir):

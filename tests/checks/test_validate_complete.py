@@ -1,12 +1,15 @@
 """`extractor validate` fails a folder that is not one run's whole output: files missing, record files
-of different runs side by side, files cut short."""
+of different runs side by side, files cut short, a results store out of step with the files."""
 
 import json
 
 import pytest
+from sqlalchemy import delete
 from typer.testing import CliRunner
 
+from extractor.checks.complete import OUT_OF_STEP
 from extractor.cli import app
+from extractor.store import documents, open_store, results
 
 runner = CliRunner()
 TABLE = "| Model | MMLU | GSM8K |\n|---|---|---|\n| Nimbus 2 | 78.5 | 88.0 |\n| Nimbus 1 | 70.0 | 61.2 |\n"
@@ -114,3 +117,45 @@ def test_a_csv_cut_short_fails(outdir):
     assert code == 1 and ("truncated", "results.csv") in issues
     reason = next(i["reason"] for i in full if i["code"] == "truncated")
     assert reason.startswith("row 8: 5 columns, expected ")
+
+
+def _reasons(outdir):
+    code, issues, full = report(outdir)
+    return code, [(i["code"], i["file"], i["reason"]) for i in full]
+
+
+def test_a_store_missing_a_document_of_the_run_fails(outdir, inputs):
+    a, _ = inputs
+    with open_store(None, outdir) as store, store.engine.begin() as conn:
+        conn.execute(delete(results).where(results.c.source == str(a)))
+        conn.execute(delete(documents).where(documents.c.source == str(a)))
+    reason = f"the store has no document {a}, which run.json lists as done"
+    assert _reasons(outdir) == (1, [("inconsistent", "results.db", reason)])
+
+
+def test_a_store_holding_other_content_or_other_records_for_a_source_fails(outdir, inputs):
+    a, b = inputs
+    with open_store(None, outdir) as store:
+        doc_a = next(d for d in store.documents() if d.source == str(a))
+        store.replace_document(doc_a.model_copy(update={"sha256": "f" * 64}), store.records(str(a)))
+        doc_b = next(d for d in store.documents() if d.source == str(b))
+        store.replace_document(doc_b, store.records(str(b))[1:])  # a record lost
+    code, got = _reasons(outdir)
+    name_a, name_b = (f"documents/{d.doc_id}.json" for d in (doc_a, doc_b))
+    assert code == 1 and got == [
+        (
+            "inconsistent",
+            "results.db",
+            f"the store holds other content for {a} (sha256 ffffffffffff), not {name_a}'s",
+        ),
+        ("inconsistent", "results.db", f"the store's {b}: 3 records, but {name_b} has 4: {OUT_OF_STEP}"),
+    ]
+
+
+def test_a_store_holding_more_than_the_run_passes(outdir, inputs, tmp_path):
+    (tmp_path / "c.txt").write_text(OTHER.replace("Nimbus", "Orca"), encoding="utf-8")
+    run(outdir, tmp_path / "c.txt")  # an earlier run's input stays in the store
+    run(outdir, *inputs)
+    with open_store(None, outdir) as store:
+        assert len(store.documents()) == 3
+    assert report(outdir)[:2] == (0, [])
