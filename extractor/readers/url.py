@@ -1,6 +1,12 @@
-"""Fetch an http(s) input with a timeout, a size limit and a bounded number of redirects."""
+"""Fetch an http(s) input with a time limit, a size limit and a bounded number of redirects.
+
+The time limit is for the whole fetch, not for each read: httpx's timeout bounds one connect or
+one read, so a server dripping a byte every few seconds would never hit it; the body is read
+against a deadline as well, and a fetch ends at most one read (one timeout) after it."""
 
 from __future__ import annotations
+
+import time
 
 import httpx
 
@@ -20,6 +26,7 @@ MAX_REDIRECTS = 5
 def fetch_url(url: str, options: SourceOptions) -> bytes:
     if not url.lower().startswith(("http://", "https://")):
         raise UnsupportedInputError(f"unsupported URL scheme (only http and https): {url.split(':', 1)[0]}")
+    deadline = time.monotonic() + options.url_timeout
     try:
         with httpx.Client(
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=options.url_timeout
@@ -31,6 +38,8 @@ def fetch_url(url: str, options: SourceOptions) -> bytes:
                     raise FetchError(f"content type {ctype!r} is not a PDF, HTML or text page")
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
+                    if time.monotonic() > deadline:
+                        raise httpx.ReadTimeout("the whole fetch took too long")
                     size += len(chunk)
                     if size > options.max_bytes:
                         raise FetchError(f"larger than {options.max_bytes} bytes")

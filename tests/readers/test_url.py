@@ -30,6 +30,8 @@ def test_a_pdf_and_a_page_by_url_and_a_redirect(server):
         ("/logo.png", SourceOptions(), "content type 'image/png' is not a PDF, HTML or text page"),
         ("/big.txt", SourceOptions(max_bytes=1000), "larger than 1000 bytes"),
         ("/slow", SourceOptions(url_timeout=0.5), "timed out after 0.5 s"),
+        # a byte every 0.1 s for 10 s: no read waits long, the whole fetch does (old main read it all)
+        ("/drip", SourceOptions(url_timeout=0.5), "timed out after 0.5 s"),
     ],
 )
 def test_url_failures_have_one_clear_reason(server, path, options, reason):

@@ -1,5 +1,5 @@
 """A web server on 127.0.0.1 for the URL tests: the sample PDF and page, a redirect and a redirect
-loop, a picture, a large page, a missing page and a slow one."""
+loop, a picture, a large page, a missing page, a slow one and one that drips a byte at a time."""
 
 from __future__ import annotations
 
@@ -29,11 +29,28 @@ class _Pages(BaseHTTPRequestHandler):
             self._send(302, "text/plain", b"", location="/loop")
         elif self.path == "/moved":
             self._send(301, "text/plain", b"", location="/paper.pdf")
+        elif self.path == "/drip":
+            self._drip()
         elif self.path == "/slow":
             time.sleep(3)
             self._send(200, "text/plain", b"late")
         else:
             self._send(*self.routes.get(self.path, (404, "text/plain", b"no")))
+
+    def _drip(self, seconds: float = 10.0, gap: float = 0.1) -> None:
+        """A byte every `gap` seconds: each read is quick, the whole body takes `seconds`."""
+        n = int(seconds / gap)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(n))
+            self.end_headers()
+            for _ in range(n):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(gap)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _send(self, code: int, ctype: str, body: bytes, location: str | None = None) -> None:
         try:
