@@ -10,7 +10,15 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.model.errors import StoreError
 from extractor.store import open_store, store_url
-from tests.support.store import TABLE, doc, kill_a_writer_halfway, open_at_once, record
+from tests.support.store import (
+    TABLE,
+    doc,
+    kill_a_writer_halfway,
+    open_at_once,
+    record,
+    rerun_a_corrected_input,
+    run_twice_at_once,
+)
 
 runner = CliRunner()
 
@@ -138,3 +146,13 @@ def test_runs_creating_a_fresh_store_at_once_all_open_it(tmp_path):
         with open_store(db) as store:
             store.replace_document(doc(), [record(0)])
             assert len(store.records()) == 1
+
+
+def test_a_corrected_input_run_again_withdraws_its_old_values(tmp_path):
+    assert rerun_a_corrected_input(tmp_path, []) == [78.5, 88.0, 71.0, 61.2]
+
+
+def test_two_runs_storing_into_one_store_at_once_hold_each_document_once(tmp_path):
+    codes, counts = run_twice_at_once(tmp_path, str(tmp_path / "shared.db"))
+    assert codes == [0, 0]
+    assert counts == {str(tmp_path / f"page{i}.txt"): 4 for i in range(6)}

@@ -2,16 +2,26 @@
 start)."""
 
 import itertools
+import json
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
+import extractor.store
 from extractor.cli import app
 from extractor.store import open_store, store_url
 from tests.support.pg_server import Server, Unavailable
-from tests.support.store import TABLE, doc, kill_a_writer_halfway, open_at_once, record
+from tests.support.store import (
+    TABLE,
+    doc,
+    kill_a_writer_halfway,
+    open_at_once,
+    record,
+    rerun_a_corrected_input,
+    run_twice_at_once,
+)
 
 runner = CliRunner()
 _names = itertools.count()
@@ -87,3 +97,58 @@ def test_run_and_leaderboard_with_a_postgres_url(pg_url, tmp_path):
     assert board.exit_code == 0, board.stderr
     rows = [line.split(",")[6:9] for line in board.stdout.splitlines()[1:]]
     assert rows == [["1", "Nimbus 2", "78.5"], ["2", "Nimbus 1", "70.0"]]
+
+
+def test_postgres_a_corrected_input_run_again_withdraws_its_old_values(pg_url, tmp_path):
+    assert rerun_a_corrected_input(tmp_path, ["--db", pg_url]) == [78.5, 88.0, 71.0, 61.2]
+
+
+def test_postgres_two_runs_storing_at_once_hold_each_document_once(pg_url, tmp_path):
+    codes, counts = run_twice_at_once(tmp_path, pg_url)
+    assert codes == [0, 0]
+    assert counts == {str(tmp_path / f"page{i}.txt"): 4 for i in range(6)}
+
+
+def _locked_run(pg_url, tmp_path, monkeypatch, hold: float | None):
+    """A run while another connection holds an exclusive lock on the results table (for `hold` s, or
+    for the whole run); waits are short (lock_timeout 100 ms, retries after 0.2, 0.4, 0.8 s)."""
+    import threading
+
+    monkeypatch.setattr(extractor.store, "LOCK_TIMEOUT_MS", 100)
+    monkeypatch.setattr(extractor.store, "RETRY_DELAYS", (0.2, 0.4, 0.8))
+    open_store(pg_url).close()
+    page = tmp_path / "results.txt"
+    page.write_text(TABLE, encoding="utf-8")
+    engine = create_engine(store_url(pg_url))
+    conn = engine.connect()
+    conn.execute(text("LOCK TABLE results IN ACCESS EXCLUSIVE MODE"))  # in its open transaction
+    if hold is not None:
+        threading.Timer(hold, conn.rollback).start()
+    try:
+        result = runner.invoke(
+            app, ["run", str(page), "-o", str(tmp_path / "out"), "--workers", "0"] + ["--db", pg_url]
+        )
+    finally:
+        if hold is None:
+            conn.rollback()
+        conn.close()
+        engine.dispose()
+    return result, json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["inputs"][0]
+
+
+def test_postgres_a_lock_let_go_of_is_waited_out(pg_url, tmp_path, monkeypatch):
+    result, item = _locked_run(pg_url, tmp_path, monkeypatch, hold=0.5)
+    assert result.exit_code == 0, result.stderr
+    assert (item["status"], item["warnings"]) == ("ok", [])
+    with open_store(pg_url) as store:
+        assert len(store.records()) == 4
+
+
+def test_postgres_a_lock_held_past_the_retries_fails_the_input_with_the_reason(pg_url, tmp_path, monkeypatch):
+    result, item = _locked_run(pg_url, tmp_path, monkeypatch, hold=None)
+    assert result.exit_code == 1
+    reason = (
+        f"cannot write {item['doc_id']} to the results store: canceling statement due to lock timeout "
+        "(4 attempts over 1.4 s)"
+    )
+    assert (item["status"], item["error"]) == ("failed", reason)

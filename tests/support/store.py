@@ -1,10 +1,12 @@
-"""Rows for the store tests: a stored document and its records, a results page, and a second writer
-killed inside its transaction, and runs opening a fresh store at once."""
+"""Rows for the store tests: a stored document and its records, a results page, and the scenarios
+run on both databases: a second writer killed inside its transaction, runs opening a fresh store at
+once, two runs storing at once, a corrected input run again."""
 
 import subprocess
 import sys
 import textwrap
 import threading
+from pathlib import Path
 
 from extractor.store import StoredDocument, StoredRecord, open_store, store_url
 from tests.support.paths import REPO
@@ -98,3 +100,58 @@ def open_at_once(url: str, writers: int = 3) -> list[str]:
     for t in threads:
         t.join()
     return errors
+
+
+def pages(folder: Path, n: int) -> list[Path]:
+    """`n` results pages, each its own document (4 records each)."""
+    made = []
+    for i in range(n):
+        page = folder / f"page{i}.txt"
+        page.write_text(TABLE.replace("A page", f"Page {i}"), encoding="utf-8")
+        made.append(page)
+    return made
+
+
+def run_twice_at_once(tmp_path: Path, db: str) -> tuple[list[int], dict[str, int]]:
+    """Two real `extractor run` processes at the same moment, each into its own folder and both into
+    the store `db`, with two inputs in common (stored by both, replacing each other); their exit codes
+    and the store's record count per source."""
+    docs = pages(tmp_path, 6)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "extractor", "run", *map(str, part), "-o", str(tmp_path / f"out{n}")]
+            + ["--workers", "2", "--db", db],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        for n, part in enumerate([docs[:4], docs[2:]])
+    ]
+    codes = [proc.wait(timeout=300) for proc in runs]
+    for proc in runs:
+        assert "Traceback" not in proc.stderr.read()
+    with open_store(db) as store:
+        counts = {d.source: 0 for d in store.documents()}
+        for rec in store.records():
+            counts[rec.source] += 1
+    return codes, counts
+
+
+def rerun_a_corrected_input(tmp_path: Path, extra: list[str]) -> list[float]:
+    """Run a page, correct one of its values (same path, new content), run again; the store's values."""
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    page = tmp_path / "results.txt"
+    page.write_text(TABLE, encoding="utf-8")
+    out = tmp_path / "out"
+    for text in (TABLE, TABLE.replace("70.0", "71.0")):
+        page.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["run", str(page), "-o", str(out), "--workers", "0", *extra])
+        assert result.exit_code == 0, result.stderr
+    db = extra[extra.index("--db") + 1] if "--db" in extra else str(out / "results.db")
+    with open_store(db) as store:
+        assert [d.source for d in store.documents()] == [str(page)]
+        return [r.value for r in store.records()]
