@@ -18,6 +18,7 @@ from extractor.cli.option_groups import (
     Dataset,
     Db,
     IncludeDoubtful,
+    MaxInflated,
     MaxMemory,
     Metric,
     OutFolder,
@@ -103,6 +104,7 @@ def run_command(
     page_limit: Annotated[
         int, typer.Option(help="A PDF with more pages fails (unless --max-pages reads fewer).", min=1)
     ] = 1000,
+    max_inflated: MaxInflated = 1024,
     aliases: Aliases = None,
     workers: Annotated[
         int | None,
@@ -135,7 +137,7 @@ def run_command(
 
     options = RunOptions(
         source=SourceOptions(password=password),
-        pdf=PdfOptions(max_pages=max_pages, page_limit=page_limit),
+        pdf=PdfOptions(max_pages=max_pages, page_limit=page_limit, max_inflated_mb=max_inflated),
         normalize=NormalizeOptions(aliases=aliases),
         export=ExportOptions(db=db, **({"formats": frozenset(formats)} if formats else {})),
     )

@@ -81,6 +81,16 @@ MaxMemory = Annotated[
         min=0,
     ),
 ]
+MaxInflated = Annotated[
+    int,
+    typer.Option(
+        "--max-inflated",
+        metavar="MB",
+        help="A PDF whose streams (images aside) inflate past this many MB fails alone "
+        "(a decompression bomb?), before it is parsed.",
+        min=1,
+    ),
+]
 
 # --- the leaderboard filters (LeaderboardOptions)
 

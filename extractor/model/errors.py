@@ -9,7 +9,8 @@
     ├── PdfError                   the bytes start like a PDF but cannot be used
     │   ├── CorruptPdfError        damaged or truncated
     │   ├── EncryptedPdfError      needs a password, or the one given is wrong
-    │   └── PageLimitError         more pages than the page limit allows
+    │   ├── PageLimitError         more pages than the page limit allows
+    │   └── InflationLimitError    streams that inflate past the budget (a decompression bomb?)
     ├── StoreError                 the results store cannot be opened, read or written
     ├── FolderInUseError           another run is writing into the same output folder
     ├── OutputError                a run's combined files cannot be written (a full disk)
@@ -61,6 +62,10 @@ class EncryptedPdfError(PdfError):
 
 
 class PageLimitError(PdfError):
+    pass
+
+
+class InflationLimitError(PdfError):
     pass
 
 

@@ -30,6 +30,11 @@ class PdfOptions(_Options):
     )
     ruled_tables: bool = Field(default=True, description="look for tables drawn with rules (pdfplumber)")
     text_tables: bool = Field(default=True, description="look for tables aligned by whitespace only")
+    max_inflated_mb: int = Field(
+        default=1024,
+        gt=0,
+        description="a PDF whose streams inflate past this many MB fails (a decompression bomb)",
+    )
 
 
 class TableOptions(_Options):

@@ -29,6 +29,7 @@ from extractor.readers.pdf.graphics import Graphics, has_rules, page_graphics
 from extractor.readers.pdf.grid import Candidate
 from extractor.readers.pdf.hyphens import DocumentWords, build_vocabulary
 from extractor.readers.pdf.images import warn_picture_tables
+from extractor.readers.pdf.inflation import check_inflation
 from extractor.readers.pdf.layout_settings import LayoutSettings
 from extractor.readers.pdf.opening import open_pdfium
 from extractor.readers.pdf.page_layout import (
@@ -68,10 +69,12 @@ def read_pdf(
     settings: PdfSettings | TableFinderSettings | None = None,
 ) -> Document:
     """A new Document of a PDF's bytes. Raises CorruptPdfError or EncryptedPdfError when it cannot
-    open them. `vocab` goes unused: a PDF's hyphens are undone with its own words. `settings`
+    open them, InflationLimitError before parsing them when their streams inflate past
+    max_inflated_mb. `vocab` goes unused: a PDF's hyphens are undone with its own words. `settings`
     replaces the default thresholds (table-finder settings alone keep the other parts' defaults)."""
     resolved = PdfSettings.resolve(settings)
     password = options.source.password
+    check_inflation(data, options.pdf.max_inflated_mb)  # before pdfium inflates a bomb whole
     src = _Source(new_document(data, source, "pdf"), open_pdfium(data, password), data, password)
     doc, pdf_options = src.doc, options.pdf
     try:
