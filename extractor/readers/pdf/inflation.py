@@ -5,8 +5,9 @@ content stream whole, and only a worker's RLIMIT_AS (--max-memory) would stop it
 --workers 0. So every `stream` after a dictionary is inflated here, in small pieces that are thrown
 away, and the inflated bytes are summed until the budget (--max-inflated) is passed. zlib stops at
 the end of each deflate stream by itself, so /Length is not trusted; data that is not deflate
-(JPEG, encrypted streams, other filters) fails at once and is skipped. Object streams (/ObjStm),
-content streams, fonts and forms all count.
+(JPEG, encrypted streams, other filters) fails at once and is skipped. ASCII85 and ASCIIHex
+filters before a deflate one are undone first. Object streams (/ObjStm), content streams, fonts
+and forms all count.
 
 Image XObjects (/Subtype /Image) do not count, and are not inflated: pdfium decodes an image only
 when a page is rendered or its bitmap asked for, and the extractor only asks where images lie
@@ -15,6 +16,7 @@ when a page is rendered or its bitmap asked for, and the extractor only asks whe
 
 from __future__ import annotations
 
+import base64
 import re
 import zlib
 
@@ -27,6 +29,9 @@ _HEADER_WINDOW = 4096  # how far back from `stream` its dictionary's `obj` keywo
 
 _STREAM = re.compile(rb">>\s*stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_TEXT_FILTERS = {b"ASCII85Decode", b"A85", b"ASCIIHexDecode", b"AHx"}  # undone first, as pdfium would
 
 
 def check_inflation(data: bytes, max_mb: int) -> None:
@@ -47,8 +52,11 @@ def inflated_size(data: bytes, budget: int) -> int:
         if found is None:
             break
         start = found.end()
-        if _is_image(data, found.start()):
+        filters = _filters(data, found.start())
+        if filters is None:  # an image
             size, used = 0, 0
+        elif filters and filters[0] in _TEXT_FILTERS:
+            size, used = _inflate(memoryview(_untext(data, start, filters)), 0, budget - total)[0], 0
         else:
             size, used = _inflate(view, start, budget - total)
         total += size
@@ -56,10 +64,35 @@ def inflated_size(data: bytes, budget: int) -> int:
     return total
 
 
-def _is_image(data: bytes, dict_end: int) -> bool:
+def _filters(data: bytes, dict_end: int) -> list[bytes] | None:
+    """The names of the stream's filters, in order; None for an image."""
     window = max(0, dict_end - _HEADER_WINDOW)
     begin = data.rfind(b"obj", window, dict_end)
-    return _IMAGE.search(data, begin if begin >= 0 else window, dict_end) is not None
+    header = data[begin if begin >= 0 else window : dict_end]
+    if _IMAGE.search(header):
+        return None
+    found = _FILTER.search(header)
+    return _NAME.findall(found.group(1)) if found else []
+
+
+def _untext(data: bytes, start: int, filters: list[bytes]) -> bytes:
+    """The stream's data with its leading ASCII85/ASCIIHex filters undone (b"" when it is not so encoded)."""
+    end = _after_stream(data, start)
+    text = data[start:end]
+    try:
+        for name in filters:
+            if name in (b"ASCII85Decode", b"A85"):
+                text = base64.a85decode(
+                    text.split(b"~>", 1)[0].replace(b"<~", b""), ignorechars=b" \t\n\r\f\0"
+                )
+            elif name in (b"ASCIIHexDecode", b"AHx"):
+                digits = re.sub(rb"\s", b"", text.split(b">", 1)[0])
+                text = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+            else:
+                break
+    except (ValueError, UnicodeDecodeError):
+        return b""
+    return text
 
 
 def _after_stream(data: bytes, start: int) -> int:
