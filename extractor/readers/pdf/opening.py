@@ -1,4 +1,4 @@
-"""Open PDF bytes with pdfium, turning its failures into ours (pdfplumber says why when pdfium cannot)."""
+"""Open PDF bytes with pdfium, turning its failures into ours (pdfminer says why when pdfium cannot)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pypdfium2 as pdfium
 from extractor.model.errors import CorruptPdfError, EncryptedPdfError
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-_REASONS = {
-    1: "unknown error",
-    2: "file not found or unreadable",
-    3: "not a PDF or damaged",
-    5: "unsupported security",
-}
+_SECURITY_ERROR = 5  # FPDF_ERR_SECURITY
+# Some damaged files fail to load without pdfium setting its last error, which then reads "success" or
+# the previous document's error (a password needed, after an encrypted one): its code is believed only
+# for a file that is encrypted; for any other, pdfminer is asked what is broken.
+_ENCRYPTED = b"/Encrypt"
+_SOME_OBJECTS = "damaged objects"  # what pdfminer blames when the cross-references and page tree are sound
 
 NEED_PASSWORD = "encrypted PDF: a password is needed (--password)"
 WRONG_PASSWORD = "encrypted PDF: the password is wrong"
@@ -27,10 +27,14 @@ def open_pdfium(data: bytes, password: str | None) -> pdfium.PdfDocument:
     try:
         pdf = pdfium.PdfDocument(data, password=password or None)
     except pdfium.PdfiumError as e:
-        if getattr(e, "err_code", None) == _PASSWORD_ERROR:
+        code = getattr(e, "err_code", None) if _ENCRYPTED in data else None
+        if code == _PASSWORD_ERROR:
             raise EncryptedPdfError(WRONG_PASSWORD if password else NEED_PASSWORD) from None
-        reason = _REASONS.get(getattr(e, "err_code", None) or 1, "unreadable")
-        if _plumber_pages(data, password) == 0:
+        if code == _SECURITY_ERROR:
+            raise CorruptPdfError("corrupt or truncated PDF: unsupported security") from None
+        damage = _damage(data, password)
+        reason = f"pdfium cannot parse it ({damage})"
+        if damage == _SOME_OBJECTS and _plumber_pages(data, password) == 0:
             reason = "it has no pages"  # pdfium refuses a document without pages; say why
         raise CorruptPdfError(f"corrupt or truncated PDF: {reason}") from None
     except Exception as e:  # pdfium's loader should not raise anything else; never let it escape raw
@@ -43,6 +47,30 @@ def open_pdfium(data: bytes, password: str | None) -> pdfium.PdfDocument:
         pdf.close()
         raise CorruptPdfError("corrupt or truncated PDF: it has no pages")
     return pdf
+
+
+def _damage(data: bytes, password: str | None) -> str:
+    """What pdfminer finds broken, read strictly, in a file pdfium cannot parse: its cross-reference
+    table, its catalog, its page tree or, when those are sound, some other objects."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "", fallback=False)
+    except Exception:
+        return "its cross-reference table is damaged or missing"
+    catalog = getattr(doc, "catalog", None)
+    if not isinstance(catalog, dict) or not catalog:
+        return "its catalog is damaged"
+    try:
+        root = resolve1(catalog.get("Pages"))
+        kids = resolve1(root.get("Kids")) if isinstance(root, dict) else None
+        sound = isinstance(kids, list) and all(isinstance(resolve1(k), dict) for k in kids)
+    except Exception:
+        sound = False
+    return _SOME_OBJECTS if sound else "its page tree is damaged"
 
 
 def _plumber_pages(data: bytes, password: str | None) -> int | None:

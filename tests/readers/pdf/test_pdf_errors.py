@@ -30,8 +30,11 @@ def test_truncated_pdf_is_corrupt():
 
 
 def test_garbage_after_a_pdf_header_is_corrupt():
-    with pytest.raises(CorruptPdfError, match="^corrupt or truncated PDF: "):
+    with pytest.raises(CorruptPdfError) as garbage:
         load(b"%PDF-1.7\n" + bytes(range(256)) * 20 + b"\n%%EOF\n")
+    assert str(garbage.value) == (
+        "corrupt or truncated PDF: pdfium cannot parse it (its cross-reference table is damaged or missing)"
+    )
 
 
 def test_pdf_without_pages_is_corrupt():
@@ -130,3 +133,54 @@ def test_sideways_tables_are_read_turned(rotation):
     if rotation == 0:  # drawn at (306, 396) turned: labels low on the page, header row at the left
         box = (t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom)
         assert all(abs(a - b) < 8 for a, b in zip(box, (177, 326, 306, 646))), box
+
+
+def packed_pdf(garbage_seed: int | None = None) -> bytes:
+    """A one-page PDF with a cross-reference stream whose page tree root (object 2) sits in an object
+    stream; `garbage_seed` overwrites that object stream's data with random bytes (garbage in the middle)."""
+    import random
+    import zlib
+
+    loose = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (A page whose tree is packed.) Tj ET")
+    loose[4] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"
+    body = zlib.compress(b"2 0\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n")
+    if garbage_seed is not None:
+        body = random.Random(garbage_seed).randbytes(len(body))
+    loose[6] = b"<< /Type /ObjStm /N 1 /First 4 /Length %d /Filter /FlateDecode >>\nstream\n" % len(body)
+    loose[6] += body + b"\nendstream"
+    out, offsets = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), {}
+    for number in sorted(loose):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + loose[number] + b"\nendobj\n"
+    offsets[7] = len(out)
+    rows = b"\x00\x00\x00\x00\x00\xff\xff" + b"".join(
+        b"\x02\x00\x00\x00\x06\x00\x00" if n == 2 else b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00\x00"
+        for n in range(1, 8)
+    )
+    out += b"7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % len(rows)
+    out += rows + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[7]
+    return bytes(out)
+
+
+PAGE_TREE_DAMAGED = "corrupt or truncated PDF: pdfium cannot parse it (its page tree is damaged)"
+
+
+def test_garbage_in_the_middle_says_what_is_damaged():
+    assert "A page whose tree is packed." in load(packed_pdf()).text
+    with pytest.raises(CorruptPdfError) as damaged:
+        load(packed_pdf(garbage_seed=0))  # pdfium fails without an error code: it read "unknown error"
+    assert str(damaged.value) == PAGE_TREE_DAMAGED
+
+
+def test_a_damaged_pdf_after_an_encrypted_one_is_not_said_to_need_a_password():
+    with pytest.raises(EncryptedPdfError):
+        load(G.encrypted_bytes("userpass", "ownerpass"))
+    with pytest.raises(CorruptPdfError) as damaged:
+        load(packed_pdf(garbage_seed=1))  # pdfium's last error is still the encrypted file's
+    assert str(damaged.value) == PAGE_TREE_DAMAGED
