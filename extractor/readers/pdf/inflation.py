@@ -6,8 +6,10 @@ content stream whole, and only a worker's RLIMIT_AS (--max-memory) would stop it
 away, and the inflated bytes are summed until the budget (--max-inflated) is passed. zlib stops at
 the end of each deflate stream by itself, so /Length is not trusted; data that is not deflate
 (JPEG, encrypted streams, other filters) fails at once and is skipped. ASCII85 and ASCIIHex
-filters before a deflate one are undone first. Object streams (/ObjStm), content streams, fonts
-and forms all count.
+filters before a deflate one are undone first; LZW and run-length data are measured by walking their
+codes, without building what they decode to. Object streams (/ObjStm), content streams, fonts
+and forms all count. The streams of an encrypted file cannot be measured before they are decrypted:
+they look like no deflate data and pass.
 
 Image XObjects (/Subtype /Image) do not count, and are not inflated: pdfium decodes an image only
 when a page is rendered or its bitmap asked for, and the extractor only asks where images lie
@@ -31,7 +33,10 @@ _STREAM = re.compile(rb">>\s*stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
-_TEXT_FILTERS = {b"ASCII85Decode", b"A85", b"ASCIIHexDecode", b"AHx"}  # undone first, as pdfium would
+_A85, _HEX = {b"ASCII85Decode", b"A85"}, {b"ASCIIHexDecode", b"AHx"}  # undone first, as pdfium would
+_LZW, _RUN_LENGTH = {b"LZWDecode", b"LZW"}, {b"RunLengthDecode", b"RL"}  # counted without zlib
+_COUNTED_APART = _A85 | _HEX | _LZW | _RUN_LENGTH
+_LZW_CLEAR, _LZW_END, _LZW_MAX_CODES = 256, 257, 4096  # the LZW codes that reset, end; 12-bit codes
 
 
 def check_inflation(data: bytes, max_mb: int) -> None:
@@ -55,8 +60,8 @@ def inflated_size(data: bytes, budget: int) -> int:
         filters = _filters(data, found.start())
         if filters is None:  # an image
             size, used = 0, 0
-        elif filters and filters[0] in _TEXT_FILTERS:
-            size, used = _inflate(memoryview(_untext(data, start, filters)), 0, budget - total)[0], 0
+        elif filters and filters[0] in _COUNTED_APART:
+            size, used = _decoded_size(data, start, filters, budget - total), 0
         else:
             size, used = _inflate(view, start, budget - total)
         total += size
@@ -75,24 +80,67 @@ def _filters(data: bytes, dict_end: int) -> list[bytes] | None:
     return _NAME.findall(found.group(1)) if found else []
 
 
-def _untext(data: bytes, start: int, filters: list[bytes]) -> bytes:
-    """The stream's data with its leading ASCII85/ASCIIHex filters undone (b"" when it is not so encoded)."""
-    end = _after_stream(data, start)
-    text = data[start:end]
+def _decoded_size(data: bytes, start: int, filters: list[bytes], limit: int) -> int:
+    """The bytes a stream whose filters start with a text, LZW or run-length one decodes to."""
+    encoded = data[start : _after_stream(data, start)]
     try:
-        for name in filters:
-            if name in (b"ASCII85Decode", b"A85"):
-                text = base64.a85decode(
-                    text.split(b"~>", 1)[0].replace(b"<~", b""), ignorechars=b" \t\n\r\f\0"
-                )
-            elif name in (b"ASCIIHexDecode", b"AHx"):
-                digits = re.sub(rb"\s", b"", text.split(b">", 1)[0])
-                text = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
-            else:
-                break
+        while filters and filters[0] in _A85 | _HEX:
+            encoded = _untext(encoded, filters[0])
+            filters = filters[1:]
     except (ValueError, UnicodeDecodeError):
-        return b""
-    return text
+        return 0
+    if filters and filters[0] in _LZW:
+        return _lzw_size(encoded, limit)
+    if filters and filters[0] in _RUN_LENGTH:
+        return _run_length_size(encoded, limit)
+    return _inflate(memoryview(encoded), 0, limit)[0]
+
+
+def _untext(text: bytes, name: bytes) -> bytes:
+    if name in _A85:
+        return base64.a85decode(text.split(b"~>", 1)[0].replace(b"<~", b""), ignorechars=b" \t\n\r\f\0")
+    digits = re.sub(rb"\s", b"", text.split(b">", 1)[0])
+    return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+
+
+def _lzw_size(data: bytes, limit: int) -> int:
+    """The bytes LZW data decodes to (codes widen early, PDF's default), from the length of each table
+    entry alone: an entry is one byte longer than the one it grows from, so no string is built."""
+    lengths = [1] * 256 + [0, 0]
+    size, width, prev, buffer, count = 0, 9, -1, 0, 0
+    for byte in data:
+        buffer, count = (buffer << 8) | byte, count + 8
+        if count < width:
+            continue
+        count -= width
+        code, buffer = buffer >> count, buffer & ((1 << count) - 1)
+        if code == _LZW_CLEAR:
+            del lengths[258:]
+            width, prev = 9, -1
+            continue
+        if code == _LZW_END or code > len(lengths) or (prev < 0 and code == len(lengths)):
+            break
+        if prev >= 0 and len(lengths) < _LZW_MAX_CODES:
+            lengths.append(lengths[prev] + 1)
+            if len(lengths) + 1 >= 1 << width:
+                width = min(width + 1, 12)
+        size += lengths[code]
+        if size > limit:
+            break
+        prev = code
+    return size
+
+
+def _run_length_size(data: bytes, limit: int) -> int:
+    """The bytes run-length data decodes to: a length byte below 128 copies that many bytes plus one,
+    above 128 repeats the next byte 257 minus it times, 128 ends."""
+    size, pos = 0, 0
+    while pos < len(data) and size <= limit:
+        n = data[pos]
+        if n == 128:
+            break
+        size, pos = (size + n + 1, pos + n + 2) if n < 128 else (size + 257 - n, pos + 2)
+    return size
 
 
 def _after_stream(data: bytes, start: int) -> int:

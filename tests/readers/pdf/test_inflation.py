@@ -124,3 +124,41 @@ def test_a_bomb_behind_a_text_filter_is_counted(wrap):
     assert inflated_size(pdf_with_content(zlib.compress(TEXT), stream), 1 << 40) == len(TEXT) + 8 * MB
     with pytest.raises(InflationLimitError):
         check_inflation(pdf_with_content(zlib.compress(TEXT), stream), 4)
+
+
+def lzw_spaces(cycles: int, top: int = 4094) -> bytes:
+    """LZW data of runs of spaces: after each clear code, a space, then every table entry as soon as it
+    is defined (each one space longer); 7 MB a cycle in about 5 KB. Codes widen as PDF's decoders expect."""
+    codes = [c for _ in range(cycles) for c in (256, 32, *range(258, top + 1))] + [257]
+    out, acc, bits, width, entries, first = bytearray(), 0, 0, 9, 258, True
+    for code in codes:
+        acc, bits = (acc << width) | code, bits + width
+        while bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+        acc &= (1 << bits) - 1
+        if code == 256:
+            width, entries, first = 9, 258, True
+        elif first:
+            first = False
+        elif entries < 4096:
+            entries += 1
+            width = min(width + 1, 12) if entries + 1 >= 1 << width else width
+    return bytes(out + (bytes([(acc << (8 - bits)) & 0xFF]) if bits else b""))
+
+
+def test_lzw_and_run_length_streams_are_measured_without_decoding_them():
+    from pdfminer.lzw import lzwdecode
+
+    small = lzw_spaces(2, top=1200)
+    assert len(lzwdecode(small)) == 892_080  # pdfminer decodes it: the oracle
+    lzw = b"<< /Filter /LZWDecode >>\nstream\n" + small + b"\nendstream"
+    assert inflated_size(pdf_with_content(zlib.compress(TEXT), lzw), 1 << 40) == len(TEXT) + 892_080
+    bomb = b"<< /Filter /LZWDecode >>\nstream\n" + lzw_spaces(40) + b"\nendstream"  # 290 MB in 210 KB
+    with pytest.raises(InflationLimitError):
+        check_inflation(pdf_with_content(zlib.compress(TEXT), bomb), 16)
+    runs = b"\x81 " * 4096 + b"\x02abc\x80"  # 4096 runs of 128 spaces, then 3 bytes copied
+    rle = (
+        b"<< /Filter [/ASCIIHexDecode /RunLengthDecode] >>\nstream\n" + runs.hex().encode() + b">\nendstream"
+    )
+    assert inflated_size(pdf_with_content(zlib.compress(TEXT), rle), 1 << 40) == len(TEXT) + 4096 * 128 + 3
