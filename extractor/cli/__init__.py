@@ -15,6 +15,7 @@ from extractor.cli.option_groups import (
     Aliases,
     BoardFile,
     BoardFormats,
+    BySetting,
     Dataset,
     Db,
     IncludeDoubtful,
@@ -26,6 +27,7 @@ from extractor.cli.option_groups import (
     RecordFormats,
     ReportFormat,
     SchemaFolder,
+    Setting,
     Task,
 )
 from extractor.cli.text import printable
@@ -248,20 +250,31 @@ def leaderboard_command(
     task: Task = None,
     dataset: Dataset = None,
     metric: Metric = None,
+    setting: Setting = None,
+    by_setting: BySetting = False,
     fmt: BoardFormats = BoardFormat.table,
     out: BoardFile = None,
     include_doubtful: IncludeDoubtful = False,
 ) -> None:
-    """Rank models per (task, dataset, metric) from the results store.
+    """Rank models per benchmark and metric class from the results store.
 
-    Ranked in the metric's direction, one row per model with its best result and the paper it came
-    from, ties ranked equal; records with a doubtful flag are left out.
+    One board per benchmark (task, dataset) and metric class (accuracy, EM and Pass@1 on a
+    multiple-choice benchmark are one), one row per model (spellings of one model merged) with its
+    best result, the setting and the paper it came from, ties ranked equal; records with a doubtful
+    flag and ablation variants are left out.
     """
     from extractor.cli.render import print_leaderboards
     from extractor.formats.atomic import write_text
     from extractor.leaderboard import publish, store_leaderboards
 
-    options = LeaderboardOptions(task=task, dataset=dataset, metric=metric, include_doubtful=include_doubtful)
+    options = LeaderboardOptions(
+        task=task,
+        dataset=dataset,
+        metric=metric,
+        setting=setting,
+        by_setting=by_setting,
+        include_doubtful=include_doubtful,
+    )
     try:
         if fmt != BoardFormat.table:
             return publish(db, options, fmt, out)

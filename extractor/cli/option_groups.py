@@ -97,6 +97,10 @@ MaxInflated = Annotated[
 Task = Annotated[str | None, typer.Option("--task", help="Only this task.")]
 Dataset = Annotated[str | None, typer.Option("--dataset", help="Only this dataset.")]
 Metric = Annotated[str | None, typer.Option("--metric", help="Only this metric.")]
+Setting = Annotated[str | None, typer.Option("--setting", help="Only this setting ('5-shot').")]
+BySetting = Annotated[
+    bool, typer.Option("--by-setting", help="One board per setting instead of one per benchmark.")
+]
 IncludeDoubtful = Annotated[
     bool,
     typer.Option(

@@ -3,6 +3,7 @@ validation reports as readable tables. `--format json` is for machines."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from rich.text import Text
 
 from extractor.cli.text import printable
 from extractor.model.issues import Comparison, Pairing, ValidationReport
-from extractor.model.leaderboard import Leaderboard
+from extractor.model.leaderboard import Leaderboard, LeaderboardRow
 from extractor.model.report import InputReport, RunReport
 from extractor.readers import InputRef
 
@@ -87,10 +88,22 @@ def print_run_summary(report: RunReport, out: Path, console: Console) -> None:
 ARROWS = {"higher": "higher is better", "lower": "lower is better", None: "direction unknown: not ranked"}
 
 
+_DECIMALS = re.compile(r"\d+(?:\.(\d+))?")
+
+
 def board_title(board: Leaderboard) -> str:
     task = " > ".join([*board.parent_tasks, board.task])
     dataset = f"{board.dataset}: {board.subdataset}" if board.subdataset else board.dataset
-    return printable(f"{task} | {dataset} | {board.metric} ({ARROWS[board.direction]})")
+    unit = f" in {board.unit}" if board.unit else ""
+    setting = f" | {board.setting}" if board.setting else ""
+    return printable(f"{task} | {dataset} | {board.metric}{unit} ({ARROWS[board.direction]}){setting}")
+
+
+def shown_value(row: LeaderboardRow) -> str:
+    """The value one way on every row, with the decimals printed ('95.8%' beside '95.9' shows 95.8;
+    the unit is the board's), marks and units left out."""
+    printed = _DECIMALS.search(row.value_raw)
+    return f"{row.value:.{len(printed.group(1) or '')}f}" if printed else f"{row.value:g}"
 
 
 def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:
@@ -104,8 +117,9 @@ def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:
             ("rank", "right"),
             ("model", "left"),
             ("value", "right"),
+            ("metric as printed", "left"),
             ("setting", "left"),
-            ("global rank", "right"),
+            ("source's rank", "right"),
             ("paper", "left"),
         ):
             table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
@@ -114,7 +128,8 @@ def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:
             table.add_row(
                 "" if row.rank is None else str(row.rank),
                 _cell(row.model),
-                _cell(row.value_raw),
+                shown_value(row),
+                _cell(row.metric_raw or ""),
                 _cell(row.setting or ""),
                 "" if row.global_rank is None else str(row.global_rank),
                 _cell(paper),

@@ -1,18 +1,25 @@
-"""Leaderboards from the store: per (task, dataset, metric), models ranked in the metric's direction.
+"""Leaderboards from the store: one board per benchmark and metric class, one row per model.
 
-- One row per model: its best value (highest or lowest, as the metric's direction says), with the
-  setting and the paper it came from. Several settings (5-shot, 0-shot) of one model compete as
-  one model, as on Papers with Code; the row shows which setting won.
+- **One board per benchmark** (task, dataset, subset) **and metric class**: metrics that measure
+  the same thing on the benchmark (accuracy, EM, Pass@1 on a multiple-choice benchmark; data in
+  vocab/data/metric_classes.toml) share one board, titled with the benchmark's default metric;
+  each row keeps the metric as printed (`metric_raw`). `by_setting` splits a board per setting.
+- **One row per model**: spellings of one model (case, punctuation, spacing: vocab.model_identity)
+  are one row, shown under the spelling most records use (ties: the first in store order), the
+  name as printed kept in `model_raw`; different sizes, versions or variants stay apart. A model's
+  row is its best value (highest or lowest, as the metric's direction says), with the setting and
+  the paper it came from. Several settings of one model compete as one model unless split.
 - Ties rank equal, competition style (1, 1, 3). A metric whose direction is unknown is listed in
-  store order with no rank.
-- `global_rank` is the rank the source printed (a leaderboard page's "Global Rank") when it had one,
-  else the rank from the store (`rank_source` says which).
-- Records with any flag in DOUBTFUL_FLAGS stay out: a leaderboard is for results nobody doubts.
+  store order with no rank. `rank` is this board's; `global_rank` only ever the rank a source
+  printed (a leaderboard page's "Global Rank").
+- **One unit per board**: the unit its rows agree on; `unit` is None when they disagree.
+- Records with any flag in DOUBTFUL_FLAGS, and a document's own ablation variants, stay out unless
+  asked for: a leaderboard is for results nobody doubts.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,6 +32,8 @@ from extractor.model.record import RECORD_FLAGS
 from extractor.model.stored import StoredRecord
 from extractor.store import open_store
 from extractor.vocab.directions import Direction, metric_direction
+from extractor.vocab.metric_classes import board_metric
+from extractor.vocab.model_identity import model_key
 from extractor.vocab.names import Vocabulary, load_vocabulary
 
 # Every record flag is a doubt about what the record is; each keeps the record out of exports.
@@ -49,16 +58,27 @@ def select_records(
         and same(options.task, r.task)
         and same(options.dataset, r.dataset)
         and same(options.metric, r.metric)
+        and same(options.setting, r.setting)
     ]
 
 
-def board_key(rec: StoredRecord) -> tuple:
+def display_names(records: Iterable[StoredRecord]) -> dict[str, str]:
+    """Per model identity, the spelling most records use; ties go to the first in store order."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for rec in records:
+        counts[model_key(rec.model)][rec.model] += 1  # Counter keeps first-seen order among equals
+    return {key: names.most_common(1)[0][0] for key, names in counts.items()}
+
+
+def board_key(rec: StoredRecord, vocab: Vocabulary, by_setting: bool = False) -> tuple:
+    metric = board_metric(rec.metric, rec.dataset, vocab) if rec.metric else NO_METRIC
     return (
         tuple(rec.parent_tasks),
         rec.task or NO_TASK,
         rec.dataset,
         rec.subdataset,
-        rec.metric or NO_METRIC,
+        metric,
+        rec.setting if by_setting else None,
     )
 
 
@@ -67,12 +87,14 @@ def better(a: float, b: float, direction: Direction) -> bool:
 
 
 def best_per_model(records: list[StoredRecord], direction: Direction | None) -> list[StoredRecord]:
-    """Each model's best record, in order of first appearance; the first of equal values wins."""
+    """Each model's best record (spellings of one model are one), in order of first appearance; the
+    first of equal values wins."""
     best: dict[str, StoredRecord] = {}
     for rec in records:
-        held = best.get(rec.model)
+        key = model_key(rec.model)
+        held = best.get(key)
         if held is None or (direction is not None and better(rec.value, held.value, direction)):
-            best[rec.model] = rec
+            best[key] = rec
     return list(best.values())
 
 
@@ -84,26 +106,37 @@ def competition_ranks(values: list[float], direction: Direction) -> list[int]:
     return ranks
 
 
-def rank_board(records: list[StoredRecord], direction: Direction | None) -> list[LeaderboardRow]:
+def rank_board(
+    records: list[StoredRecord], direction: Direction | None, names: dict[str, str] | None = None
+) -> list[LeaderboardRow]:
+    names = names or display_names(records)
     rows = best_per_model(records, direction)
     if direction is None:
-        return [_row(r, None) for r in rows]
+        return [_row(r, None, names) for r in rows]
     rows.sort(key=lambda r: -r.value if direction == "higher" else r.value)  # stable: ties keep store order
     ranks = competition_ranks([r.value for r in rows], direction)
-    return [_row(r, rank) for r, rank in zip(rows, ranks)]
+    return [_row(r, rank, names) for r, rank in zip(rows, ranks, strict=True)]
 
 
-def _row(rec: StoredRecord, rank: int | None) -> LeaderboardRow:
-    from_source = rec.global_rank is not None
+def board_unit(records: list[StoredRecord]) -> str | None:
+    """The unit a board's values share: the one unit its records give (some may give none); None when
+    they give two."""
+    units = {r.unit for r in records if r.unit}
+    return units.pop() if len(units) == 1 else None
+
+
+def _row(rec: StoredRecord, rank: int | None, names: dict[str, str]) -> LeaderboardRow:
     return LeaderboardRow(
         rank=rank,
-        model=rec.model,
+        model=names.get(model_key(rec.model), rec.model),
+        model_raw=rec.model_raw,
         value=rec.value,
         unit=rec.unit,
         value_raw=rec.value_raw,
+        metric_raw=rec.metric_raw or rec.metric,
         setting=rec.setting,
-        global_rank=rec.global_rank if from_source else rank,
-        rank_source="source" if from_source else ("store" if rank is not None else None),
+        global_rank=rec.global_rank,
+        rank_source="source" if rec.global_rank is not None else None,
         paper_title=rec.paper_title,
         paper_url=rec.paper_url,
         paper_date=rec.paper_date,
@@ -119,11 +152,13 @@ def build_leaderboards(
 ) -> list[Leaderboard]:
     """Leaderboards in order of first appearance in the store (documents by id, then position)."""
     aliases = aliases or load_vocabulary()
+    chosen = select_records(records, options)
+    names = display_names(chosen)
     groups: dict[tuple, list[StoredRecord]] = defaultdict(list)
-    for rec in select_records(records, options):
-        groups[board_key(rec)].append(rec)
+    for rec in chosen:
+        groups[board_key(rec, aliases, options.by_setting)].append(rec)
     boards = []
-    for (parents, task, dataset, subdataset, metric), recs in groups.items():
+    for (parents, task, dataset, subdataset, metric, setting), recs in groups.items():
         direction = metric_direction(metric if metric != NO_METRIC else None, aliases)
         boards.append(
             Leaderboard(
@@ -133,7 +168,9 @@ def build_leaderboards(
                 subdataset=subdataset,
                 metric=metric,
                 direction=direction,
-                rows=rank_board(recs, direction),
+                unit=board_unit(recs),
+                setting=setting,
+                rows=rank_board(recs, direction, names),
             )
         )
     return boards

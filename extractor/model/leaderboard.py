@@ -1,4 +1,5 @@
-"""A leaderboard as `extractor leaderboard` shows and exports it: per (task, dataset, metric), ranked rows."""
+"""A leaderboard as `extractor leaderboard` shows and exports it: per benchmark (task, dataset, subset)
+and metric class, ranked rows, one per model."""
 
 from __future__ import annotations
 
@@ -16,14 +17,20 @@ class LeaderboardRow(BaseModel):
     rank: int | None = Field(
         description="rank within this leaderboard (ties equal); none when the metric's direction is unknown"
     )
-    model: str
+    model: str = Field(description="the model, in the spelling most records of the store use")
+    model_raw: str | None = Field(default=None, description="the name as the row's source printed it")
     value: float
     unit: str | None = None
     value_raw: str
+    metric_raw: str | None = Field(
+        default=None, description="the metric as the source printed it (the board's metric is its class)"
+    )
     setting: str | None = None
-    global_rank: int | None = None
-    rank_source: Literal["source", "store"] | None = Field(
-        default=None, description="where global_rank comes from"
+    global_rank: int | None = Field(
+        default=None, description="the rank the source printed (a leaderboard page's Global Rank), never ours"
+    )
+    rank_source: Literal["source"] | None = Field(
+        default=None, description="'source' when global_rank is there (kept for readers of earlier files)"
     )
     paper_title: str | None = None
     paper_url: str | None = None
@@ -37,6 +44,10 @@ class Leaderboard(BaseModel):
     parent_tasks: list[str] = Field(default_factory=list)
     dataset: str
     subdataset: str | None = None
-    metric: str
+    metric: str = Field(description="the benchmark's default metric when its metric class joins several")
     direction: Direction | None = None
+    unit: str | None = Field(default=None, description="the unit the rows' values share; none if they differ")
+    setting: str | None = Field(
+        default=None, description="the one setting of the board, when split by setting"
+    )
     rows: list[LeaderboardRow] = Field(default_factory=list)

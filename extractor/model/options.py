@@ -125,6 +125,8 @@ class LeaderboardOptions(_Options):
     task: str | None = None
     dataset: str | None = None
     metric: str | None = None
+    setting: str | None = Field(default=None, description="only records of this setting ('5-shot')")
+    by_setting: bool = Field(default=False, description="one board per setting instead of one per benchmark")
     include_doubtful: bool = Field(
         default=False, description="keep records carrying a flag of extractor.leaderboard.DOUBTFUL_FLAGS"
     )

@@ -65,11 +65,10 @@ def normalize_record(
         metric = (match.implied_metric or match.entry.metric) if match else None
         if metric and metric.startswith("Pass@") and re.search(r"\b(maj|cons)@\d", rec.setting_raw or ""):
             metric = None  # a majority vote over 64 samples is no pass@1: the default does not hold
-    # A known task name wins; a table's own category ('Knowledge') yields to the dataset's task.
-    task = aliases.task(rec.task_raw) if rec.task_raw else None
-    task = (
-        task or (match.entry.task if match else None) or (clean_label(rec.task_raw) if rec.task_raw else None)
-    )
+    # One task per benchmark: the data's task for a benchmark it knows, whatever category a table
+    # prints beside it ('Code' over AIME); a table's category only for benchmarks the data does not know.
+    task = (match.entry.task if match else None) or (aliases.task(rec.task_raw) if rec.task_raw else None)
+    task = task or (clean_label(rec.task_raw) if rec.task_raw else None)
     model = compose_model(
         aliases.model(md.name) or model_names.get(md.name, md.name), rec.variant_raw, aliases
     )

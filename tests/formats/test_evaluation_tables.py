@@ -141,7 +141,7 @@ def test_import_then_leaderboard_commands(tmp_path):
         [c.strip() for c in line.split("│")[1:4]] for line in table.stdout.splitlines() if "Reader" in line
     ]
     assert cells[:3] == [
-        ["1", "Reader B", "85.5*"],
+        ["1", "Reader B", "85.5"],  # the value, one way on every row (printed as 85.5*)
         ["2", "Reader A", "80.1"],
         ["2", "Reader C", "80.1"],
     ]  # tie: equal rank

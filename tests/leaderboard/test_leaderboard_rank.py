@@ -78,21 +78,75 @@ def test_one_row_per_model_with_its_best_result_and_paper():
     assert [(r.model, r.value) for r in low.rows] == [("A", 2.5)]
 
 
-def test_separate_boards_per_task_dataset_metric():
+def test_one_board_per_benchmark_and_metric_class_each_row_keeping_its_metric():
     boards = build_leaderboards(
         [
-            rec("A", 70.0),
-            rec("A", 60.0, metric="EM"),
+            rec("A", 70.0, metric_raw="Acc."),
+            rec("B", 60.0, metric="EM", metric_raw="EM"),  # EM is accuracy on GSM8K: one board
             rec("A", 50.0, dataset="MATH"),
             rec("B", 55.0, dataset="MATH", task="Math Word Problem Solving"),
+            rec("A", 80.0, dataset="DROP", metric="F1"),
+            rec("A", 75.0, dataset="DROP", metric="EM"),  # DROP's default is F1: EM is another board
+            rec("A", 40.0, dataset="Vibes Bench", metric="EM"),  # a benchmark the data does not know
+            rec("B", 41.0, dataset="Vibes Bench", metric="Accuracy"),
         ]
     )
-    assert [(b.task, b.dataset, b.metric, len(b.rows)) for b in boards] == [
-        ("Arithmetic Reasoning", "GSM8K", "Accuracy", 1),
-        ("Arithmetic Reasoning", "GSM8K", "EM", 1),
-        ("Arithmetic Reasoning", "MATH", "Accuracy", 1),
-        ("Math Word Problem Solving", "MATH", "Accuracy", 1),
+    assert [(b.task, b.dataset, b.metric, [(r.model, r.metric_raw) for r in b.rows]) for b in boards] == [
+        ("Arithmetic Reasoning", "GSM8K", "Accuracy", [("A", "Acc."), ("B", "EM")]),
+        ("Arithmetic Reasoning", "MATH", "Accuracy", [("A", "Accuracy")]),
+        ("Math Word Problem Solving", "MATH", "Accuracy", [("B", "Accuracy")]),
+        ("Arithmetic Reasoning", "DROP", "F1", [("A", "F1")]),
+        ("Arithmetic Reasoning", "DROP", "EM", [("A", "EM")]),
+        ("Arithmetic Reasoning", "Vibes Bench", "EM", [("A", "EM")]),
+        ("Arithmetic Reasoning", "Vibes Bench", "Accuracy", [("B", "Accuracy")]),
     ]
+
+
+def test_spellings_of_one_model_are_one_row_and_sizes_versions_variants_stay_apart():
+    records = [
+        rec("LLaMA 2-13B", 50.0, doc="paper-a"),
+        rec("LLAMA 2 13B", 54.0, doc="paper-b"),
+        rec("Llama2-13B", 52.0, doc="paper-c", model_raw="Llama2-13B*"),
+        rec("LLAMA 2 13B", 51.0, doc="paper-d"),
+        rec("LLaMA 2 7B", 40.0),
+        rec("Nimbus-V2 Chat (SFT)", 60.0),
+        rec("Nimbus-V2 Chat (RL)", 61.0),
+        rec("Nimbus 2.5 7B Base", 45.0),
+        rec("Nimbus 2.5 7B Instruct", 47.0),
+        rec("Nimbus 25 7B Base", 44.0),
+    ]
+    (board,) = build_leaderboards(records)
+    assert [(r.model, r.value, r.model_raw) for r in board.rows] == [
+        ("Nimbus-V2 Chat (RL)", 61.0, "Nimbus-V2 Chat (RL)"),
+        ("Nimbus-V2 Chat (SFT)", 60.0, "Nimbus-V2 Chat (SFT)"),
+        ("LLAMA 2 13B", 54.0, "LLAMA 2 13B"),  # the spelling two of four records use; its best value
+        ("Nimbus 2.5 7B Instruct", 47.0, "Nimbus 2.5 7B Instruct"),
+        ("Nimbus 2.5 7B Base", 45.0, "Nimbus 2.5 7B Base"),
+        ("Nimbus 25 7B Base", 44.0, "Nimbus 25 7B Base"),
+        ("LLaMA 2 7B", 40.0, "LLaMA 2 7B"),
+    ]
+
+
+def test_a_setting_filter_and_boards_split_by_setting():
+    records = [
+        rec("A", 70.0, setting="5-shot"),
+        rec("A", 74.0, setting="0-shot"),
+        rec("B", 72.0, setting="5-shot"),
+    ]
+    (board,) = build_leaderboards(records, LeaderboardOptions(setting="5-SHOT"))
+    assert [(r.model, r.value) for r in board.rows] == [("B", 72.0), ("A", 70.0)]
+    split = build_leaderboards(records, LeaderboardOptions(by_setting=True))
+    assert [(b.setting, [(r.model, r.value) for r in b.rows]) for b in split] == [
+        ("5-shot", [("B", 72.0), ("A", 70.0)]),
+        ("0-shot", [("A", 74.0)]),
+    ]
+
+
+def test_a_board_has_the_unit_its_rows_share():
+    (board,) = build_leaderboards([rec("A", 95.8, unit="%"), rec("B", 95.9)])
+    assert board.unit == "%"
+    (mixed,) = build_leaderboards([rec("A", 95.8, unit="%"), rec("B", 1.2, unit="s")])
+    assert mixed.unit is None
 
 
 def test_unknown_direction_lists_in_store_order_without_rank():
@@ -118,12 +172,12 @@ def test_doubtful_records_stay_out_unless_asked():
     ) and '"A"' not in export_evaluation_tables(records)
 
 
-def test_global_rank_from_the_source_else_from_the_store():
+def test_global_rank_only_where_the_source_printed_one():
     (board,) = build_leaderboards([rec("A", 70.0, global_rank=12), rec("B", 80.0), rec("C", 65.0)])
     assert [(r.model, r.rank, r.global_rank, r.rank_source) for r in board.rows] == [
-        ("B", 1, 1, "store"),
+        ("B", 1, None, None),
         ("A", 2, 12, "source"),
-        ("C", 3, 3, "store"),
+        ("C", 3, None, None),
     ]
 
 

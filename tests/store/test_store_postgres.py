@@ -1,6 +1,8 @@
 """The store on a real PostgreSQL server that these tests start (skipped, saying why, where none can
 start)."""
 
+import csv
+import io
 import itertools
 import json
 from urllib.parse import urlsplit, urlunsplit
@@ -95,8 +97,8 @@ def test_run_and_leaderboard_with_a_postgres_url(pg_url, tmp_path):
     assert not (tmp_path / "out" / "results.db").exists()
     board = runner.invoke(app, ["leaderboard", "--db", pg_url, "--dataset", "mmlu", "--format", "csv"])
     assert board.exit_code == 0, board.stderr
-    rows = [line.split(",")[6:9] for line in board.stdout.splitlines()[1:]]
-    assert rows == [["1", "Nimbus 2", "78.5"], ["2", "Nimbus 1", "70.0"]]
+    rows = [(r["rank"], r["model"], r["value"]) for r in csv.DictReader(io.StringIO(board.stdout))]
+    assert rows == [("1", "Nimbus 2", "78.5"), ("2", "Nimbus 1", "70.0")]
 
 
 def test_postgres_a_corrected_input_run_again_withdraws_its_old_values(pg_url, tmp_path):
