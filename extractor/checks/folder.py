@@ -19,11 +19,12 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from extractor.checks.complete import completeness_issues, store_issues
+from extractor.checks.cross_document import cross_document_conflicts
 from extractor.checks.records import benchmark_values, semantic_issues
 from extractor.checks.reference import compare, load_reference
 from extractor.formats.results import CSV_FIELDS, record_from_csv_row
-from extractor.model.errors import MissingInputError, StoreError
-from extractor.model.issues import Issue, RecordData, RecordRef, ValidationReport, ref_of
+from extractor.model.errors import InvalidOptionError, MissingInputError, StoreError
+from extractor.model.issues import ISSUE_CODES, Issue, RecordData, RecordRef, ValidationReport, ref_of
 from extractor.model.options import ValidateOptions
 from extractor.model.record import ResultRecord
 from extractor.model.report import DocumentResult, RunReport
@@ -189,17 +190,33 @@ def validate_outdir(
     else:
         stored = []
     store = benchmark_values(stored or [data for data, _ in records])
+    issues += semantic_issues(records, store, options, aliases)
+    issues += cross_document_conflicts(records, stored, aliases)
     report = ValidationReport(
-        outdir=str(outdir),
-        files_checked=found.checked,
-        records_checked=len(records),
-        issues=issues + semantic_issues(records, store, options, aliases),
+        outdir=str(outdir), files_checked=found.checked, records_checked=len(records), issues=issues
     )
     if against is not None:
         reference, problems = load_reference(against)
         report.issues += problems
         report.comparison = compare(records, reference, str(against), aliases, options)
     return report
+
+
+def narrow(
+    report: ValidationReport, only: set[str] | None = None, document: str | None = None
+) -> ValidationReport:
+    """The report with only the issues of the checks in `only` and of the document `document` (its
+    doc_id, or the doc_id without its content-hash suffix); the exit status follows what is kept."""
+    unknown = sorted((only or set()) - set(ISSUE_CODES))
+    if unknown:
+        raise InvalidOptionError(f"unknown check {', '.join(unknown)}; the checks: {', '.join(ISSUE_CODES)}")
+
+    def kept(issue: Issue) -> bool:
+        doc = issue.record.doc_id if issue.record else None
+        named = document is None or (doc is not None and document in (doc, doc.rsplit("-", 1)[0]))
+        return (not only or issue.code in only) and named
+
+    return report.model_copy(update={"issues": [i for i in report.issues if kept(i)]})
 
 
 def _read_store(outdir: Path, db: str | None) -> tuple[list[StoredDocument], list[dict], str | None]:

@@ -4,7 +4,9 @@ checks below; each issue names the record it concerns and says why.
 
 - percent-out-of-range (error): a percentage (unit `%`, or a metric named with `%`) outside 0..100;
 - no-dataset, no-model (error): a record without one;
-- conflicting-values (error): one (document, dataset, model, metric, setting) with two values;
+- conflicting-values (error): one (document, dataset, model, metric, setting) with two values, among
+  the records a leaderboard would take (a record flagged for another doubt is out of every
+  leaderboard already, with its reason: an unknown dataset, a guessed orientation ...);
 - unknown-direction (warning): a metric not known to be higher- or lower-is-better (once per metric);
 - outlier (warning): a value far from every other value of the same (dataset, metric) in the store:
   its nearest other value is further away than `outlier_factor` times the larger of the others'
@@ -72,14 +74,20 @@ def _conflict_key(data: dict) -> tuple:
     return tuple(data.get(k) for k in ("doc_id", "dataset", "model", "metric", "setting"))
 
 
+def _taken(data: dict) -> bool:
+    """A record a leaderboard takes, but for being in conflict (the flag this check is about)."""
+    flags = set(data.get("flags") or []) - {"conflicting-values"}
+    return not flags and data.get("model_role") != "ablation"
+
+
 def check_conflicts(records: list[RecordData]) -> list[Issue]:
-    """Every record whose value differs from the first record of its (document, dataset, model, metric,
-    setting)."""
+    """Every record a leaderboard would take whose value differs from the first such record of its
+    (document, dataset, model, metric, setting)."""
     first: dict[tuple, tuple[float, RecordRef]] = {}
     issues = []
     for data, ref in records:
         value = _number(data.get("value"))
-        if value is None or _blank(data.get("dataset")) or _blank(data.get("model")):
+        if value is None or _blank(data.get("dataset")) or _blank(data.get("model")) or not _taken(data):
             continue
         key = _conflict_key(data)
         if key not in first:

@@ -39,6 +39,7 @@ from extractor.model.errors import (
     OutputError,
     StoreError,
 )
+from extractor.model.issues import ISSUE_CODES
 from extractor.model.options import (
     DEFAULT_MEMORY_MB,
     BatchOptions,
@@ -188,6 +189,15 @@ def validate_command(
             help="Compare every record of both sides, not only those on datasets both have.",
         ),
     ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only", metavar="CHECK", help="Only this check's issues (repeatable): " + ", ".join(ISSUE_CODES)
+        ),
+    ] = None,
+    document: Annotated[
+        str | None, typer.Option("--document", metavar="DOC_ID", help="Only the issues of this document.")
+    ] = None,
 ) -> None:
     """Check an output folder against the schemas, for meaning, and against a reference.
 
@@ -197,11 +207,12 @@ def validate_command(
     missing on either side. The exit status is 1 when there are errors (warnings alone give 0), 2
     when OUTDIR or the reference cannot be read.
     """
-    from extractor.checks.folder import validate_outdir
+    from extractor.checks.folder import narrow, validate_outdir
     from extractor.cli.render import print_report
 
     try:
         report = validate_outdir(outdir, against, db, ValidateOptions(all_reference=all_reference))
+        report = narrow(report, set(only or []), document)
     except ExtractorError as e:
         raise _error(e) from None
     if fmt == OutputFormat.json:

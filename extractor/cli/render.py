@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extractor.cli.text import printable
-from extractor.model.issues import Comparison, Pairing, ValidationReport
+from extractor.model.issues import Comparison, Counts, Pairing, ValidationReport
 from extractor.model.leaderboard import Leaderboard, LeaderboardRow
 from extractor.model.report import InputReport, RunReport
 from extractor.readers import InputRef
@@ -144,6 +144,15 @@ def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def _summary_table(title: str, what: str, counts: dict[str, Counts]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for name, justify in ((what, "left"), ("errors", "right"), ("warnings", "right")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for key, c in sorted(counts.items(), key=lambda kv: (-kv[1].errors, -kv[1].warnings, kv[0])):
+        table.add_row(_cell(key), str(c.errors), str(c.warnings))
+    return table
+
+
 def _issues_table(report: ValidationReport) -> Table:
     table = Table(title=f"Issues ({report.errors} errors, {report.warnings} warnings)", title_justify="left")
     for name in ("severity", "check", "record", "reason"):
@@ -176,6 +185,8 @@ def print_report(report: ValidationReport, console: Console) -> None:
         soft_wrap=True,
     )
     if report.issues:
+        console.print(_summary_table("Issues per check", "check", report.summary.by_check))
+        console.print(_summary_table("Issues per document", "document", report.summary.by_document))
         console.print(_issues_table(report))
     c: Comparison | None = report.comparison
     if c is not None:

@@ -16,6 +16,7 @@
     ├── OutputError                a run's combined files cannot be written (a full disk)
     ├── ClusterError               the Dask scheduler cannot be reached (or dask is not installed)
     ├── ReferenceDataError         a reference or leaderboard file cannot be read
+    ├── InvalidOptionError         an option's value names nothing there is (`validate --only X`)
     └── AliasFileError             a user's alias file (--aliases) cannot be used
 
 The pipeline turns an ExtractorError into a failed input with a one-line reason
@@ -86,6 +87,10 @@ class ClusterError(ExtractorError):
 
 
 class ReferenceDataError(ExtractorError):
+    pass
+
+
+class InvalidOptionError(ExtractorError):
     pass
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from extractor import SCHEMA_VERSION, __version__
 
@@ -57,12 +57,26 @@ def ref_of(data: dict, file: str | None, line: int | None) -> RecordRef:
     return RecordRef(**picked, file=file, line=line)
 
 
+# Every check `extractor validate` makes, by the code of its issues (`--only CHECK`).
+ISSUE_CODES = (
+    "schema",
+    "missing-file",
+    "inconsistent",
+    "truncated",
+    "percent-out-of-range",
+    "no-dataset",
+    "no-model",
+    "conflicting-values",
+    "cross-document-conflict",
+    "unknown-direction",
+    "outlier",
+    "reference-unreadable",
+)
+
+
 class Issue(BaseModel):
     severity: Severity
-    code: str = Field(
-        description="schema, missing-file, inconsistent, truncated, percent-out-of-range, no-dataset, "
-        "no-model, conflicting-values, unknown-direction, outlier, reference-unreadable"
-    )
+    code: str = Field(description=", ".join(ISSUE_CODES))
     reason: str
     file: str | None = None
     record: RecordRef | None = None
@@ -93,6 +107,18 @@ class Comparison(BaseModel):
     )
 
 
+class Counts(BaseModel):
+    errors: int = 0
+    warnings: int = 0
+
+
+class Summary(BaseModel):
+    by_check: dict[str, Counts] = Field(default_factory=dict)
+    by_document: dict[str, Counts] = Field(
+        default_factory=dict, description="by doc_id; issues of no record by their file"
+    )
+
+
 class ValidationReport(BaseModel):
     schema_version: str = SCHEMA_VERSION
     extractor_version: str = __version__
@@ -101,6 +127,21 @@ class ValidationReport(BaseModel):
     records_checked: int = 0
     issues: list[Issue] = Field(default_factory=list)
     comparison: Comparison | None = None
+
+    @computed_field(description="issue counts per check and per document, the summary printed first")
+    @property
+    def summary(self) -> Summary:
+        by_check: dict[str, Counts] = {}
+        by_document: dict[str, Counts] = {}
+        for issue in self.issues:
+            doc = issue.record.doc_id if issue.record and issue.record.doc_id else (issue.file or "(folder)")
+            for table, key in ((by_check, issue.code), (by_document, doc)):
+                counts = table.setdefault(key, Counts())
+                if issue.severity == "error":
+                    counts.errors += 1
+                else:
+                    counts.warnings += 1
+        return Summary(by_check=by_check, by_document=by_document)
 
     @property
     def errors(self) -> int:

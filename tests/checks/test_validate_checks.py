@@ -2,6 +2,7 @@
 
 import pytest
 
+from extractor.checks.cross_document import cross_document_conflicts
 from extractor.checks.records import (
     benchmark_values,
     check_conflicts,
@@ -14,6 +15,7 @@ from extractor.checks.records import (
 from extractor.model.issues import ref_of
 from extractor.model.options import ValidateOptions
 from extractor.vocab.directions import metric_direction
+from extractor.vocab.names import load_vocabulary
 
 
 def rec(**kw):
@@ -190,3 +192,62 @@ def test_a_record_is_not_compared_with_itself_in_the_store():
 
 def test_is_far_with_agreeing_others():
     assert is_far(10.0, [70.0, 70.0], 1.0) and not is_far(50.0, [70.0, 70.0], 1.0)
+
+
+def test_a_record_flagged_for_another_doubt_is_no_conflict_a_conflicting_one_is():
+    flagged = [rec(value=70.0, flags=["unknown-dataset"]), rec(value=71.0, row=2, flags=["unknown-dataset"])]
+    assert check_conflicts(flagged) == []
+    ablation = [rec(value=70.0, model_role="ablation"), rec(value=71.0, row=2, model_role="ablation")]
+    assert check_conflicts(ablation) == []
+    both = [
+        rec(value=70.0, flags=["conflicting-values"]),
+        rec(value=71.0, row=2, flags=["conflicting-values"]),
+    ]
+    assert codes(check_conflicts(both)) == [("error", "conflicting-values")]
+
+
+def test_one_model_benchmark_and_metric_class_with_two_values_from_two_documents_is_a_warning():
+    vocab = load_vocabulary()
+    records = [
+        rec(doc_id="own", dataset="GSM8K", model="Nimbus 2-13B", metric="Accuracy", value=70.0, page=3),
+        rec(
+            doc_id="rival",
+            dataset="GSM8K",
+            model="NIMBUS 2 13B",
+            metric="EM",
+            value=66.5,
+            page=7,
+            table_index=2,
+        ),
+        rec(doc_id="third", dataset="GSM8K", model="Nimbus2-13B", metric="Accuracy", value=70.0, page=1),
+    ]
+    (issue,) = cross_document_conflicts(records, [], vocab)
+    assert (issue.severity, issue.code, issue.record.doc_id) == ("warning", "cross-document-conflict", "own")
+    assert issue.reason == (
+        "Nimbus 2-13B on GSM8K (Accuracy): 2 values from 3 documents: 70 in own (page 3, table 0); "
+        "66.5 in rival (page 7, table 2); 70 in third (page 1, table 0)"
+    )
+
+
+def test_no_cross_document_conflict_for_equal_values_other_settings_sizes_or_doubtful_records():
+    vocab = load_vocabulary()
+
+    def pair(**other):
+        first = rec(doc_id="own", dataset="GSM8K", model="Nimbus 13B", value=70.0)
+        return [first, rec(**{"doc_id": "rival", "dataset": "GSM8K", "model": "Nimbus 13B", **other})]
+
+    assert cross_document_conflicts(pair(value=70.0), [], vocab) == []
+    assert cross_document_conflicts(pair(value=60.0, setting="8-shot"), [], vocab) == []
+    assert cross_document_conflicts(pair(value=60.0, model="Nimbus 7B"), [], vocab) == []
+    assert cross_document_conflicts(pair(value=60.0, flags=["orientation-guessed"]), [], vocab) == []
+    assert cross_document_conflicts(pair(value=60.0, dataset="MATH"), [], vocab) == []
+    # one document's two columns are two benchmarks: no conflict within it
+    assert cross_document_conflicts(pair(value=60.0, doc_id="own", dataset="MATH"), [], vocab) == []
+
+
+def test_the_store_s_other_documents_are_compared_too():
+    vocab = load_vocabulary()
+    folder = [rec(doc_id="own", dataset="GSM8K", model="Nimbus 13B", value=70.0)]
+    stored = [rec(doc_id="earlier", dataset="GSM8K", model="Nimbus 13B", value=61.0)[0]]
+    (issue,) = cross_document_conflicts(folder, stored, vocab)
+    assert "61 in earlier" in issue.reason and issue.record.doc_id == "own"

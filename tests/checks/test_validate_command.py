@@ -177,3 +177,25 @@ def test_unreadable_inputs_exit_2(outdir, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     result = validate(outdir, "--against", bad)
     assert result.exit_code == 2 and "not JSON" in result.stderr
+
+
+def test_a_summary_per_check_and_document_comes_first_and_filters_narrow_the_report(outdir):
+    edit_first_record(outdir, value=178.5, unit="%")
+    doc_id = next((outdir / "documents").glob("*.json")).stem
+    code, data = report(outdir)
+    assert code == 1
+    assert data["summary"] == {
+        "by_check": {"percent-out-of-range": {"errors": 1, "warnings": 0}},
+        "by_document": {doc_id: {"errors": 1, "warnings": 0}},
+    }
+    table = validate(outdir).stdout
+    assert (
+        table.index("Issues per check") < table.index("Issues per document") < table.index("Issues (1 errors")
+    )
+    assert report(outdir, "--only", "outlier")[0] == 0  # the error is not among the checks asked for
+    code, data = report(outdir, "--only", "percent-out-of-range", "--document", doc_id.rsplit("-", 1)[0])
+    assert code == 1 and [i["code"] for i in data["issues"]] == ["percent-out-of-range"]
+    assert report(outdir, "--document", "another-doc")[1]["issues"] == []
+    unknown = validate(outdir, "--only", "vibes")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("error: unknown check vibes; the checks: schema, missing-file,")
