@@ -9,3 +9,12 @@ __version__ = "0.1.0"
 # a table continued on the next page has two items and no "continued on page N" note; engine is one of
 # the TableEngine values.
 SCHEMA_VERSION = "2.0"
+
+
+def __getattr__(name: str):
+    """`extractor.leaderboard(db)` without importing the pipeline with the package (PEP 562)."""
+    if name == "leaderboard":
+        import importlib
+
+        return importlib.import_module("extractor.leaderboard")
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")

@@ -66,7 +66,12 @@ RecordFormats = Annotated[
 ]
 BoardFormats = Annotated[
     BoardFormat,
-    typer.Option("--format", "-f", help="table, csv, json, or evaluation-tables (Papers with Code's JSON)."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, csv, json, evaluation-tables (Papers with Code's JSON) or model-index (Hugging Face "
+        "model-card YAML, a block per model; needs extractor[hub]).",
+    ),
 ]
 
 # --- a run's limits

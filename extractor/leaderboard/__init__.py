@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +28,8 @@ from pathlib import Path
 from extractor.formats.atomic import write_text
 from extractor.formats.evaltables import evaluation_tables_json
 from extractor.formats.leaderboard_files import leaderboards_csv, leaderboards_json
+from extractor.formats.model_index import model_index_text
+from extractor.leaderboard.frame import BoardRows
 from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
 from extractor.model.options import BoardFormat, LeaderboardOptions
 from extractor.model.record import RECORD_FLAGS
@@ -212,9 +216,27 @@ def publish(
     if fmt == BoardFormat.evaluation_tables:
         return write_text(out, export_evaluation_tables(records, options))
     boards = build_leaderboards(records, options)
+    if fmt == BoardFormat.model_index:
+        return write_text(out, model_index_text(boards))
     write_text(out, leaderboards_csv(boards) if fmt == BoardFormat.csv else leaderboards_json(boards))
+
+
+def leaderboard_rows(db: str | Path | None = None, options: LeaderboardOptions | None = None) -> BoardRows:
+    """Every ranked row of the store's leaderboards, for a library caller: `extractor.leaderboard(db)`
+    is this; `.to_pandas()` gives a DataFrame."""
+    return BoardRows(store_leaderboards(db, options or LeaderboardOptions()))
 
 
 def _stored_records(db: str | Path | None) -> list[StoredRecord]:
     with open_store(db, must_exist=True) as store:
         return store.records()
+
+
+class _CallableModule(types.ModuleType):
+    """`extractor.leaderboard(db, options)` calls leaderboard_rows; the module's names stay importable."""
+
+    def __call__(self, db: str | Path | None = None, options: LeaderboardOptions | None = None) -> BoardRows:
+        return leaderboard_rows(db, options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

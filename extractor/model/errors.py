@@ -17,6 +17,7 @@
     ├── ClusterError               the Dask scheduler cannot be reached (or dask is not installed)
     ├── ReferenceDataError         a reference or leaderboard file cannot be read
     ├── InvalidOptionError         an option's value names nothing there is (`validate --only X`)
+    ├── ExportError                an export cannot be made (a library it needs is not installed)
     └── AliasFileError             a user's alias file (--aliases) cannot be used
 
 The pipeline turns an ExtractorError into a failed input with a one-line reason
@@ -91,6 +92,10 @@ class ReferenceDataError(ExtractorError):
 
 
 class InvalidOptionError(ExtractorError):
+    pass
+
+
+class ExportError(ExtractorError):
     pass
 
 

@@ -133,10 +133,12 @@ class LeaderboardOptions(_Options):
 
 
 class BoardFormat(str, Enum):
-    """How leaderboards are given: a table for people (JSON when written to a file), CSV, JSON
-    (schemas/leaderboard.schema.json), or Papers with Code's evaluation-tables JSON."""
+    """How leaderboards are given: a table for people (plain text when written to a file), CSV, JSON
+    (schemas/leaderboard.schema.json), Papers with Code's evaluation-tables JSON, or Hugging Face
+    model-index YAML (a block per model)."""
 
     table = "table"
     csv = "csv"
     json = "json"
     evaluation_tables = "evaluation-tables"
+    model_index = "model-index"
