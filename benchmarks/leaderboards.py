@@ -1,6 +1,6 @@
 """Are the leaderboards publishable? Boards per benchmark, rows per model, merges (issue 12).
 
-    .venv/bin/python benchmarks/leaderboards.py [--db STORE] [--corpus DIR] [--merges]
+    .venv/bin/python benchmarks/leaderboards.py [--db STORE] [--corpus DIR] [--merges] [--conflicts]
 
 Without --db, every ../shared/corpus/reports/*.pdf is run (two workers) into a temporary folder
 and its store is read. Over the records a leaderboard takes (no flag, no ablation), it prints:
@@ -14,7 +14,10 @@ and its store is read. Over the records a leaderboard takes (no flag, no ablatio
 - rows of one board whose names differ only in case or punctuation (alias_key): should be 0 now,
   but for names the identity keeps apart on purpose (a decimal point: '2.5' is not '25');
 - with --merges, every model identity printed more than one way, with its spellings and counts,
-  for a hand check that no two models were merged.
+  for a hand check that no two models were merged;
+- the cross-document conflicts `extractor validate` finds among the store's records (one model,
+  benchmark, metric class and setting with different values in different documents), listed with
+  --conflicts, for a hand check against the PDFs.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from extractor.checks.cross_document import cross_document_conflicts
 from extractor.leaderboard import build_leaderboards, select_records
+from extractor.model.issues import ref_of
 from extractor.model.stored import StoredRecord
 from extractor.store import open_store
 from extractor.vocab import alias_key, load_vocabulary
@@ -60,7 +65,7 @@ def split_datasets(pairs: list[tuple[str, str]]) -> Counter[str]:
     return Counter(dataset for dataset, _ in set(pairs))
 
 
-def report(records: list[StoredRecord], show_merges: bool) -> None:
+def report(records: list[StoredRecord], show_merges: bool, show_conflicts: bool) -> None:
     taken = select_records(records)
     vocab = load_vocabulary()
     naive = naive_boards(taken)
@@ -101,6 +106,12 @@ def report(records: list[StoredRecord], show_merges: bool) -> None:
     if show_merges:
         for key in sorted(merged):
             print(f"  {key}: " + "; ".join(f"{name} ({n})" for name, n in merged[key].most_common()))
+    data = [r.model_dump() for r in records]
+    conflicts = cross_document_conflicts([(d, ref_of(d, "results.db", None)) for d in data], [], vocab)
+    print(f"\ncross-document conflicts: {len(conflicts)}")
+    if show_conflicts:
+        for n, issue in enumerate(conflicts, start=1):
+            print(f"  {n}. {issue.reason}")
 
 
 def board_key_of(board) -> tuple:
@@ -119,9 +130,10 @@ def main() -> None:
     parser.add_argument("--db", help="a results store to read instead of running the corpus")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--merges", action="store_true", help="list every merge of differently printed names")
+    parser.add_argument("--conflicts", action="store_true", help="list every cross-document conflict")
     args = parser.parse_args()
     if args.db:
-        return report(stored_records(args.db), args.merges)
+        return report(stored_records(args.db), args.merges, args.conflicts)
     pdfs = sorted((args.corpus / "reports").glob("*.pdf"))
     if not pdfs:
         raise SystemExit(f"no reports under {args.corpus / 'reports'}")
@@ -130,7 +142,7 @@ def main() -> None:
         cmd = [sys.executable, "-m", "extractor", "run", *map(str, pdfs), "-o", str(out), "--workers", "2"]
         subprocess.run(cmd, check=False, stderr=subprocess.DEVNULL, cwd=REPO)
         print(f"{len(pdfs)} reports from {args.corpus / 'reports'}")
-        report(stored_records(str(out / "results.db")), args.merges)
+        report(stored_records(str(out / "results.db")), args.merges, args.conflicts)
 
 
 if __name__ == "__main__":
