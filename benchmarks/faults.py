@@ -70,7 +70,7 @@ CHUNK = 1 << 20  # bytes per ballast write
 TMPFS_FACTOR = 3  # the tmpfs holds this many clean outputs: a round never fills it by itself
 TMPFS_MIN_MB = 32
 HUNG_FACTOR, HUNG_MARGIN = 5, 180  # a run longer than 5x the clean one + 180 s is hung (then killed)
-VALIDATE_STRUCTURE = {"missing-file", "inconsistent", "truncated"}
+VALIDATE_STRUCTURE = {"missing-file", "inconsistent", "truncated", "schema"}  # a folder not whole
 
 
 @dataclass
@@ -79,6 +79,7 @@ class Fault:
     at: float  # seconds after the run's start, as planned
     seconds: float = 0.0  # how long a lock or a full disk is held
     injected: bool = False
+    hit: float | None = None  # seconds after the start when it was injected (a kill may wait for a worker)
     note: str = ""  # what was hit, or why nothing was
 
 
@@ -88,6 +89,7 @@ class Round:
     faults: list[Fault]
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    codes: tuple[int | None, int | None] = (None, None)  # exit status of the faulted run, the resume
 
 
 @dataclass
@@ -175,7 +177,7 @@ def _wait(proc: subprocess.Popen, until: float, stop: threading.Event) -> bool:
     return proc.poll() is None
 
 
-def _kill_one(fault: Fault, proc: subprocess.Popen, rng: random.Random, server: bool) -> None:
+def _kill_one(fault: Fault, proc: subprocess.Popen, started: float, rng: random.Random, server: bool) -> None:
     run = psutil.Process(proc.pid)
     while proc.poll() is None:  # a worker lives only while a document is read: wait for one
         servers, workers = _processes(run)
@@ -187,12 +189,15 @@ def _kill_one(fault: Fault, proc: subprocess.Popen, rng: random.Random, server: 
             except psutil.Error:
                 continue
             fault.injected, fault.note = True, f"pid {target.pid}"
+            fault.hit = time.monotonic() - started
             return
         time.sleep(POLL)
     fault.note = "run ended before a target appeared"
 
 
-def _lock_store(fault: Fault, proc: subprocess.Popen, db: Path, stop: threading.Event) -> None:
+def _lock_store(
+    fault: Fault, proc: subprocess.Popen, started: float, db: Path, stop: threading.Event
+) -> None:
     while not db.is_file():  # never create it: the run does
         if proc.poll() is not None:
             fault.note = "run ended before the store was made"
@@ -201,8 +206,8 @@ def _lock_store(fault: Fault, proc: subprocess.Popen, db: Path, stop: threading.
     conn = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=STORE_WAIT, isolation_level=None)
     try:
         conn.execute("BEGIN EXCLUSIVE")
-        fault.injected = True
         held = time.monotonic()
+        fault.injected, fault.hit = True, held - started
         stop.wait(fault.seconds)  # the run's end releases it early: nothing is left to block
         fault.note = f"held {time.monotonic() - held:.1f} s"
         conn.execute("ROLLBACK")
@@ -212,7 +217,7 @@ def _lock_store(fault: Fault, proc: subprocess.Popen, db: Path, stop: threading.
         conn.close()
 
 
-def _fill_disk(fault: Fault, ballast: Path, stop: threading.Event) -> None:
+def _fill_disk(fault: Fault, started: float, ballast: Path, stop: threading.Event) -> None:
     written = 0
     fd = os.open(ballast, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -224,8 +229,8 @@ def _fill_disk(fault: Fault, ballast: Path, stop: threading.Event) -> None:
                 if e.errno != errno.ENOSPC:
                     raise
                 break
-        fault.injected = True
         held = time.monotonic()
+        fault.injected, fault.hit = True, held - started
         stop.wait(fault.seconds)
         fault.note = f"{written >> 20} MB ballast, full for {time.monotonic() - held:.1f} s"
     finally:
@@ -246,14 +251,15 @@ def inject(
         fault.note = "run ended first"
         return
     if fault.kind in ("worker-kill", "forkserver-kill"):
-        _kill_one(fault, proc, rng, server=fault.kind == "forkserver-kill")
+        _kill_one(fault, proc, started, rng, server=fault.kind == "forkserver-kill")
     elif fault.kind == "store-lock":
-        _lock_store(fault, proc, out / "results.db", stop)
+        _lock_store(fault, proc, started, out / "results.db", stop)
     elif fault.kind == "disk-full" and ballast is not None:
-        _fill_disk(fault, ballast, stop)
+        _fill_disk(fault, started, ballast, stop)
     elif fault.kind == "run-kill":
         kill_group(proc)
-        fault.injected, fault.note = True, f"run pid {proc.pid} and its group"
+        fault.injected, fault.hit = True, time.monotonic() - started
+        fault.note = f"run pid {proc.pid} and its group"
 
 
 def plan(
@@ -456,8 +462,9 @@ def one_round(
     killed = any(f.injected and f.kind == "run-kill" for f in faults)
     result.problems += check_faulted(code, stderr, out, inputs, killed)
     proc, stderr = start_run(cmd, logs / f"round{number}-resumed")
-    code = finish(proc, HUNG_FACTOR * ref.seconds + HUNG_MARGIN)
-    result.problems += check_resumed(code, stderr, out, inputs, ref)
+    resumed = finish(proc, HUNG_FACTOR * ref.seconds + HUNG_MARGIN)
+    result.problems += check_resumed(resumed, stderr, out, inputs, ref)
+    result.codes = (code, resumed)
     result.seconds = time.monotonic() - start
     return result
 
@@ -532,13 +539,15 @@ def benchmark(args: argparse.Namespace) -> Summary:
 
 def _round_line(r: Round) -> str:
     faults = "; ".join(
-        f"{f.kind} at {f.at:g} s"
+        f"{f.kind} planned at {f.at:g} s"
+        + (f", hit at {f.hit:.2f} s" if f.hit is not None else "")
         + (f" ({f.note})" if f.note else "")
         + ("" if f.injected else " [not injected]")
         for f in r.faults
     )
     verdict = "survived" if not r.problems else "FAILED: " + " / ".join(r.problems)
-    return f"round {r.number} ({r.seconds:.0f} s): {faults}\n  {verdict}"
+    codes = f"exit {r.codes[0]}, resumed exit {r.codes[1]}"
+    return f"round {r.number} ({r.seconds:.0f} s): {faults}\n  {codes}: {verdict}"
 
 
 def report(summary: Summary, args: argparse.Namespace) -> None:
@@ -557,6 +566,12 @@ def report(summary: Summary, args: argparse.Namespace) -> None:
             )
     total, ok = sum(summary.injected.values()), sum(summary.survived.values())
     print(f"{'all':<16} {total:>8} {ok:>8} {sum(summary.skipped.values()):>13}")
+    failed = [r for r in summary.rounds if r.problems]
+    for r in failed:
+        kinds = ", ".join(f"{f.kind} at {f.hit:.2f} s" for f in r.faults if f.injected)
+        print(f"not survived, round {r.number} ({kinds}):")
+        for problem in r.problems:
+            print(f"  {problem}")
     print(f"{summary.seconds:.0f} s")
 
 
