@@ -90,6 +90,7 @@ class Round:
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
     codes: tuple[int | None, int | None] = (None, None)  # exit status of the faulted run, the resume
+    effect: str = ""  # what the faulted run's run.json says of it
 
 
 @dataclass
@@ -291,6 +292,18 @@ def _read_json(path: Path) -> dict | None:
         return None
 
 
+def effect(out: Path) -> str:
+    """Inputs failed and store writes given up, as the faulted run's run.json says."""
+    report = _read_json(out / "run.json")
+    if report is None:
+        return "no run.json"
+    items = report["inputs"]
+    failed = Counter(i["error"] for i in items if i["status"] != "ok")
+    stored = sum(any("results store write failed" in w for w in i["warnings"]) for i in items)
+    said = [f"{n} failed: {error}" for error, n in failed.items()]
+    return "; ".join([*said, f"{stored} store writes failed"] if stored else said) or "every input ok"
+
+
 def check_faulted(code: int | None, stderr: Path, out: Path, inputs: list[str], killed: bool) -> list[str]:
     """How the faulted run ended: as it should, or the problems."""
     problems = []
@@ -306,7 +319,8 @@ def check_faulted(code: int | None, stderr: Path, out: Path, inputs: list[str], 
         problems.append(f"faulted run: exit status {code}")
     report = _read_json(out / "run.json")
     if report is None:
-        return [*problems, "faulted run: no readable run.json"]
+        last = (text.strip().splitlines() or [""])[-1]
+        return [*problems, f"faulted run: no readable run.json; stderr ends {last!r}"]
     sources = [item["source"] for item in report["inputs"]]
     if sources != inputs:
         problems.append(f"faulted run: run.json lists {len(sources)} inputs of {len(inputs)}")
@@ -461,6 +475,7 @@ def one_round(
         kill_group(proc)  # workers orphaned by a killed forkserver, if any are left
     killed = any(f.injected and f.kind == "run-kill" for f in faults)
     result.problems += check_faulted(code, stderr, out, inputs, killed)
+    result.effect = effect(out)
     proc, stderr = start_run(cmd, logs / f"round{number}-resumed")
     resumed = finish(proc, HUNG_FACTOR * ref.seconds + HUNG_MARGIN)
     result.problems += check_resumed(resumed, stderr, out, inputs, ref)
@@ -511,6 +526,8 @@ def benchmark(args: argparse.Namespace) -> Summary:
         kinds = [k for k in args.kinds if k != "disk-full" or not disk_note]
         rounds = []
         try:
+            if not kinds:
+                raise SystemExit(f"no fault left to inject: disk-full needs a tmpfs ({disk_note})")
             for number in range(1, args.rounds + 1):
                 faults = plan(rng, kinds, number, args.extra, ref.seconds, tuple(args.lock_seconds))
                 result = one_round(
@@ -520,7 +537,9 @@ def benchmark(args: argparse.Namespace) -> Summary:
                 print(_round_line(result), flush=True)
                 if result.problems and args.keep:
                     kept = args.keep / f"round{number}"
-                    shutil.copytree(space / "out", kept, dirs_exist_ok=True)
+                    if (space / "out").is_dir():
+                        shutil.copytree(space / "out", kept, dirs_exist_ok=True)
+                    kept.parent.mkdir(parents=True, exist_ok=True)
                     for log in folder.glob(f"round{number}-*"):
                         shutil.copy(log, kept.parent / f"{log.name}.txt")
         finally:
@@ -546,7 +565,7 @@ def _round_line(r: Round) -> str:
         for f in r.faults
     )
     verdict = "survived" if not r.problems else "FAILED: " + " / ".join(r.problems)
-    codes = f"exit {r.codes[0]}, resumed exit {r.codes[1]}"
+    codes = f"exit {r.codes[0]} ({r.effect}), resumed exit {r.codes[1]}"
     return f"round {r.number} ({r.seconds:.0f} s): {faults}\n  {codes}: {verdict}"
 
 
