@@ -104,6 +104,31 @@ def _stop(slot: _Running) -> None:
     slot.process.join(5)
 
 
+START_ATTEMPTS = 2  # a forkserver that died is started anew on the next attempt
+
+
+def _start(
+    ctx: multiprocessing.context.BaseContext, task: Task, ref: InputRef, options: RunOptions, memory_mb: int
+) -> tuple[Connection, multiprocessing.process.BaseProcess] | str:
+    """A child process for one document and the end of its pipe, or why none could be started: a
+    forkserver killed while it forks raises EOFError in the parent (multiprocessing reads the new pid
+    from it); the next attempt starts a new server."""
+    problem = ""
+    for _ in range(START_ATTEMPTS):
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(child, task, ref, options, memory_mb), daemon=True)
+        try:
+            proc.start()
+        except (EOFError, OSError) as e:
+            parent.close()
+            problem = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+            continue
+        finally:
+            child.close()
+        return parent, proc
+    return f"could not start a worker process ({problem})"
+
+
 def run_in_processes(
     task: Task,
     tasks: Iterable[tuple[int, InputRef]],
@@ -119,12 +144,11 @@ def run_in_processes(
         while pending or running:
             while pending and len(running) < batch.workers:
                 index, ref = pending.pop()
-                parent, child = ctx.Pipe(duplex=False)
-                args = (child, task, ref, options, batch.memory_mb)
-                proc = ctx.Process(target=_child, args=args, daemon=True)
-                proc.start()
-                child.close()
-                running[parent] = _Running(index, ref, proc, time.perf_counter())
+                started = _start(ctx, task, ref, options, batch.memory_mb)
+                if isinstance(started, str):
+                    on_done(index, *_failed(ref, started, 0.0))
+                else:
+                    running[started[0]] = _Running(index, ref, started[1], time.perf_counter())
             now = time.perf_counter()
             nearest = min(s.started + batch.timeout for s in running.values())
             for conn in wait(list(running), timeout=max(0.0, nearest - now)):

@@ -148,6 +148,7 @@ class Store:
         records are stored under the document's source and sha256, whatever they say); retried while
         the failure may pass (see RETRY_DELAYS)."""
         rows = [{**_row(r), "source": doc.source, "sha256": doc.sha256} for r in records]
+        started = time.monotonic()
         for delay in (*RETRY_DELAYS, None):
             try:
                 with self.engine.begin() as conn:  # one transaction: all of it or none of it
@@ -161,7 +162,8 @@ class Store:
                 if delay is not None:
                     time.sleep(delay)
                     continue
-                tries = f"{len(RETRY_DELAYS) + 1} attempts over {sum(RETRY_DELAYS):g} s"
+                # the time taken, waits for the lock inside each attempt included
+                tries = f"{len(RETRY_DELAYS) + 1} attempts in {time.monotonic() - started:.0f} s"
                 raise StoreError(f"{_cannot_write(doc, e)} ({tries})") from e
             except SQLAlchemyError as e:  # not one that passes: a constraint, a broken schema
                 raise StoreError(_cannot_write(doc, e)) from e
