@@ -39,7 +39,8 @@ def _key(data: dict, vocab: Vocabulary) -> tuple | None:
 
 def _where(data: dict) -> str:
     page = f"page {data['page']}, " if data.get("page") is not None else ""
-    return f"{data.get('value'):g} in {data.get('doc_id')} ({page}table {data.get('table_index')})"
+    # table_index, the record's field, counts from 0: not the number a caption prints
+    return f"{data.get('value'):g} in {data.get('doc_id')} ({page}table_index {data.get('table_index')})"
 
 
 def cross_document_conflicts(records: list[RecordData], others: list[dict], vocab: Vocabulary) -> list[Issue]:

@@ -224,8 +224,8 @@ def test_one_model_benchmark_and_metric_class_with_two_values_from_two_documents
     (issue,) = cross_document_conflicts(records, [], vocab)
     assert (issue.severity, issue.code, issue.record.doc_id) == ("warning", "cross-document-conflict", "own")
     assert issue.reason == (
-        "Nimbus 2-13B on GSM8K (Accuracy): 2 values from 3 documents: 70 in own (page 3, table 0); "
-        "66.5 in rival (page 7, table 2); 70 in third (page 1, table 0)"
+        "Nimbus 2-13B on GSM8K (Accuracy): 2 values from 3 documents: 70 in own (page 3, table_index 0); "
+        "66.5 in rival (page 7, table_index 2); 70 in third (page 1, table_index 0)"
     )
 
 
