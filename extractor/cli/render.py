@@ -103,7 +103,10 @@ def shown_value(row: LeaderboardRow) -> str:
     """The value one way on every row, with the decimals printed ('95.8%' beside '95.9' shows 95.8;
     the unit is the board's), marks and units left out."""
     printed = _DECIMALS.search(row.value_raw)
-    return f"{row.value:.{len(printed.group(1) or '')}f}" if printed else f"{row.value:g}"
+    if not printed:
+        return f"{row.value:g}"
+    decimals = len(printed.group(1) or "") - (2 if row.value_scale == 100 else 0)  # '0.168' shows 16.8
+    return f"{row.value:.{max(decimals, 0)}f}"
 
 
 def print_leaderboards(boards: list[Leaderboard], console: Console) -> None:

@@ -12,7 +12,8 @@
 - Ties rank equal, competition style (1, 1, 3). A metric whose direction is unknown is listed in
   store order with no rank. `rank` is this board's; `global_rank` only ever the rank a source
   printed (a leaderboard page's "Global Rank").
-- **One unit per board**: the unit its rows agree on; `unit` is None when they disagree.
+- **One unit per board**: the unit its rows agree on; `unit` is None when they disagree. A share
+  printed as fractions ('0.168') is shown as the percentage it is (leaderboard.units).
 - Records with any flag in DOUBTFUL_FLAGS, and a document's own ablation variants, stay out unless
   asked for: a leaderboard is for results nobody doubts.
 """
@@ -30,6 +31,7 @@ from extractor.formats.evaltables import evaluation_tables_json
 from extractor.formats.leaderboard_files import leaderboards_csv, leaderboards_json
 from extractor.formats.model_index import model_index_text
 from extractor.leaderboard.frame import BoardRows
+from extractor.leaderboard.units import RecordKey, as_percentages, record_key
 from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
 from extractor.model.options import BoardFormat, LeaderboardOptions
 from extractor.model.record import RECORD_FLAGS
@@ -111,15 +113,18 @@ def competition_ranks(values: list[float], direction: Direction) -> list[int]:
 
 
 def rank_board(
-    records: list[StoredRecord], direction: Direction | None, names: dict[str, str] | None = None
+    records: list[StoredRecord],
+    direction: Direction | None,
+    names: dict[str, str] | None = None,
+    scaled: set[RecordKey] | None = None,
 ) -> list[LeaderboardRow]:
-    names = names or display_names(records)
+    names, scaled = names or display_names(records), scaled or set()
     rows = best_per_model(records, direction)
     if direction is None:
-        return [_row(r, None, names) for r in rows]
+        return [_row(r, None, names, scaled) for r in rows]
     rows.sort(key=lambda r: -r.value if direction == "higher" else r.value)  # stable: ties keep store order
     ranks = competition_ranks([r.value for r in rows], direction)
-    return [_row(r, rank, names) for r, rank in zip(rows, ranks, strict=True)]
+    return [_row(r, rank, names, scaled) for r, rank in zip(rows, ranks, strict=True)]
 
 
 def board_unit(records: list[StoredRecord]) -> str | None:
@@ -129,7 +134,9 @@ def board_unit(records: list[StoredRecord]) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
-def _row(rec: StoredRecord, rank: int | None, names: dict[str, str]) -> LeaderboardRow:
+def _row(
+    rec: StoredRecord, rank: int | None, names: dict[str, str], scaled: set[RecordKey]
+) -> LeaderboardRow:
     return LeaderboardRow(
         rank=rank,
         model=names.get(model_key(rec.model), rec.model),
@@ -137,6 +144,7 @@ def _row(rec: StoredRecord, rank: int | None, names: dict[str, str]) -> Leaderbo
         value=rec.value,
         unit=rec.unit,
         value_raw=rec.value_raw,
+        value_scale=100 if record_key(rec) in scaled else None,
         metric_raw=rec.metric_raw or rec.metric,
         setting=rec.setting,
         global_rank=rec.global_rank,
@@ -156,7 +164,8 @@ def build_leaderboards(
 ) -> list[Leaderboard]:
     """Leaderboards in order of first appearance in the store (documents by id, then position)."""
     aliases = aliases or load_vocabulary()
-    chosen = select_records(records, options)
+    shown, scaled = as_percentages(list(records))
+    chosen = select_records(shown, options)
     names = display_names(chosen)
     groups: dict[tuple, list[StoredRecord]] = defaultdict(list)
     for rec in chosen:
@@ -174,7 +183,7 @@ def build_leaderboards(
                 direction=direction,
                 unit=board_unit(recs),
                 setting=setting,
-                rows=rank_board(recs, direction, names),
+                rows=rank_board(recs, direction, names, scaled),
             )
         )
     return boards
@@ -183,8 +192,9 @@ def build_leaderboards(
 def export_evaluation_tables(
     records: Iterable[StoredRecord], options: LeaderboardOptions = LeaderboardOptions()
 ) -> str:
-    """The records a leaderboard would show (doubtful ones left out) as evaluation-tables JSON."""
-    return evaluation_tables_json(select_records(records, options))
+    """The records a leaderboard would show (doubtful ones left out, shares printed as fractions as
+    percentages) as evaluation-tables JSON."""
+    return evaluation_tables_json(select_records(as_percentages(list(records))[0], options))
 
 
 def store_leaderboards(

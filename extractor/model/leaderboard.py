@@ -22,6 +22,9 @@ class LeaderboardRow(BaseModel):
     value: float
     unit: str | None = None
     value_raw: str
+    value_scale: int | None = Field(
+        default=None, description="100 when a share printed as a fraction ('0.168') is shown as a percentage"
+    )
     metric_raw: str | None = Field(
         default=None, description="the metric as the source printed it (the board's metric is its class)"
     )

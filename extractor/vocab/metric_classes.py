@@ -48,3 +48,9 @@ def board_metric(metric: str, dataset: str, vocab: Vocabulary) -> str:
     if default is None or alias_key(default) == alias_key(metric):
         return default or metric
     return default if any(c.joins(metric, default) for c in load_metric_classes()) else metric
+
+
+def is_share_metric(metric: str) -> bool:
+    """A metric some class counts as a share answered right (accuracy, EM, Pass@1 ...)."""
+    key = alias_key(metric)
+    return any(key in c._metrics for c in load_metric_classes())

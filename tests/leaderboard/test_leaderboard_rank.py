@@ -264,3 +264,32 @@ def test_evaluation_tables_export():
             ],
         },
     ]
+
+
+def test_a_share_printed_as_fractions_is_shown_as_a_percentage_beside_percentages():
+    records = [
+        rec("A", 0.168, doc="card", col=3, value_raw="0.168", dataset="SimpleQA"),
+        rec("B", 0.067, doc="card", col=3, value_raw="0.067", dataset="SimpleQA"),
+        rec(
+            "A", 0.782, doc="card", col=4, value_raw="0.782", dataset="SimpleQA", metric="Hallucination rate"
+        ),
+        rec(
+            "B", 0.914, doc="card", col=4, value_raw="0.914", dataset="SimpleQA", metric="Hallucination rate"
+        ),
+        rec("C", 30.1, doc="report", unit="%", value_raw="30.1%", dataset="SimpleQA"),
+        rec("D", 0.3, doc="base", col=1, value_raw="0.3", dataset="SimpleQA"),  # one decimal: maybe 0.3%
+        rec("E", 2.0, doc="base", col=1, value_raw="2.0", dataset="SimpleQA"),
+    ]
+    accuracy, hallucination = build_leaderboards(records)
+    assert accuracy.unit == "%"
+    assert [(r.model, r.value, r.value_raw, r.value_scale) for r in accuracy.rows] == [
+        ("C", 30.1, "30.1%", None),
+        ("A", 16.8, "0.168", 100),
+        ("B", 6.7, "0.067", 100),
+        ("E", 2.0, "2.0", None),
+        ("D", 0.3, "0.3", None),
+    ]
+    assert [(r.model, r.value) for r in hallucination.rows] == [("A", 0.782), ("B", 0.914)]  # not a share
+    exported = json.loads(export_evaluation_tables(records))
+    rows = exported[0]["datasets"][0]["sota"]["rows"]
+    assert {r["model_name"]: r["metrics"].get("Accuracy") for r in rows}["A"] == 16.8
