@@ -183,7 +183,11 @@ def _parse(data: dict) -> dict:
         "datasets": datasets,
         "metrics": metrics,
         "tasks": data.get("tasks", {}),
-        "models": data.get("models", {}),
+        # a model's aliases as a list, or as { aliases = [...], source = "where they are printed" }
+        "models": {
+            name: spec.get("aliases", []) if isinstance(spec, dict) else spec
+            for name, spec in data.get("models", {}).items()
+        },
         **{key: lexicon[key] for key in _LEXICON if key in lexicon},
     }
 

@@ -57,3 +57,18 @@ def test_the_parsed_built_in_files_are_cached_by_their_bytes_and_a_bad_cache_is_
     assert names._builtin_data() == first  # parsed again from the TOML files
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", "")
     assert names._builtin_data() == first and len(first["datasets"]) > 1900
+
+
+def test_every_built_in_model_alias_says_where_it_comes_from_and_user_lists_still_load(tmp_path):
+    data = tomllib.loads((DATA_DIR / "aliases.toml").read_text(encoding="utf-8"))
+    assert data["models"] and all(
+        spec.get("source") and spec.get("aliases") for spec in data["models"].values()
+    )
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[models]\n"Nimbus 2" = ["Nimbus-II", "NB2"]\n', encoding="utf-8")
+    vocab = load_vocabulary(extra)
+    assert (vocab.model("NB2"), vocab.model("LLaMA3 70B Inst."), vocab.model("Llama-2")) == (
+        "Nimbus 2",
+        "LLaMA3 70B Instruct",
+        "LLaMA 2",
+    )
