@@ -117,6 +117,11 @@ class ResultRecord(BaseModel):
         default_factory=list,
         description="doubts a reviewer should see; flagged records stay out of leaderboard exports",
     )
+    review: Literal["accepted", "rejected", "corrected"] | None = Field(
+        default=None,
+        description="a reviewer's decision (`extractor review`): corrected fields are already applied; "
+        "leaderboards leave rejected records out",
+    )
 
     @field_validator("value")
     @classmethod

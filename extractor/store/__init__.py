@@ -21,23 +21,11 @@ from __future__ import annotations
 
 import json
 import time
-import types
-import typing
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import (
-    Boolean,
-    Column,
-    Double,
     Engine,
-    Index,
-    Integer,
-    MetaData,
-    PrimaryKeyConstraint,
-    String,
-    Table,
-    Text,
     create_engine,
     delete,
     event,
@@ -50,7 +38,9 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from extractor.formats.evaltables import load_evaluation_tables
 from extractor.model.errors import StoreError
 from extractor.model.report import DocumentResult
+from extractor.model.review import CORRECTABLE, RecordAddress, Review
 from extractor.model.stored import StoredDocument, StoredRecord, assign_entries, from_document
+from extractor.store.tables import documents, metadata, results, reviews
 
 __all__ = [
     "Store",
@@ -71,35 +61,6 @@ RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
 BUSY_TIMEOUT_MS = 10_000  # how long one SQLite attempt waits for another writer's lock
 LOCK_TIMEOUT_MS = 10_000  # the same for PostgreSQL row and table locks
 _LIST_FIELDS = {"flags", "parent_tasks"}  # kept as JSON text, so both databases store them alike
-
-metadata = MetaData()
-documents = Table(
-    "documents",
-    metadata,
-    Column("source", Text, primary_key=True),
-    Column("sha256", String(64), nullable=False),
-    Column("doc_id", Text, nullable=False),
-    Column("title", Text),
-    Column("kind", String(16), nullable=False),
-)
-
-
-_TYPES = {float: Double, int: Integer, bool: Boolean}
-
-
-def _column(name: str, annotation: object) -> Column:
-    kinds = set(typing.get_args(annotation)) if isinstance(annotation, types.UnionType) else {annotation}
-    kind = next((_TYPES[t] for t in (float, bool, int) if t in kinds), Text)
-    return Column(name, kind, nullable=name not in {"source", "sha256", "position"})
-
-
-results = Table(
-    "results",
-    metadata,
-    *[_column(name, f.annotation) for name, f in StoredRecord.model_fields.items()],
-    PrimaryKeyConstraint("source", "position", name="results_pk"),
-)
-Index("results_benchmark", results.c.dataset, results.c.metric)
 
 
 def store_url(db: str | Path | None, outdir: Path | None = None) -> str:
@@ -146,17 +107,45 @@ class Store:
     def replace_document(self, doc: StoredDocument, records: Iterable[StoredRecord]) -> None:
         """Put a document and its records in the store, replacing what it had for the same source (the
         records are stored under the document's source and sha256, whatever they say); retried while
-        the failure may pass (see RETRY_DELAYS)."""
+        the failure may pass (see RETRY_DELAYS). Reviews of the source are kept."""
         rows = [{**_row(r), "source": doc.source, "sha256": doc.sha256} for r in records]
+
+        def write(conn) -> None:
+            conn.execute(delete(results).where(results.c.source == doc.source))
+            conn.execute(delete(documents).where(documents.c.source == doc.source))
+            conn.execute(insert(documents), [doc.model_dump()])
+            if rows:
+                conn.execute(insert(results), rows)
+
+        self._write(f"cannot write {doc.doc_id} to the results store", write)
+
+    def save_review(self, review: Review) -> None:
+        """Store a decision, replacing an earlier one on the same record, in one transaction."""
+        row = _review_row(review)
+        key = [reviews.c[k] == row[k] for k in _REVIEW_KEY]
+
+        def write(conn) -> None:
+            conn.execute(delete(reviews).where(*key))
+            conn.execute(insert(reviews), [row])
+
+        self._write("cannot store the review", write)
+
+    def reviews(self, source: str | None = None) -> list[Review]:
+        """Every stored decision (of one source), oldest first."""
+        query = select(reviews).order_by(reviews.c.reviewed_at, reviews.c.source)
+        if source is not None:
+            query = query.where(reviews.c.source == source)
+        with self._read() as conn:
+            return [_review(row) for row in conn.execute(query).mappings()]
+
+    def _write(self, what: str, work: Callable) -> None:
+        """`work(conn)` in one transaction, all of it or none of it, tried again after RETRY_DELAYS
+        while the failure may pass (a lock, a full disk, a dropped connection)."""
         started = time.monotonic()
         for delay in (*RETRY_DELAYS, None):
             try:
-                with self.engine.begin() as conn:  # one transaction: all of it or none of it
-                    conn.execute(delete(results).where(results.c.source == doc.source))
-                    conn.execute(delete(documents).where(documents.c.source == doc.source))
-                    conn.execute(insert(documents), [doc.model_dump()])
-                    if rows:
-                        conn.execute(insert(results), rows)
+                with self.engine.begin() as conn:
+                    work(conn)
                 return
             except (OperationalError, OSError) as e:
                 if delay is not None:
@@ -164,9 +153,9 @@ class Store:
                     continue
                 # the time taken, waits for the lock inside each attempt included
                 tries = f"{len(RETRY_DELAYS) + 1} attempts in {time.monotonic() - started:.0f} s"
-                raise StoreError(f"{_cannot_write(doc, e)} ({tries})") from e
+                raise StoreError(f"{what}: {failure_reason(e)} ({tries})") from e
             except SQLAlchemyError as e:  # not one that passes: a constraint, a broken schema
-                raise StoreError(_cannot_write(doc, e)) from e
+                raise StoreError(f"{what}: {failure_reason(e)}") from e
 
     def add_result(self, result: DocumentResult) -> None:
         """Store a run's DocumentResult."""
@@ -207,9 +196,11 @@ def open_store(db: str | Path | None = None, outdir: Path | None = None, must_ex
     return Store(url)
 
 
-def _create_tables(engine: Engine, attempts: int = 3) -> None:
+def _create_tables(engine: Engine) -> None:
     """Create what is missing; another run creating the same tables at the same moment makes ours
-    fail with `already exists` (or a duplicate pg_type row): look again, they are there now."""
+    fail with `already exists` (or a duplicate pg_type row): look again, they are there now. A
+    creator can lose that race once per table, so it looks again as often."""
+    attempts = len(metadata.tables) + 1
     for attempt in range(attempts):
         try:
             metadata.create_all(engine, checkfirst=True)
@@ -247,8 +238,34 @@ def _record(row: dict) -> StoredRecord:
     return StoredRecord.model_validate(data)
 
 
-def _cannot_write(doc: StoredDocument, e: BaseException) -> str:
-    return f"cannot write {doc.doc_id} to the results store: {failure_reason(e)}"
+_REVIEW_KEY = ("source", "sha256", "table_index", "row", "col", "cell_part")
+
+
+def _review_row(review: Review) -> dict:
+    a = review.address
+    return {
+        **a.model_dump(exclude={"cell_part"}),
+        "cell_part": -1 if a.cell_part is None else a.cell_part,
+        "decision": review.decision.value,
+        **{name: getattr(review, name) for name in CORRECTABLE},
+        "reviewer": review.reviewer,
+        "reviewed_at": review.reviewed_at.isoformat(),
+    }
+
+
+def _review(row: dict) -> Review:
+    address = RecordAddress(
+        **{k: row[k] for k in ("source", "sha256", "table_index", "row", "col")},
+        cell_part=None if row["cell_part"] < 0 else row["cell_part"],
+    )
+    fields = {name: row[name] for name in CORRECTABLE}
+    return Review(
+        address=address,
+        decision=row["decision"],
+        reviewer=row["reviewer"],
+        reviewed_at=row["reviewed_at"],
+        **fields,
+    )
 
 
 def failure_reason(e: BaseException) -> str:
