@@ -26,6 +26,7 @@ from extractor.cli.option_groups import (
     OutputFormat,
     RecordFormats,
     ReportFormat,
+    ReviewedOnly,
     SchemaFolder,
     Setting,
     Task,
@@ -266,6 +267,7 @@ def leaderboard_command(
     fmt: BoardFormats = BoardFormat.table,
     out: BoardFile = None,
     include_doubtful: IncludeDoubtful = False,
+    reviewed_only: ReviewedOnly = False,
 ) -> None:
     """Rank models per benchmark and metric class from the results store.
 
@@ -285,6 +287,7 @@ def leaderboard_command(
         setting=setting,
         by_setting=by_setting,
         include_doubtful=include_doubtful,
+        reviewed_only=reviewed_only,
     )
     try:
         if fmt != BoardFormat.table:

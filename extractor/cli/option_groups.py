@@ -103,6 +103,10 @@ Task = Annotated[str | None, typer.Option("--task", help="Only this task.")]
 Dataset = Annotated[str | None, typer.Option("--dataset", help="Only this dataset.")]
 Metric = Annotated[str | None, typer.Option("--metric", help="Only this metric.")]
 Setting = Annotated[str | None, typer.Option("--setting", help="Only this setting ('5-shot').")]
+ReviewedOnly = Annotated[
+    bool,
+    typer.Option("--reviewed-only", help="Only records a reviewer accepted or corrected (extractor review)."),
+]
 BySetting = Annotated[
     bool, typer.Option("--by-setting", help="One board per setting instead of one per benchmark.")
 ]

@@ -15,7 +15,9 @@
 - **One unit per board**: the unit its rows agree on; `unit` is None when they disagree. A share
   printed as fractions ('0.168') is shown as the percentage it is (leaderboard.units).
 - Records with any flag in DOUBTFUL_FLAGS, and a document's own ablation variants, stay out unless
-  asked for: a leaderboard is for results nobody doubts.
+  asked for: a leaderboard is for results nobody doubts. Reviewers' decisions (`extractor review`)
+  are applied first: a rejected record is always out, an accepted or corrected one (its corrected
+  fields applied) is in whatever its flags; `reviewed_only` keeps only those.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from extractor.leaderboard.units import RecordKey, as_percentages, record_key
 from extractor.model.leaderboard import NO_METRIC, NO_TASK, Leaderboard, LeaderboardRow
 from extractor.model.options import BoardFormat, LeaderboardOptions
 from extractor.model.record import RECORD_FLAGS
+from extractor.model.review import apply_reviews
 from extractor.model.stored import StoredRecord
 from extractor.store import open_store
 from extractor.vocab.directions import Direction, metric_direction
@@ -44,10 +47,15 @@ from extractor.vocab.names import Vocabulary, load_vocabulary
 
 # Every record flag is a doubt about what the record is; each keeps the record out of exports.
 DOUBTFUL_FLAGS = frozenset(RECORD_FLAGS)
+# What a reviewer's decision makes of a record: one a leaderboard takes whatever its flags.
+VOUCHED = frozenset({"accepted", "corrected"})
 
 
 def is_doubtful(rec: StoredRecord) -> bool:
-    """Flagged, or a variant from the document's own ablations: neither belongs on a leaderboard."""
+    """Flagged, or a variant from the document's own ablations: neither belongs on a leaderboard,
+    unless a reviewer accepted or corrected it."""
+    if rec.review in VOUCHED:
+        return False
     return bool(DOUBTFUL_FLAGS.intersection(rec.flags)) or rec.model_role == "ablation"
 
 
@@ -60,7 +68,9 @@ def select_records(
     return [
         r
         for r in records
-        if (options.include_doubtful or not is_doubtful(r))
+        if r.review != "rejected"
+        and (not options.reviewed_only or r.review in VOUCHED)
+        and (options.include_doubtful or not is_doubtful(r))
         and same(options.task, r.task)
         and same(options.dataset, r.dataset)
         and same(options.metric, r.metric)
@@ -145,6 +155,7 @@ def _row(
         unit=rec.unit,
         value_raw=rec.value_raw,
         value_scale=100 if record_key(rec) in scaled else None,
+        review=rec.review,
         metric_raw=rec.metric_raw or rec.metric,
         setting=rec.setting,
         global_rank=rec.global_rank,
@@ -238,8 +249,10 @@ def leaderboard_rows(db: str | Path | None = None, options: LeaderboardOptions |
 
 
 def _stored_records(db: str | Path | None) -> list[StoredRecord]:
+    """The store's records as reviewed: corrections applied, `review` set (rejected ones are left
+    out by select_records)."""
     with open_store(db, must_exist=True) as store:
-        return store.records()
+        return apply_reviews(store.records(), store.reviews())
 
 
 class _CallableModule(types.ModuleType):

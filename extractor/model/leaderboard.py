@@ -29,6 +29,9 @@ class LeaderboardRow(BaseModel):
         default=None, description="the metric as the source printed it (the board's metric is its class)"
     )
     setting: str | None = None
+    review: Literal["accepted", "corrected"] | None = Field(
+        default=None, description="a reviewer's decision on the row's record; corrections are applied"
+    )
     global_rank: int | None = Field(
         default=None, description="the rank the source printed (a leaderboard page's Global Rank), never ours"
     )

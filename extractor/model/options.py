@@ -127,6 +127,9 @@ class LeaderboardOptions(_Options):
     metric: str | None = None
     setting: str | None = Field(default=None, description="only records of this setting ('5-shot')")
     by_setting: bool = Field(default=False, description="one board per setting instead of one per benchmark")
+    reviewed_only: bool = Field(
+        default=False, description="only records a reviewer accepted or corrected (`extractor review`)"
+    )
     include_doubtful: bool = Field(
         default=False, description="keep records carrying a flag of extractor.leaderboard.DOUBTFUL_FLAGS"
     )

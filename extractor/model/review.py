@@ -11,14 +11,17 @@ leaderboards and their exports, and the run's record files (the `review` column)
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from extractor.model.record import ResultRecord
 
 CORRECTABLE = ("value", "dataset", "model", "metric", "setting")
+R = TypeVar("R", bound=ResultRecord)
 
 
 class Decision(StrEnum):
@@ -101,8 +104,20 @@ class Review(BaseModel):
         return {name: getattr(self, name) for name in CORRECTABLE if getattr(self, name) is not None}
 
 
-def apply_review(rec: ResultRecord, review: Review | None) -> ResultRecord:
+def apply_review(rec: R, review: Review | None) -> R:
     """The record as reviewed: corrected fields replaced (`*_raw` stay as printed) and `review` set."""
     if review is None:
         return rec
     return rec.model_copy(update={**review.corrections(), "review": REVIEW_STATES[review.decision]})
+
+
+def apply_reviews(records: Sequence[R], reviews: Iterable[Review], sha256: str | None = None) -> list[R]:
+    """Each record as reviewed. `sha256` is the records' content (a run's document); stored records
+    carry their own."""
+    by_address = {review.address: review for review in reviews}
+    if not by_address:
+        return list(records)
+    return [
+        apply_review(rec, by_address.get(RecordAddress.of(rec, sha256 or getattr(rec, "sha256", ""))))
+        for rec in records
+    ]

@@ -52,9 +52,7 @@ reviews = Table(
     Column("setting", Text),
     Column("reviewer", Text, nullable=False),
     Column("reviewed_at", String(40), nullable=False),
-    PrimaryKeyConstraint(
-        "source", "sha256", "table_index", "row", "col", "cell_part", name="reviews_pk"
-    ),
+    PrimaryKeyConstraint("source", "sha256", "table_index", "row", "col", "cell_part", name="reviews_pk"),
 )
 
 _TYPES = {float: Double, int: Integer, bool: Boolean}
