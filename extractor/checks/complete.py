@@ -20,8 +20,25 @@ from extractor.model.issues import Issue, RecordData
 from extractor.model.stored import StoredDocument
 
 RECORD_FILES = ("results.jsonl", "results.csv")
-# What identifies a record when two files are compared: where it is read and what it says.
+# What identifies a record when two files are compared: where it is read and what it says; a
+# record a reviewer corrected (its `review` column) is compared on where it is read and what was
+# printed only, as the record files hold it corrected and documents/ as extracted.
 _KEY = ("doc_id", "table_index", "row", "col", "cell_part", "dataset", "model", "metric", "setting", "value")
+_PRINTED = (
+    "doc_id",
+    "table_index",
+    "row",
+    "col",
+    "cell_part",
+    "dataset_raw",
+    "model_raw",
+    "metric_raw",
+    "value_raw",
+)
+ONE_RUN = "not the output of one run"
+OUT_OF_STEP = "the store is not in step with the folder"
+
+Key = tuple[tuple, tuple | None]  # (what was printed, what it says, or None once corrected)
 
 
 def _issue(code: str, reason: str, file: str | None) -> Issue:
@@ -34,24 +51,22 @@ def _norm(value: object) -> object:
     return None if value == "" else value
 
 
-def record_key(data: dict) -> tuple:
-    return tuple(_norm(data.get(k)) for k in _KEY)
+def record_key(data: dict) -> Key:
+    printed = tuple(_norm(data.get(k)) for k in _PRINTED)
+    says = None if data.get("review") == "corrected" else tuple(_norm(data.get(k)) for k in _KEY)
+    return printed, says
 
 
-ONE_RUN = "not the output of one run"
-OUT_OF_STEP = "the store is not in step with the folder"
+def _same(a: Key, b: Key) -> bool:
+    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
-def _difference(
-    name: str, got: list[tuple], other: str, want: list[tuple], meaning: str = ONE_RUN
-) -> str | None:
+def _difference(name: str, got: list[Key], other: str, want: list[Key], meaning: str = ONE_RUN) -> str | None:
     """How `name`'s records differ from `other`'s, or None when they are the same, in the same order."""
-    if got == want:
-        return None
     if len(got) != len(want):
         return f"{len(got)} records, but {other} has {len(want)}: {meaning}"
-    n = next(i for i, (a, b) in enumerate(zip(got, want, strict=True)) if a != b)
-    return f"record {n + 1} differs from {other}'s: {meaning}"
+    n = next((i for i, (a, b) in enumerate(zip(got, want, strict=True)) if not _same(a, b)), None)
+    return None if n is None else f"record {n + 1} differs from {other}'s: {meaning}"
 
 
 def completeness_issues(

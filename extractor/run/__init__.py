@@ -11,7 +11,9 @@ from extractor.formats.documents import write_document, write_run
 from extractor.formats.results import write_results
 from extractor.model.errors import OutputError, StoreError
 from extractor.model.options import BatchOptions, RunOptions
+from extractor.model.record import ResultRecord
 from extractor.model.report import DocumentResult, InputReport, RunReport
+from extractor.model.review import Review, apply_reviews
 from extractor.normalize import aliases_for
 from extractor.readers import InputRef, expand_inputs
 from extractor.run.executors import OnDone, run_in_process, run_in_processes, run_on_cluster
@@ -75,21 +77,35 @@ def _run(
 
     try:
         _execute(refs, outdir, options, batch, done)
+        ordered = [outcomes[i] for i in range(len(refs))]
+        records = _as_reviewed([res for _, res in ordered if res], store)
     finally:
         if store is not None:
             store.close()
-    ordered = [outcomes[i] for i in range(len(refs))]
     report = RunReport(inputs=[item for item, _ in ordered])
     try:
-        write_results(
-            outdir,
-            [rec for _, res in ordered if res for rec in res.records],
-            {f.value for f in options.export.formats},
-        )
+        write_results(outdir, records, {f.value for f in options.export.formats})
         write_run(outdir, report)
     except OSError as e:  # a full disk at the end: the files there before are left whole
         raise OutputError(f"{outdir}: cannot write the combined files: {e.strerror or e}") from None
     return report
+
+
+def _as_reviewed(results: list[DocumentResult], store: Store | None) -> list[ResultRecord]:
+    """Every record of the run, in input order, with the store's review decisions applied (a
+    corrected value, the `review` column); documents/ and the store keep the records as extracted."""
+    try:
+        decisions = store.reviews() if store is not None else []
+    except StoreError:
+        decisions = []  # the records go out unreviewed (an empty review column), never wrong
+    by_source: dict[str, list[Review]] = {}
+    for review in decisions:
+        by_source.setdefault(review.address.source, []).append(review)
+    return [
+        rec
+        for res in results
+        for rec in apply_reviews(res.records, by_source.get(res.source, []), res.sha256)
+    ]
 
 
 def _write_document(outdir: Path, result: DocumentResult) -> str | None:

@@ -81,3 +81,25 @@ def test_an_accepted_flagged_record_is_ranked_and_a_changed_document_drops_old_d
     with open_store(db) as store:  # the same source with other content: the decision no longer applies
         store.replace_document(doc.model_copy(update={"sha256": "b" * 64}), [flagged, *records[1:]])
     assert ("Nimbus 2", 78.5, "accepted") not in _rows(db)["MMLU"]
+
+
+def test_a_rerun_writes_the_decisions_into_the_record_files_and_the_folder_still_validates(tmp_path):
+    db = _store(tmp_path)
+    out = db.parent
+    _decide(db, lambda r: r.dataset == "MMLU" and r.model == "Nimbus 1", decision="correct", value=80.0)
+    _decide(db, lambda r: r.dataset == "GSM8K" and r.model == "Nimbus 2", decision="reject")
+    documents_before = {p.name: p.read_bytes() for p in (out / "documents").iterdir()}
+    again = runner.invoke(app, ["run", str(tmp_path / "results.txt"), "-o", str(out), "--workers", "0"])
+    assert again.exit_code == 0, again.stderr
+    lines = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["dataset"], r["model"], r["value"], r["value_raw"], r["review"]) for r in lines] == [
+        ("MMLU", "Nimbus 2", 78.5, "78.5", None),
+        ("GSM8K", "Nimbus 2", 88.0, "88.0", "rejected"),
+        ("MMLU", "Nimbus 1", 80.0, "70.0", "corrected"),
+        ("GSM8K", "Nimbus 1", 61.2, "61.2", None),
+    ]
+    header = (out / "results.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "review" in header
+    assert {p.name: p.read_bytes() for p in (out / "documents").iterdir()} == documents_before  # as extracted
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.stdout
