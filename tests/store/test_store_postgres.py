@@ -154,3 +154,27 @@ def test_postgres_a_lock_held_past_the_retries_fails_the_input_with_the_reason(p
     assert item["status"] == "failed" and re.fullmatch(
         re.escape(reason) + r" \(4 attempts in [12] s\)", item["error"]
     )
+
+
+def test_postgres_keeps_reviews_across_a_rerun(pg_url):
+    from datetime import UTC, datetime
+
+    from extractor.model.review import RecordAddress, Review
+
+    when = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+    address = RecordAddress(source="doc.pdf", sha256="a" * 64, table_index=0, row=1, col=1, cell_part=0)
+    with open_store(pg_url) as store:
+        store.replace_document(doc(), [record(i) for i in range(2)])
+        store.save_review(
+            Review(address=address, decision="correct", value=9.5, reviewer="ann", reviewed_at=when)
+        )
+        store.save_review(Review(address=address, decision="reject", reviewer="bo", reviewed_at=when))
+        store.replace_document(doc(), [record(i) for i in range(2)])
+        (got,) = store.reviews()
+    assert (got.address, got.decision, got.value, got.reviewer, got.reviewed_at) == (
+        address,
+        "reject",
+        None,
+        "bo",
+        when,
+    )
