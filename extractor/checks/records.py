@@ -194,6 +194,9 @@ def semantic_issues(
     options: ValidateOptions = ValidateOptions(),
     aliases: Vocabulary | None = None,
 ) -> list[Issue]:
+    """The meaning checks, of the records no reviewer rejected (a rejected record is out of every
+    leaderboard and its doubt settled)."""
+    records = [(data, ref) for data, ref in records if data.get("review") != "rejected"]
     return [
         *check_names(records),
         *check_percent(records),

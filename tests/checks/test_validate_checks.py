@@ -251,3 +251,12 @@ def test_the_store_s_other_documents_are_compared_too():
     stored = [rec(doc_id="earlier", dataset="GSM8K", model="Nimbus 13B", value=61.0)[0]]
     (issue,) = cross_document_conflicts(folder, stored, vocab)
     assert "61 in earlier" in issue.reason and issue.record.doc_id == "own"
+
+
+def test_a_rejected_record_is_not_checked_for_meaning():
+    from extractor.checks.records import semantic_issues
+
+    bad = rec(value=178.5, unit="%")
+    assert codes(semantic_issues([bad], {})) == [("error", "percent-out-of-range")]
+    bad[0]["review"] = "rejected"
+    assert semantic_issues([bad], {}) == []
