@@ -330,3 +330,34 @@ def import_command(
         import_evaluation_tables(files, db, out, on_file=imported)
     except ExtractorError as e:
         raise _error(e) from None
+
+
+@app.command("review")
+def review_command(
+    outdir: Annotated[Path, typer.Argument(help="An output folder of `extractor run`.", show_default=False)],
+    db: Db = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default serves this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Name the decisions are signed with (default: your user name).")
+    ] = None,
+) -> None:
+    """Review the records in a browser: accept, reject or correct each, its page beside it.
+
+    Serves a local web app over OUTDIR and its results store (--db, else OUTDIR/results.db) and prints
+    its address; decisions are stored in the results store. Ctrl-C stops it. The exit status is 2 when
+    the store cannot be opened.
+    """
+    from extractor.review import serve
+
+    def ready(address: str) -> None:
+        typer.echo(printable(f"reviewing {outdir} at {address} (Ctrl-C stops)"))
+
+    if not (outdir / "documents").is_dir():
+        raise _error(f"{outdir}: no documents/ folder: run `extractor run` into it first")
+    try:
+        serve(outdir, db, host, port, reviewer, on_ready=ready)
+    except ExtractorError as e:
+        raise _error(e) from None
