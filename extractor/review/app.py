@@ -57,23 +57,27 @@ class _SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
-def create_app(outdir: Path, store: Store, reviewer: str | None = None, secret: str | None = None) -> Starlette:
+def create_app(
+    outdir: Path, store: Store, reviewer: str | None = None, secret: str | None = None
+) -> Starlette:
     """The app over `outdir` and its open `store`; decisions are signed `reviewer` (default: the OS user)."""
     folder = ReviewFolder(outdir, store)
     who = reviewer or default_reviewer()
     token = secret or new_secret()
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(PACKAGE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
+        loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
     )
     env.globals.update(csrf_field=CSRF_FIELD, csrf_token=token, reviewer=who, form_value=form_value)
     env.globals.update(flag_texts=RECORD_FLAGS, decisions=DECISIONS, undecided=UNDECIDED, any_flag=ANY_FLAG)
     templates = Jinja2Templates(env=env)
 
-    def page(request: Request, name: str, status: int = 200, **context: object) -> Response:
+    def page(request: Request, name: str, context: dict[str, object], status: int = 200) -> Response:
         return templates.TemplateResponse(request, name, context, status_code=status)
 
     def message(request: Request, status: int, text: str) -> Response:
-        return page(request, "message.html", status, status=status, text=text)
+        return page(request, "message.html", {"status": status, "text": text}, status)
 
     def known(request: Request) -> DocumentResult | None:
         return folder.document(request.path_params["doc_id"])
@@ -90,9 +94,14 @@ def create_app(outdir: Path, store: Store, reviewer: str | None = None, secret: 
             kept = [v for v in views if filters.keeps(v)]
             rows.append((doc, progress(kept), sum(bool(v.record.flags) for v in kept)))
         done = sum(p[0] for _, p, _ in rows), sum(p[1] for _, p, _ in rows)
-        return page(
-            request, "index.html", rows=rows, done=done, filters=filters, query=_query(filters), flags=sorted(flags)
-        )
+        context = {
+            "rows": rows,
+            "done": done,
+            "filters": filters,
+            "query": _query(filters),
+            "flags": sorted(flags),
+        }
+        return page(request, "index.html", context)
 
     async def document(request: Request) -> Response:
         doc = known(request)
@@ -109,28 +118,31 @@ def create_app(outdir: Path, store: Store, reviewer: str | None = None, secret: 
         }
         after = {v.key: shown[i + 1].key if i + 1 < len(shown) else v.key for i, v in enumerate(shown)}
         all_views = folder.record_views(doc, folder.decisions(doc.source))
-        return page(
-            request,
-            "document.html",
-            doc=doc,
-            tables=tables,
-            pages=pages,
-            after=after,
-            filters=filters,
-            query=_query(filters),
-            done=progress(all_views),
-            flags=sorted({f for v in all_views for f in v.record.flags}),
-        )
+        context = {
+            "doc": doc,
+            "tables": tables,
+            "pages": pages,
+            "after": after,
+            "filters": filters,
+            "query": _query(filters),
+            "done": progress(all_views),
+            "flags": sorted({f for v in all_views for f in v.record.flags}),
+        }
+        return page(request, "document.html", context)
 
     async def decide(request: Request) -> Response:
         form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
         if not token_ok(token, form.get(CSRF_FIELD)):
-            return message(request, 403, "refused: the form's security token is missing or wrong; reload the page")
+            return message(
+                request, 403, "refused: the form's security token is missing or wrong; reload the page"
+            )
         doc = known(request)
         if doc is None:
             return message(request, 404, "no such document in this output folder")
         key = form.get("key", "")
-        original = next((r for r in doc.records if record_key(r) == key), None) if KEY.fullmatch(key) else None
+        original = (
+            next((r for r in doc.records if record_key(r) == key), None) if KEY.fullmatch(key) else None
+        )
         if original is None:
             return message(request, 400, f"no record {key!r} in {doc.doc_id}")
         try:
@@ -141,7 +153,9 @@ def create_app(outdir: Path, store: Store, reviewer: str | None = None, secret: 
         following = form.get("next", "")
         anchor = following if KEY.fullmatch(following) else key
         query = urlencode(Filters.of(dict(request.query_params)).query())
-        return RedirectResponse(f"/doc/{doc.doc_id}{'?' + query if query else ''}#r-{anchor}", status_code=303)
+        return RedirectResponse(
+            f"/doc/{doc.doc_id}{'?' + query if query else ''}#r-{anchor}", status_code=303
+        )
 
     async def page_png(request: Request) -> Response:
         doc = known(request)

@@ -64,7 +64,9 @@ def build_review(
     if decision == Decision.correct:
         corrections = _corrections(form, original)
         if not corrections:
-            raise DecisionError("a correction must change at least one of value, dataset, model, metric, setting")
+            raise DecisionError(
+                "a correction must change at least one of value, dataset, model, metric, setting"
+            )
     try:
         return Review(
             address=RecordAddress.of(original, sha256),

@@ -132,11 +132,11 @@ class ReviewFolder:
         views = []
         for rec in doc.records:
             review = decisions.get(RecordAddress.of(rec, doc.sha256))
-            cell = cells.get(rec.table_index, {}).get((rec.row, rec.col))
+            row, col = cells.get(rec.table_index, {}).get((rec.row, rec.col), (rec.row, rec.col))
             views.append(
                 RecordView(
                     key=record_key(rec),
-                    cell=f"{rec.table_index}-{cell[0]}-{cell[1]}" if cell else f"{rec.table_index}-{rec.row}-{rec.col}",
+                    cell=f"{rec.table_index}-{row}-{col}",
                     original=rec,
                     review=review,
                     record=apply_review(rec, review),

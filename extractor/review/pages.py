@@ -14,8 +14,10 @@ import os
 import struct
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from extractor.model.document import BBox, Table
 
 CACHE_FOLDER = Path(".review") / "pages"
 # Pixels per PDF point: 2 renders a letter page 1224 px wide, small print still readable on screen.
@@ -62,7 +64,9 @@ def page_image(outdir: Path, doc_id: str, source: str, sha256: str, page: int) -
     if not target.is_file():
         path = pdf_source(source)
         if _sha256(path) != sha256:
-            raise PageUnavailable(f"the PDF {source} has changed since it was read; run `extractor run` again")
+            raise PageUnavailable(
+                f"the PDF {source} has changed since it was read; run `extractor run` again"
+            )
         _render(path, page, target)
     width, height = _png_size(target)
     return PageImage(target, width / SCALE, height / SCALE)
@@ -116,11 +120,13 @@ class PageView:
     width: float = 0.0
     height: float = 0.0
     reason: str | None = None
-    table_box: object | None = None  # the table's BBox on this page, when known
-    boxes: list[tuple[str, object]] | None = None  # (cell key, BBox) of every value cell printed here
+    table_box: BBox | None = None  # the table's box on this page, when known
+    boxes: list[tuple[str, BBox]] = field(default_factory=list)  # (cell key, box) of each value cell here
 
 
-def table_pages(outdir: Path, doc_id: str, source: str, sha256: str, table, value_cells: set[str]) -> list[PageView]:
+def table_pages(
+    outdir: Path, doc_id: str, source: str, sha256: str, table: Table, value_cells: set[str]
+) -> list[PageView]:
     """The pages of `table` (one per provenance item), each with its value cells' boxes; rendering the
     images here, before the page is sent, lets a failure be said in words beside the grid."""
     views = []
