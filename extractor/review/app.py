@@ -100,6 +100,7 @@ def create_app(
             "filters": filters,
             "query": _query(filters),
             "flags": sorted(flags),
+            "unreadable": folder.unreadable,
         }
         return page(request, "index.html", context)
 

@@ -13,6 +13,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from extractor.formats.documents import read_document
 from extractor.model.document import Cell, Table
 from extractor.model.record import ResultRecord
@@ -105,18 +107,25 @@ class ReviewFolder:
         self.store = store
         self._lock = threading.Lock()
         self._cache: dict[Path, tuple[tuple[int, int], DocumentResult]] = {}
+        self.unreadable: dict[str, str] = {}  # file name -> why it cannot be read, for the index
 
     def documents(self) -> list[DocumentResult]:
-        """The folder's documents, by doc_id; a file is read again only when it changed on disk."""
+        """The folder's documents, by doc_id; a file is read again only when it changed on disk, and one
+        that cannot be read (a run writing it, a hand edit) is left out and said on the index."""
         found = []
         with self._lock:
+            self.unreadable = {}
             for path in sorted((self.outdir / DOCUMENTS).glob("*.json")):
-                stat = path.stat()
-                stamp = (stat.st_mtime_ns, stat.st_size)
-                cached = self._cache.get(path)
-                if cached is None or cached[0] != stamp:
-                    cached = (stamp, read_document(path))
-                    self._cache[path] = cached
+                try:
+                    stat = path.stat()
+                    stamp = (stat.st_mtime_ns, stat.st_size)
+                    cached = self._cache.get(path)
+                    if cached is None or cached[0] != stamp:
+                        cached = (stamp, read_document(path))
+                        self._cache[path] = cached
+                except (OSError, ValidationError) as e:
+                    self.unreadable[path.name] = str(e).splitlines()[0]
+                    continue
                 found.append(cached[1])
         return found
 

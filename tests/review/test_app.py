@@ -171,3 +171,50 @@ def test_only_pages_of_the_documents_tables_are_served(client, doc):
     assert client.get(f"/pages/{doc.doc_id}/2.png").status_code == 404
     assert client.get("/pages/nodoc-00000000/1.png").status_code == 404
     assert client.get("/static/review.js").status_code == 200
+
+
+def test_an_html_document_shows_its_tables_as_grids_only(tmp_path):
+    from extractor.model.options import BatchOptions
+    from extractor.run import run
+    from extractor.store import open_store
+    from tests.support.paths import SAMPLES
+
+    out = tmp_path / "html"
+    report = run([str(SAMPLES / "paper-page.html")], out, batch=BatchOptions(workers=0))
+    assert report.inputs[0].records > 0
+    with open_store(None, out, must_exist=True) as store:
+        client = TestClient(create_app(out, store, reviewer="tester", secret=TOKEN))
+        page = client.get(f"/doc/{report.inputs[0].doc_id}").text
+    assert "HTML documents have no pages" in page
+    assert "<svg" not in page and 'class="grid"' in page and '<tr class="record' in page
+    assert not (out / CACHE_FOLDER).exists()
+
+
+def test_a_decision_on_other_content_is_not_shown(client, doc, store):
+    from datetime import UTC, datetime
+
+    from extractor.model.review import Review
+
+    rec = doc.records[0]
+    other = RecordAddress.of(rec, "f" * 64)  # the same cell of another version of the file
+    store.save_review(
+        Review(address=other, decision=Decision.reject, reviewer="someone", reviewed_at=datetime.now(UTC))
+    )
+    page = client.get(f"/doc/{doc.doc_id}").text
+    assert "rejected by someone" not in page and f"reviewed 0 of {len(doc.records)}" in page
+
+
+def test_a_second_correction_keeps_the_first_ones_changes_left_in_place(client, doc, store):
+    rec = _record(doc, "MMLU", "Falcon")
+    _post(client, doc, rec, decision="correct", value="56.4", model=rec.model)
+    # the form now shows 56.4; the reviewer changes the setting only
+    _post(client, doc, rec, decision="correct", value="56.4", model=rec.model, setting="5-shot")
+    (review,) = store.reviews()
+    assert review.corrections() == {"value": 56.4, "setting": "5-shot"}
+
+
+def test_an_unreadable_document_file_is_left_out_and_said(client, outdir, doc):
+    (outdir / "documents" / "broken-00000000.json").write_text("{", encoding="utf-8")
+    page = client.get("/").text
+    assert f'href="/doc/{doc.doc_id}"' in page
+    assert "broken-00000000.json</code> cannot be read" in page
