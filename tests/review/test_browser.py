@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.formats.documents import read_document
+from extractor.leaderboard import store_leaderboards
 from extractor.review.app import create_app
 from extractor.review.folder import record_key
 from tests.support.browser import browser, served
@@ -54,7 +55,7 @@ def test_clicking_a_record_highlights_its_cell_and_back(page, doc):
     assert page.evaluate("document.querySelector('svg.overlay image').getBBox().width") > 0
 
 
-def test_keyboard_and_form_decisions_are_shown_after_a_reload(page, doc, store):
+def test_keyboard_and_form_decisions_are_shown_after_a_reload(page, doc, store, outdir):
     page.goto(f"{page.base}/doc/{doc.doc_id}")
     accepted, rejected = _key(doc, "MMLU", "Nimbus"), _key(doc, "GSM8K", "Nimbus")
     corrected = _key(doc, "ARC-c", "Orca")
@@ -84,6 +85,13 @@ def test_keyboard_and_form_decisions_are_shown_after_a_reload(page, doc, store):
     assert page.inner_text(f"#r-{corrected} td.value").startswith("52.8")
     assert f"reviewed 3 of {len(doc.records)}" in page.inner_text("#progress")
     assert {r.decision.value for r in store.reviews()} == {"accept", "reject", "correct"}
+    # and the leaderboards read from the store follow them
+    boards = {
+        b.dataset: {r.model: (r.value, r.review) for r in b.rows} for b in store_leaderboards(store.url)
+    }
+    assert boards["MMLU"]["Nimbus 7B"] == (61.2, "accepted")
+    assert "Nimbus 7B" not in boards["GSM8K"]
+    assert boards["ARC (Challenge)"]["Orca-X 13B"] == (52.8, "corrected")
 
 
 def test_j_and_k_move_the_selection(page, doc):
