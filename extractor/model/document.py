@@ -45,6 +45,7 @@ class TableEngine(StrEnum):
     FLATTENED_TEXT = "flattened-text"  # a results table flattened to single spaces in a text page
     MARKDOWN_TEXT = "markdown-text"  # a Markdown pipe table
     TSV_TEXT = "tsv-text"  # tab-separated lines of a text page
+    OCR = "ocr"  # words read by OCR from a picture of a table or a page without text, aligned in columns
 
 
 class BBox(BaseModel):
@@ -106,6 +107,17 @@ class Cell(BaseModel):
     row_header: bool = Field(default=False, description="a body cell left of the values: the row's label")
     row_section: bool = Field(
         default=False, description="the one cell of a section row ('Math', 'Open-source models')"
+    )
+    ocr_confidence: float | None = Field(
+        default=None, ge=0, le=1, description="OCR tables: the lowest confidence of the cell's words (0-1)"
+    )
+    ocr_text: str | None = Field(
+        default=None, description="OCR tables: the text as OCR read it, where a repair changed it into `text`"
+    )
+    ocr_doubt: bool = Field(
+        default=False,
+        description="OCR tables: the reading is in doubt (a word read with low confidence, or a slip "
+        "repaired without its column's say-so); its records are flagged ocr-low-confidence",
     )
 
 

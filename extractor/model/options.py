@@ -30,6 +30,10 @@ class PdfOptions(_Options):
     )
     ruled_tables: bool = Field(default=True, description="look for tables drawn with rules (pdfplumber)")
     text_tables: bool = Field(default=True, description="look for tables aligned by whitespace only")
+    ocr: bool = Field(
+        default=True,
+        description="read pictures of tables and pages without text with OCR, where Tesseract is installed",
+    )
     max_inflated_mb: int = Field(
         default=1024,
         gt=0,

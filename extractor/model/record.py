@@ -51,6 +51,9 @@ RECORD_FLAGS: dict[str, str] = {
     "marked-caveat": (
         "a note says the results its mark points at are not comparable (for reference only, a spoken version)"
     ),
+    "ocr-low-confidence": (
+        "the value was read by OCR with low confidence, or repaired from a slip its column does not confirm"
+    ),
 }
 
 

@@ -27,8 +27,13 @@ def cell_record(
 ) -> ResultRecord:
     """The record of the score `parsed` read from cell (i, j); `labels` are the record's other fields (the
     labels as printed, and what the table says of them), `setting_raw` joined with a setting the cell
-    notes."""
-    bold = any(c.bold for c in table.row_cells(i) if c.col == j)
+    notes. A cell OCR read keeps its reading as `value_raw` (`ocr_text`, where a slip was repaired),
+    and one in doubt flags the record `ocr-low-confidence`."""
+    cell = next((c for c in table.row_cells(i) if c.col == j), None)
+    bold = cell is not None and cell.bold
+    if cell is not None and cell.ocr_doubt:
+        labels["flags"] = [*labels.get("flags", []), "ocr-low-confidence"]
+    printed = cell.ocr_text if cell is not None and cell.ocr_text is not None else table.grid[i][j]
     setting_raw = labels.pop("setting_raw", None)
     if parsed.note and parse_setting(parsed.note):
         setting_raw = "; ".join(s for s in (setting_raw, parsed.note) if s)
@@ -42,7 +47,7 @@ def cell_record(
         unit=parsed.unit or _implied_unit(table, i, j),
         spread=parsed.spread,
         markers=parsed.markers,
-        value_raw=table.grid[i][j].strip(),
+        value_raw=printed.strip(),
         page=table.page,
         table_index=table.index,
         row=i,

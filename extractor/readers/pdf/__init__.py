@@ -1,8 +1,9 @@
 """The PDF stage: bytes -> a Document with title, abstract, text blocks and tables.
 
 pdfium reads the text (chars -> words -> lines -> blocks) and the rules of pages that draw any;
-tables come from crossing rules, from stacks of horizontal rules, or from text
-aligned in columns. A problem with one page becomes a warning, not a failure.
+Tesseract reads pages without text and pictures of tables into the same words (ocr.py); tables come
+from crossing rules, from stacks of horizontal rules, or from text aligned in columns. A problem
+with one page becomes a warning, not a failure.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Graphics, has_rules, page_graphics
 from extractor.readers.pdf.grid import Candidate
 from extractor.readers.pdf.hyphens import DocumentWords, build_vocabulary
-from extractor.readers.pdf.images import warn_picture_tables
 from extractor.readers.pdf.inflation import check_inflation
 from extractor.readers.pdf.layout_settings import LayoutSettings
+from extractor.readers.pdf.ocr import OcrArea, ocr_unavailable, read_pictures, why_no_ocr
+from extractor.readers.pdf.ocr_repair import ocr_table
 from extractor.readers.pdf.opening import open_pdfium
 from extractor.readers.pdf.page_layout import (
     Block,
@@ -46,7 +48,7 @@ from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import PageText, read_page
 from extractor.vocab import Vocabulary
 
-__all__ = ["PdfSettings", "TableFinderSettings", "read_pdf"]
+__all__ = ["PdfSettings", "TableFinderSettings", "read_pdf", "read_pdf_into"]
 
 
 @dataclass
@@ -72,23 +74,52 @@ def read_pdf(
     open them, InflationLimitError before parsing them when their streams inflate past
     max_inflated_mb. `vocab` goes unused: a PDF's hyphens are undone with its own words. `settings`
     replaces the default thresholds (table-finder settings alone keep the other parts' defaults)."""
+    return read_pdf_into(new_document(data, source, "pdf"), data, options, settings)
+
+
+def read_pdf_into(
+    doc: Document,
+    data: bytes,
+    options: RunOptions,
+    settings: PdfSettings | TableFinderSettings | None = None,
+) -> Document:
+    """`doc` (a new Document) filled from the PDF `data`: read_pdf's work, for a reader whose input
+    is made into a PDF first (a picture)."""
     resolved = PdfSettings.resolve(settings)
     password = options.source.password
     check_inflation(data, options.pdf.max_inflated_mb)  # before pdfium inflates a bomb whole
-    src = _Source(new_document(data, source, "pdf"), open_pdfium(data, password), data, password)
-    doc, pdf_options = src.doc, options.pdf
+    src = _Source(doc, open_pdfium(data, password), data, password)
+    pdf_options = options.pdf
     try:
         doc.page_count = len(src.pdf)
         _check_page_limit(doc.page_count, pdf_options)
         wanted = src.graphics if pdf_options.ruled_tables or pdf_options.text_tables else None
         pages = read_pages(src.pdf, doc, resolved, pdf_options.max_pages, pdf_options.pages, wanted)
+        # pictures of tables and pages without text read by OCR, or told of (table-image)
+        pages, areas = read_pictures(src.pdf, doc, pages, resolved, pdf_options.ocr)
+        if not any(p.words for p in pages):
+            doc.warn("no-text", _no_text(pdf_options.ocr))
         _analyse(src, pages, pdf_options, resolved)
-        warn_picture_tables(
-            src.pdf, doc, resolved.drawing, [p.number for p in pages]
-        )  # tables drawn as images: a warning, not silence
+        if areas:
+            _mark_ocr_tables(doc, areas, resolved)
     finally:
         src.pdf.close()
     return doc
+
+
+def _no_text(ocr: bool) -> str:
+    said = "the PDF has no text layer (scanned or image-only pages); nothing to extract"
+    if not ocr:
+        return f"{said} (OCR is turned off)"
+    return f"{said}: {why_no_ocr()}" if ocr_unavailable() else f"{said}, and OCR read no words"
+
+
+def _mark_ocr_tables(doc: Document, areas: list[OcrArea], settings: PdfSettings) -> None:
+    """Tables found on words OCR read: engine ocr, each cell's confidence kept, slips repaired."""
+    by_page: dict[int, list[OcrArea]] = {}
+    for a in areas:
+        by_page.setdefault(a.page, []).append(a)
+    doc.tables = [ocr_table(t, by_page, settings.ocr) for t in doc.tables]
 
 
 def _check_page_limit(count: int, options: PdfOptions) -> None:
@@ -137,8 +168,6 @@ def read_pages(
             )
     if not pages:
         raise CorruptPdfError("corrupt or truncated PDF: no page could be read")
-    if not any(p.words for p in pages):
-        doc.warn("no-text", "the PDF has no text layer (scanned or image-only pages); nothing to extract")
     return pages
 
 

@@ -1,5 +1,6 @@
 """Tables drawn as pictures: a large image with no text layer of its own, where the page speaks of
-results or a caption says 'Table'. They cannot be read, but a user must hear that they were there."""
+results or a caption says 'Table'. OCR reads them where Tesseract is installed (ocr.py); where it is
+not, a user must hear that they were there, and how to have them read."""
 
 from __future__ import annotations
 
@@ -29,10 +30,21 @@ def _text(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float
     return textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top) or ""
 
 
+# how to have pictures of tables read, told wherever they are not
+OCR_HINT = "install Tesseract (Debian: apt-get install tesseract-ocr) and pip install 'extractor[ocr]'"
+
+Bounds = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space (bottom-left origin)
+
+
 def picture_table_pages(page: pdfium.PdfPage, settings: DrawingSettings) -> list[str]:
     """Why each large image of the page looks like a table drawn as a picture (empty when none does)."""
+    return [reason for _, reason in picture_tables(page, settings)]
+
+
+def picture_tables(page: pdfium.PdfPage, settings: DrawingSettings) -> list[tuple[Bounds, str]]:
+    """Each large image of the page that looks like a table drawn as a picture: its bounds and why."""
     width, height = page.get_size()
-    found: list[str] = []
+    found: list[tuple[Bounds, str]] = []
     large = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=settings.image_max_depth):
         left, bottom, right, top = _bounds(obj)
@@ -56,34 +68,26 @@ def picture_table_pages(page: pdfium.PdfPage, settings: DrawingSettings) -> list
                 + "\n"
                 + _text(textpage, left, max(0.0, bottom - band), right, bottom)
             )
+            bounds = (left, bottom, right, top)
             if TABLE_CAPTION_LINE.search(around):
-                found.append(f"a captioned table is an image ({share:.0%} of the page)")
+                found.append((bounds, f"a captioned table is an image ({share:.0%} of the page)"))
             elif not FIGURE_CAPTION_LINE.search(around) and _RESULTS_WORDS.search(page_text):
                 found.append(
-                    f"an image covering {share:.0%} of the page, on a page about results, may be a table"
+                    (
+                        bounds,
+                        f"an image covering {share:.0%} of the page, on a page about results, may be a table",
+                    )
                 )
     finally:
         textpage.close()
     return found
 
 
-def warn_picture_tables(
-    pdf: pdfium.PdfDocument, doc: Document, settings: DrawingSettings, numbers: list[int] | None = None
-) -> None:
-    """A `table-image` warning naming the page for each picture that looks like a results table,
-    on the pages read (1-based `numbers`; all when None)."""
-    for i in (n - 1 for n in numbers) if numbers is not None else range(len(pdf)):
-        try:
-            page = pdf[i]
-            try:
-                reasons = picture_table_pages(page, settings)
-            finally:
-                page.close()
-        except Exception:  # an odd page must not stop the reading; this is only a warning
-            continue
-        for reason in reasons:
-            doc.warn(
-                "table-image",
-                f"page {i + 1}: {reason}; a table drawn as a picture is not read, its scores give no records",
-                page=i + 1,
-            )
+def warn_picture_table(doc: Document, page: int, reason: str, why_unread: str) -> None:
+    """The `table-image` warning of one picture that looks like a results table and was not read."""
+    doc.warn(
+        "table-image",
+        f"page {page}: {reason}; a table drawn as a picture is not read, its scores give no records:"
+        f" {why_unread}",
+        page=page,
+    )

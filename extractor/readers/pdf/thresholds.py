@@ -1,5 +1,5 @@
 """Tunable thresholds of the PDF stage, composed into `PdfSettings`; one model per part, each in its
-own module (text_settings, layout_settings, drawing_settings, finder_settings). Lengths are in
+own module (text_settings, layout_settings, drawing_settings, finder_settings, ocr_settings). Lengths are in
 points unless named `*_em` (multiples of the local font size); `*_share` is a fraction of a count,
 a width or an area."""
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from extractor.readers.pdf.drawing_settings import DrawingSettings
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.layout_settings import LayoutSettings
+from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.text_settings import TextSettings
 
 
@@ -26,6 +27,7 @@ class PdfSettings(BaseModel):
         default_factory=DrawingSettings, description="rules, chart marks and images"
     )
     tables: TableFinderSettings = Field(default_factory=TableFinderSettings, description="the table finders")
+    ocr: OcrSettings = Field(default_factory=OcrSettings, description="pictures read with OCR")
 
     @classmethod
     def resolve(cls, settings: PdfSettings | TableFinderSettings | None) -> PdfSettings:

@@ -26,6 +26,7 @@ class Word:
     size: float
     bold: bool
     upright: bool = True
+    confidence: float | None = None  # how sure OCR was of the word (0-1); None for a text layer's
 
     @property
     def cx(self) -> float:

@@ -1,0 +1,253 @@
+"""Pictures read with OCR: a page without a text layer, or a large image that looks like a results
+table (images.py), is rendered and read by Tesseract into the same words and lines a text layer
+gives, so that the layout and the whitespace table finder treat them as they treat text. Tables
+found on them say so (engine `ocr`) and their cells keep how sure Tesseract was (ocr_repair.py).
+
+OCR runs only where it is needed: a page with a text layer and no picture of a table is neither
+rendered nor shown to Tesseract. Where Tesseract is missing, the pictures are told of
+(`table-image`) with how to enable OCR.
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from extractor.model.document import Document
+from extractor.readers.pdf.frame import Frame
+from extractor.readers.pdf.images import OCR_HINT, picture_tables, warn_picture_table
+from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.thresholds import PdfSettings
+from extractor.readers.pdf.words import Line, PageText, Word
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in top-left display points
+
+NO_TEXT_LAYER = "the page has no text layer"
+# a picture's edge glyphs must not be cut where its box is drawn tight around them
+_AREA_PAD = 2.0
+# a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
+_MAX_RENDER_PIXELS = 60_000_000
+# a pixel darker than this (0-255) is ink; a pixel row or column inked over this share of the
+# picture is a table rule, not text (a line of text inks under a third of its pixels)
+_DARK = 128
+_RULE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class OcrArea:
+    """A part of a page read with OCR, and the words read there."""
+
+    page: int
+    box: Box
+    words: tuple[Word, ...]
+
+
+@functools.cache
+def ocr_unavailable() -> str | None:
+    """Why OCR cannot run here (None when it can): pytesseract not installed, or no tesseract program."""
+    try:
+        import pytesseract
+    except ImportError:
+        return "pytesseract is not installed"
+    try:
+        pytesseract.get_tesseract_version()
+    except Exception as e:  # TesseractNotFoundError, or a broken install
+        return f"the tesseract program cannot be run ({type(e).__name__})"
+    return None
+
+
+def why_no_ocr() -> str:
+    """Why pictures go unread, with how to have them read."""
+    return f"OCR is not available ({ocr_unavailable()}); to enable it, {OCR_HINT}"
+
+
+def read_pictures(
+    pdf: pdfium.PdfDocument, doc: Document, pages: list[PageText], settings: PdfSettings, enabled: bool
+) -> tuple[list[PageText], list[OcrArea]]:
+    """The pages with the words OCR read on their pictures of tables (and on pages without text)
+    added, and the areas read. Pictures that stay unread get a `table-image` warning."""
+    out: list[PageText] = []
+    areas: list[OcrArea] = []
+    for text in pages:
+        try:
+            page = pdf[text.number - 1]
+            try:
+                wanted = _wanted(page, text, settings)
+                read = _read_page(page, text, wanted, doc, settings, enabled) if wanted else []
+            finally:
+                page.close()
+        except Exception as e:  # an odd page must not stop the reading
+            doc.warn("ocr-failed", f"OCR failed: {type(e).__name__}: {e}"[:300], page=text.number)
+            read = []
+        areas += read
+        out.append(with_words(text, read, settings.text.line_gutter_em) if read else text)
+    return out, areas
+
+
+def _wanted(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> list[tuple[Box, str]]:
+    """The areas of a page that OCR should read, each with why: the whole page when it has no text,
+    else each picture that looks like a results table (found as they were for the warning alone)."""
+    frame = Frame(page)
+    if not text.words:
+        return [((0.0, 0.0, frame.width, frame.height), NO_TEXT_LAYER)]
+    return [(frame.box(*bounds), reason) for bounds, reason in picture_tables(page, settings.drawing)]
+
+
+def _read_page(
+    page: pdfium.PdfPage,
+    text: PageText,
+    wanted: list[tuple[Box, str]],
+    doc: Document,
+    settings: PdfSettings,
+    enabled: bool,
+) -> list[OcrArea]:
+    why = None
+    if not enabled:
+        why = "OCR is turned off"
+    elif ocr_unavailable():
+        why = why_no_ocr()
+    elif text.turn:
+        why = "its page is read turned, which OCR does not follow"
+    if why:
+        for _, reason in wanted:
+            if reason != NO_TEXT_LAYER:
+                warn_picture_table(doc, text.number, reason, why)
+        return []
+    image, scale = _render(page, settings.ocr)
+    found = []
+    for box, reason in wanted:
+        try:
+            words = read_words(image, box, scale, settings)
+        except Exception as e:  # Tesseract stopped (timeout) or failed on this picture
+            if reason != NO_TEXT_LAYER:
+                warn_picture_table(doc, text.number, reason, f"OCR failed ({type(e).__name__}: {e})"[:200])
+            continue
+        found.append(OcrArea(text.number, box, tuple(words)))
+    return found
+
+
+def _render(page: pdfium.PdfPage, settings: OcrSettings):
+    """The page as a grayscale PIL image at the OCR resolution (coarser for a huge page), and its scale."""
+    width, height = page.get_size()
+    scale = settings.dpi / 72
+    if width * height * scale * scale > _MAX_RENDER_PIXELS:
+        scale = (_MAX_RENDER_PIXELS / (width * height)) ** 0.5
+    return page.render(scale=scale, grayscale=True).to_pil(), scale
+
+
+def read_words(image, box: Box, scale: float, settings: PdfSettings) -> list[Word]:
+    """Tesseract's words in `box` of the rendered page, in page points; each a `Word` with its
+    confidence, in Tesseract's reading order (block, paragraph, line, word)."""
+    import pytesseract
+
+    ocr = settings.ocr
+    x0, top = max(0.0, box[0] - _AREA_PAD), max(0.0, box[1] - _AREA_PAD)
+    crop = (
+        round(x0 * scale),
+        round(top * scale),
+        min(image.width, round((box[2] + _AREA_PAD) * scale)),
+        min(image.height, round((box[3] + _AREA_PAD) * scale)),
+    )
+    if crop[2] - crop[0] < 2 or crop[3] - crop[1] < 2:
+        return []
+    data = pytesseract.image_to_data(
+        erase_rules(image.crop(crop)),
+        lang=ocr.language,
+        config=f"--psm {ocr.psm}",
+        output_type=pytesseract.Output.DICT,
+        timeout=ocr.timeout_s,
+    )
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, word in enumerate(data["text"]):
+        if word.strip() and float(data["conf"][i]) >= 0:  # conf -1: a block, paragraph or line entry
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    left, up = crop[0] / scale, crop[1] / scale
+    words: list[Word] = []
+    for members in lines.values():
+        heights = [data["height"][i] / scale for i in members]
+        bottoms = [(data["top"][i] + data["height"][i]) / scale + up for i in members]
+        size = statistics.median(heights) / ocr.cap_height_em
+        baseline = statistics.median(bottoms)
+        for i in sorted(members, key=lambda i: data["left"][i]):
+            x = data["left"][i] / scale + left
+            y = data["top"][i] / scale + up
+            words.append(
+                Word(
+                    text=data["text"][i].strip(),
+                    x0=x,
+                    top=y,
+                    x1=x + data["width"][i] / scale,
+                    bottom=y + data["height"][i] / scale,
+                    baseline=baseline,
+                    size=size,
+                    bold=False,
+                    confidence=round(float(data["conf"][i]) / 100, 3),
+                )
+            )
+    return words
+
+
+def erase_rules(image):
+    """The picture with its long horizontal and vertical rules painted white: Tesseract reads a row
+    drawn close under a rule as one smudge with it. A rule is a pixel row (column) dark over more
+    than `_RULE_SHARE` of the picture's width (height); text never is."""
+    gray = image.convert("L")
+    w, h = gray.size
+    dark = gray.point(lambda v: 255 if v < _DARK else 0)  # dark pixels counted through the histogram
+    out = None
+    for horizontal, length, count in ((True, w, h), (False, h, w)):
+        for k in range(count):
+            box = (0, k, w, k + 1) if horizontal else (k, 0, k + 1, h)
+            if dark.crop(box).histogram()[255] > _RULE_SHARE * length:
+                out = out or gray.copy()
+                out.paste(255, box)
+    return out or gray
+
+
+def ocr_lines(words: Sequence[Word], page: int, gutter_em: float) -> list[Line]:
+    """OCR words -> lines: a line of Tesseract's (same baseline, in order) split where a gap is wider
+    than a column gutter, as a text layer's lines are."""
+    lines: list[Line] = []
+    current: list[Word] = []
+    for w in words:
+        if current:
+            prev = current[-1]
+            new_line = prev.baseline != w.baseline or w.x0 < prev.x0
+            if new_line or w.x0 - prev.x1 > gutter_em * max(prev.size, w.size):
+                lines.append(Line(tuple(current), page))
+                current = []
+        current.append(w)
+    if current:
+        lines.append(Line(tuple(current), page))
+    return lines
+
+
+def with_words(text: PageText, areas: Sequence[OcrArea], gutter_em: float) -> PageText:
+    """A new PageText: `text` with the lines OCR read in `areas`, each area's lines placed after the
+    text line just above it (its caption), so that blocks follow the page's reading order."""
+    lines = list(text.lines)
+    for area in areas:
+        added = ocr_lines(area.words, text.number, gutter_em)
+        if not added:
+            continue
+        x0, top, x1, _ = area.box
+        above = [
+            k for k, ln in enumerate(lines) if ln.bottom <= top + _AREA_PAD and ln.x0 < x1 and ln.x1 > x0
+        ]
+        at = max(above, key=lambda k: lines[k].bottom) + 1 if above else len(lines)
+        lines[at:at] = added
+    words = tuple(w for ln in lines for w in ln.words)
+    return PageText(
+        text.number,
+        text.width,
+        text.height,
+        words,
+        tuple(lines),
+        text.turn,
+        text.display_width,
+        text.display_height,
+    )

@@ -1,0 +1,122 @@
+"""Tables found on OCR words: marked engine `ocr`, each cell with the lowest confidence of its words,
+and the typical slips of score cells repaired where the column makes the reading certain.
+
+Tesseract mistakes digits for letters that look like them (`O` for `0`, `l` or `I` for `1`, `S`
+for `5`), loses a decimal point, or reads `%` as `96`. A slip is repaired only when the other
+scores of its column agree on the shape the repair gives (the same number of decimals, all with `%`
+or all without) and the repair changes one character; a repair the column does not confirm, or a
+word read with low confidence, leaves the cell in doubt (`ocr_doubt`): the records stage flags its
+records `ocr-low-confidence`. The text as OCR read it stays in `ocr_text`, which records keep as
+`value_raw`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractor.model.document import Cell, Table, TableEngine
+from extractor.readers.pdf.ocr import OcrArea
+from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.roles import holds_score, mark_cell_roles
+from extractor.vocab.scores import parse_value
+
+# letters OCR reads in place of the digits they look like
+_DIGIT_LOOKALIKES = str.maketrans(
+    {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5"}
+)
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.(\d+))?(%?)$")
+_LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:\.[\dOoDlI|Ss]+)?%?$")
+
+
+def ocr_table(table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettings) -> Table:
+    """The table as found on OCR words (engine ocr, cells with their confidence, slips repaired),
+    or the table unchanged when its words are a text layer's."""
+    if table.bbox is None or table.page is None or not _in_areas(table, areas.get(table.page, [])):
+        return table
+    words = [w for p in areas.values() for a in p for w in a.words]
+    cells = [_with_confidence(c, words, settings) for c in table.cells]
+    cells = _repair_columns(cells, table, settings)
+    return mark_cell_roles(table.model_copy(update={"cells": tuple(cells), "engine": TableEngine.OCR}))
+
+
+def _in_areas(table: Table, areas: Sequence[OcrArea]) -> bool:
+    b = table.bbox
+    assert b is not None
+    cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
+    return any(a.box[0] <= cx <= a.box[2] and a.box[1] <= cy <= a.box[3] for a in areas)
+
+
+def _with_confidence(cell: Cell, words, settings: OcrSettings) -> Cell:
+    if cell.bbox is None or not cell.text.strip():
+        return cell
+    b = cell.bbox
+    inside = [
+        w.confidence
+        for w in words
+        if w.confidence is not None
+        and b.x0 - 1 <= w.cx <= b.x1 + 1
+        and b.top - 1 <= (w.top + w.bottom) / 2 <= b.bottom + 1
+    ]
+    if not inside:
+        return cell
+    low = min(inside)
+    return cell.model_copy(update={"ocr_confidence": low, "ocr_doubt": low < settings.min_confidence})
+
+
+def _shape(text: str) -> tuple[int, str] | None:
+    """(decimals, '%' or '') of a plain score, None for anything else."""
+    m = _NUMBER.match(text.strip())
+    return (len(m.group(1) or ""), m.group(2)) if m else None
+
+
+def _repair_columns(cells: list[Cell], table: Table, settings: OcrSettings) -> list[Cell]:
+    """Each body cell of a score column repaired where its slip is certain, in doubt where not."""
+    header = max((c.row + 1 for c in cells if c.column_header), default=1)
+    out = list(cells)
+    for col in range(1, table.n_cols):
+        members = [k for k, c in enumerate(out) if c.col == col and c.row >= header and c.colspan == 1]
+        for k in members:
+            peers = [out[m].text for m in members if m != k]
+            out[k] = _repaired(out[k], peers, settings)
+    return out
+
+
+def _repaired(cell: Cell, peers: list[str], settings: OcrSettings) -> Cell:
+    text = cell.text.strip()
+    shapes = [s for s in (_shape(p) for p in peers) if s is not None]
+    agreed = shapes[0] if len(shapes) >= settings.min_peers and len(set(shapes)) == 1 else None
+    repair, certain = _repair(text, agreed, [p for p in peers if _shape(p)], settings)
+    if repair is None or repair == text:
+        return cell
+    return cell.model_copy(
+        update={"text": repair, "ocr_text": cell.text, "ocr_doubt": cell.ocr_doubt or not certain}
+    )
+
+
+def _repair(
+    text: str, agreed: tuple[int, str] | None, peers: list[str], settings: OcrSettings
+) -> tuple[str | None, bool]:
+    """The reading `text` most likely stands for and whether the column makes it certain; (None,
+    False) when it needs no repair or none is found."""
+    shape = _shape(text)
+    if shape is not None:
+        if agreed is None or shape == agreed:
+            return None, False
+        decimals, percent = agreed
+        if shape == (0, percent) and decimals and len(text.rstrip("%")) > decimals:
+            value = parse_value(text)
+            largest = max((parse_value(p).value for p in peers), default=0.0)
+            if value is not None and largest > 0 and value.value > settings.lost_point_factor * largest:
+                digits = text.rstrip("%")
+                return f"{digits[:-decimals]}.{digits[-decimals:]}{percent}", True  # a lost point
+        if percent and not shape[1] and text.endswith("96") and _shape(text[:-2] + "%") == agreed:
+            return text[:-2] + "%", True  # '%' read as '96'
+        return None, False
+    if holds_score(text) or not _LOOKS_NUMERIC.match(text) or not any(ch.isdigit() for ch in text):
+        return None, False
+    fixed = text.translate(_DIGIT_LOOKALIKES)
+    if _shape(fixed) is None:
+        return None, False
+    changed = sum(a != b for a, b in zip(text, fixed, strict=True))
+    return fixed, changed == 1 and agreed is not None and _shape(fixed) == agreed

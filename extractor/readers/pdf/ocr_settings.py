@@ -1,0 +1,52 @@
+"""The thresholds of reading pictures with OCR (`OcrSettings`): how finely a picture is rendered,
+how Tesseract is asked to read it and which of its readings are trusted. Lengths and shares as in
+thresholds.py."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class OcrSettings(BaseModel):
+    """Pictures of tables and pages without text -> words (ocr.py) and the repairs of their
+    scores (ocr_repair.py)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    dpi: float = Field(
+        300,
+        gt=0,
+        description="render resolution: a 7 pt digit of a table is then ~20 px tall, the height "
+        "Tesseract reads best; 150 dpi misread header words of the test tables",
+    )
+    psm: int = Field(
+        6,
+        ge=0,
+        le=13,
+        description="Tesseract's page segmentation mode: 6 (one uniform block) keeps each table row a "
+        "line; 11 and 12 (sparse text) give every word a line of its own",
+    )
+    language: str = Field("eng", min_length=1, description="Tesseract's language data")
+    timeout_s: float = Field(
+        60, gt=0, description="Tesseract is stopped on an area after this long (a huge scan)"
+    )
+    min_confidence: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="a word Tesseract read with less confidence (0-1) is in doubt: its scores are "
+        "flagged ocr-low-confidence (misread words of the test tables scored 0.3-0.6, clean ones 0.9)",
+    )
+    cap_height_em: float = Field(
+        0.72, gt=0, description="a line's box height over this is its font size (capitals and digits)"
+    )
+    min_peers: int = Field(
+        2,
+        ge=1,
+        description="a slip is repaired for sure only when this many other scores of its column agree",
+    )
+    lost_point_factor: float = Field(
+        5.0,
+        gt=1,
+        description="an integer this many times the largest of a column of decimals lost its point",
+    )

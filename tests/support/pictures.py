@@ -1,0 +1,79 @@
+"""Pictures of tables for the OCR tests: Pillow draws a known grid in a clear font at a realistic
+size (9 pt at 300 dpi), saved as PNG or placed on a PDF page under a caption (drawing.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from tests.support.drawing import Page, pdf
+
+DPI = 300
+HEADER = ("Model", "MMLU", "GSM8K", "HumanEval")
+ROWS = (
+    ("Nimbus-7B", "71.3", "55.2", "30.1"),
+    ("Orca-13B", "64.8", "48.0", "27.4"),
+    ("Nimbus-70B", "80.5", "79.9", "52.6"),
+    ("Orca-34B", "69.2", "61.7", "41.5"),
+)
+_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian's fonts-dejavu-core
+)
+
+
+def font(px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for path in _FONTS:
+        if Path(path).exists():
+            return ImageFont.truetype(path, px)
+    import reportlab
+
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # reportlab's bundled Bitstream Vera
+    return ImageFont.truetype(str(vera), px)
+
+
+def table_image(
+    rows: Sequence[Sequence[str]] = (HEADER, *ROWS), size_pt: float = 9, dpi: int = DPI, rules: bool = True
+) -> Image.Image:
+    """A booktabs-like table: the first row a header, columns at fixed places."""
+
+    def px(pt: float) -> int:
+        return round(pt * dpi / 72)
+
+    face = font(px(size_pt))
+    cols = [px(8), px(90), px(150), px(210), px(280)]
+    width, row_h = px(300), px(size_pt * 2.2)
+    img = Image.new("RGB", (width, row_h * len(rows) + px(10)), "white")
+    draw = ImageDraw.Draw(img)
+    for i, row in enumerate(rows):
+        y = px(5) + i * row_h + px(3)
+        for x, text in zip(cols, row, strict=False):
+            draw.text((x, y), text, fill="black", font=face)
+    if rules:
+        for y in (px(3), px(5) + row_h + px(1), img.height - px(3)):
+            draw.line([(px(4), y), (width - px(4), y)], fill="black", width=max(1, px(0.6)))
+    return img
+
+
+def png(img: Image.Image, fmt: str = "PNG") -> bytes:
+    out = BytesIO()
+    img.save(out, fmt, dpi=(DPI, DPI))
+    return out.getvalue()
+
+
+def picture_page_pdf(img: Image.Image | None = None, caption: str = "Table 1: Results") -> bytes:
+    """A page with a title, a paragraph, the caption and the table as a picture under it, drawn
+    across the text width (468 pt: the picture covers the sixth of the page images.py asks of a table)."""
+    img = img or table_image()
+    w = 468.0
+    h = img.height * w / img.width
+
+    def draw(p: Page) -> None:
+        p.text(72, 72, "Nimbus: a model family", size=16)
+        p.lines(72, 110, ["We report the results of our models on three benchmarks below."])
+        p.text(72, 160, caption, size=9)
+        p.image(img, 72, 170, w, h)
+
+    return pdf(draw)
