@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PrivateAttr, 
 
 from extractor import SCHEMA_VERSION
 
-MediaType = Literal["pdf", "html", "text"]
+MediaType = Literal["pdf", "html", "text", "image"]  # image: a PNG or JPEG, read as a one-page PDF
 
 
 class BlockKind(StrEnum):

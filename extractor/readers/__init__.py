@@ -12,6 +12,7 @@ from extractor.model.document import Document, MediaType, make_doc_id
 from extractor.model.errors import EmptyInputError, InputError, MissingInputError, UnsupportedInputError
 from extractor.model.options import RunOptions, SourceOptions
 from extractor.readers.html import read_html
+from extractor.readers.image import read_image
 from extractor.readers.inputs import InputRef, expand_inputs
 from extractor.readers.pdf import read_pdf
 from extractor.readers.sniff import sniff
@@ -23,7 +24,15 @@ __all__ = ["InputRef", "Reader", "expand_inputs", "load", "make_doc_id", "read_b
 
 Reader = Callable[[bytes, str, RunOptions, Vocabulary], Document]
 
-_SUFFIX_TYPES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html"}
+_SUFFIX_TYPES = {
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+}
 
 
 def read_bytes(ref: InputRef, options: SourceOptions) -> bytes:
@@ -62,7 +71,9 @@ def load(ref: InputRef, options: RunOptions) -> Document:
     data = read_bytes(ref, options.source)
     kind = sniff(data)
     if kind is None:
-        raise UnsupportedInputError("binary content that is neither PDF, HTML nor text")
+        raise UnsupportedInputError(
+            "binary content that is neither PDF, HTML, text nor a PNG or JPEG picture"
+        )
     # the built-in names, as ever: the run's alias file (options.normalize) applies to the records
     doc = reader(kind)(data, ref.source, options, load_vocabulary())
     named = _SUFFIX_TYPES.get(ref.path.suffix.lower()) if ref.path else None
@@ -77,5 +88,11 @@ def reader(kind: MediaType) -> Reader:
 
 
 # Imported here, not when first asked for: the worker's forkserver preloads the pipeline, and with
-# it every reader's libraries (pdfium, pdfplumber, lxml), so no document pays for those imports.
-_READERS: dict[str, Reader] = {"pdf": read_pdf, "html": read_html, "text": read_text}
+# it every reader's libraries (pdfium, pdfplumber, lxml), so no document pays for those imports;
+# Pillow and pytesseract, needed only by pictures, load when first used.
+_READERS: dict[str, Reader] = {
+    "pdf": read_pdf,
+    "html": read_html,
+    "text": read_text,
+    "image": read_image,
+}

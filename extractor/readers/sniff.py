@@ -8,6 +8,8 @@ from extractor.model.document import MediaType
 
 # PDF readers accept the header anywhere in the first 1024 bytes.
 _PDF_MAGIC = b"%PDF-"
+# pictures: PNG's signature, and JPEG's start-of-image marker followed by any segment's marker
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _HTML_START = re.compile(
     rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
 )
@@ -17,9 +19,11 @@ _MARKDOWN = re.compile(rb"^(#{1,6} \S|\|.*\|\s*$)", re.M)
 
 
 def sniff(data: bytes) -> MediaType | None:
-    """'pdf', 'html' or 'text'; None for binary content that is none of them."""
+    """'pdf', 'html', 'text' or 'image' (PNG, JPEG); None for binary content that is none of them."""
     if _PDF_MAGIC in data[:1024]:
         return "pdf"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     head = _ascii_view(data[:8192])
     if _HTML_START.match(head):
         return "html"

@@ -108,6 +108,7 @@ def test_engine_and_block_kind_values_are_todays_strings():
         "flattened-text",
         "markdown-text",
         "tsv-text",
+        "ocr",
     ]
     assert TextBlock(text="Table 1: Results", kind="caption").kind is BlockKind.CAPTION
     assert BlockKind.HEADING == "heading" and f"{TableEngine.HTML}" == "html"

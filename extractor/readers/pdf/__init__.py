@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
-from extractor.model.document import BBox, Document, TextBlock
+from extractor.model.document import BBox, Document, TableEngine, TextBlock
 from extractor.model.errors import CorruptPdfError, PageLimitError
 from extractor.model.options import PdfOptions, RunOptions
 from extractor.readers.inputs import new_document
+from extractor.readers.pdf import ocr
 from extractor.readers.pdf.barriers import PageLayout
 from extractor.readers.pdf.continued import join_continued
 from extractor.readers.pdf.finder import (
@@ -29,10 +30,11 @@ from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Graphics, has_rules, page_graphics
 from extractor.readers.pdf.grid import Candidate
 from extractor.readers.pdf.hyphens import DocumentWords, build_vocabulary
+from extractor.readers.pdf.images import warn_picture_table
 from extractor.readers.pdf.inflation import check_inflation
 from extractor.readers.pdf.layout_settings import LayoutSettings
-from extractor.readers.pdf.ocr import OcrArea, ocr_unavailable, read_pictures, why_no_ocr
-from extractor.readers.pdf.ocr_repair import ocr_table
+from extractor.readers.pdf.ocr import NO_TEXT_LAYER, OcrArea, read_pictures
+from extractor.readers.pdf.ocr_repair import in_area, ocr_table
 from extractor.readers.pdf.opening import open_pdfium
 from extractor.readers.pdf.page_layout import (
     Block,
@@ -107,11 +109,11 @@ def read_pdf_into(
     return doc
 
 
-def _no_text(ocr: bool) -> str:
+def _no_text(enabled: bool) -> str:
     said = "the PDF has no text layer (scanned or image-only pages); nothing to extract"
-    if not ocr:
+    if not enabled:
         return f"{said} (OCR is turned off)"
-    return f"{said}: {why_no_ocr()}" if ocr_unavailable() else f"{said}, and OCR read no words"
+    return f"{said}: {ocr.why_no_ocr()}" if ocr.ocr_unavailable() else f"{said}, and OCR read no words"
 
 
 def _mark_ocr_tables(doc: Document, areas: list[OcrArea], settings: PdfSettings) -> None:
@@ -120,6 +122,11 @@ def _mark_ocr_tables(doc: Document, areas: list[OcrArea], settings: PdfSettings)
     for a in areas:
         by_page.setdefault(a.page, []).append(a)
     doc.tables = [ocr_table(t, by_page, settings.ocr) for t in doc.tables]
+    for a in areas:
+        if a.reason != NO_TEXT_LAYER and not any(
+            t.engine == TableEngine.OCR and in_area(t, a) for t in doc.tables
+        ):
+            warn_picture_table(doc, a.page, a.reason, "OCR read it but found no table in it")
 
 
 def _check_page_limit(count: int, options: PdfOptions) -> None:

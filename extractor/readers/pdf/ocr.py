@@ -44,6 +44,7 @@ class OcrArea:
     page: int
     box: Box
     words: tuple[Word, ...]
+    reason: str  # why it was read: NO_TEXT_LAYER, or why the picture looks like a table
 
 
 @functools.cache
@@ -126,7 +127,7 @@ def _read_page(
             if reason != NO_TEXT_LAYER:
                 warn_picture_table(doc, text.number, reason, f"OCR failed ({type(e).__name__}: {e})"[:200])
             continue
-        found.append(OcrArea(text.number, box, tuple(words)))
+        found.append(OcrArea(text.number, box, tuple(words), reason))
     return found
 
 

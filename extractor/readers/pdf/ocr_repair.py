@@ -13,7 +13,6 @@ records `ocr-low-confidence`. The text as OCR read it stays in `ocr_text`, which
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from extractor.model.document import Cell, Table, TableEngine
 from extractor.readers.pdf.ocr import OcrArea
@@ -32,7 +31,7 @@ _LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:\.[\dOoDlI|Ss]+)?%?$")
 def ocr_table(table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettings) -> Table:
     """The table as found on OCR words (engine ocr, cells with their confidence, slips repaired),
     or the table unchanged when its words are a text layer's."""
-    if table.bbox is None or table.page is None or not _in_areas(table, areas.get(table.page, [])):
+    if not any(in_area(table, a) for a in areas.get(table.page or 0, [])):
         return table
     words = [w for p in areas.values() for a in p for w in a.words]
     cells = [_with_confidence(c, words, settings) for c in table.cells]
@@ -40,11 +39,13 @@ def ocr_table(table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettin
     return mark_cell_roles(table.model_copy(update={"cells": tuple(cells), "engine": TableEngine.OCR}))
 
 
-def _in_areas(table: Table, areas: Sequence[OcrArea]) -> bool:
+def in_area(table: Table, area: OcrArea) -> bool:
+    """Whether the table starts inside the area OCR read (its first page's box centred in it)."""
     b = table.bbox
-    assert b is not None
+    if b is None or table.page != area.page:
+        return False
     cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
-    return any(a.box[0] <= cx <= a.box[2] and a.box[1] <= cy <= a.box[3] for a in areas)
+    return area.box[0] <= cx <= area.box[2] and area.box[1] <= cy <= area.box[3]
 
 
 def _with_confidence(cell: Cell, words, settings: OcrSettings) -> Cell:

@@ -1,0 +1,188 @@
+"""Tables that are pictures, read with OCR (issue 14): a picture of a table on a PDF page under its
+caption, and the same picture as a PNG, give the table's records; pages with a text layer are not
+OCRed; a reading in doubt is flagged; without Tesseract the warning says how to enable OCR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.model.document import Cell, Table, TableEngine
+from extractor.model.errors import UnsupportedInputError
+from extractor.model.options import RunOptions
+from extractor.readers import InputRef, load
+from extractor.readers.pdf import ocr as ocr_module
+from extractor.readers.pdf.ocr_repair import _repair_columns
+from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.sniff import sniff
+from extractor.run.pipeline import extract_document
+from tests.support.pdf import load as load_pdf
+from tests.support.pdf_cases import case_unruled
+from tests.support.pictures import HEADER, ROWS, picture_page_pdf, png, table_image
+from tests.support.report_cases import picture_table_pdf
+
+needs_tesseract = pytest.mark.skipif(
+    ocr_module.ocr_unavailable() is not None, reason=f"OCR unavailable: {ocr_module.ocr_unavailable()}"
+)
+
+EXPECTED = sorted(
+    (dataset, model, float(value))
+    for model, *values in ROWS
+    for dataset, value in zip(("MMLU", "GSM8K", "HumanEval"), values, strict=True)
+)
+
+
+def _run(tmp_path: Path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    doc = load(InputRef(source=str(path), path=path), RunOptions())
+    return doc, extract_document(doc, RunOptions())
+
+
+def _records(result) -> list[tuple[str, str, float]]:
+    return sorted((r.dataset, r.model, r.value) for r in result.records)
+
+
+@needs_tesseract
+def test_a_picture_of_a_table_on_a_pdf_page_gives_its_records(tmp_path):
+    doc, result = _run(tmp_path, "picture.pdf", picture_page_pdf())
+    assert [t.engine for t in doc.tables] == [TableEngine.OCR]
+    table = doc.tables[0]
+    assert table.caption == "Table 1: Results"
+    assert table.grid == [list(HEADER), *map(list, ROWS)]
+    assert _records(result) == EXPECTED
+    assert all(0.6 <= c.ocr_confidence <= 1 for c in table.cells)
+    assert not [w for w in doc.warnings if w.code == "table-image"]
+    assert not any(r.flags for r in result.records)
+
+
+@needs_tesseract
+def test_a_png_input_gives_the_same_records(tmp_path):
+    picture = png(table_image())
+    assert sniff(picture) == "image"
+    doc, result = _run(tmp_path, "table.png", picture)
+    assert doc.media_type == "image" and doc.page_count == 1
+    assert [t.engine for t in doc.tables] == [TableEngine.OCR]
+    assert _records(result) == EXPECTED
+
+
+@needs_tesseract
+def test_a_jpeg_input_is_read_too(tmp_path):
+    picture = png(table_image(), "JPEG")
+    assert sniff(picture) == "image"
+    doc, result = _run(tmp_path, "table.bin", picture)  # the content decides, not the name
+    assert _records(result) == EXPECTED
+
+
+def test_a_page_with_a_text_layer_is_not_ocred(monkeypatch):
+    def never(*args):
+        raise AssertionError("OCR called on a page with a text layer")
+
+    monkeypatch.setattr(ocr_module, "read_words", never)
+    monkeypatch.setattr(ocr_module, "_render", never)
+    doc = load_pdf(case_unruled())
+    assert doc.tables and all(t.engine != TableEngine.OCR for t in doc.tables)
+    # nor is a picture that is a figure: only pictures that look like tables are read
+    doc = load_pdf(picture_table_pdf("Figure 3: Training loss over steps."))
+    assert doc.warnings == []
+
+
+def _column(*texts: str, confidence: float = 0.95) -> list[Cell]:
+    return [Cell(row=0, col=1, text="MMLU", column_header=True)] + [
+        Cell(row=i + 1, col=1, text=t, ocr_confidence=confidence) for i, t in enumerate(texts)
+    ]
+
+
+def _repairs(*texts: str) -> list[tuple[str, str | None, bool]]:
+    cells = _column(*texts)
+    table = Table.from_cells(cells, engine=TableEngine.OCR)
+    return [(c.text, c.ocr_text, c.ocr_doubt) for c in _repair_columns(cells, table, OcrSettings())[1:]]
+
+
+@pytest.mark.parametrize(
+    ("slip", "repair"),
+    [("7O.3", "70.3"), ("7l.3", "71.3"), ("6I.2", "61.2"), ("S5.2", "55.2"), ("713", "71.3")],
+)
+def test_a_slip_the_column_confirms_is_repaired(slip, repair):
+    assert _repairs("64.8", slip, "80.5") == [
+        ("64.8", None, False),
+        (repair, slip, False),
+        ("80.5", None, False),
+    ]
+
+
+def test_a_percent_read_as_96_is_repaired_in_a_column_of_percentages():
+    assert _repairs("64.8%", "71.396", "80.5%")[1] == ("71.3%", "71.396", False)
+
+
+def test_a_slip_the_column_does_not_confirm_is_in_doubt():
+    # the other values disagree on their decimals: the reading of 'l' is a guess
+    assert _repairs("64.8", "7l.3", "80")[1] == ("71.3", "7l.3", True)
+    # two slips in one cell: more than the one character a sure repair changes
+    assert _repairs("64.8", "7l.O", "80.5")[1] == ("71.0", "7l.O", True)
+    # nothing to repair: values that agree with their column stay as read
+    assert _repairs("64.8", "71.3", "80")[1] == ("71.3", None, False)
+
+
+@needs_tesseract
+def test_a_value_read_with_low_confidence_is_flagged_and_keeps_its_reading(tmp_path, monkeypatch):
+    real = ocr_module.read_words
+
+    def doubtful(*args):  # Tesseract unsure of one score, and one digit read as a letter
+        words = real(*args)
+        out = []
+        for w in words:
+            if w.text == "55.2":
+                w = type(w)(**{**_fields(w), "confidence": 0.3})
+            if w.text == "48.0":
+                w = type(w)(**{**_fields(w), "text": "48.O"})
+            out.append(w)
+        return out
+
+    monkeypatch.setattr(ocr_module, "read_words", doubtful)
+    doc, result = _run(tmp_path, "picture.pdf", picture_page_pdf())
+    flagged = {
+        (r.model, r.dataset, r.value_raw, r.value) for r in result.records if "ocr-low-confidence" in r.flags
+    }
+    assert flagged == {("Nimbus-7B", "GSM8K", "55.2", 55.2)}
+    repaired = next(r for r in result.records if r.model == "Orca-13B" and r.dataset == "GSM8K")
+    assert (repaired.value, repaired.value_raw, repaired.flags) == (48.0, "48.O", [])
+
+
+def _fields(w) -> dict:
+    return {name: getattr(w, name) for name in w.__slots__}
+
+
+def _without_tesseract(monkeypatch):
+    monkeypatch.setattr(ocr_module, "ocr_unavailable", lambda: "pytesseract is not installed")
+
+
+def test_without_tesseract_the_warning_says_how_to_enable_ocr(tmp_path, monkeypatch):
+    _without_tesseract(monkeypatch)
+    doc, result = _run(tmp_path, "picture.pdf", picture_page_pdf())
+    assert doc.tables == [] and result.records == []
+    [warning] = [w for w in doc.warnings if w.code == "table-image"]
+    assert warning.page == 1
+    assert "OCR is not available (pytesseract is not installed)" in warning.message
+    assert "install Tesseract (Debian: apt-get install tesseract-ocr) and pip install 'extractor[ocr]'" in (
+        warning.message
+    )
+
+
+def test_without_tesseract_a_png_input_fails_saying_how_to_enable_ocr(tmp_path, monkeypatch):
+    _without_tesseract(monkeypatch)
+    path = tmp_path / "table.png"
+    path.write_bytes(png(table_image()))
+    with pytest.raises(UnsupportedInputError, match=r"apt-get install tesseract-ocr.*extractor\[ocr\]"):
+        load(InputRef(source=str(path), path=path), RunOptions())
+
+
+@needs_tesseract
+def test_a_picture_ocr_finds_no_table_in_is_still_told_of():
+    from extractor.readers.pdf import read_pdf
+    from extractor.vocab import load_vocabulary
+
+    doc = read_pdf(picture_table_pdf(), "pic.pdf", RunOptions(), load_vocabulary())
+    [warning] = [w for w in doc.warnings if w.code == "table-image"]
+    assert "OCR read it but found no table in it" in warning.message
