@@ -2,9 +2,11 @@
 and the typical slips of score cells repaired where the column makes the reading certain.
 
 Tesseract mistakes digits for letters that look like them (`O` for `0`, `l` or `I` for `1`, `S`
-for `5`), loses a decimal point, or reads `%` as `96`. A slip is repaired only when the other
-scores of its column agree on the shape the repair gives (the same number of decimals, all with `%`
-or all without) and the repair changes one character; a repair the column does not confirm, or a
+for `5`), loses a decimal point, reads `%` as `96`, or reads an underline or a rule's end beside a
+score as a dash or a quote (`—71.0`). A slip is repaired only when the other scores of its column
+agree on the shape the repair gives (the same number of decimals, all with `%` or all without;
+`agree_share` of them, since a column may hold another slip) and the repair changes one character
+(or drops marks beside the number); a repair the column does not confirm, or a
 word read with low confidence, leaves the cell in doubt (`ocr_doubt`): the records stage flags its
 records `ocr-low-confidence`. The text as OCR read it stays in `ocr_text`, which records keep as
 `value_raw`.
@@ -26,6 +28,10 @@ _DIGIT_LOOKALIKES = str.maketrans(
 )
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.(\d+))?(%?)$")
 _LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:\.[\dOoDlI|Ss]+)?%?$")
+# a size after a name (`-1B`, ` 13B`, `(0.5B)`) with a digit read as `I`, `l` or `O`
+_SIZE = re.compile(r"(?<=[-\s(])(?=[\dIlO.]*[IlO])[\dIlO]+(?:\.[\dIlO]+)?(?=[BMK]\b)")
+# marks OCR makes of an underline, a rule's end or a bold score's shading, before or after the number
+_STRAY = re.compile(r"^[—–_=«»‘’\"'~|:;,.*]+(?=\d)|(?<=[\d%])[—–_=«»‘’\"'~|:;,]+$")
 
 
 def ocr_table(table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettings) -> Table:
@@ -35,7 +41,7 @@ def ocr_table(table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettin
         return table
     words = [w for p in areas.values() for a in p for w in a.words]
     cells = [_with_confidence(c, words, settings) for c in table.cells]
-    cells = _repair_columns(cells, table, settings)
+    cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
     return mark_cell_roles(table.model_copy(update={"cells": tuple(cells), "engine": TableEngine.OCR}))
 
 
@@ -65,6 +71,15 @@ def _with_confidence(cell: Cell, words, settings: OcrSettings) -> Cell:
     return cell.model_copy(update={"ocr_confidence": low, "ocr_doubt": low < settings.min_confidence})
 
 
+def _repair_size(cell: Cell) -> Cell:
+    """A model's size with a digit read as a letter (`Nimbus-V2-IB`, `Orca-l3B`) made digits again;
+    the label as read stays in `ocr_text`."""
+    fixed = _SIZE.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKES), cell.text)
+    if fixed == cell.text:
+        return cell
+    return cell.model_copy(update={"text": fixed, "ocr_text": cell.ocr_text or cell.text})
+
+
 def _shape(text: str) -> tuple[int, str] | None:
     """(decimals, '%' or '') of a plain score, None for anything else."""
     m = _NUMBER.match(text.strip())
@@ -75,19 +90,38 @@ def _repair_columns(cells: list[Cell], table: Table, settings: OcrSettings) -> l
     """Each body cell of a score column repaired where its slip is certain, in doubt where not."""
     header = max((c.row + 1 for c in cells if c.column_header), default=1)
     out = list(cells)
-    for col in range(1, table.n_cols):
-        members = [k for k, c in enumerate(out) if c.col == col and c.row >= header and c.colspan == 1]
-        for k in members:
-            peers = [out[m].text for m in members if m != k]
-            out[k] = _repaired(out[k], peers, settings)
+    body = [k for k, c in enumerate(out) if c.col >= 1 and c.row >= header and c.colspan == 1]
+    for k in body:
+        cell = out[k]
+        peers = [out[m].text for m in body if m != k and out[m].col == cell.col]
+        row = [out[m].text for m in body if m != k and out[m].row == cell.row]
+        out[k] = _repaired(cell, peers, row, settings)
     return out
 
 
-def _repaired(cell: Cell, peers: list[str], settings: OcrSettings) -> Cell:
+def _agreed(texts: list[str], settings: OcrSettings) -> tuple[int, str] | None:
+    """The shape (decimals, %) that `agree_share` of the scores among `texts` share, if any."""
+    shapes = [s for s in (_shape(t) for t in texts) if s is not None]
+    if len(shapes) < settings.min_peers:
+        return None
+    common = max(set(shapes), key=shapes.count)
+    return common if shapes.count(common) >= settings.agree_share * len(shapes) else None
+
+
+def _repaired(cell: Cell, peers: list[str], row: list[str], settings: OcrSettings) -> Cell:
+    """`peers`: the column's other cells; `row`: the row's. A score whose row agrees with how it was
+    read (a row of Elo ratings in a column of percentages: datasets are the rows) is no slip."""
     text = cell.text.strip()
-    shapes = [s for s in (_shape(p) for p in peers) if s is not None]
-    agreed = shapes[0] if len(shapes) >= settings.min_peers and len(set(shapes)) == 1 else None
-    repair, certain = _repair(text, agreed, [p for p in peers if _shape(p)], settings)
+    agreed = _agreed(peers, settings)
+    if _shape(text) is not None and _shape(text) == _agreed(row, settings):
+        agreed = None
+    stripped = _STRAY.sub("", text)
+    if stripped != text and stripped:
+        repair, certain = _repair(stripped, agreed, [p for p in peers if _shape(p)], settings)
+        if repair is None:  # the marks were all of the slip
+            repair, certain = stripped, _shape(stripped) is not None and _shape(stripped) == agreed
+    else:
+        repair, certain = _repair(text, agreed, [p for p in peers if _shape(p)], settings)
     if repair is None or repair == text:
         return cell
     return cell.model_copy(

@@ -45,6 +45,13 @@ class OcrSettings(BaseModel):
         ge=1,
         description="a slip is repaired for sure only when this many other scores of its column agree",
     )
+    agree_share: float = Field(
+        0.75,
+        gt=0.5,
+        le=1,
+        description="the share of a column's other scores that must share a shape (decimals, %) for a "
+        "repair to that shape to be certain",
+    )
     lost_point_factor: float = Field(
         5.0,
         gt=1,

@@ -125,6 +125,52 @@ def test_a_slip_the_column_does_not_confirm_is_in_doubt():
     assert _repairs("64.8", "71.3", "80")[1] == ("71.3", None, False)
 
 
+def test_a_score_its_row_agrees_with_is_no_slip():
+    # datasets as rows: a rating among percentages, in a row of ratings
+    cells = [
+        Cell(row=0, col=1, text="Orca", column_header=True),
+        Cell(row=0, col=2, text="Nimbus", column_header=True),
+        Cell(row=0, col=3, text="Lynx", column_header=True),
+        *(
+            Cell(row=r, col=c, text=t)
+            for r, row in enumerate(
+                [
+                    ["71.3", "64.8", "80.5"],
+                    ["2029", "1820", "1316"],
+                    ["55.2", "48.0", "79.9"],
+                    ["30.1", "27.4", "52.6"],
+                ],
+                start=1,
+            )
+            for c, t in enumerate(row, start=1)
+        ),
+    ]
+    table = Table.from_cells(cells, engine=TableEngine.OCR)
+    assert [c.text for c in _repair_columns(cells, table, OcrSettings()) if c.row == 2] == [
+        "2029",
+        "1820",
+        "1316",
+    ]
+
+
+def test_a_size_read_with_letters_for_digits_is_repaired():
+    from extractor.readers.pdf.ocr_repair import _repair_size
+
+    assert [
+        _repair_size(Cell(row=1, col=0, text=t)).text for t in ("Nimbus-V2-IB", "Orca l3B", "Orca-7B", "OLMo")
+    ] == [
+        "Nimbus-V2-1B",
+        "Orca 13B",
+        "Orca-7B",
+        "OLMo",
+    ]
+
+
+def test_stray_marks_beside_a_score_are_dropped():
+    assert _repairs("64.8", "—_71.0", "80.5")[1] == ("71.0", "—_71.0", False)
+    assert _repairs("64.8%", "«49.7%", "80.5%")[1] == ("49.7%", "«49.7%", False)
+
+
 @needs_tesseract
 def test_a_value_read_with_low_confidence_is_flagged_and_keeps_its_reading(tmp_path, monkeypatch):
     real = ocr_module.read_words

@@ -1,0 +1,160 @@
+"""How well OCR reads tables: corpus pages whose tables have a text layer are rendered into a PDF of
+page pictures (no text), and the pipeline reads both; the text layer's reading is the truth.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/ocr.py [FOLDER] [--pages 24] [--per-doc 2] [--dpi 300]
+
+FOLDER defaults to ../shared/corpus/reports. Pages are taken in file order, at most `--per-doc` of
+each document, each holding a table of at least `--min-scores` score cells. Printed: score cells
+read exactly (share), all cells read exactly, records equal on (dataset, model, value), and seconds
+per OCR page. A cell counts as read when the OCR table cell at its centre holds its text
+(whitespace collapsed). The issue's targets: scores >= 99%, cells >= 95%, records >= 95%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from extractor.model.document import Document, Table, TableEngine
+from extractor.model.options import PdfOptions, RunOptions
+from extractor.readers.pdf import read_pdf
+from extractor.readers.roles import holds_score
+from extractor.run.pipeline import extract_document
+from extractor.vocab import load_vocabulary
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT = REPO.parent / "shared" / "corpus" / "reports"
+JPEG_QUALITY = 95  # a scan's pictures are JPEGs; at this quality their artefacts do not blur digits
+
+
+@dataclass
+class Tally:
+    scores: int = 0
+    scores_read: int = 0
+    cells: int = 0
+    cells_read: int = 0
+    records: int = 0
+    records_read: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def table_pages(doc: Document, per_doc: int, min_scores: int) -> list[int]:
+    """Pages holding a table with at least `min_scores` score cells, the first `per_doc` of them."""
+    pages = []
+    for t in doc.tables:
+        scores = sum(1 for c in t.cells if holds_score(c.text))
+        if t.page and t.page not in pages and scores >= min_scores:
+            pages.append(t.page)
+    return pages[:per_doc]
+
+
+def scanned(data: bytes, pages: list[int], dpi: float) -> bytes:
+    """A PDF of the `pages` (1-based) as grayscale pictures at `dpi`: no text layer."""
+    pdf = pdfium.PdfDocument(data)
+    try:
+        images = [pdf[p - 1].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for p in pages]
+    finally:
+        pdf.close()
+    out = BytesIO()
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:], quality=JPEG_QUALITY)
+    return out.getvalue()
+
+
+def _cell_at(tables: list[Table], x: float, y: float) -> str | None:
+    for t in tables:
+        for c in t.cells:
+            b = c.bbox
+            if b is not None and b.x0 - 1 <= x <= b.x1 + 1 and b.top - 1 <= y <= b.bottom + 1:
+                return c.text
+    return None
+
+
+def compare(truth: Document, ocr: Document, pages: list[int], tally: Tally, source: str) -> None:
+    for k, page in enumerate(pages, start=1):
+        mine = [t for t in ocr.tables if t.page == k and t.engine == TableEngine.OCR]
+        for t in (t for t in truth.tables if t.page == page and len(t.provenance) == 1):
+            for c in t.cells:
+                if not c.text.strip() or c.bbox is None:
+                    continue
+                read = _cell_at(mine, (c.bbox.x0 + c.bbox.x1) / 2, (c.bbox.top + c.bbox.bottom) / 2)
+                exact = read is not None and _norm(read) == _norm(c.text)
+                score = holds_score(c.text)
+                tally.cells += 1
+                tally.cells_read += exact
+                tally.scores += score
+                tally.scores_read += score and exact
+                if score and not exact and len(tally.misses) < 40:
+                    tally.misses.append(f"{source} p{page}: {c.text!r} read {read!r}")
+    opts = RunOptions()
+    want = {
+        (r.dataset, r.model, r.value)
+        for r in extract_document(truth, opts).records
+        if r.page in pages and _one_page(truth, r.table_index)
+    }
+    got = {(r.dataset, r.model, r.value) for r in extract_document(ocr, opts).records}
+    tally.records += len(want)
+    tally.records_read += len(want & got)
+
+
+def _one_page(doc: Document, index: int) -> bool:
+    return len(doc.tables[index].provenance) == 1
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.1%}" if whole else "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--pages", type=int, default=24, help="OCR at most this many pages in all")
+    parser.add_argument("--per-doc", type=int, default=2, help="at most this many pages of a document")
+    parser.add_argument("--min-scores", type=int, default=8, help="a page's table holds this many scores")
+    parser.add_argument("--dpi", type=float, default=300, help="the scan's resolution")
+    parser.add_argument("--misses", action="store_true", help="print the score cells misread")
+    args = parser.parse_args()
+    vocab = load_vocabulary()
+    tally = Tally()
+    for path in sorted(args.folder.glob("*.pdf")):
+        if tally.pages >= args.pages:
+            break
+        data = path.read_bytes()
+        truth = read_pdf(data, str(path), RunOptions(pdf=PdfOptions(ocr=False)), vocab)
+        pages = table_pages(truth, min(args.per_doc, args.pages - tally.pages), args.min_scores)
+        if not pages:
+            continue
+        scan = scanned(data, pages, args.dpi)
+        start = time.perf_counter()
+        ocr = read_pdf(scan, f"{path.name}-scan.pdf", RunOptions(), vocab)
+        tally.seconds += time.perf_counter() - start
+        tally.pages += len(pages)
+        before = (tally.scores_read, tally.scores, tally.records_read, tally.records)
+        compare(truth, ocr, pages, tally, path.name)
+        s = [
+            b - a
+            for a, b in zip(before, (tally.scores_read, tally.scores, tally.records_read, tally.records))
+        ]
+        print(f"{path.name:<56} pages {pages}  scores {s[0]}/{s[1]}  records {s[2]}/{s[3]}", flush=True)
+    print()
+    print(f"score cells read exactly   {_share(tally.scores_read, tally.scores)}   (target >= 99%)")
+    print(f"all cells read exactly     {_share(tally.cells_read, tally.cells)}   (target >= 95%)")
+    print(f"records equal (d, m, v)    {_share(tally.records_read, tally.records)}   (target >= 95%)")
+    if tally.pages:
+        print(f"seconds per OCR page       {tally.seconds / tally.pages:.2f} ({tally.pages} pages)")
+    if args.misses:
+        print("\n".join(tally.misses))
+
+
+if __name__ == "__main__":
+    main()
