@@ -1,7 +1,8 @@
 """How well OCR reads tables: corpus pages whose tables have a text layer are rendered into a PDF of
 page pictures (no text), and the pipeline reads both; the text layer's reading is the truth.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/ocr.py [FOLDER] [--pages 24] [--per-doc 2] [--dpi 300]
+    PYTHONPATH=. .venv/bin/python benchmarks/ocr.py [FOLDER] [--pages 24] [--per-doc 2] [--dpi 300] [--ocr-dpi 300]
+        [--psm 6]
 
 FOLDER defaults to ../shared/corpus/reports. Pages are taken in file order, at most `--per-doc` of
 each document, each holding a table of at least `--min-scores` score cells. Printed: score cells
@@ -22,7 +23,8 @@ import pypdfium2 as pdfium
 
 from extractor.model.document import Document, Table, TableEngine
 from extractor.model.options import PdfOptions, RunOptions
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf import PdfSettings, read_pdf
+from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.roles import holds_score
 from extractor.run.pipeline import extract_document
 from extractor.vocab import load_vocabulary
@@ -122,9 +124,13 @@ def main() -> None:
     parser.add_argument("--per-doc", type=int, default=2, help="at most this many pages of a document")
     parser.add_argument("--min-scores", type=int, default=8, help="a page's table holds this many scores")
     parser.add_argument("--dpi", type=float, default=300, help="the scan's resolution")
+    parser.add_argument(
+        "--psm", type=int, default=OcrSettings().psm, help="Tesseract's page segmentation mode"
+    )
     parser.add_argument("--misses", action="store_true", help="print the score cells misread")
     args = parser.parse_args()
     vocab = load_vocabulary()
+    settings = PdfSettings(ocr=OcrSettings(psm=args.psm, dpi=args.ocr_dpi))
     tally = Tally()
     for path in sorted(args.folder.glob("*.pdf")):
         if tally.pages >= args.pages:
@@ -136,7 +142,7 @@ def main() -> None:
             continue
         scan = scanned(data, pages, args.dpi)
         start = time.perf_counter()
-        ocr = read_pdf(scan, f"{path.name}-scan.pdf", RunOptions(), vocab)
+        ocr = read_pdf(scan, f"{path.name}-scan.pdf", RunOptions(), vocab, settings=settings)
         tally.seconds += time.perf_counter() - start
         tally.pages += len(pages)
         before = (tally.scores_read, tally.scores, tally.records_read, tally.records)

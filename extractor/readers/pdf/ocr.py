@@ -38,8 +38,9 @@ _AREA_PAD = 2.0
 # a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
 _MAX_RENDER_PIXELS = 60_000_000
 # a rule: a run of ink this long (pt; the shortest rule under a column head), found in steps of
-# this length (pt; shorter than a letter's gap to its neighbour's stroke is not), each step of a
-# pixel row averaging darker than _RULE_DARK (0-255: a thin anti-aliased rule stays under it)
+# this length (pt; two pixels at 300 dpi: the gap between two bold letters leaves a step lighter),
+# each step of a pixel row averaging darker than _RULE_DARK (0-255: the core of a thin
+# anti-aliased rule is under it; steps of 1.5 pt took the tops of bold letters for a rule)
 _RULE_MIN_PT = 24.0
 # what OCR makes of a short rule or an underline: a word only of these, or a run of them at a word's
 # end holding more than a hyphen
@@ -47,8 +48,8 @@ _RULE_MARKS = re.compile(r"[_|¦]+")
 _MARK_ENDS = re.compile(
     r"^(?:[_|¦]+|[-—–_|=~]*[—–_|=~][-—–_|=~]*)(?=\w)|(?<=[\w%)])(?:[_|¦]+|[-—–_|=~]*[—–_|=~][-—–_|=~]*)$"
 )
-_RULE_STEP_PT = 1.5
-_RULE_DARK = 170
+_RULE_STEP_PT = 0.5
+_RULE_DARK = 128
 # Tesseract's OpenMP threads make it 3-4 times slower on a machine of few cores (a page of 300 dpi:
 # 15 s instead of 4 on two), and documents are read in parallel workers anyway: one thread each,
 # unless the user's environment says otherwise
