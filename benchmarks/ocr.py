@@ -1,8 +1,8 @@
 """How well OCR reads tables: corpus pages whose tables have a text layer are rendered into a PDF of
 page pictures (no text), and the pipeline reads both; the text layer's reading is the truth.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/ocr.py [FOLDER] [--pages 24] [--per-doc 2] [--dpi 300] [--ocr-dpi 300]
-        [--psm 6]
+    PYTHONPATH=. .venv/bin/python benchmarks/ocr.py [FOLDER] [--pages 24] [--per-doc 2] [--dpi 300]
+        [--ocr-dpi 300] [--psm 6]
 
 FOLDER defaults to ../shared/corpus/reports. Pages are taken in file order, at most `--per-doc` of
 each document, each holding a table of at least `--min-scores` score cells. Printed: score cells
