@@ -124,6 +124,7 @@ def main() -> None:
     parser.add_argument("--per-doc", type=int, default=2, help="at most this many pages of a document")
     parser.add_argument("--min-scores", type=int, default=8, help="a page's table holds this many scores")
     parser.add_argument("--dpi", type=float, default=300, help="the scan's resolution")
+    parser.add_argument("--ocr-dpi", type=float, default=OcrSettings().dpi, help="OCR's rendering resolution")
     parser.add_argument(
         "--psm", type=int, default=OcrSettings().psm, help="Tesseract's page segmentation mode"
     )
