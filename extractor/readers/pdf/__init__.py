@@ -45,6 +45,7 @@ from extractor.readers.pdf.page_layout import (
     furniture,
     page_blocks,
 )
+from extractor.readers.pdf.paths import edge
 from extractor.readers.pdf.table_captions import attach_captions, beside_figure_captions
 from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import PageText, read_page
@@ -99,6 +100,8 @@ def read_pdf_into(
         pages = read_pages(src.pdf, doc, resolved, pdf_options.max_pages, pdf_options.pages, wanted)
         # pictures of tables and pages without text read by OCR, or told of (table-image)
         pages, areas = read_pictures(src.pdf, doc, pages, resolved, pdf_options.ocr)
+        if wanted is not None:
+            _add_rules(src, areas, resolved)
         if not any(p.words for p in pages):
             doc.warn("no-text", _no_text(pdf_options.ocr))
         _analyse(src, pages, pdf_options, resolved)
@@ -107,6 +110,19 @@ def read_pdf_into(
     finally:
         src.pdf.close()
     return doc
+
+
+def _add_rules(src: _Source, areas: list[OcrArea], settings: PdfSettings) -> None:
+    """The rules OCR found in pictures join their pages' drawn rules, for the ruled finders."""
+    tol = settings.drawing.point_tolerance
+    for a in areas:
+        if not a.rules:
+            continue
+        drawn = src.graphics.get(a.page)
+        if isinstance(drawn, Exception):
+            continue
+        edges = [edge(x0, top, x1, bottom, "line", tol) for x0, top, x1, bottom in a.rules]
+        src.graphics[a.page] = Graphics(drawn.edges + edges, drawn.marks) if drawn else Graphics(edges, [])
 
 
 def _no_text(enabled: bool) -> str:

@@ -16,6 +16,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2 as pdfium
 
@@ -64,6 +65,7 @@ class OcrArea:
     box: Box
     words: tuple[Word, ...]
     reason: str  # why it was read: NO_TEXT_LAYER, or why the picture looks like a table
+    rules: tuple[Box, ...] = ()  # the rules erased before Tesseract read it: the ruled finders' edges
 
 
 @functools.cache
@@ -140,13 +142,14 @@ def _read_page(
     image, scale = _render(page, settings.ocr)
     found = []
     for box, reason in wanted:
+        rules: list[Box] = []
         try:
-            words = read_words(image, box, scale, settings)
+            words = read_words(image, box, scale, settings, rules)
         except Exception as e:  # Tesseract stopped (timeout) or failed on this picture
             if reason != NO_TEXT_LAYER:
                 warn_picture_table(doc, text.number, reason, f"OCR failed ({type(e).__name__}: {e})"[:200])
             continue
-        found.append(OcrArea(text.number, box, tuple(words), reason))
+        found.append(OcrArea(text.number, box, tuple(words), reason, tuple(rules)))
     return found
 
 
@@ -159,9 +162,12 @@ def _render(page: pdfium.PdfPage, settings: OcrSettings):
     return page.render(scale=scale, grayscale=True).to_pil(), scale
 
 
-def read_words(image, box: Box, scale: float, settings: PdfSettings) -> list[Word]:
+def read_words(
+    image, box: Box, scale: float, settings: PdfSettings, rules: list[Box] | None = None
+) -> list[Word]:
     """Tesseract's words in `box` of the rendered page, in page points; each a `Word` with its
-    confidence, in Tesseract's reading order (block, paragraph, line, word)."""
+    confidence, in Tesseract's reading order (block, paragraph, line, word). The rules erased
+    from the picture first are added to `rules`, in page points (a line's box, thin as drawn)."""
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", _OMP_THREADS)  # read by the tesseract program pytesseract runs
@@ -175,8 +181,19 @@ def read_words(image, box: Box, scale: float, settings: PdfSettings) -> list[Wor
     )
     if crop[2] - crop[0] < 2 or crop[3] - crop[1] < 2:
         return []
+    picture, found = erase_rules(image.crop(crop), scale)
+    if rules is not None:
+        rules += [
+            (
+                a / scale + crop[0] / scale,
+                b / scale + crop[1] / scale,
+                c / scale + crop[0] / scale,
+                d / scale + crop[1] / scale,
+            )
+            for a, b, c, d in found
+        ]
     data = pytesseract.image_to_data(
-        erase_rules(image.crop(crop), scale),
+        picture,
         lang=ocr.language,
         config=f"--psm {ocr.psm}",
         output_type=pytesseract.Output.DICT,
@@ -214,15 +231,18 @@ def read_words(image, box: Box, scale: float, settings: PdfSettings) -> list[Wor
     return words
 
 
-def erase_rules(image, scale: float):
-    """The picture with its rules painted white: Tesseract reads a row drawn close to a rule as one
-    smudge with it, and a rule's end as a dash or a bar. A rule is a straight run of ink at least
-    `_RULE_MIN_PT` long; each pixel row (column) is averaged over `_RULE_STEP_PT` steps first, so
-    that a run is a run of dark steps, and a row of text, whose letters leave gaps, is never one."""
+def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
+    """The picture with its rules painted white, and the rules (pixel boxes, one per rule):
+    Tesseract reads a row drawn close to a rule as one smudge with it, and a rule's end as a dash
+    or a bar; the ruled finders want the rules a picture no longer draws. A rule is a straight run
+    of ink at least `_RULE_MIN_PT` long; each pixel row (column) is averaged over `_RULE_STEP_PT`
+    steps first, so that a run is a run of dark steps, and a row of text, whose letters leave gaps,
+    is never one."""
     gray = image.convert("L")
     step = max(1, round(_RULE_STEP_PT * scale))
     run = re.compile(b"\\x01{%d,}" % max(2, round(_RULE_MIN_PT / _RULE_STEP_PT)))
     out = None
+    found: list[Box] = []
     for horizontal in (True, False):
         picture = gray if horizontal else gray.transpose(_TRANSPOSE)
         w, h = picture.size
@@ -230,13 +250,19 @@ def erase_rules(image, scale: float):
             continue
         dark = picture.resize((w // step, h), _BOX).point(lambda v: 1 if v < _RULE_DARK else 0).tobytes()
         n = w // step
+        last: list[tuple[int, int, int]] = []  # (a, b, y) of the runs of the row above
         for y in range(h):
+            runs = []
             for m in run.finditer(dark, y * n, (y + 1) * n):
                 # the steps either side hold the rule's ends: a dot left there reads as a mark
                 a, b = (m.start() - y * n - 1) * step, (m.end() - y * n + 1) * step
                 out = out or gray.copy()
                 out.paste(255, (a, y - 1, b, y + 2) if horizontal else (y - 1, a, y + 2, b))
-    return out or gray
+                runs.append((a, b, y))
+                if not any(abs(a - pa) <= step and abs(b - pb) <= step for pa, pb, _ in last):
+                    found.append((a + step, y, b - step, y) if horizontal else (y, a + step, y, b - step))
+            last = runs
+    return out or gray, found
 
 
 def clean_word(text: str, confidence: float, min_confidence: float) -> str:
