@@ -46,6 +46,14 @@ _RULE_MIN_PT = 24.0
 # what OCR makes of a short rule or an underline: a word only of these, or a run of them at a word's
 # end holding more than a hyphen
 _RULE_MARKS = re.compile(r"[_|¦]+")
+# letters that hang below the baseline, by how much (em), and those that reach the capitals' height
+_DESCENDERS = re.compile(r"[gjpqy,;()\[\]{}]")
+_DESCENDER_EM = 0.21
+_TALL = re.compile(r"[A-Z0-9bdfhklt]")
+# words of one OCR line whose baselines differ by at most this (em) are on one baseline
+_SAME_BASELINE_EM = 0.3
+# specks read as punctuation: alone, never a table's cell (a dash is: an empty score)
+_SPECKS = re.compile(r"[:;,.'\"`‘’“”]+")
 _MARK_ENDS = re.compile(
     r"^(?:[_|¦]+|[-—–_|=~]*[—–_|=~][-—–_|=~]*)(?=\w)|(?<=[\w%)])(?:[_|¦]+|[-—–_|=~]*[—–_|=~][-—–_|=~]*)$"
 )
@@ -209,12 +217,23 @@ def read_words(
     words: list[Word] = []
     for members in lines.values():
         heights = [data["height"][i] / scale for i in members]
-        bottoms = [(data["top"][i] + data["height"][i]) / scale + up for i in members]
         size = statistics.median(heights) / ocr.cap_height_em
-        baseline = statistics.median(bottoms)
+        own = {
+            i: _baseline(
+                data["text"][i],
+                data["top"][i] / scale + up,
+                (data["top"][i] + data["height"][i]) / scale + up,
+                size,
+                ocr.cap_height_em,
+            )
+            for i in members
+        }
+        common = statistics.median(own.values())
         for i in sorted(members, key=lambda i: data["left"][i]):
             x = data["left"][i] / scale + left
             y = data["top"][i] / scale + up
+            # a word set apart from its line's baseline (a label centred on two header lines) keeps its own
+            baseline = common if abs(own[i] - common) <= _SAME_BASELINE_EM * size else own[i]
             words.append(
                 Word(
                     text=data["text"][i].strip(),
@@ -229,6 +248,15 @@ def read_words(
                 )
             )
     return words
+
+
+def _baseline(text: str, top: float, bottom: float, size: float, cap_height_em: float) -> float:
+    """Where a word OCR boxed stands: its box's bottom, unless a letter hangs below the line."""
+    if not _DESCENDERS.search(text):
+        return bottom
+    if _TALL.search(text):
+        return top + cap_height_em * size
+    return bottom - _DESCENDER_EM * size
 
 
 def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
@@ -271,7 +299,7 @@ def clean_word(text: str, confidence: float, min_confidence: float) -> str:
     (`|` where a short rule divides two header cells). A dash read with confidence stays: it is a
     table's empty cell."""
     text = text.strip()
-    if not text or _RULE_MARKS.fullmatch(text):
+    if not text or _RULE_MARKS.fullmatch(text) or _SPECKS.fullmatch(text):
         return ""
     if not any(ch.isalnum() for ch in text):
         return text if confidence >= min_confidence else ""

@@ -40,9 +40,29 @@ def ocr_table(table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettin
     if not any(in_area(table, a) for a in areas.get(table.page or 0, [])):
         return table
     words = [w for p in areas.values() for a in p for w in a.words]
+    table = _without_empty_columns(table)
     cells = [_with_confidence(c, words, settings) for c in table.cells]
     cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
     return mark_cell_roles(table.model_copy(update={"cells": tuple(cells), "engine": TableEngine.OCR}))
+
+
+def _without_empty_columns(table: Table) -> Table:
+    """The table without the columns no cell writes in: labels OCR could not read (set sideways,
+    a category over its rows) leave a column that would stand where the rows' labels are looked for."""
+    filled = {k for c in table.cells if c.text.strip() for k in range(c.col, c.col + c.colspan)}
+    empty = [k for k in range(table.n_cols) if k not in filled]
+    if not empty or len(empty) == table.n_cols:
+        return table
+
+    def moved(col: int) -> int:
+        return col - sum(1 for k in empty if k < col)
+
+    cells = [
+        c.model_copy(update={"col": moved(c.col), "colspan": moved(c.col + c.colspan) - moved(c.col)})
+        for c in table.cells
+        if c.text.strip() or any(k in filled for k in range(c.col, c.col + c.colspan))
+    ]
+    return table.model_copy(update={"cells": tuple(cells), "n_cols": table.n_cols - len(empty)})
 
 
 def in_area(table: Table, area: OcrArea) -> bool:
