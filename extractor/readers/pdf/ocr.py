@@ -50,8 +50,10 @@ _RULE_MARKS = re.compile(r"[_|¦]+")
 _DESCENDERS = re.compile(r"[gjpqy,;()\[\]{}]")
 _DESCENDER_EM = 0.21
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")
-# words of one OCR line whose baselines differ by at most this (em) are on one baseline
-_SAME_BASELINE_EM = 0.3
+# words of one OCR line whose baselines differ by at most this (em) are on one baseline; a label
+# centred on two header lines stands ~0.6 em off
+_SAME_BASELINE_EM = 0.5  # 0.3 split rows whose labels' boxes differ (ARC-Challenge over ARC-Easy)
+_INNER_BAR = re.compile(r"(?<=\w)[|¦](?=\w)")
 # specks read as punctuation: alone, never a table's cell (a dash is: an empty score)
 _SPECKS = re.compile(r"[:;,.'\"`‘’“”]+")
 _MARK_ENDS = re.compile(
@@ -234,19 +236,26 @@ def read_words(
             y = data["top"][i] / scale + up
             # a word set apart from its line's baseline (a label centred on two header lines) keeps its own
             baseline = common if abs(own[i] - common) <= _SAME_BASELINE_EM * size else own[i]
-            words.append(
-                Word(
-                    text=data["text"][i].strip(),
-                    x0=x,
-                    top=y,
-                    x1=x + data["width"][i] / scale,
-                    bottom=y + data["height"][i] / scale,
-                    baseline=baseline,
-                    size=size,
-                    bold=False,
-                    confidence=round(float(data["conf"][i]) / 100, 3),
+            text, width = data["text"][i].strip(), data["width"][i] / scale
+            # a short rule between two header cells, read inside one word ('DeepSeek|Qwen'): two words
+            parts = [p for p in _INNER_BAR.split(text) if p] if _INNER_BAR.search(text) else [text]
+            at = 0
+            for part in parts:
+                start = text.index(part, at)
+                at = start + len(part)
+                words.append(
+                    Word(
+                        text=part,
+                        x0=x + width * start / len(text),
+                        top=y,
+                        x1=x + width * at / len(text),
+                        bottom=y + data["height"][i] / scale,
+                        baseline=baseline,
+                        size=size,
+                        bold=False,
+                        confidence=round(float(data["conf"][i]) / 100, 3),
+                    )
                 )
-            )
     return words
 
 
