@@ -237,7 +237,7 @@ def read_words(
             # a word set apart from its line's baseline (a label centred on two header lines) keeps its own
             baseline = common if abs(own[i] - common) <= _SAME_BASELINE_EM * size else own[i]
             text, width = data["text"][i].strip(), data["width"][i] / scale
-            # a short rule between two header cells, read inside one word ('DeepSeek|Qwen'): two words
+            # a short rule between two header cells, read inside one word ('Nimbus|Orca'): two words
             parts = [p for p in _INNER_BAR.split(text) if p] if _INNER_BAR.search(text) else [text]
             at = 0
             for part in parts:
