@@ -54,6 +54,10 @@ RECORD_FLAGS: dict[str, str] = {
     "ocr-low-confidence": (
         "the value was read by OCR with low confidence, or repaired from a slip its column does not confirm"
     ),
+    "read-by-ocr": (
+        "the table was read from a picture by OCR, whose labels and values are not yet right often enough "
+        "to publish unreviewed (benchmarks/ocr.py); a reviewer's accept lets it on a leaderboard"
+    ),
 }
 
 
