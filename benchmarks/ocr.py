@@ -2,7 +2,7 @@
 page pictures (no text), and the pipeline reads both; the text layer's reading is the truth.
 
     PYTHONPATH=. .venv/bin/python benchmarks/ocr.py [FOLDER] [--pages 24] [--per-doc 2] [--dpi 300]
-        [--ocr-dpi 300] [--psm 6]
+        [--ocr-dpi 300] [--psm 6] [--misses] [--show]
 
 FOLDER defaults to ../shared/corpus/reports. Pages are taken in file order, at most `--per-doc` of
 each document, each holding a table of at least `--min-scores` score cells. Printed: score cells
@@ -45,6 +45,7 @@ class Tally:
     pages: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)  # with --show: each page's differing cells and records
 
 
 def _norm(text: str) -> str:
@@ -98,6 +99,8 @@ def compare(truth: Document, ocr: Document, pages: list[int], tally: Tally, sour
                 tally.scores_read += score and exact
                 if score and not exact and len(tally.misses) < 40:
                     tally.misses.append(f"{source} p{page}: {c.text!r} read {read!r}")
+                if not exact:
+                    tally.shown.append(f"  cell p{page} r{c.row} c{c.col}: {c.text!r} read {read!r}")
     opts = RunOptions()
     want = {
         (r.dataset, r.model, r.value)
@@ -107,6 +110,8 @@ def compare(truth: Document, ocr: Document, pages: list[int], tally: Tally, sour
     got = {(r.dataset, r.model, r.value) for r in extract_document(ocr, opts).records}
     tally.records += len(want)
     tally.records_read += len(want & got)
+    tally.shown += [f"  lost  {r}" for r in sorted(want - got, key=str)]
+    tally.shown += [f"  extra {r}" for r in sorted(got - want, key=str)]
 
 
 def _one_page(doc: Document, index: int) -> bool:
@@ -129,6 +134,11 @@ def main() -> None:
         "--psm", type=int, default=OcrSettings().psm, help="Tesseract's page segmentation mode"
     )
     parser.add_argument("--misses", action="store_true", help="print the score cells misread")
+    parser.add_argument(
+        "--show",
+        action="store_true",
+        help="print per document the cells misread and the records lost or extra",
+    )
     args = parser.parse_args()
     vocab = load_vocabulary()
     settings = PdfSettings(ocr=OcrSettings(psm=args.psm, dpi=args.ocr_dpi))
@@ -153,6 +163,9 @@ def main() -> None:
             for a, b in zip(before, (tally.scores_read, tally.scores, tally.records_read, tally.records))
         ]
         print(f"{path.name:<56} pages {pages}  scores {s[0]}/{s[1]}  records {s[2]}/{s[3]}", flush=True)
+        if args.show:
+            print("\n".join(tally.shown), flush=True)
+        tally.shown.clear()
     print()
     print(f"score cells read exactly   {_share(tally.scores_read, tally.scores)}   (target >= 99%)")
     print(f"all cells read exactly     {_share(tally.cells_read, tally.cells)}   (target >= 95%)")

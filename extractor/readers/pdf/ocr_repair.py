@@ -134,7 +134,10 @@ def _repaired(cell: Cell, peers: list[str], row: list[str], settings: OcrSetting
     text = cell.text.strip()
     agreed = _agreed(peers, settings)
     if _shape(text) is not None and _shape(text) == _agreed(row, settings):
-        agreed = None
+        return cell  # the row reads as the cell does: no slip of the column's shape
+    point = _lost_point(text, peers, settings)
+    if point is not None:
+        return cell.model_copy(update={"text": point, "ocr_text": cell.text})
     stripped = _STRAY.sub("", text)
     if stripped != text and stripped:
         repair, certain = _repair(stripped, agreed, [p for p in peers if _shape(p)], settings)
@@ -147,6 +150,42 @@ def _repaired(cell: Cell, peers: list[str], row: list[str], settings: OcrSetting
     return cell.model_copy(
         update={"text": repair, "ocr_text": cell.text, "ocr_doubt": cell.ocr_doubt or not certain}
     )
+
+
+def _lost_point(text: str, peers: list[str], settings: OcrSettings) -> str | None:
+    """An integer in a column of decimals of the same places (`885` among `71.3`, `90.2`) with its point
+    put back, when it reads `point_range_factor` times their largest and the point lands it inside their
+    range. `_agreed` misses these columns when several cells lost their point (or read as letters);
+    here `agree_share` of the column's plain scores are such decimals, and every other integer of it
+    is a slip of the same kind (a column of counts mixed with decimals keeps them all as read)."""
+    shape = _shape(text)
+    if shape is None or shape[0]:
+        return None
+    shapes = [s for s in (_shape(p) for p in peers) if s is not None]
+    decimals = [parse_value(p) for p in peers if (s := _shape(p)) is not None and s[0] and s[1] == shape[1]]
+    places = {s[0] for s in shapes if s[0]}
+    if (
+        len(decimals) < settings.min_peers
+        or len(places) != 1
+        or len(decimals) < settings.agree_share * len(shapes)
+    ):
+        return None
+    d = places.pop()
+    values = [v.value for v in decimals if v is not None]
+    low, high = min(values), max(values)
+
+    def slip(t: str) -> bool:
+        v = parse_value(t)
+        return (
+            v is not None and v.value > settings.point_range_factor * high and low <= v.value / 10**d <= high
+        )
+
+    body = text.strip().rstrip("%")
+    if len(body.lstrip("+-")) <= d or not slip(text):
+        return None
+    if not all(slip(p) for p in peers if (s := _shape(p)) is not None and not s[0]):
+        return None
+    return f"{body[:-d]}.{body[-d:]}{shape[1]}"
 
 
 def _repair(

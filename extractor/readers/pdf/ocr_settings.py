@@ -57,3 +57,9 @@ class OcrSettings(BaseModel):
         gt=1,
         description="an integer this many times the largest of a column of decimals lost its point",
     )
+    point_range_factor: float = Field(
+        2.0,
+        gt=1,
+        description="an integer over this many times the largest decimal of its column, whose point put "
+        "back lands among them, lost its point (`100%` among scores up to `95.1%` is a true score)",
+    )

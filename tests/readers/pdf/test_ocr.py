@@ -117,6 +117,23 @@ def test_a_percent_read_as_96_is_repaired_in_a_column_of_percentages():
     assert _repairs("64.8%", "71.396", "80.5%")[1] == ("71.3%", "71.396", False)
 
 
+def test_a_lost_point_is_put_back_where_it_lands_among_the_columns_decimals():
+    # several cells of the column lost their point: too many integers for the column to agree on a shape
+    column = ("64.8", "885", "80.5", "712", "90.1", "77.2", "69.9", "72.0")
+    assert [(t, r) for t, r, _ in _repairs(*column)][1:4] == [
+        ("88.5", "885"),
+        ("80.5", None),
+        ("71.2", "712"),
+    ]
+    assert _repairs("64.8%", "181%", "12.5%", "20.1%")[1] == ("18.1%", "181%", False)
+    # a true score near the largest (`100%`), or one the point would put out of range, stays as read
+    assert _repairs("64.8%", "100%", "80.5%", "95.1%")[1] == ("100%", None, False)
+    assert _repairs("14.8", "65", "20.5", "12.1")[1] == ("65", None, False)
+    # a column of counts mixed with decimals: its integers are true
+    counts = ("15.5", "155", "65", "1.7", "43", "901", "9.6", "529", "56.8")
+    assert [r for _, r, _ in _repairs(*counts)] == [None] * len(counts)
+
+
 def test_a_slip_the_column_does_not_confirm_is_in_doubt():
     # the other values disagree on their decimals: the reading of 'l' is a guess
     assert _repairs("64.8", "7l.3", "80")[1] == ("71.3", "7l.3", True)
