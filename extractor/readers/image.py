@@ -22,13 +22,13 @@ _MAX_PIXELS = 100_000_000
 
 def read_image(data: bytes, source: str, options: RunOptions, vocab: Vocabulary) -> Document:
     """A new Document of a PNG's or JPEG's bytes, read with OCR. Raises UnsupportedInputError when
-    OCR is not available or turned off, InputError when the picture cannot be decoded. `vocab` goes
-    unused, as by the PDF reader."""
+    OCR is not available or turned off, InputError when the picture cannot be decoded. `vocab` repairs
+    the benchmark names OCR misread, as in the PDF reader."""
     if not options.pdf.ocr:
         raise UnsupportedInputError("a picture is read only with OCR, which is turned off")
     if ocr.ocr_unavailable():
         raise UnsupportedInputError(f"a picture is read only with OCR: {ocr.why_no_ocr()}")
-    return read_pdf_into(new_document(data, source, "image"), as_pdf(data), options)
+    return read_pdf_into(new_document(data, source, "image"), as_pdf(data), options, vocab=vocab)
 
 
 def as_pdf(data: bytes) -> bytes:

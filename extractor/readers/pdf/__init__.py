@@ -75,9 +75,10 @@ def read_pdf(
 ) -> Document:
     """A new Document of a PDF's bytes. Raises CorruptPdfError or EncryptedPdfError when it cannot
     open them, InflationLimitError before parsing them when their streams inflate past
-    max_inflated_mb. `vocab` goes unused: a PDF's hyphens are undone with its own words. `settings`
-    replaces the default thresholds (table-finder settings alone keep the other parts' defaults)."""
-    return read_pdf_into(new_document(data, source, "pdf"), data, options, settings)
+    max_inflated_mb. A PDF's hyphens are undone with its own words; `vocab` repairs the benchmark names
+    OCR misread. `settings` replaces the default thresholds (table-finder settings alone keep the other
+    parts' defaults)."""
+    return read_pdf_into(new_document(data, source, "pdf"), data, options, settings, vocab)
 
 
 def read_pdf_into(
@@ -85,6 +86,7 @@ def read_pdf_into(
     data: bytes,
     options: RunOptions,
     settings: PdfSettings | TableFinderSettings | None = None,
+    vocab: Vocabulary | None = None,
 ) -> Document:
     """`doc` (a new Document) filled from the PDF `data`: read_pdf's work, for a reader whose input
     is made into a PDF first (a picture)."""
@@ -106,7 +108,7 @@ def read_pdf_into(
             doc.warn("no-text", _no_text(pdf_options.ocr))
         _analyse(src, pages, pdf_options, resolved)
         if areas:
-            _mark_ocr_tables(doc, areas, resolved)
+            _mark_ocr_tables(doc, areas, resolved, vocab)
     finally:
         src.pdf.close()
     return doc
@@ -132,12 +134,14 @@ def _no_text(enabled: bool) -> str:
     return f"{said}: {ocr.why_no_ocr()}" if ocr.ocr_unavailable() else f"{said}, and OCR read no words"
 
 
-def _mark_ocr_tables(doc: Document, areas: list[OcrArea], settings: PdfSettings) -> None:
+def _mark_ocr_tables(
+    doc: Document, areas: list[OcrArea], settings: PdfSettings, vocab: Vocabulary | None
+) -> None:
     """Tables found on words OCR read: engine ocr, each cell's confidence kept, slips repaired."""
     by_page: dict[int, list[OcrArea]] = {}
     for a in areas:
         by_page.setdefault(a.page, []).append(a)
-    doc.tables = [ocr_table(t, by_page, settings.ocr) for t in doc.tables]
+    doc.tables = [ocr_table(t, by_page, settings.ocr, vocab) for t in doc.tables]
     for a in areas:
         if a.reason != NO_TEXT_LAYER and not any(
             t.engine == TableEngine.OCR and in_area(t, a) for t in doc.tables

@@ -18,8 +18,10 @@ import re
 
 from extractor.model.document import Cell, Table, TableEngine
 from extractor.readers.pdf.ocr import OcrArea
+from extractor.readers.pdf.ocr_labels import repair_label
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.roles import holds_score, mark_cell_roles
+from extractor.vocab.names import Vocabulary
 from extractor.vocab.scores import parse_value
 
 # letters OCR reads in place of the digits they look like
@@ -34,15 +36,20 @@ _SIZE = re.compile(r"(?<=[-\s(])(?=[\dIlO.]*[IlO])[\dIlO]+(?:\.[\dIlO]+)?(?=[BMK
 _STRAY = re.compile(r"^[—–_=«»‘’\"'~|:;,.*]+(?=\d)|(?<=[\d%])[—–_=«»‘’\"'~|:;,]+$")
 
 
-def ocr_table(table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettings) -> Table:
-    """The table as found on OCR words (engine ocr, cells with their confidence, slips repaired),
-    or the table unchanged when its words are a text layer's."""
+def ocr_table(
+    table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettings, vocab: Vocabulary | None = None
+) -> Table:
+    """The table as found on OCR words (engine ocr, cells with their confidence, slips repaired; with
+    `vocab`, benchmark names misread repaired too: ocr_labels.py), or the table unchanged when its
+    words are a text layer's."""
     if not any(in_area(table, a) for a in areas.get(table.page or 0, [])):
         return table
     words = [w for p in areas.values() for a in p for w in a.words]
     table = _without_empty_columns(table)
     cells = [_with_confidence(c, words, settings) for c in table.cells]
     cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
+    if vocab is not None:
+        cells = [repair_label(c, vocab, settings) for c in cells]
     return mark_cell_roles(table.model_copy(update={"cells": tuple(cells), "engine": TableEngine.OCR}))
 
 

@@ -63,3 +63,18 @@ class OcrSettings(BaseModel):
         description="an integer over this many times the largest decimal of its column, whose point put "
         "back lands among them, lost its point (`100%` among scores up to `95.1%` is a true score)",
     )
+    label_min_chars: int = Field(
+        4,
+        ge=1,
+        description="a label's name shorter than this (letters and digits) is never repaired: too many "
+        "names are that near it",
+    )
+    label_edits: int = Field(
+        2,
+        ge=1,
+        description="a benchmark's name misread by at most this many letters is repaired to it (one letter "
+        "below `label_two_edits_chars`)",
+    )
+    label_two_edits_chars: int = Field(
+        9, ge=1, description="a name this long may be misread by `label_edits` letters; a shorter one, by one"
+    )

@@ -250,3 +250,45 @@ def test_a_picture_ocr_finds_no_table_in_is_still_told_of():
     doc = read_pdf(picture_table_pdf(), "pic.pdf", RunOptions(), load_vocabulary())
     [warning] = [w for w in doc.warnings if w.code == "table-image"]
     assert "OCR read it but found no table in it" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("read", "repair"),
+    [
+        ("GSMS8K (EM)", "GSM8K (EM)"),  # a letter too many: the note after the name stays as read
+        ("HeliaSwag", "HellaSwag"),
+        ("AIME 2025", "AIME 2025"),  # a digit changed is another benchmark, never a slip
+        ("MBPP", "MBPP"),
+        ("Humaneval", "Humaneval"),  # a known name, however spelt
+        ("Nimbus-7B", "Nimbus-7B"),  # no benchmark near
+        ("HumanEvaI+", "HumanEval+"),
+    ],
+)
+def test_a_benchmark_name_misread_by_a_letter_is_repaired_to_the_one_it_is_near(read, repair):
+    from extractor.readers.pdf.ocr_labels import repair_label
+    from extractor.vocab import load_vocabulary
+
+    cell = repair_label(Cell(row=1, col=0, text=read), load_vocabulary(), OcrSettings())
+    assert (cell.text, cell.ocr_text) == (repair, None if repair == read else read)
+
+
+def test_a_name_two_benchmarks_are_as_near_to_is_left_as_read():
+    from extractor.readers.pdf.ocr_labels import _closest
+    from extractor.vocab.names import DatasetEntry, Vocabulary
+
+    vocab = Vocabulary(datasets={n: DatasetEntry(name=n) for n in ("Orca-Bench", "Orca-Bunch", "Lynx-Eval")})
+    # `orcabnch` is one letter short of both: no one repair is certain; `lynxeva1` is a slip of one
+    assert _closest("orcabnch", vocab, OcrSettings()) is None
+    assert _closest("lynxevai", vocab, OcrSettings()) == "Lynx-Eval"
+    # a letter read as one unlike it is no slip: `General` is not a misread `GenEval`
+    assert _closest("lynxevax", vocab, OcrSettings()) is None
+
+
+def test_words_and_a_note_whose_parentheses_were_lost_are_not_repaired_into_a_name():
+    from extractor.readers.pdf.ocr_labels import repair_label
+    from extractor.vocab.names import DatasetEntry, Vocabulary
+
+    vocab = Vocabulary(datasets={n: DatasetEntry(name=n) for n in ("GenEval", "Lynx-Eval")})
+    for text in ("General", "Lynx-Eval em"):  # a word of the table; `(EM)` read as `em`
+        assert repair_label(Cell(row=1, col=0, text=text), vocab, OcrSettings()).text == text
+    assert repair_label(Cell(row=1, col=0, text="LynxEvai em"), vocab, OcrSettings()).text == "Lynx-Eval em"

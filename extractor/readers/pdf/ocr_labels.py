@@ -1,0 +1,93 @@
+"""Labels of OCR tables repaired to the benchmark names of the vocabulary: a benchmark's name OCR misread
+by a letter or two (`GSMS8K`, `HeliaSwag`) is no benchmark, and its row's or column's records would be
+lost or name a benchmark no one knows.
+
+A label is repaired only when exactly one benchmark of the vocabulary is that close (`label_edits`
+letters, by the length of its name), each letter changed is one OCR takes for another (`l` for `i`,
+`e` for `c`: `General` is no misread `GenEval`, nor `w/ MTP` a `WMDP`), the repair keeps its digits and
+`+` as read (`AIME 2025` is not `AIME 2024` misread, nor `MBPP` an `MBPP+`), and the label is not
+written as words are (`Benchmark`, `Average`: a word of the table, not a name). What follows the name
+in parentheses (a metric, a setting) stays as read; the label as read stays in `ocr_text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.model.document import Cell
+from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.roles import holds_score
+from extractor.vocab.names import Vocabulary, alias_key
+
+# a label's name, and what follows it: a part in parentheses, or one whose parentheses OCR lost or
+# misread (`MATH cm)`, `MMLU-Pro em`): never taken into the name, whose repair would drop it
+_NAME_AND_NOTE = re.compile(r"^(?P<name>[^(\[]+?)(?P<note>\s*[(\[].*|\s+(?:[a-z@¢]{1,5}|\S{1,5}\)))?$")
+_KEPT = re.compile(r"[\d+]")  # what a repair must not change: versions, years, sizes and `+` variants
+_WORDS = re.compile(r"^[A-Z]?[a-z]+(?:[\s/-]+[A-Za-z]?[a-z]+)*$")  # `Benchmark`, `General`, `Long context`
+# letters (casefolded) OCR reads for one another: a change of a letter to another of its group is a slip
+_LOOKALIKES = ("il1|", "o0dq", "s5", "b8", "g9", "z2", "ec", "uv", "nh")
+_SAME = {(a, b) for group in _LOOKALIKES for a in group for b in group}
+
+
+def repair_label(cell: Cell, vocab: Vocabulary, settings: OcrSettings) -> Cell:
+    """The cell with its label's name repaired to the one benchmark name it is a close misreading of."""
+    text = cell.text.strip()
+    m = _NAME_AND_NOTE.match(text)
+    if not m or holds_score(text) or not any(ch.isalpha() for ch in text):
+        return cell
+    name = m.group("name").strip()
+    key = alias_key(name)
+    if len(key) < settings.label_min_chars or vocab.dataset(name) is not None or vocab.model(name):
+        return cell
+    if _WORDS.match(name):
+        return cell
+    fixed = _closest(key, vocab, settings)
+    if fixed is None:
+        return cell
+    return cell.model_copy(
+        update={"text": fixed + (m.group("note") or ""), "ocr_text": cell.ocr_text or cell.text}
+    )
+
+
+def _closest(key: str, vocab: Vocabulary, settings: OcrSettings) -> str | None:
+    """The name as printed of the one benchmark within `label_edits` of `key`, or None."""
+    limit = settings.label_edits if len(key) >= settings.label_two_edits_chars else 1
+    found: dict[str, str] = {}  # benchmark -> its name or alias nearest
+    best = limit + 1
+    for candidate, (benchmark, printed) in _names(vocab).items():
+        if abs(len(candidate) - len(key)) > limit or _KEPT.findall(candidate) != _KEPT.findall(key):
+            continue
+        d = _distance(key, candidate, best + 1)
+        if d < best:
+            best, found = d, {benchmark: printed}
+        elif d == best:
+            found.setdefault(benchmark, printed)
+    return next(iter(found.values())) if best <= limit and len(found) == 1 else None
+
+
+def _names(vocab: Vocabulary) -> dict[str, tuple[str, str]]:
+    """Each benchmark name and alias of the vocabulary: key -> (benchmark, as printed)."""
+
+    def make() -> dict[str, tuple[str, str]]:
+        out: dict[str, tuple[str, str]] = {}
+        for e in vocab.datasets.values():
+            for printed in (e.name, *(a.name for a in e.aliases)):
+                out.setdefault(alias_key(printed), (e.name, printed))
+        return out
+
+    return vocab.memo(("ocr-label-names",), make)  # built once; never changed after
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """The edits (a letter added, dropped or read as a look-alike) from `a` to `b`, or `cap` once they
+    are sure to be at least that many (a letter read as one unlike it costs `cap`)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            change = 0 if ca == cb else 1 if (ca, cb) in _SAME else cap  # another letter: no slip
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change))
+        if min(current) >= cap:
+            return cap
+        previous = current
+    return previous[-1]
