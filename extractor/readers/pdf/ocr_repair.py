@@ -118,11 +118,18 @@ def _repair_columns(cells: list[Cell], table: Table, settings: OcrSettings) -> l
     header = max((c.row + 1 for c in cells if c.column_header), default=1)
     out = list(cells)
     body = [k for k, c in enumerate(out) if c.col >= 1 and c.row >= header and c.colspan == 1]
+    rows = {k: [out[m].text for m in body if m != k and out[m].row == out[k].row] for k in body}
+    # an integer its row reads as (a row of ratings among percentages) is no true integer of its column
+    own = {
+        k
+        for k in body
+        if (s := _shape(out[k].text)) is not None and not s[0] and s == _agreed(rows[k], settings)
+    }
     for k in body:
         cell = out[k]
         peers = [out[m].text for m in body if m != k and out[m].col == cell.col]
-        row = [out[m].text for m in body if m != k and out[m].row == cell.row]
-        out[k] = _repaired(cell, peers, row, settings)
+        kin = [out[m].text for m in body if m != k and m not in own and out[m].col == cell.col]
+        out[k] = _repaired(cell, peers, rows[k], settings, kin)
     return out
 
 
@@ -135,14 +142,15 @@ def _agreed(texts: list[str], settings: OcrSettings) -> tuple[int, str] | None:
     return common if shapes.count(common) >= settings.agree_share * len(shapes) else None
 
 
-def _repaired(cell: Cell, peers: list[str], row: list[str], settings: OcrSettings) -> Cell:
-    """`peers`: the column's other cells; `row`: the row's. A score whose row agrees with how it was
-    read (a row of Elo ratings in a column of percentages: datasets are the rows) is no slip."""
+def _repaired(cell: Cell, peers: list[str], row: list[str], settings: OcrSettings, kin: list[str]) -> Cell:
+    """`peers`: the column's other cells; `row`: the row's; `kin`: the peers their own rows do not
+    read as they are. A score whose row agrees with how it was read (a row of Elo ratings in a column
+    of percentages: datasets are the rows) is no slip."""
     text = cell.text.strip()
     agreed = _agreed(peers, settings)
     if _shape(text) is not None and _shape(text) == _agreed(row, settings):
         return cell  # the row reads as the cell does: no slip of the column's shape
-    point = _lost_point(text, peers, settings)
+    point = _lost_point(text, kin, settings)
     if point is not None:
         return cell.model_copy(update={"text": point, "ocr_text": cell.text})
     stripped = _STRAY.sub("", text)

@@ -134,6 +134,32 @@ def test_a_lost_point_is_put_back_where_it_lands_among_the_columns_decimals():
     assert [r for _, r, _ in _repairs(*counts)] == [None] * len(counts)
 
 
+def test_a_lost_point_is_put_back_in_a_column_crossed_by_a_row_of_ratings():
+    # a column of one model's scores (datasets are the rows) with a row of ratings: those are no true
+    # integers of the column, and `785` still lost its point
+    rows = [
+        ["64.8", "71.3", "60.2"],
+        ["785", "90.2", "83.1"],
+        ["2029", "1820", "1316"],
+        ["80.5", "77.0", "70.4"],
+        ["69.9", "72.4", "66.0"],
+    ]
+    cells = [
+        Cell(row=0, col=c, text=n, column_header=True) for c, n in enumerate(("Orca", "Lynx", "Ibis"), 1)
+    ]
+    cells += [
+        Cell(row=r, col=c, text=t) for r, row in enumerate(rows, start=1) for c, t in enumerate(row, start=1)
+    ]
+    table = Table.from_cells(cells, engine=TableEngine.OCR)
+    assert [c.text for c in _repair_columns(cells, table, OcrSettings()) if c.col == 1 and c.row] == [
+        "64.8",
+        "78.5",
+        "2029",
+        "80.5",
+        "69.9",
+    ]
+
+
 def test_a_slip_the_column_does_not_confirm_is_in_doubt():
     # the other values disagree on their decimals: the reading of 'l' is a guess
     assert _repairs("64.8", "7l.3", "80")[1] == ("71.3", "7l.3", True)
