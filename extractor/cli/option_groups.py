@@ -70,7 +70,7 @@ BoardFormats = Annotated[
         "--format",
         "-f",
         help="table, csv, json, evaluation-tables (Papers with Code's JSON) or model-index (Hugging Face "
-        "model-card YAML, a block per model; needs extractor[hub]).",
+        "card metadata YAML, a block per model; needs extractor[hub]).",
     ),
 ]
 
