@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +22,7 @@ import pypdfium2 as pdfium
 from extractor.model.document import Document
 from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.images import OCR_HINT, picture_tables, warn_picture_table
+from extractor.readers.pdf.ocr_geometry import Boxed, place_line
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import Line, PageText, Word
@@ -46,13 +46,6 @@ _RULE_MIN_PT = 24.0
 # what OCR makes of a short rule or an underline: a word only of these, or a run of them at a word's
 # end holding more than a hyphen
 _RULE_MARKS = re.compile(r"[_|¦]+")
-# letters that hang below the baseline, by how much (em), and those that reach the capitals' height
-_DESCENDERS = re.compile(r"[gjpqy,;()\[\]{}]")
-_DESCENDER_EM = 0.21
-_TALL = re.compile(r"[A-Z0-9bdfhklt]")
-# words of one OCR line whose baselines differ by at most this (em) are on one baseline; a label
-# centred on two header lines stands ~0.6 em off
-_SAME_BASELINE_EM = 0.5  # 0.3 split rows whose labels' boxes differ (ARC-Challenge over ARC-Easy)
 _INNER_BAR = re.compile(r"(?<=\w)[|¦](?=\w)")
 # specks read as punctuation: alone, never a table's cell (a dash is: an empty score)
 _SPECKS = re.compile(r"[:;,.'\"`‘’“”]+")
@@ -218,24 +211,17 @@ def read_words(
     left, up = crop[0] / scale, crop[1] / scale
     words: list[Word] = []
     for members in lines.values():
-        heights = [data["height"][i] / scale for i in members]
-        size = statistics.median(heights) / ocr.cap_height_em
-        own = {
-            i: _baseline(
-                data["text"][i],
-                data["top"][i] / scale + up,
-                (data["top"][i] + data["height"][i]) / scale + up,
-                size,
-                ocr.cap_height_em,
-            )
+        boxed = [
+            Boxed(data["text"][i], data["left"][i], data["top"][i], data["width"][i], data["height"][i])
             for i in members
-        }
-        common = statistics.median(own.values())
+        ]
+        size_px, placed = place_line(picture, boxed, ocr.cap_height_em, ocr.same_baseline_em)
+        size = size_px / scale
+        baselines = {i: b / scale + up for i, b in zip(members, placed, strict=True)}
         for i in sorted(members, key=lambda i: data["left"][i]):
             x = data["left"][i] / scale + left
             y = data["top"][i] / scale + up
-            # a word set apart from its line's baseline (a label centred on two header lines) keeps its own
-            baseline = common if abs(own[i] - common) <= _SAME_BASELINE_EM * size else own[i]
+            baseline = baselines[i]
             text, width = data["text"][i].strip(), data["width"][i] / scale
             # a short rule between two header cells, read inside one word ('Nimbus|Orca'): two words
             parts = [p for p in _INNER_BAR.split(text) if p] if _INNER_BAR.search(text) else [text]
@@ -257,15 +243,6 @@ def read_words(
                     )
                 )
     return words
-
-
-def _baseline(text: str, top: float, bottom: float, size: float, cap_height_em: float) -> float:
-    """Where a word OCR boxed stands: its box's bottom, unless a letter hangs below the line."""
-    if not _DESCENDERS.search(text):
-        return bottom
-    if _TALL.search(text):
-        return top + cap_height_em * size
-    return bottom - _DESCENDER_EM * size
 
 
 def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:

@@ -40,6 +40,12 @@ class OcrSettings(BaseModel):
     cap_height_em: float = Field(
         0.72, gt=0, description="a line's box height over this is its font size (capitals and digits)"
     )
+    same_baseline_em: float = Field(
+        0.25,
+        gt=0,
+        description="words of one OCR line whose baselines (read from their ink) differ by at most this "
+        "share of the font size are on one baseline; a label centred on two header lines stands ~0.5 off",
+    )
     min_peers: int = Field(
         2,
         ge=1,
