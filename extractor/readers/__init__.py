@@ -89,7 +89,7 @@ def reader(kind: MediaType) -> Reader:
 
 # Imported here, not when first asked for: the worker's forkserver preloads the pipeline, and with
 # it every reader's libraries (pdfium, pdfplumber, lxml), so no document pays for those imports;
-# Pillow and pytesseract, needed only by pictures, load when first used.
+# Pillow and tesserocr, needed only by pictures, load when first used.
 _READERS: dict[str, Reader] = {
     "pdf": read_pdf,
     "html": read_html,

@@ -81,3 +81,31 @@ def picture_page_pdf(img: Image.Image | None = None, caption: str = "Table 1: Re
         p.image(img, 54, 172.8, w, h)  # at whole pixels of the 300 dpi rendering: no resampling
 
     return pdf(draw)
+
+
+CENTRED_HEADER_ROWS = (
+    ("Nimbus-7B", "41.2", "30.5"),
+    ("Orca-13B", "38.9", "35.0"),
+    ("Nimbus-70B", "52.4", "47.7"),
+)
+
+
+def centred_header_image(size_pt: float = 15) -> Image.Image:
+    """A table whose header is two lines: `Model` and `Diamond` on the second, `GPQA` on the first,
+    `MATH` centred between them (as LaTeX's multirow sets it), then CENTRED_HEADER_ROWS."""
+    px = lambda pt: round(pt * size_pt / 9 * DPI / 72)  # noqa: E731 - lengths for a 9 pt font
+    face = font(px(9))
+    cols, line = [px(8), px(110), px(190)], px(11)
+    img = Image.new("L", (px(260), px(30) + line * (2 + len(CENTRED_HEADER_ROWS))), 255)
+    draw = ImageDraw.Draw(img)
+    first, second = px(16), px(16) + line
+    draw.text((cols[2], first), "GPQA", fill=0, font=face, anchor="ls")
+    draw.text((cols[0], second), "Model", fill=0, font=face, anchor="ls")
+    draw.text((cols[1], (first + second) // 2), "MATH", fill=0, font=face, anchor="ls")
+    draw.text((cols[2], second), "Diamond", fill=0, font=face, anchor="ls")
+    for y in (px(3), second + px(5), img.height - px(3)):
+        draw.line([(px(4), y), (img.width - px(4), y)], fill=0, width=max(1, px(0.6)))
+    for i, row in enumerate(CENTRED_HEADER_ROWS):
+        for x, text in zip(cols, row, strict=True):
+            draw.text((x, second + px(8) + line * (i + 1)), text, fill=0, font=face, anchor="ls")
+    return img

@@ -10,8 +10,6 @@ rendered nor shown to Tesseract. Where Tesseract is missing, the pictures are to
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,8 +20,10 @@ import pypdfium2 as pdfium
 from extractor.model.document import Document
 from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.images import OCR_HINT, picture_tables, warn_picture_table
-from extractor.readers.pdf.ocr_geometry import Boxed, place_line
+from extractor.readers.pdf.ocr_geometry import place_line
+from extractor.readers.pdf.ocr_reread import reread_doubtful
 from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.tesseract import ocr_unavailable, read_lines
 from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import Line, PageText, Word
 
@@ -43,21 +43,9 @@ _MAX_RENDER_PIXELS = 60_000_000
 # each step of a pixel row averaging darker than _RULE_DARK (0-255: the core of a thin
 # anti-aliased rule is under it; steps of 1.5 pt took the tops of bold letters for a rule)
 _RULE_MIN_PT = 24.0
-# what OCR makes of a short rule or an underline: a word only of these, or a run of them at a word's
-# end holding more than a hyphen
-_RULE_MARKS = re.compile(r"[_|¦]+")
 _INNER_BAR = re.compile(r"(?<=\w)[|¦](?=\w)")
-# specks read as punctuation: alone, never a table's cell (a dash is: an empty score)
-_SPECKS = re.compile(r"[:;,.'\"`‘’“”]+")
-_MARK_ENDS = re.compile(
-    r"^(?:[_|¦]+|[-—–_|=~]*[—–_|=~][-—–_|=~]*)(?=\w)|(?<=[\w%)])(?:[_|¦]+|[-—–_|=~]*[—–_|=~][-—–_|=~]*)$"
-)
 _RULE_STEP_PT = 0.5
 _RULE_DARK = 128
-# Tesseract's OpenMP threads make it 3-4 times slower on a machine of few cores (a page of 300 dpi:
-# 15 s instead of 4 on two), and documents are read in parallel workers anyway: one thread each,
-# unless the user's environment says otherwise
-_OMP_THREADS = "1"
 
 
 @dataclass(frozen=True)
@@ -69,20 +57,6 @@ class OcrArea:
     words: tuple[Word, ...]
     reason: str  # why it was read: NO_TEXT_LAYER, or why the picture looks like a table
     rules: tuple[Box, ...] = ()  # the rules erased before Tesseract read it: the ruled finders' edges
-
-
-@functools.cache
-def ocr_unavailable() -> str | None:
-    """Why OCR cannot run here (None when it can): pytesseract not installed, or no tesseract program."""
-    try:
-        import pytesseract
-    except ImportError:
-        return "pytesseract is not installed"
-    try:
-        pytesseract.get_tesseract_version()
-    except Exception as e:  # TesseractNotFoundError, or a broken install
-        return f"the tesseract program cannot be run ({type(e).__name__})"
-    return None
 
 
 def why_no_ocr() -> str:
@@ -171,9 +145,6 @@ def read_words(
     """Tesseract's words in `box` of the rendered page, in page points; each a `Word` with its
     confidence, in Tesseract's reading order (block, paragraph, line, word). The rules erased
     from the picture first are added to `rules`, in page points (a line's box, thin as drawn)."""
-    import pytesseract
-
-    os.environ.setdefault("OMP_THREAD_LIMIT", _OMP_THREADS)  # read by the tesseract program pytesseract runs
     ocr = settings.ocr
     x0, top = max(0.0, box[0] - _AREA_PAD), max(0.0, box[1] - _AREA_PAD)
     crop = (
@@ -195,34 +166,16 @@ def read_words(
             )
             for a, b, c, d in found
         ]
-    data = pytesseract.image_to_data(
-        picture,
-        lang=ocr.language,
-        config=f"--psm {ocr.psm}",
-        output_type=pytesseract.Output.DICT,
-        timeout=ocr.timeout_s,
-    )
-    lines: dict[tuple[int, int, int], list[int]] = {}
-    for i, word in enumerate(data["text"]):
-        conf = float(data["conf"][i])  # -1: a block, paragraph or line entry
-        data["text"][i] = word = clean_word(word, conf / 100, ocr.min_confidence) if conf >= 0 else ""
-        if word:
-            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    found_lines = read_lines(picture, ocr)
+    found_lines = reread_doubtful(picture, found_lines, ocr, settings.text.line_gutter_em)
     left, up = crop[0] / scale, crop[1] / scale
     words: list[Word] = []
-    for members in lines.values():
-        boxed = [
-            Boxed(data["text"][i], data["left"][i], data["top"][i], data["width"][i], data["height"][i])
-            for i in members
-        ]
+    for boxed in found_lines:
         size_px, placed = place_line(picture, boxed, ocr.cap_height_em, ocr.same_baseline_em)
         size = size_px / scale
-        baselines = {i: b / scale + up for i, b in zip(members, placed, strict=True)}
-        for i in sorted(members, key=lambda i: data["left"][i]):
-            x = data["left"][i] / scale + left
-            y = data["top"][i] / scale + up
-            baseline = baselines[i]
-            text, width = data["text"][i].strip(), data["width"][i] / scale
+        for w, baseline in sorted(zip(boxed, placed, strict=True), key=lambda p: p[0].left):
+            x, y, width = w.left / scale + left, w.top / scale + up, w.width / scale
+            text = w.text.strip()
             # a short rule between two header cells, read inside one word ('Nimbus|Orca'): two words
             parts = [p for p in _INNER_BAR.split(text) if p] if _INNER_BAR.search(text) else [text]
             at = 0
@@ -235,11 +188,11 @@ def read_words(
                         x0=x + width * start / len(text),
                         top=y,
                         x1=x + width * at / len(text),
-                        bottom=y + data["height"][i] / scale,
-                        baseline=baseline,
+                        bottom=y + w.height / scale,
+                        baseline=baseline / scale + up,
                         size=size,
                         bold=False,
-                        confidence=round(float(data["conf"][i]) / 100, 3),
+                        confidence=round(w.confidence, 3),
                     )
                 )
     return words
@@ -277,19 +230,6 @@ def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
                     found.append((a + step, y, b - step, y) if horizontal else (y, a + step, y, b - step))
             last = runs
     return out or gray, found
-
-
-def clean_word(text: str, confidence: float, min_confidence: float) -> str:
-    """A word as OCR read it, without what rules and underlines leave in it: marks at its ends
-    (`2T-—`, `IB_`), or the whole word when it is only such marks or a lone mark read with doubt
-    (`|` where a short rule divides two header cells). A dash read with confidence stays: it is a
-    table's empty cell."""
-    text = text.strip()
-    if not text or _RULE_MARKS.fullmatch(text) or _SPECKS.fullmatch(text):
-        return ""
-    if not any(ch.isalnum() for ch in text):
-        return text if confidence >= min_confidence else ""
-    return _MARK_ENDS.sub("", text) or text
 
 
 def ocr_lines(words: Sequence[Word], page: int, gutter_em: float) -> list[Line]:

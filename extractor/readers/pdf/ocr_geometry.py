@@ -32,6 +32,7 @@ class Boxed:
     top: int
     width: int
     height: int
+    confidence: float  # Tesseract's, 0-1
 
 
 def place_line(

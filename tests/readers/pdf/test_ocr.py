@@ -19,7 +19,15 @@ from extractor.readers.sniff import sniff
 from extractor.run.pipeline import extract_document
 from tests.support.pdf import load as load_pdf
 from tests.support.pdf_cases import case_unruled
-from tests.support.pictures import HEADER, ROWS, picture_page_pdf, png, table_image
+from tests.support.pictures import (
+    CENTRED_HEADER_ROWS,
+    HEADER,
+    ROWS,
+    centred_header_image,
+    picture_page_pdf,
+    png,
+    table_image,
+)
 from tests.support.report_cases import picture_table_pdf
 
 needs_tesseract = pytest.mark.skipif(
@@ -245,7 +253,7 @@ def _fields(w) -> dict:
 
 
 def _without_tesseract(monkeypatch):
-    monkeypatch.setattr(ocr_module, "ocr_unavailable", lambda: "pytesseract is not installed")
+    monkeypatch.setattr(ocr_module, "ocr_unavailable", lambda: "tesserocr is not installed")
 
 
 def test_without_tesseract_the_warning_says_how_to_enable_ocr(tmp_path, monkeypatch):
@@ -254,7 +262,7 @@ def test_without_tesseract_the_warning_says_how_to_enable_ocr(tmp_path, monkeypa
     assert doc.tables == [] and result.records == []
     [warning] = [w for w in doc.warnings if w.code == "table-image"]
     assert warning.page == 1
-    assert "OCR is not available (pytesseract is not installed)" in warning.message
+    assert "OCR is not available (tesserocr is not installed)" in warning.message
     assert "install Tesseract (Debian: apt-get install tesseract-ocr) and pip install 'extractor[ocr]'" in (
         warning.message
     )
@@ -318,3 +326,15 @@ def test_words_and_a_note_whose_parentheses_were_lost_are_not_repaired_into_a_na
     for text in ("General", "Lynx-Eval em"):  # a word of the table; `(EM)` read as `em`
         assert repair_label(Cell(row=1, col=0, text=text), vocab, OcrSettings()).text == text
     assert repair_label(Cell(row=1, col=0, text="LynxEvai em"), vocab, OcrSettings()).text == "Lynx-Eval em"
+
+
+@needs_tesseract
+def test_a_header_label_centred_on_two_lines_stays_in_the_header(tmp_path):
+    # Tesseract reads `MATH` on the line of `Diamond`; with one baseline for them the header was lost
+    doc, result = _run(tmp_path, "centred.png", png(centred_header_image()))
+    assert doc.tables[0].grid[:2] == [["", "MATH", "GPQA"], ["Model", "MATH", "Diamond"]]
+    assert _records(result) == sorted(
+        (dataset, model, float(value))
+        for model, *values in CENTRED_HEADER_ROWS
+        for dataset, value in zip(("MATH", "GPQA Diamond"), values, strict=True)
+    )

@@ -1,0 +1,90 @@
+"""A second reading of what Tesseract read with doubt. Read with its whole page, a cell set smaller
+than its row (`MMLU (Pass@1)`), bold, or beside a rule is often misread (`crassa)`, `(Em)`); read
+alone, enlarged, as one line, it mostly is not. Each stretch of a line (words up to a column
+gutter) holding a doubtful word is read again so, and the reading Tesseract is surer of is kept."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.readers.pdf.ocr_geometry import Boxed, place_line
+from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.tesseract import read_lines
+
+# Pillow's Lanczos resampling (Image.Resampling.LANCZOS), named without importing Pillow here
+_LANCZOS = 1
+# a stretch is cut this close (px) around its words' boxes: the ascenders of the line below, in a
+# looser cut, make Tesseract read the whole stretch as nothing
+_EDGE_PX = 2
+_MARGIN_PX = 10  # the white paper set around it
+_SIDE_EM = 0.3  # and this much (of the font size) wider each side: a letter Tesseract left out of a box
+# Tesseract's mode for one line of text
+_SINGLE_LINE = 7
+
+
+def _framed(picture, margin: int):
+    """The picture on white paper `margin` pixels wider each side: Tesseract misreads ink at an edge."""
+    from PIL import ImageOps
+
+    return ImageOps.expand(picture, border=margin, fill=255)
+
+
+def _stretches(line: Sequence[Boxed], gap_px: float) -> list[list[Boxed]]:
+    """A line's words, left to right, cut where a gap is wider than `gap_px`: its cells."""
+    out: list[list[Boxed]] = []
+    for w in sorted(line, key=lambda w: w.left):
+        if out and w.left - (out[-1][-1].left + out[-1][-1].width) <= gap_px:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _score(words: Sequence[Boxed]) -> float:
+    chars = sum(len(w.text) for w in words)
+    return sum(w.confidence * len(w.text) for w in words) / chars if chars else 0.0
+
+
+def reread_doubtful(
+    picture, lines: list[list[Boxed]], ocr: OcrSettings, gutter_em: float
+) -> list[list[Boxed]]:
+    """`lines` with each stretch holding a word under `ocr.reread_below` read again, alone, as one
+    line, at each of `ocr.reread_scales`; the reading with the highest confidence (per character)
+    is kept, the first reading on a tie."""
+    out = []
+    for line in lines:
+        size = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)[0]
+        new_line: list[Boxed] = []
+        for stretch in _stretches(line, gutter_em * size):
+            doubtful = min(w.confidence for w in stretch) < ocr.reread_below
+            new_line += _surest(picture, stretch, size, ocr) if doubtful else stretch
+        out.append(new_line)
+    return out
+
+
+def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> list[Boxed]:
+    x0 = max(0, round(min(w.left for w in stretch) - _SIDE_EM * size))
+    top = max(0, min(w.top for w in stretch) - _EDGE_PX)
+    x1 = min(picture.width, round(max(w.left + w.width for w in stretch) + _SIDE_EM * size))
+    bottom = min(picture.height, max(w.top + w.height for w in stretch) + _EDGE_PX)
+    best, best_score = stretch, _score(stretch)
+    for factor in ocr.reread_scales:
+        crop = picture.crop((x0, top, x1, bottom))
+        if factor != 1:
+            crop = crop.resize((round(crop.width * factor), round(crop.height * factor)), _LANCZOS)
+        margin = round(_MARGIN_PX * factor)
+        read = [
+            Boxed(
+                w.text,
+                round(x0 + (w.left - margin) / factor),
+                round(top + (w.top - margin) / factor),
+                max(1, round(w.width / factor)),
+                max(1, round(w.height / factor)),
+                w.confidence,
+            )
+            for ln in read_lines(_framed(crop, margin), ocr, _SINGLE_LINE)
+            for w in ln
+        ]
+        if read and _score(read) > best_score:
+            best, best_score = read, _score(read)
+    return best

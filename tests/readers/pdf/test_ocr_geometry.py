@@ -1,0 +1,66 @@
+"""Where OCR's words stand and what a second reading gives: baselines read from the ink (a box
+holds descenders and specks), one baseline for words nearly on it and their own for a label
+centred on two header lines, and a doubtful stretch read again alone."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw
+
+from extractor.readers.pdf.ocr_geometry import Boxed, ink_baseline, place_line, shared_baselines
+from extractor.readers.pdf.ocr_reread import reread_doubtful
+from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.tesseract import ocr_unavailable
+from tests.support.pictures import font
+
+BASELINE = 80
+
+
+def _line(words: list[tuple[str, int]], px: int = 40) -> tuple[Image.Image, list[Boxed]]:
+    """Words drawn on one baseline at x; each Boxed as tight as the font's box of it."""
+    img = Image.new("L", (900, 140), 255)
+    draw, face = ImageDraw.Draw(img), font(px)
+    boxes = []
+    for text, x in words:
+        draw.text((x, BASELINE), text, fill=0, font=face, anchor="ls")
+        x0, top, x1, bottom = draw.textbbox((x, BASELINE), text, font=face, anchor="ls")
+        boxes.append(Boxed(text, x0, top, x1 - x0, bottom - top, 0.9))
+    return img, boxes
+
+
+def test_a_baseline_is_read_from_the_ink_not_from_a_box_holding_descenders():
+    img, [model, passed] = _line([("Model", 20), ("pass@1", 300)])
+    assert passed.top + passed.height > BASELINE + 5  # the box reaches the p's tail
+    for w in (model, passed):
+        assert ink_baseline(img, w.left, w.top, w.width, w.height) == pytest.approx(BASELINE, abs=1)
+
+
+def test_a_box_without_ink_has_no_baseline():
+    assert ink_baseline(Image.new("L", (50, 50), 255), 5, 5, 20, 20) is None
+
+
+def test_the_font_size_is_measured_on_capitals_not_on_descenders():
+    img, words = _line([("Model", 20), ("pass@1", 300), ("cons@64", 500)])
+    size, baselines = place_line(img, words, cap_height_em=0.72, same_em=0.25)
+    cap = BASELINE - words[0].top  # DejaVu's capitals at 40 px: 29 px
+    assert size == pytest.approx(cap / 0.72, abs=1.5)
+    assert baselines == [pytest.approx(BASELINE, abs=1)] * 3
+
+
+def test_words_nearly_on_one_baseline_share_it_and_a_centred_label_keeps_its_own():
+    # a two-line header: `Model` and `Diamond` on the second line, `MATH-500` centred between
+    assert shared_baselines([112.0, 105.0, 111.0], size=11, same_em=0.25) == [111.5, 105.0, 111.5]
+    # near neighbours chain into one baseline; a gap over a quarter of the size parts them
+    assert shared_baselines([100.0, 100.8, 101.6], size=4, same_em=0.25) == [100.8] * 3
+    assert shared_baselines([100.0, 101.5], size=4, same_em=0.25) == [100.0, 101.5]
+
+
+@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR unavailable: {ocr_unavailable()}")
+def test_a_doubtful_stretch_is_read_again_and_the_surer_reading_kept():
+    img, [mmlu, metric] = _line([("MMLU", 20), ("(Pass@1)", 160)])
+    misread = Boxed("crassa)", metric.left, metric.top, metric.width, metric.height, 0.24)
+    sure = Boxed("Orca-13B", 600, mmlu.top, 150, mmlu.height, 0.95)  # across a gutter, not reread
+    [line] = reread_doubtful(img, [[mmlu, misread, sure]], OcrSettings(), gutter_em=1.5)
+    assert [w.text for w in line] == ["MMLU", "(Pass@1)", "Orca-13B"]
+    assert line[-1] is sure
+    assert abs(line[1].left - metric.left) <= 5 and abs(line[1].width - metric.width) <= 8  # side bearings
