@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import pypdfium2 as pdfium
 
@@ -22,6 +21,7 @@ from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.images import OCR_HINT, picture_tables, warn_picture_table
 from extractor.readers.pdf.ocr_geometry import place_line
 from extractor.readers.pdf.ocr_reread import reread_doubtful
+from extractor.readers.pdf.ocr_rules import erase_rules
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.tesseract import ocr_unavailable, read_lines
 from extractor.readers.pdf.thresholds import PdfSettings
@@ -29,23 +29,12 @@ from extractor.readers.pdf.words import Line, PageText, Word
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in top-left display points
 
-# Pillow's box resampling and transposition (Image.Resampling.BOX, Image.Transpose.TRANSPOSE), named
-# without importing Pillow when this module loads: only pictures need it
-_BOX = 4
-_TRANSPOSE = 5
 NO_TEXT_LAYER = "the page has no text layer"
 # a picture's edge glyphs must not be cut where its box is drawn tight around them
 _AREA_PAD = 2.0
 # a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
 _MAX_RENDER_PIXELS = 60_000_000
-# a rule: a run of ink this long (pt; the shortest rule under a column head), found in steps of
-# this length (pt; two pixels at 300 dpi: the gap between two bold letters leaves a step lighter),
-# each step of a pixel row averaging darker than _RULE_DARK (0-255: the core of a thin
-# anti-aliased rule is under it; steps of 1.5 pt took the tops of bold letters for a rule)
-_RULE_MIN_PT = 24.0
 _INNER_BAR = re.compile(r"(?<=\w)[|¦](?=\w)")
-_RULE_STEP_PT = 0.5
-_RULE_DARK = 128
 
 
 @dataclass(frozen=True)
@@ -196,40 +185,6 @@ def read_words(
                     )
                 )
     return words
-
-
-def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
-    """The picture with its rules painted white, and the rules (pixel boxes, one per rule):
-    Tesseract reads a row drawn close to a rule as one smudge with it, and a rule's end as a dash
-    or a bar; the ruled finders want the rules a picture no longer draws. A rule is a straight run
-    of ink at least `_RULE_MIN_PT` long; each pixel row (column) is averaged over `_RULE_STEP_PT`
-    steps first, so that a run is a run of dark steps, and a row of text, whose letters leave gaps,
-    is never one."""
-    gray = image.convert("L")
-    step = max(1, round(_RULE_STEP_PT * scale))
-    run = re.compile(b"\\x01{%d,}" % max(2, round(_RULE_MIN_PT / _RULE_STEP_PT)))
-    out = None
-    found: list[Box] = []
-    for horizontal in (True, False):
-        picture = gray if horizontal else gray.transpose(_TRANSPOSE)
-        w, h = picture.size
-        if w // step < 2:
-            continue
-        dark = picture.resize((w // step, h), _BOX).point(lambda v: 1 if v < _RULE_DARK else 0).tobytes()
-        n = w // step
-        last: list[tuple[int, int, int]] = []  # (a, b, y) of the runs of the row above
-        for y in range(h):
-            runs = []
-            for m in run.finditer(dark, y * n, (y + 1) * n):
-                # the steps either side hold the rule's ends: a dot left there reads as a mark
-                a, b = (m.start() - y * n - 1) * step, (m.end() - y * n + 1) * step
-                out = out or gray.copy()
-                out.paste(255, (a, y - 1, b, y + 2) if horizontal else (y - 1, a, y + 2, b))
-                runs.append((a, b, y))
-                if not any(abs(a - pa) <= step and abs(b - pb) <= step for pa, pb, _ in last):
-                    found.append((a + step, y, b - step, y) if horizontal else (y, a + step, y, b - step))
-            last = runs
-    return out or gray, found
 
 
 def ocr_lines(words: Sequence[Word], page: int, gutter_em: float) -> list[Line]:

@@ -53,11 +53,14 @@ def reread_doubtful(
     is kept, the first reading on a tie."""
     out = []
     for line in lines:
-        size = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)[0]
+        size, baselines = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)
         new_line: list[Boxed] = []
-        for stretch in _stretches(line, gutter_em * size):
-            doubtful = min(w.confidence for w in stretch) < ocr.reread_below
-            new_line += _surest(picture, stretch, size, ocr) if doubtful else stretch
+        # a Tesseract line may hold two header lines: a stretch is read on one baseline
+        for baseline in sorted(set(baselines)):
+            on_it = [w for w, b in zip(line, baselines, strict=True) if b == baseline]
+            for stretch in _stretches(on_it, gutter_em * size):
+                doubtful = min(w.confidence for w in stretch) < ocr.reread_below
+                new_line += _surest(picture, stretch, size, ocr) if doubtful else stretch
         out.append(new_line)
     return out
 
