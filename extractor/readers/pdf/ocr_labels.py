@@ -8,6 +8,10 @@ letters, by the length of its name), each letter changed is one OCR takes for an
 `+` as read (`AIME 2025` is not `AIME 2024` misread, nor `MBPP` an `MBPP+`), and the label is not
 written as words are (`Benchmark`, `Average`: a word of the table, not a name). What follows the name
 in parentheses (a metric, a setting) stays as read; the label as read stays in `ocr_text`.
+
+Words of model names are repaired by shape alone (repair_name_words): an organisation's name of the
+lexicon misread by one look-alike letter, and a reasoning series' `o1` read `01` or `ol` where a
+variant word or an organisation's name makes it certain.
 """
 
 from __future__ import annotations
@@ -27,6 +31,14 @@ _WORDS = re.compile(r"^[A-Z]?[a-z]+(?:[\s/-]+[A-Za-z]?[a-z]+)*$")  # `Benchmark`
 # letters (casefolded) OCR reads for one another: a change of a letter to another of its group is a slip
 _LOOKALIKES = ("il1|", "o0dq", "s5", "b8", "g9", "z2", "ec", "uv", "nh")
 _SAME = {(a, b) for group in _LOOKALIKES for a in group for b in group}
+# a model of a reasoning series is named `o` and a digit (`o1-mini`, `o3`), which OCR reads as a zero
+# (`03-mini`) or its `1` as an `l` (`ol-mini`). A word so read is put back where it is certain: a
+# variant word follows (`-mini`), or an organisation's name goes before; no model's name starts
+# with a zero, and a date (`03-25`) has digits after it
+_ZERO_SERIES = re.compile(r"[0O](?P<digit>[1-9])(?P<rest>-.*)?")
+_L_SERIES = re.compile(r"o[lI|](?P<rest>-.*)?")
+_VARIANT_REST = re.compile(r"-[A-Za-z]")
+_ORG_MIN_CHARS = 4  # an organisation's name shorter than this is never repaired: too many words near it
 
 
 def repair_label(cell: Cell, vocab: Vocabulary, settings: OcrSettings) -> Cell:
@@ -47,6 +59,42 @@ def repair_label(cell: Cell, vocab: Vocabulary, settings: OcrSettings) -> Cell:
     return cell.model_copy(
         update={"text": fixed + (m.group("note") or ""), "ocr_text": cell.ocr_text or cell.text}
     )
+
+
+def repair_name_words(cell: Cell, vocab: Vocabulary) -> Cell:
+    """The cell with an organisation's name misread by one look-alike letter (`OpenAl`) and a
+    series name read with a zero or an `l` (`ol-mini`, `Nimbus 03`) put back."""
+    text = cell.text.strip()
+    if holds_score(text) or not any(ch.isalpha() for ch in text):
+        return cell
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        after_org = bool(out) and vocab.is_organisation(out[-1])
+        out.append(_series(_organisation(word, vocab), after_org))
+    if out == words:
+        return cell
+    return cell.model_copy(update={"text": " ".join(out), "ocr_text": cell.ocr_text or cell.text})
+
+
+def _organisation(word: str, vocab: Vocabulary) -> str:
+    key = alias_key(word)
+    if len(key) < _ORG_MIN_CHARS or not word.isalnum() or vocab.is_organisation(word):
+        return word
+    near = {
+        name
+        for name in vocab.organisations
+        if len(alias_key(name)) == len(key) and _distance(key, alias_key(name), 2) == 1
+    }
+    return near.pop() if len(near) == 1 else word
+
+
+def _series(word: str, after_org: bool) -> str:
+    for pattern, name in ((_ZERO_SERIES, "o{digit}"), (_L_SERIES, "o1")):
+        m = pattern.fullmatch(word)
+        if m and (after_org or (m.group("rest") and _VARIANT_REST.match(m.group("rest")))):
+            return name.format(**m.groupdict()) + (m.group("rest") or "")
+    return word
 
 
 def _closest(key: str, vocab: Vocabulary, settings: OcrSettings) -> str | None:

@@ -338,3 +338,24 @@ def test_a_header_label_centred_on_two_lines_stays_in_the_header(tmp_path):
         for model, *values in CENTRED_HEADER_ROWS
         for dataset, value in zip(("MATH", "GPQA Diamond"), values, strict=True)
     )
+
+
+@pytest.mark.parametrize(
+    ("read", "repair"),
+    [
+        ("OpenAl ol-mini", "OpenAI o1-mini"),  # an organisation's `I` read `l`, a series' `1` read `l`
+        ("Anthrop1c", "Anthropic"),
+        ("03-mini-high", "o3-mini-high"),  # a variant word follows: a series name
+        ("OpenAI 01-1217", "OpenAI o1-1217"),  # after an organisation's name
+        ("Preview 05-06", "Preview 05-06"),  # a date: digits follow
+        ("01-2024-12-17", "01-2024-12-17"),  # in doubt: left as read (flagged read-by-ocr anyway)
+        ("Orca 03", "Orca 03"),  # no organisation before it
+        ("Beta", "Beta"),  # a word near no organisation by look-alike letters (`Meta`: m is no b)
+    ],
+)
+def test_a_model_name_misread_by_look_alike_letters_is_put_back_where_certain(read, repair):
+    from extractor.readers.pdf.ocr_labels import repair_name_words
+    from extractor.vocab import load_vocabulary
+
+    cell = repair_name_words(Cell(row=0, col=1, text=read), load_vocabulary())
+    assert (cell.text, cell.ocr_text) == (repair, None if repair == read else read)
