@@ -62,7 +62,7 @@ def repair_label(cell: Cell, vocab: Vocabulary, settings: OcrSettings) -> Cell:
 
 
 def repair_name_words(cell: Cell, vocab: Vocabulary) -> Cell:
-    """The cell with an organisation's name misread by one look-alike letter (`OpenAl`) and a
+    """The cell with an organisation's name misread by one look-alike letter (an `I` read `l`) and a
     series name read with a zero or an `l` (`ol-mini`, `Nimbus 03`) put back."""
     text = cell.text.strip()
     if holds_score(text) or not any(ch.isalpha() for ch in text):
