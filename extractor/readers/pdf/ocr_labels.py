@@ -17,6 +17,7 @@ variant word or an organisation's name makes it certain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extractor.model.document import Cell
 from extractor.readers.pdf.ocr_settings import OcrSettings
@@ -38,6 +39,13 @@ _SAME = {(a, b) for group in _LOOKALIKES for a in group for b in group}
 _ZERO_SERIES = re.compile(r"[0O](?P<digit>[1-9])(?P<rest>-.*)?")
 _L_SERIES = re.compile(r"o[lI|](?P<rest>-.*)?")
 _VARIANT_REST = re.compile(r"-[A-Za-z]")
+# a metric's note set small after a label (`BBH (EM)`) OCR reads with its parenthesis as a letter
+# (`BBH cm)`, `MMLU ccm)`); such a note is put back to the one note of the same table that reads as a
+# metric and is this near it, by letters OCR takes for one another (a parenthesis for `c` among them)
+_NOTE_LOOKALIKES = ("(c¢@{[", ")]}j")
+_NOTE_SAME = _SAME | {(a, b) for group in _NOTE_LOOKALIKES for a in group for b in group}
+_NOTE_EDITS = 2
+_METRIC_NOTE = re.compile(r"^\((?P<inner>[^()]+)\)$")
 _ORG_MIN_CHARS = 4  # an organisation's name shorter than this is never repaired: too many words near it
 
 
@@ -97,6 +105,49 @@ def _series(word: str, after_org: bool) -> str:
     return word
 
 
+def repair_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
+    """The cells with each label's misread metric note (`cm)`) put back to a metric note of the table
+    read right in other labels (`(EM)`), when all notes within _NOTE_EDITS look-alike edits of it
+    name one metric; the spelling most labels print is used."""
+    notes = {id(c): _note(c.text) for c in cells}
+    spellings: dict[str, Counter[str]] = {}  # metric -> its clean notes, by how many labels print them
+    for n in notes.values():
+        metric = _metric(n, vocab) if n else None
+        if metric:
+            spellings.setdefault(metric, Counter())[n] += 1
+    out = []
+    for c in cells:
+        note = notes[id(c)]
+        if note and len(note) >= 2 and _metric(note, vocab) is None:
+            near = {
+                metric
+                for metric, printed in spellings.items()
+                for n in printed
+                if _distance(note.casefold(), n.casefold(), _NOTE_EDITS + 1, _NOTE_SAME) <= _NOTE_EDITS
+            }
+            if len(near) == 1:
+                text = c.text.strip()
+                fixed = text[: len(text) - len(note)] + spellings[near.pop()].most_common(1)[0][0]
+                c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
+        out.append(c)
+    return out
+
+
+def _note(text: str) -> str | None:
+    text = text.strip()
+    m = _NAME_AND_NOTE.match(text)
+    if not m or not m.group("note") or holds_score(text) or not any(ch.isalpha() for ch in m.group("name")):
+        return None
+    return m.group("note").strip()
+
+
+def _metric(note: str, vocab: Vocabulary) -> str | None:
+    """The metric a note in parentheses names (`(EM)`, `(Acc.)`), or None."""
+    m = _METRIC_NOTE.match(note)
+    entry = vocab.metric(m.group("inner")) if m else None
+    return entry.name if entry else None
+
+
 def _closest(key: str, vocab: Vocabulary, settings: OcrSettings) -> str | None:
     """The name as printed of the one benchmark within `label_edits` of `key`, or None."""
     limit = settings.label_edits if len(key) >= settings.label_two_edits_chars else 1
@@ -126,14 +177,14 @@ def _names(vocab: Vocabulary) -> dict[str, tuple[str, str]]:
     return vocab.memo(("ocr-label-names",), make)  # built once; never changed after
 
 
-def _distance(a: str, b: str, cap: int) -> int:
+def _distance(a: str, b: str, cap: int, same: set[tuple[str, str]] = _SAME) -> int:
     """The edits (a letter added, dropped or read as a look-alike) from `a` to `b`, or `cap` once they
     are sure to be at least that many (a letter read as one unlike it costs `cap`)."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
         current = [i]
         for j, cb in enumerate(b, start=1):
-            change = 0 if ca == cb else 1 if (ca, cb) in _SAME else cap  # another letter: no slip
+            change = 0 if ca == cb else 1 if (ca, cb) in same else cap  # another letter: no slip
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change))
         if min(current) >= cap:
             return cap

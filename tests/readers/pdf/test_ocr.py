@@ -359,3 +359,36 @@ def test_a_model_name_misread_by_look_alike_letters_is_put_back_where_certain(re
 
     cell = repair_name_words(Cell(row=0, col=1, text=read), load_vocabulary())
     assert (cell.text, cell.ocr_text) == (repair, None if repair == read else read)
+
+
+def test_a_metric_note_misread_with_its_parenthesis_is_put_back_to_the_tables_spelling():
+    from extractor.readers.pdf.ocr_labels import repair_notes
+    from extractor.vocab import load_vocabulary
+
+    read = ["BBH cm)", "MMLU ccm)", "ARC-Easy (EM)", "PIQA (EM)", "RACE (em)", "DROP cy", "MATH cam)"]
+    read += ["HumanEval (Pass@1)", "Nimbus-7B", "71.3"]
+    cells = [Cell(row=k, col=0, text=t) for k, t in enumerate(read)]
+    repaired = repair_notes(cells, load_vocabulary())
+    assert [c.text for c in repaired] == [
+        "BBH (EM)",  # `(E` read `c`: two look-alike edits from `(EM)`, the spelling two labels print
+        "MMLU (EM)",
+        "ARC-Easy (EM)",
+        "PIQA (EM)",
+        "RACE (em)",  # a metric already: left as read
+        "DROP cy",  # near no note of the table
+        "MATH cam)",  # `a` for `E` is no look-alike slip
+        "HumanEval (Pass@1)",
+        "Nimbus-7B",
+        "71.3",
+    ]
+    assert repaired[0].ocr_text == "BBH cm)" and repaired[2].ocr_text is None
+
+
+def test_a_misread_note_near_two_metrics_of_the_table_is_left_as_read():
+    from extractor.readers.pdf.ocr_labels import repair_notes
+    from extractor.vocab import load_vocabulary
+
+    # `cPass@1)` is one edit from `(Pass@1)` and two from `(Pass@10)`: which it is, nothing says
+    read = ["MBPP (Pass@1)", "HumanEval (Pass@10)", "DROP cf)", "APPS cPass@1)"]
+    cells = [Cell(row=k, col=0, text=t) for k, t in enumerate(read)]
+    assert [c.text for c in repair_notes(cells, load_vocabulary())][3] == "APPS cPass@1)"
