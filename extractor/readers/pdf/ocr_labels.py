@@ -39,6 +39,9 @@ _SAME = {(a, b) for group in _LOOKALIKES for a in group for b in group}
 _ZERO_SERIES = re.compile(r"[0O](?P<digit>[1-9])(?P<rest>-.*)?")
 _L_SERIES = re.compile(r"o[lI|](?P<rest>-.*)?")
 _VARIANT_REST = re.compile(r"-[A-Za-z]")
+# a header cell holding only such a name (`01-1217`, `03`), under a cell naming an organisation: a
+# release number follows (`-1217`), never a date's two digits (`05-06`)
+_SERIES_CELL = re.compile(r"[0O](?P<digit>[1-9])(?P<rest>-\d{3,})?")
 # a metric's note set small after a label (`BBH (EM)`) OCR reads with its parenthesis as a letter
 # (`BBH cm)`, `MMLU ccm)`); such a note is put back to the one note of the same table that reads as a
 # metric and is this near it, by letters OCR takes for one another (a parenthesis for `c` among them)
@@ -83,6 +86,22 @@ def repair_name_words(cell: Cell, vocab: Vocabulary) -> Cell:
     if out == words:
         return cell
     return cell.model_copy(update={"text": " ".join(out), "ocr_text": cell.ocr_text or cell.text})
+
+
+def repair_series_cells(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
+    """The cells with a series name read with a zero (`01-1217`) put back where the header cell
+    above names an organisation (`OpenAI` over `o1-1217`: a model named over two header lines)."""
+    out = []
+    for c in cells:
+        m = _SERIES_CELL.fullmatch(c.text.strip())
+        above = m and next(
+            (a for a in cells if a.row + a.rowspan == c.row and a.col <= c.col < a.col + a.colspan), None
+        )
+        if above and above.text.split() and vocab.is_organisation(above.text.split()[0]):
+            fixed = f"o{m.group('digit')}{m.group('rest') or ''}"
+            c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
+        out.append(c)
+    return out
 
 
 def _organisation(word: str, vocab: Vocabulary) -> str:

@@ -18,7 +18,12 @@ import re
 
 from extractor.model.document import Cell, Table, TableEngine
 from extractor.readers.pdf.ocr import OcrArea
-from extractor.readers.pdf.ocr_labels import repair_label, repair_name_words, repair_notes
+from extractor.readers.pdf.ocr_labels import (
+    repair_label,
+    repair_name_words,
+    repair_notes,
+    repair_series_cells,
+)
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.roles import holds_score, mark_cell_roles
 from extractor.vocab.names import Vocabulary
@@ -49,9 +54,8 @@ def ocr_table(
     cells = [_with_confidence(c, words, settings) for c in table.cells]
     cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
     if vocab is not None:
-        cells = repair_notes(
-            [repair_name_words(repair_label(c, vocab, settings), vocab) for c in cells], vocab
-        )
+        cells = [repair_name_words(repair_label(c, vocab, settings), vocab) for c in cells]
+        cells = repair_series_cells(repair_notes(cells, vocab), vocab)
     return mark_cell_roles(table.model_copy(update={"cells": tuple(cells), "engine": TableEngine.OCR}))
 
 

@@ -392,3 +392,15 @@ def test_a_misread_note_near_two_metrics_of_the_table_is_left_as_read():
     read = ["MBPP (Pass@1)", "HumanEval (Pass@10)", "DROP cf)", "APPS cPass@1)"]
     cells = [Cell(row=k, col=0, text=t) for k, t in enumerate(read)]
     assert [c.text for c in repair_notes(cells, load_vocabulary())][3] == "APPS cPass@1)"
+
+
+def test_a_series_name_under_an_organisations_header_cell_is_put_back():
+    from extractor.readers.pdf.ocr_labels import repair_series_cells
+    from extractor.vocab import load_vocabulary
+
+    header = [("OpenAI", 1), ("OpenAI", 2), ("Orca", 3), ("Preview", 4)]
+    second = [("01-1217", 1), ("03", 2), ("01-1217", 3), ("05-06", 4)]
+    cells = [Cell(row=0, col=c, text=t) for t, c in header] + [Cell(row=1, col=c, text=t) for t, c in second]
+    repaired = repair_series_cells(cells, load_vocabulary())
+    # under an organisation: a series name; under a model's own name, or a date: left as read
+    assert [c.text for c in repaired[4:]] == ["o1-1217", "o3", "01-1217", "05-06"]
