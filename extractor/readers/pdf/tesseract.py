@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 from pathlib import Path
 
 from extractor.readers.pdf.ocr_geometry import Boxed
@@ -57,13 +58,19 @@ def ocr_unavailable(language: str = "eng") -> str | None:
     return None
 
 
-@functools.cache
-def _api(language: str):
-    """One Tesseract per process and language: loading its model takes ~0.2 s."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", _OMP_THREADS)
-    import tesserocr
+_LOCAL = threading.local()
 
-    return tesserocr.PyTessBaseAPI(path=str(tessdata(language)) + os.sep, lang=language)
+
+def _api(language: str):
+    """One Tesseract per thread and language, kept: loading its model takes ~0.2 s, and one
+    Tesseract must not read two pictures at once (a Dask worker runs documents in threads)."""
+    apis = _LOCAL.__dict__.setdefault("apis", {})
+    if language not in apis:
+        os.environ.setdefault("OMP_THREAD_LIMIT", _OMP_THREADS)
+        import tesserocr
+
+        apis[language] = tesserocr.PyTessBaseAPI(path=str(tessdata(language)) + os.sep, lang=language)
+    return apis[language]
 
 
 def read_lines(picture, ocr: OcrSettings, psm: int | None = None) -> list[list[Boxed]]:

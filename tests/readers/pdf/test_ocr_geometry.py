@@ -64,3 +64,17 @@ def test_a_doubtful_stretch_is_read_again_and_the_surer_reading_kept():
     assert [w.text for w in line] == ["MMLU", "(Pass@1)", "Orca-13B"]
     assert line[-1] is sure
     assert abs(line[1].left - metric.left) <= 5 and abs(line[1].width - metric.width) <= 8  # side bearings
+
+
+@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR unavailable: {ocr_unavailable()}")
+def test_pictures_read_in_two_threads_at_once_are_each_read_whole():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractor.readers.pdf.tesseract import read_lines
+
+    img, _ = _line([("Nimbus-7B", 20), ("71.3", 300), ("55.2", 500)])
+    with ThreadPoolExecutor(4) as pool:
+        read = list(
+            pool.map(lambda _: [w.text for ln in read_lines(img, OcrSettings()) for w in ln], range(8))
+        )
+    assert read == [["Nimbus-7B", "71.3", "55.2"]] * 8
