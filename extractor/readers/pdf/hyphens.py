@@ -106,7 +106,10 @@ def join_lines(lines: Sequence[str], vocab: DocumentWords) -> str:
 
 
 def _join_two(left: str, right: str, vocab: DocumentWords) -> str:
-    head = _LAST_TOKEN.search(left)
+    # only the last word of what is joined so far can end in a break: searching all of it made
+    # joining a paragraph's lines quadratic in its length
+    words = left.rsplit(maxsplit=1)
+    head = _LAST_TOKEN.search(words[-1]) if words else None
     tail = _FIRST_TOKEN.match(right)
     if not head or not tail:
         return f"{left} {right}"
