@@ -33,7 +33,7 @@ from extractor.readers.pdf.hyphens import DocumentWords, build_vocabulary
 from extractor.readers.pdf.images import warn_picture_table
 from extractor.readers.pdf.inflation import check_inflation
 from extractor.readers.pdf.layout_settings import LayoutSettings
-from extractor.readers.pdf.ocr import NO_TEXT_LAYER, OcrArea, read_pictures
+from extractor.readers.pdf.ocr import NO_TEXT_LAYER, OcrArea, Wanted, read_pictures, wanted_areas
 from extractor.readers.pdf.ocr_repair import in_area, ocr_table
 from extractor.readers.pdf.opening import open_pdfium
 from extractor.readers.pdf.page_layout import (
@@ -99,9 +99,10 @@ def read_pdf_into(
         doc.page_count = len(src.pdf)
         _check_page_limit(doc.page_count, pdf_options)
         wanted = src.graphics if pdf_options.ruled_tables or pdf_options.text_tables else None
-        pages = read_pages(src.pdf, doc, resolved, pdf_options.max_pages, pdf_options.pages, wanted)
+        pictures: dict[int, list[Wanted] | Exception] = {}
+        pages = read_pages(src.pdf, doc, resolved, pdf_options.max_pages, pdf_options.pages, wanted, pictures)
         # pictures of tables and pages without text read by OCR, or told of (table-image)
-        pages, areas = read_pictures(src.pdf, doc, pages, resolved, pdf_options.ocr)
+        pages, areas = read_pictures(src.pdf, doc, pages, resolved, pdf_options.ocr, pictures)
         if wanted is not None:
             _add_rules(src, areas, resolved)
         if not any(p.words for p in pages):
@@ -168,7 +169,10 @@ def read_pages(
     max_pages: int | None,
     selected: frozenset[int] | None = None,
     graphics: dict[int, Graphics | None | Exception] | None = None,
+    pictures: dict[int, list[Wanted] | Exception] | None = None,
 ) -> list[PageText]:
+    """Each page's text; with `graphics` and `pictures`, its rules and the areas OCR should read,
+    taken while the page is open (opening it again costs as much as reading its text)."""
     total = len(pdf)
     limit = min(total, max_pages or total)
     if limit < total:
@@ -185,6 +189,11 @@ def read_pages(
                 pages.append(read_page(page, i + 1, settings.text))
                 if graphics is not None:
                     graphics[i + 1] = _graphics(page, pages[-1], settings)
+                if pictures is not None:
+                    try:
+                        pictures[i + 1] = wanted_areas(page, pages[-1], settings)
+                    except Exception as e:  # told of when OCR reads the page, as before
+                        pictures[i + 1] = e
             finally:
                 page.close()
         except Exception as e:  # one bad page must not lose the others

@@ -30,6 +30,7 @@ from extractor.readers.pdf.words import Line, PageText, Word
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in top-left display points
 
 NO_TEXT_LAYER = "the page has no text layer"
+Wanted = tuple[Box, str]  # an area OCR should read, and why
 # a picture's edge glyphs must not be cut where its box is drawn tight around them
 _AREA_PAD = 2.0
 # a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
@@ -54,20 +55,33 @@ def why_no_ocr() -> str:
 
 
 def read_pictures(
-    pdf: pdfium.PdfDocument, doc: Document, pages: list[PageText], settings: PdfSettings, enabled: bool
+    pdf: pdfium.PdfDocument,
+    doc: Document,
+    pages: list[PageText],
+    settings: PdfSettings,
+    enabled: bool,
+    wanted: dict[int, list[Wanted] | Exception] | None = None,
 ) -> tuple[list[PageText], list[OcrArea]]:
     """The pages with the words OCR read on their pictures of tables (and on pages without text)
-    added, and the areas read. Pictures that stay unread get a `table-image` warning."""
+    added, and the areas read. Pictures that stay unread get a `table-image` warning. `wanted`
+    holds each page's wanted_areas where they were found while its text was read; a page with
+    none is not opened again."""
     out: list[PageText] = []
     areas: list[OcrArea] = []
     for text in pages:
         try:
-            page = pdf[text.number - 1]
-            try:
-                wanted = _wanted(page, text, settings)
-                read = _read_page(page, text, wanted, doc, settings, enabled) if wanted else []
-            finally:
-                page.close()
+            found = (wanted or {}).get(text.number)
+            if isinstance(found, Exception):
+                raise found
+            if found == []:
+                read = []
+            else:
+                page = pdf[text.number - 1]
+                try:
+                    found = wanted_areas(page, text, settings) if found is None else found
+                    read = _read_page(page, text, found, doc, settings, enabled) if found else []
+                finally:
+                    page.close()
         except Exception as e:  # an odd page must not stop the reading
             doc.warn("ocr-failed", f"OCR failed: {type(e).__name__}: {e}"[:300], page=text.number)
             read = []
@@ -76,7 +90,7 @@ def read_pictures(
     return out, areas
 
 
-def _wanted(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> list[tuple[Box, str]]:
+def wanted_areas(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> list[Wanted]:
     """The areas of a page that OCR should read, each with why: the whole page when it has no text,
     else each picture that looks like a results table (found as they were for the warning alone)."""
     frame = Frame(page)
@@ -88,7 +102,7 @@ def _wanted(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> list
 def _read_page(
     page: pdfium.PdfPage,
     text: PageText,
-    wanted: list[tuple[Box, str]],
+    wanted: list[Wanted],
     doc: Document,
     settings: PdfSettings,
     enabled: bool,
