@@ -17,8 +17,6 @@ _BOX = 4
 # a pixel row of a word darker than this share of its darkest row is the letters' body (a row
 # through the tail of a `p` or a `g` in a word of six letters is under a fifth of it)
 BODY_ROW_SHARE = 0.3
-# a row lighter than this share of the darkest holds no letter: the white between two lines
-INK_ROW_SHARE = 0.03
 # letters that hang below the baseline, by how much (em), and those that reach the capitals' height
 _DESCENDERS = re.compile(r"[gjpqy,;()\[\]{}]")
 _DESCENDER_EM = 0.21
@@ -66,14 +64,6 @@ def _box_baseline(word: Boxed, size: float, cap_height_em: float) -> float:
 def ink_baseline(picture, left: int, top: int, width: int, height: int) -> float | None:
     """The baseline (pixel row, below the body's last row) of the word boxed at (left, top, width,
     height) in `picture` (grayscale, white paper), or None for a box without ink."""
-    rows = ink_rows(picture, left, top, width, height)
-    return None if rows is None else rows[1]
-
-
-def ink_rows(picture, left: int, top: int, width: int, height: int) -> tuple[float, float] | None:
-    """The top of a word's letters and its baseline (pixel rows), read from its ink; None for a box
-    without ink. The top is where the ink above the baseline stops: a box reaching up into the line
-    above (Tesseract's, over a header of two lines) holds a white gap first."""
     if width < 1 or height < 1:
         return None
     rows = picture.crop((left, top, left + width, top + height)).resize((1, height), _BOX).tobytes()
@@ -82,10 +72,7 @@ def ink_rows(picture, left: int, top: int, width: int, height: int) -> tuple[flo
     if darkest == 0:
         return None
     body = [k for k, d in enumerate(darkness) if d >= BODY_ROW_SHARE * darkest]
-    first = body[-1]
-    while first > 0 and darkness[first - 1] > INK_ROW_SHARE * darkest:
-        first -= 1
-    return float(top + first), float(top + body[-1] + 1)
+    return float(top + body[-1] + 1)
 
 
 def shared_baselines(baselines: Sequence[float], size: float, same_em: float) -> list[float]:

@@ -39,14 +39,14 @@ def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
         picture = gray if horizontal else gray.transpose(_TRANSPOSE)
         shortest = RULE_MIN_PT if horizontal else SHORT_RULE_MIN_PT
         for stroke in _strokes(_dark_runs(picture, step, shortest), step):
-            a, b, y = stroke[0]
-            thick = stroke[-1][2] - y + 1
-            if (b - a) < RULE_MIN_PT * scale and thick > SHORT_RULE_MAX_WIDTH_PT * scale:
+            a, b, y = stroke[0]  # a rule is where its first pixel row is
+            long = b - a >= RULE_MIN_PT * scale
+            if not long and stroke[-1][2] - y + 1 > SHORT_RULE_MAX_WIDTH_PT * scale:
                 continue  # a letter's stem
             out = out or gray.copy()
-            for a, b, y in stroke:
-                out.paste(255, (a, y - 1, b, y + 2) if horizontal else (y - 1, a, y + 2, b))
-            if b - a >= RULE_MIN_PT * scale:
+            for ra, rb, ry in stroke:
+                out.paste(255, (ra, ry - 1, rb, ry + 2) if horizontal else (ry - 1, ra, ry + 2, rb))
+            if long:
                 found.append((a + step, y, b - step, y) if horizontal else (y, a + step, y, b - step))
     return out or gray, found
 
