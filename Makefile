@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test schema clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py extractor/readers/pdf/_bulk.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)

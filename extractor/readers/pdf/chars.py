@@ -1,5 +1,6 @@
 """pdfium's characters of a page, in the frame where most of its text reads left to right: boxes,
-baselines, sizes, boldness and direction, read with as few calls into pdfium as it allows.
+baselines, sizes, boldness and direction, as arrays (one entry per char: a page has thousands,
+and a Python object per char cost more than pdfium's own work).
 
 pdfium gives one entry per character in content-stream order, plus generated spaces and
 `\\r\\n` pairs where it sees a word or line break, and U+FFFE for a line-end hyphen. We keep
@@ -10,76 +11,175 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extractor.readers.pdf.bulk import PdfiumChars
 from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.text_settings import TextSettings
 
 HYPHEN_MARK = "\ufffe"
 _BOLD_NAMES = ("bold", "medi", "black", "heavy", "semibold", "demi")
-_SPACES = frozenset(" \t\u00a0\u2002\u2003\u2009\u200b\r\n")
+_SPACE_CODES = np.array([ord(c) for c in " \t\u00a0\u2002\u2003\u2009\u200b"], dtype=np.uint32)
+_HYPHEN, _NEWLINE, _RETURN = 0xFFFE, 0x0A, 0x0D
+NO_BREAK, SPACE, NEWLINE = 0, 1, 2  # what stood before a char in the stream
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs several times more, per char
-class Char:
+@dataclass(slots=True)
+class Chars:
+    """A page's visible chars in stream order: `text` holds one character per char (UTF-16
+    halves unpaired), the arrays one entry per char; `gap` says whether a space or a line break
+    came before it (the first char's is NEWLINE)."""
+
     text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    baseline: float
-    size: float
-    bold: bool
-    upright: bool
-    space: bool  # a real or generated space: a word break
-    newline: bool  # pdfium's generated line break
+    x0: np.ndarray
+    top: np.ndarray
+    x1: np.ndarray
+    bottom: np.ndarray
+    baseline: np.ndarray
+    size: np.ndarray
+    bold: np.ndarray
+    upright: np.ndarray
+    gap: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.text)
 
 
-# --- characters ---------------------------------------------------------------------------
+def read_chars(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, settings: TextSettings, native: bool = True
+) -> tuple[Chars, Frame]:
+    """The page's characters in the frame where most of its text reads left to right."""
+    frame = Frame(page)
+    tp = textpage.raw
+    codes = _codes(tp, textpage.count_chars())
+    newline = codes == _NEWLINE
+    space = np.isin(codes, _SPACE_CODES)
+    visible = np.flatnonzero(~(newline | space | (codes == _RETURN)))
+    gap = _gaps(visible, newline, space)
+    generated = np.zeros(len(visible), dtype=bool)
+    for k in np.flatnonzero(codes[visible] == _HYPHEN).tolist():  # pdfium generates only breaks
+        generated[k] = bool(raw.FPDFText_IsGenerated(tp, int(visible[k])))
+    pdfium_chars = PdfiumChars(tp, len(codes), visible, native)
+    box = pdfium_chars.box[visible]
+    left, low, right, high = box[:, 0], box[:, 1], box[:, 2], box[:, 3]
+    size, bold, turn, ox, oy = _fonts(pdfium_chars, tp, visible, generated, left, low, settings)
+    turn = np.where(turn >= 0, (turn - frame.rotation // 90) % 4, turn)
+    frame.turn = _main_turn(turn[~generated], settings)
+    a, b, c, d, e, f = _affine(frame)  # user space -> the frame, as one map
+    if b == 0 and c == 0 and a > 0 and d < 0:  # an upright page: no min/max needed
+        x0, x1, top, bottom, baseline = a * left + e, a * right + e, d * high + f, d * low + f, d * oy + f
+    else:
+        xa, ya = a * left + c * low + e, b * left + d * low + f
+        xb, yb = a * right + c * high + e, b * right + d * high + f
+        x0, x1, top, bottom = np.minimum(xa, xb), np.maximum(xa, xb), np.minimum(ya, yb), np.maximum(ya, yb)
+        baseline = b * ox + d * oy + f
+    _fill_sizes(size, generated | (size <= 0), bottom - top, settings)
+    text = codes[visible].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    upright = generated | (turn == frame.turn)
+    return Chars(text, x0, top, x1, bottom, baseline, size, bold, upright, gap), frame
 
 
-def _fast(fn, restype, *argtypes):
-    """A pdfium function called with plain ints for handles and pointers: pypdfium2's typed
-    bindings convert each argument, which costs more than the call itself when made per char."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+def _codes(tp, n: int) -> np.ndarray:
+    """Every char's UTF-16 unit in one call (one per char costs more than the rest of the page),
+    or one by one when pdfium's text does not line up with its char indexes; 2 (pdfium's code for
+    a hyphen it judged a line-end break) as U+FFFE, nothing as U+FFFD."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    if got == n + 1:
+        codes = np.frombuffer(buf.raw[: 2 * n], dtype="<u2").astype(np.uint32)
+    else:
+        codes = np.array([raw.FPDFText_GetUnicode(tp, i) for i in range(n)], dtype=np.uint32)
+    codes[codes == 2] = _HYPHEN
+    codes[(codes == 0) | (codes >= 0x110000)] = 0xFFFD
+    return codes
 
 
-_text_object = _fast(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-_loose_box = _fast(raw.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+def _gaps(visible: np.ndarray, newline: np.ndarray, space: np.ndarray) -> np.ndarray:
+    """Per visible char, the strongest break between it and the visible char before it."""
+    lines = np.concatenate(([0], np.cumsum(newline)))  # newlines before each stream index
+    spaces = np.concatenate(([0], np.cumsum(space)))
+    after_previous = np.concatenate(([0], visible[:-1] + 1))
+    gap = np.where(spaces[visible] > spaces[after_previous], SPACE, NO_BREAK)
+    gap = np.where(lines[visible] > lines[after_previous], NEWLINE, gap).astype(np.int8)
+    if len(gap):
+        gap[0] = NEWLINE
+    return gap
 
 
-class _FontCache:
-    """Font size, boldness and direction per text object (keyed by `_text_object`): pdfium asks
-    per char, the chars of one object share them."""
+def _fonts(
+    pdfium_chars: PdfiumChars,
+    tp,
+    visible: np.ndarray,
+    generated: np.ndarray,
+    left: np.ndarray,
+    low: np.ndarray,
+    settings: TextSettings,
+) -> tuple[np.ndarray, ...]:
+    """Size, boldness, turn and origin per char. A text object's chars share font, size and
+    the origin's place in their box: they are read at its first char; a char with no object,
+    its own; a generated hyphen has none of them but its origin."""
+    m = len(visible)
+    objects = pdfium_chars.object[visible]
+    own = generated | (objects == 0)
+    shared = np.flatnonzero(~own)
+    keys, first, inverse = np.unique(objects[shared], return_index=True, return_inverse=True)
+    asked = np.concatenate((shared[first], np.flatnonzero(own))).astype(np.intp)
+    at = np.empty(m, dtype=np.intp)  # each char's row in `facts`
+    at[shared] = inverse
+    at[own] = np.arange(len(keys), len(asked))
+    facts = pdfium_chars.facts(visible[asked])
+    size, turn = _sizes_and_turns(facts.size, facts.matrix, settings)
+    bold = _boldness(tp, visible[asked], facts.font, settings)
+    dx, dy = facts.origin[:, 0] - left[asked], facts.origin[:, 1] - low[asked]
+    size, bold, turn, dx, dy = size[at], bold[at], turn[at], dx[at], dy[at]
+    ox, oy = left + dx, low + dy
+    gen = np.flatnonzero(generated)
+    if len(gen):
+        size[gen], bold[gen], turn[gen] = 0.0, False, 0
+        ox[gen], oy[gen] = facts.origin[at[gen], 0], facts.origin[at[gen], 1]
+    return size, bold, turn, ox, oy
 
-    def __init__(self, textpage: pdfium.PdfTextPage, settings: TextSettings):
-        self.tp = textpage.raw
-        self.settings = settings
-        self.cache: dict[int, tuple[float, bool, int, float, float]] = {}  # + the origin's offset in the box
-        self.buf = ctypes.create_string_buffer(256)
-        self.flags = ctypes.c_int()
-        self.matrix = raw.FS_MATRIX()
 
-    def read(self, i: int) -> tuple[float, bool, int]:
-        size = raw.FPDFText_GetFontSize(self.tp, i)
-        turn = 0
-        if raw.FPDFText_GetMatrix(self.tp, i, ctypes.byref(self.matrix)):
-            m = self.matrix
-            size *= math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
-            turn = _quarter_turns(m.a, m.b, self.settings.slant_tolerance_deg)
-        weight = raw.FPDFText_GetFontWeight(self.tp, i)
-        n = raw.FPDFText_GetFontInfo(self.tp, i, self.buf, len(self.buf), ctypes.byref(self.flags))
-        name = self.buf.value.decode("latin-1").lower() if n > 0 else ""
-        bold = (
-            weight >= self.settings.bold_weight
+def _sizes_and_turns(size: np.ndarray, matrix: np.ndarray, settings: TextSettings):
+    """Font size scaled by the char matrix, and the matrix's quarter turns (-1: slanted)."""
+    a, b, c, d, given = matrix[:, 0], matrix[:, 1], matrix[:, 2], matrix[:, 3], matrix[:, 4] > 0
+    scale = np.sqrt(np.abs(a * d - b * c))
+    scale[scale == 0] = 1.0
+    size = np.where(given, size * scale, size)
+    turns: dict[tuple[float, float], int] = {}
+    turn = np.zeros(len(size), dtype=np.int64)
+    for k in np.flatnonzero(given).tolist():
+        key = (float(a[k]), float(b[k]))
+        if key not in turns:
+            turns[key] = _quarter_turns(*key, settings.slant_tolerance_deg)
+        turn[k] = turns[key]
+    return size, turn
+
+
+def _boldness(tp, indexes: np.ndarray, fonts: np.ndarray, settings: TextSettings) -> np.ndarray:
+    """Per asked char, whether its font is bold: read once per font (per char without one)."""
+    buf, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+    known: dict[int, bool] = {}
+    out = np.zeros(len(indexes), dtype=bool)
+    for k, (i, font) in enumerate(zip(indexes.tolist(), fonts.tolist(), strict=True)):
+        if font and font in known:
+            out[k] = known[font]
+            continue
+        weight = raw.FPDFText_GetFontWeight(tp, i)
+        n = raw.FPDFText_GetFontInfo(tp, i, buf, len(buf), ctypes.byref(flags))
+        name = buf.value.decode("latin-1").lower() if n > 0 else ""
+        out[k] = (
+            weight >= settings.bold_weight
             or any(b in name for b in _BOLD_NAMES)
-            or bool(self.flags.value & (1 << 18))
+            or bool(flags.value & (1 << 18))
         )
-        return size, bold, turn
+        if font:
+            known[font] = bool(out[k])
+    return out
 
 
 def _quarter_turns(a: float, b: float, tolerance: float) -> int:
@@ -89,117 +189,24 @@ def _quarter_turns(a: float, b: float, tolerance: float) -> int:
     return k if abs(angle - 90 * round(angle / 90)) < tolerance else -1
 
 
-def read_chars(
-    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, settings: TextSettings
-) -> tuple[list[Char], Frame]:
-    """The page's characters in the frame where most of its text reads left to right."""
-    frame = Frame(page)
-    raw_chars = _raw_chars(textpage, frame, settings)
-    turns = Counter(rc[4] for rc in raw_chars if not rc[5] and rc[4] >= 0)
-    main, count = turns.most_common(1)[0] if turns else (0, 0)
-    frame.turn = main if count > settings.turn_share * sum(turns.values()) else 0
-    a, b, c, d, e, f = _affine(frame)  # user space -> the frame, as one map: it runs per char
-    straight = b == 0 and c == 0 and a > 0 and d < 0  # an upright page: no min/max needed per char
-    main_turn = frame.turn
-    chars: list[Char] = []
-    append = chars.append
-    last_size = 0.0
-    for text, size, bold, box, turn, generated in raw_chars:
-        if text == "\n":
-            if chars:
-                append(_NEWLINE)
-            continue
-        if text in _SPACES:
-            append(_SPACE)  # a word break: where it stands is never asked
-            continue
-        left, low, right, high, ox, oy = box
-        if straight:
-            x0, x1, top, bottom, baseline = a * left + e, a * right + e, d * high + f, d * low + f, d * oy + f
-        else:
-            xa, ya, xb, yb = (
-                a * left + c * low + e,
-                b * left + d * low + f,
-                a * right + c * high + e,
-                b * right + d * high + f,
-            )
-            x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
-            baseline = b * ox + d * oy + f
-        if generated or size <= 0:
-            size = last_size or (bottom - top) / settings.em_per_box_height
-        last_size = size
-        append(
-            Char(
-                text, x0, top, x1, bottom, baseline, size, bold, generated or turn == main_turn, False, False
-            )
-        )
-    return chars, frame
+def _main_turn(turn: np.ndarray, settings: TextSettings) -> int:
+    """The turn most chars read in (the first seen on a tie), if more than `turn_share` of them."""
+    set_at = turn[turn >= 0]
+    if not len(set_at):
+        return 0
+    counts = np.bincount(set_at, minlength=4)
+    tied = np.flatnonzero(counts == counts.max())
+    main = min(tied.tolist(), key=lambda t: int(np.argmax(set_at == t)))
+    return main if counts[main] > settings.turn_share * len(set_at) else 0
+
+
+def _fill_sizes(size: np.ndarray, missing: np.ndarray, height: np.ndarray, settings: TextSettings) -> None:
+    """A char without a size takes the one before it, or its box height over em_per_box_height."""
+    for k in np.flatnonzero(missing).tolist():
+        size[k] = (size[k - 1] if k else 0.0) or height[k] / settings.em_per_box_height
 
 
 def _affine(frame: Frame) -> tuple[float, float, float, float, float, float]:
     """Frame.point as x' = a*x + c*y + e, y' = b*x + d*y + f (it is affine: a rotation and a shift)."""
     (ex, fy), (px, py), (qx, qy) = frame.point(0.0, 0.0), frame.point(1.0, 0.0), frame.point(0.0, 1.0)
     return px - ex, py - fy, qx - ex, qy - fy, ex, fy
-
-
-def _raw_chars(textpage: pdfium.PdfTextPage, frame: Frame, settings: TextSettings) -> list:
-    """(text, size, bold, (user-space box and origin), display turn, generated) per char."""
-    fonts = _FontCache(textpage, settings)
-    tp = textpage.raw
-    handle = ctypes.cast(tp, ctypes.c_void_p).value
-    n = textpage.count_chars()
-    texts = _page_text(tp, n)
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect = raw.FS_RECTF()
-    is_generated, get_origin, get_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetCharOrigin, _loose_box
-    ox_ref, oy_ref, rect_ref = ctypes.byref(ox), ctypes.byref(oy), ctypes.addressof(rect)
-    quarter = frame.rotation // 90
-    out = []
-    for i in range(n):
-        text = texts[i] if texts is not None else _char_text(raw.FPDFText_GetUnicode(tp, i))
-        if text == "\r":
-            continue
-        if text == "\n" or text in _SPACES:  # breaks: read_chars needs no more of them
-            out.append((text, 0.0, False, None, 0, True))
-            continue
-        generated = text == HYPHEN_MARK and bool(is_generated(tp, i))  # pdfium generates only breaks
-        get_box(handle, i, rect_ref)
-        left, bottom = rect.left, rect.bottom
-        if generated:
-            size, bold, turn = 0.0, False, 0
-            get_origin(tp, i, ox_ref, oy_ref)
-            x, y = ox.value, oy.value
-        else:
-            # a text object's chars share font, size and the origin's place in their box: ask once
-            key = _text_object(handle, i) or -1 - i
-            hit = fonts.cache.get(key)
-            if hit is None:
-                get_origin(tp, i, ox_ref, oy_ref)
-                hit = fonts.cache[key] = (*fonts.read(i), ox.value - left, oy.value - bottom)
-            size, bold, turn, dx, dy = hit
-            x, y = left + dx, bottom + dy
-        if turn >= 0:
-            turn = (turn - quarter) % 4
-        out.append((text, size, bold, (left, bottom, rect.right, rect.top, x, y), turn, generated))
-    return out
-
-
-def _page_text(tp, n: int) -> list[str] | None:
-    """Every char's text in one call (one per char costs more than the rest of the page), or None
-    when pdfium's text does not line up with its char indexes."""
-    buf = ctypes.create_string_buffer(2 * (n + 1))
-    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    if got != n + 1:
-        return None
-    units = memoryview(buf.raw[: 2 * n]).cast("H")
-    return [_char_text(2 if u == 0xFFFE else u) for u in units]
-
-
-def _char_text(code: int) -> str:
-    if code == 2:  # pdfium's code for a hyphen it judged to be a line-end break
-        return HYPHEN_MARK
-    return chr(code) if 0 < code < 0x110000 else "\ufffd"
-
-
-# breaks between words and lines: group_lines only asks what they are
-_SPACE = Char(" ", 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False, True, True, False)
-_NEWLINE = Char("\n", 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False, True, True, True)

@@ -4,6 +4,7 @@ not, a user must hear that they were there, and how to have them read."""
 
 from __future__ import annotations
 
+import ctypes
 import re
 
 import pypdfium2 as pdfium
@@ -18,10 +19,28 @@ _RESULTS_WORDS = re.compile(
 )
 
 
-def _bounds(obj: pdfium.PdfObject) -> tuple[float, float, float, float]:
-    get = getattr(obj, "get_pos", None) or obj.get_bounds
-    left, bottom, right, top = get()[:4]
-    return left, bottom, right, top
+def _image_bounds(page: pdfium.PdfPage, max_depth: int) -> list[tuple[float, float, float, float]]:
+    """Each image object's bounds (left, bottom, right, top), forms included down to `max_depth`
+    levels, in pypdfium2's `get_objects` order, through the raw calls: its object wrappers cost
+    more than the walk when a page holds thousands of objects."""
+    found: list[tuple[float, float, float, float]] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+
+    def walk(objects, level: int) -> None:
+        for obj in objects:
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                found.append((left.value, bottom.value, right.value, top.value))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                n = pdfium_c.FPDFFormObj_CountObjects(obj)
+                walk([pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)], level + 1)
+
+    n = pdfium_c.FPDFPage_CountObjects(page.raw)
+    walk([pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(n)], 0)
+    return found
 
 
 def _text(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float) -> str:
@@ -46,8 +65,7 @@ def picture_tables(page: pdfium.PdfPage, settings: DrawingSettings) -> list[tupl
     width, height = page.get_size()
     found: list[tuple[Bounds, str]] = []
     large = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=settings.image_max_depth):
-        left, bottom, right, top = _bounds(obj)
+    for left, bottom, right, top in _image_bounds(page, settings.image_max_depth):
         left, right = max(left, 0.0), min(right, width)
         bottom, top = max(bottom, 0.0), min(top, height)
         share = (right - left) * (top - bottom) / (width * height)

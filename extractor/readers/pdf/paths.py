@@ -8,18 +8,17 @@ Points go through the object's matrix, the matrices of the forms holding it, and
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extractor.readers.pdf.bulk import SHAPE_CLOSED, SHAPE_CURVED, SHAPE_FILL, SHAPE_STROKE, read_paths
 from extractor.readers.pdf.drawing_settings import DrawingSettings
 from extractor.readers.pdf.frame import Frame
 
 Box = tuple[float, float, float, float]
 Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass
@@ -63,16 +62,20 @@ def _same(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
 
 def page_shapes(page: pdfium.PdfPage, frame: Frame, settings: DrawingSettings) -> list[Shape]:
     """Every subpath drawn on the page, forms included."""
-    shapes: list[Shape] = []
-    count = raw.FPDFPage_CountObjects(page.raw)
-    _walk(
-        [raw.FPDFPage_GetObject(page.raw, i) for i in range(count)],
-        _IDENTITY,
-        _frame_affine(frame),
-        shapes,
-        0,
-        settings,
-    )
+    tol = settings.point_tolerance
+    paths = read_paths(page.raw, settings.max_form_depth, tol, _frame_affine(frame))
+    points = list(zip(paths.x, paths.y, strict=True))
+    shapes = []
+    for start, length, flags in zip(paths.start, paths.length, paths.flags, strict=True):
+        if length >= 2:
+            shape = Shape(
+                points[start : start + length],
+                bool(flags & SHAPE_CURVED),
+                bool(flags & SHAPE_CLOSED),
+                bool(flags & SHAPE_FILL),
+                bool(flags & SHAPE_STROKE),
+            )
+            shapes.append(shape.finish(tol))
     return shapes
 
 
@@ -94,79 +97,6 @@ def _count(objs: list, enough: int, depth: int, max_depth: int) -> int:
         if found >= enough:
             break
     return found
-
-
-def _walk(
-    objs: list, outer: Matrix, frame: Matrix, shapes: list[Shape], depth: int, settings: DrawingSettings
-) -> None:
-    """`outer`: the forms' matrices around `objs`; `frame`: user space -> the page's frame."""
-    m = raw.FS_MATRIX()
-    for obj in objs:
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
-            continue
-        own = (m.a, m.b, m.c, m.d, m.e, m.f) if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)) else _IDENTITY
-        matrix = _compose(own, outer)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            shapes.extend(_subpaths(obj, matrix, frame, settings.point_tolerance))
-        elif depth < settings.max_form_depth:
-            n = raw.FPDFFormObj_CountObjects(obj)
-            _walk(
-                [raw.FPDFFormObj_GetObject(obj, i) for i in range(n)],
-                matrix,
-                frame,
-                shapes,
-                depth + 1,
-                settings,
-            )
-
-
-def _compose(inner: Matrix, outer: Matrix) -> Matrix:
-    """The matrix applying `inner` first, then `outer`."""
-    a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
-def _subpaths(path, matrix: Matrix, frame: Matrix, tol: float) -> list[Shape]:
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
-    fill, stroked = fill_mode.value != 0, bool(stroke.value)
-    a, b, c, d, e, f = _compose(matrix, frame)
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
-    handle = ctypes.cast(path, ctypes.c_void_p).value
-    get_segment, get_point, get_type, get_close = _SEGMENT, _POINT, _TYPE, _CLOSE
-    out: list[Shape] = []
-    current: Shape | None = None
-    for i in range(raw.FPDFPath_CountSegments(path)):
-        seg = get_segment(handle, i)
-        get_point(seg, x_ref, y_ref)
-        px, py = x.value, y.value
-        point = (a * px + c * py + e, b * px + d * py + f)
-        kind = get_type(seg)
-        if kind == raw.FPDF_SEGMENT_MOVETO or current is None:
-            current = Shape([point], False, False, fill, stroked)
-            out.append(current)
-        else:
-            current.points.append(point)
-            current.curved |= kind == raw.FPDF_SEGMENT_BEZIERTO
-        if get_close(seg) and current.points and not _same(current.points[0], point, tol):
-            current.points.append(current.points[0])
-            current.closed = True
-    return [s.finish(tol) for s in out if len(s.points) >= 2]
-
-
-def _fast(fn, restype, *argtypes):
-    """A pdfium function called with plain ints for handles and pointers (see chars.py)."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
-
-
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_SEGMENT = _fast(raw.FPDFPath_GetPathSegment, _VP, _VP, _INT)
-_POINT = _fast(raw.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP)
-_TYPE = _fast(raw.FPDFPathSegment_GetType, _INT, _VP)
-_CLOSE = _fast(raw.FPDFPathSegment_GetClose, _INT, _VP)
 
 
 def _frame_affine(frame: Frame) -> Matrix:

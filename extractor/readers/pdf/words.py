@@ -5,12 +5,14 @@ the baseline changes or a gap is as wide as a column gutter.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import pypdfium2 as pdfium
 
-from extractor.readers.pdf.chars import Char, read_chars
+from extractor.readers.pdf.chars import NEWLINE, NO_BREAK, Chars, read_chars
 from extractor.readers.pdf.frame import unturn_box
 from extractor.readers.pdf.text_settings import TextSettings
 
@@ -104,124 +106,139 @@ def _pair_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-# --- words ---------------------------------------------------------------------------------
+# --- words and lines --------------------------------------------------------------------
 
 
-def _breaks_word(prev: Char, c: Char, settings: TextSettings) -> bool:
-    """Two visible chars in stream order belong to different words when the pen jumped; a smaller
-    glyph raised or lowered right after its base (a superscript) stays in the word."""
-    size = max(prev.size, c.size)
-    if c.x0 - prev.x1 > settings.word_gap_em * size or c.x1 < prev.x0 or c.upright != prev.upright:
-        return True
-    similar = min(prev.size, c.size) >= settings.word_same_size * size
-    return similar and abs(c.baseline - prev.baseline) > settings.word_baseline_jump_em * size
+def group_lines(chars: Chars, page: int, settings: TextSettings) -> list[Line]:
+    """Stream-ordered chars -> words -> lines. A word ends at a space or line break, or where the
+    pen jumped; a line ends at pdfium's breaks, at a baseline change, or at a gap wider than the
+    line gutter (two columns pdfium read as one line). The tests run on whole pages at once."""
+    if not len(chars):
+        return []
+    starts = np.flatnonzero(_word_starts(chars, settings))
+    words = _words(chars, starts, settings)
+    line_starts = np.flatnonzero(_line_starts(chars, starts, words, settings)).tolist()
+    built = _built_words(chars, starts, words, settings)
+    bounds = zip(line_starts, [*line_starts[1:], len(built)], strict=True)
+    return [Line(tuple(built[a:b]), page) for a, b in bounds]
+
+
+def _word_starts(ch: Chars, settings: TextSettings) -> np.ndarray:
+    """Chars that begin a word: after a break, or where the pen jumped from the char before; a
+    smaller glyph raised or lowered right after its base (a superscript) stays in the word."""
+    size = np.maximum(ch.size[:-1], ch.size[1:])
+    jumped = (
+        (ch.x0[1:] - ch.x1[:-1] > settings.word_gap_em * size)
+        | (ch.x1[1:] < ch.x0[:-1])
+        | (ch.upright[1:] != ch.upright[:-1])
+    )
+    similar = np.minimum(ch.size[:-1], ch.size[1:]) >= settings.word_same_size * size
+    jumped |= similar & (np.abs(ch.baseline[1:] - ch.baseline[:-1]) > settings.word_baseline_jump_em * size)
+    return np.concatenate(([True], (ch.gap[1:] != NO_BREAK) | jumped))
+
+
+@dataclass(slots=True)
+class _WordArrays:
+    """Per word: extent, its main char (the first of its largest size: the base glyphs, not a
+    superscript), whether all its chars share that size, and its boldness."""
+
+    x0: np.ndarray
+    top: np.ndarray
+    x1: np.ndarray
+    bottom: np.ndarray
+    main: np.ndarray
+    uniform: np.ndarray
+    bold: np.ndarray
+
+
+def _words(ch: Chars, starts: np.ndarray, settings: TextSettings) -> _WordArrays:
+    count = np.diff(np.append(starts, len(ch)))
+    largest = np.maximum.reduceat(ch.size, starts)
+    index = np.arange(len(ch))
+    main = np.minimum.reduceat(np.where(ch.size == np.repeat(largest, count), index, len(ch)), starts)
+    letters = np.array([c.isalnum() for c in ch.text], dtype=bool) if ch.text else np.zeros(0, bool)
+    n_letters = np.add.reduceat(letters.astype(np.int64), starts)
+    n_bold = np.add.reduceat((letters & ch.bold).astype(np.int64), starts)
+    return _WordArrays(
+        np.minimum.reduceat(ch.x0, starts),
+        np.minimum.reduceat(ch.top, starts),
+        np.maximum.reduceat(ch.x1, starts),
+        np.maximum.reduceat(ch.bottom, starts),
+        main,
+        np.minimum.reduceat(ch.size, starts) == largest,
+        (n_letters > 0) & (n_bold * 2 >= n_letters),
+    )
+
+
+def _line_starts(ch: Chars, starts: np.ndarray, w: _WordArrays, settings: TextSettings) -> np.ndarray:
+    """Words that begin a line: after pdfium's line break, or a break from the word before it."""
+    first, prev = starts[1:], w.main[:-1]  # each later word's first char; the word before's main char
+    prev_size = ch.size[prev]
+    size = np.maximum(prev_size, ch.size[first])
+    breaks = (
+        (ch.gap[first] == NEWLINE)
+        | (ch.upright[starts[:-1]] != ch.upright[first])
+        | (
+            (np.abs(ch.baseline[first] - ch.baseline[prev]) > settings.line_baseline_jump_em * size)
+            & (ch.size[first] >= settings.line_same_size * prev_size)
+        )
+        | (ch.x0[first] < w.x0[:-1])
+        | (ch.x0[first] - w.x1[:-1] > settings.line_gutter_em * size)
+    )
+    return np.concatenate(([True], breaks))
+
+
+def _built_words(ch: Chars, starts: np.ndarray, w: _WordArrays, settings: TextSettings) -> list[Word]:
+    text, ends = ch.text, [*starts[1:].tolist(), len(ch)]
+    surrogates = _SURROGATE.search(text) is not None
+    sizes, baselines, uprights = ch.size.tolist(), ch.baseline.tolist(), ch.upright.tolist()
+    out = []
+    for a, b, main, uniform, x0, top, x1, bottom, bold in zip(
+        starts.tolist(),
+        ends,
+        w.main.tolist(),
+        w.uniform.tolist(),
+        w.x0.tolist(),
+        w.top.tolist(),
+        w.x1.tolist(),
+        w.bottom.tolist(),
+        w.bold.tolist(),
+        strict=True,
+    ):
+        word = text[a:b] if uniform else _raised_text(text, sizes, baselines, a, b, main, settings)
+        if surrogates:
+            word = _pair_surrogates(word)
+        out.append(Word(word, x0, top, x1, bottom, baselines[main], sizes[main], bold, uprights[a]))
+    return out
 
 
 _SUPERSCRIPTS = dict(zip("0123456789abcdefghijklmnoprstuvwxyz+-", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _run_text(run: list[Char], main: Char, settings: TextSettings) -> str:
-    """The run's text; a small raised digit or letter after a number ("57.9" + raised "1") is a
+def _raised_text(
+    text: str, sizes: list[float], baselines: list[float], a: int, b: int, main: int, settings: TextSettings
+) -> str:
+    """The word's text; a small raised digit or letter after a number ("57.9" + raised "1") is a
     footnote mark, written as its superscript form ("57.9¹") so that it never reads as a digit."""
-    if all(c.size == main.size for c in run):
-        return "".join(c.text for c in run)  # the common case: no superscript possible
     out: list[str] = []
-    for c in run:
+    main_size, main_baseline = sizes[main], baselines[main]
+    for k in range(a, b):
+        c = text[k]
         raised = (
-            c.size <= settings.superscript_size * main.size
-            and main.baseline - c.baseline > settings.superscript_raise_em * main.size
+            sizes[k] <= settings.superscript_size * main_size
+            and main_baseline - baselines[k] > settings.superscript_raise_em * main_size
         )
         if (
             raised
             and out
             and (out[-1][-1:].isdigit() or out[-1] in _SUPERSCRIPTS.values())
-            and c.text in _SUPERSCRIPTS
+            and c in _SUPERSCRIPTS
         ):
-            out.append(_SUPERSCRIPTS[c.text])
+            out.append(_SUPERSCRIPTS[c])
         else:
-            out.append(c.text)
+            out.append(c)
     return "".join(out)
-
-
-def _flush(run: list[Char], words: list[Word], settings: TextSettings) -> None:
-    """The chars of a run -> one word (one pass over them: this runs once per word of the document)."""
-    if not run:
-        return
-    first = main = run[0]  # main: the base glyphs, not a superscript
-    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
-    letters = bold_letters = 0
-    for c in run:
-        if c.size > main.size:
-            main = c
-        if c.x0 < x0:
-            x0 = c.x0
-        if c.x1 > x1:
-            x1 = c.x1
-        if c.top < top:
-            top = c.top
-        if c.bottom > bottom:
-            bottom = c.bottom
-        if c.text.isalnum():
-            letters += 1
-            bold_letters += c.bold
-    words.append(
-        Word(
-            text=_pair_surrogates(_run_text(run, main, settings)),
-            x0=x0,
-            top=top,
-            x1=x1,
-            bottom=bottom,
-            baseline=main.baseline,
-            size=main.size,
-            bold=letters > 0 and bold_letters * 2 >= letters,
-            upright=first.upright,
-        )
-    )
-    run.clear()
-
-
-# --- lines ---------------------------------------------------------------------------------
-
-
-def group_lines(chars: list[Char], page: int, settings: TextSettings) -> list[Line]:
-    """Stream-ordered words -> lines: a new line at pdfium's breaks, at a baseline change, or at a
-    gap wider than the line gutter (two columns pdfium read as one line)."""
-    lines: list[Line] = []
-    current: list[Word] = []
-    run: list[Char] = []
-    for c in chars:
-        if c.newline:
-            _flush(run, current, settings)
-            _end_line(current, lines, page)
-            continue
-        if c.space:
-            _flush(run, current, settings)
-            continue
-        if run and _breaks_word(run[-1], c, settings):
-            _flush(run, current, settings)
-        if not run and current and _breaks_line(current[-1], c, settings):
-            _end_line(current, lines, page)
-        run.append(c)
-    _flush(run, current, settings)
-    _end_line(current, lines, page)
-    return lines
-
-
-def _breaks_line(prev: Word, c: Char, settings: TextSettings) -> bool:
-    if prev.upright != c.upright:
-        return True
-    if (
-        abs(c.baseline - prev.baseline) > settings.line_baseline_jump_em * max(prev.size, c.size)
-        and c.size >= settings.line_same_size * prev.size
-    ):
-        return True
-    return c.x0 < prev.x0 or c.x0 - prev.x1 > settings.line_gutter_em * max(prev.size, c.size)
-
-
-def _end_line(words: list[Word], lines: list[Line], page: int) -> None:
-    if words:
-        lines.append(Line(tuple(words), page))
-        words.clear()
 
 
 def read_page(page: pdfium.PdfPage, number: int, settings: TextSettings | None = None) -> PageText:
