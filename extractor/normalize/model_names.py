@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from extractor.vocab.patterns import SIZE_IN_TEXT
 
@@ -27,10 +28,22 @@ def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
         pattern = re.compile(
             rf"(?<![\w-]){re.escape(label)}\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)"
         )
-        found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in pattern.finditer(text))
+        found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in _matches(pattern, label, text))
         if len(found) != 1:
             continue
         full = f"{label} {next(iter(found))}"
         if full not in labels:
             out[label] = full
     return out
+
+
+def _matches(pattern: re.Pattern[str], label: str, text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that begins with `label`, tried only where the label
+    occurs: str.find skips the text in C, where the regex (a lookbehind first) would step through it
+    char by char, for every label of a long document."""
+    at = text.find(label)
+    while at != -1:
+        m = pattern.match(text, at)
+        if m:
+            yield m
+        at = text.find(label, max(m.end(), at + 1) if m else at + 1)

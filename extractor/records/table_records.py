@@ -3,7 +3,10 @@ canonicalises); a table that holds values but gives none says why in a warning."
 
 from __future__ import annotations
 
-from extractor.model.document import Document, DocumentWarning, Table
+from collections.abc import Sequence
+from typing import TypeVar
+
+from extractor.model.document import Document, DocumentWarning, Table, TextBlock
 from extractor.model.options import TableOptions
 from extractor.model.record import ResultRecord
 from extractor.readers.roles import holds_score, is_marked, mark_cell_roles
@@ -13,6 +16,8 @@ from extractor.records.long_tables import long_records
 from extractor.records.notes import lines_under, read_notes
 from extractor.records.wide_tables import wide_records
 from extractor.vocab.names import Vocabulary
+
+T = TypeVar("T", Table, TextBlock)
 
 
 def table_records(
@@ -83,11 +88,19 @@ def extract_records(
     warnings: list[DocumentWarning] = []
     forms = document_variant_forms([t.caption for t in doc.tables if t.caption])
     ablations = ablation_tables([b.text for b in doc.blocks if b.kind == "paragraph"])
+    tables_on, blocks_on = _by_page(doc.tables), _by_page(doc.blocks)  # not a pass over all per table
     for table in doc.tables:
-        notes = lines_under(table, doc.tables, doc.blocks)
+        notes = lines_under(table, tables_on.get(table.page, []), blocks_on.get(table.page, []))
         found, unread = table_records(
             doc, table, aliases, options, forms, table_number(table.caption) in ablations, notes
         )
         records += found
         warnings += unread
     return records, warnings
+
+
+def _by_page(items: Sequence[T]) -> dict[int | None, list[T]]:
+    out: dict[int | None, list[T]] = {}
+    for item in items:
+        out.setdefault(item.page, []).append(item)
+    return out
