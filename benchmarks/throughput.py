@@ -1,16 +1,24 @@
-"""Documents and pages per second of whole runs, beside pypdfium2's bare text extraction (the floor).
+"""Documents and pages per second of whole runs, beside pypdfium2's bare text extraction (the floor),
+and a worker's peak memory on one long PDF.
 
-    .venv/bin/python benchmarks/throughput.py [FOLDER] [--workers 1 2] [--no-cluster]
+    .venv/bin/python benchmarks/throughput.py [FOLDER] [--workers 1 2] [--no-cluster] [--memory PAGES]
 
-FOLDER defaults to ../shared/corpus/reports; its PDFs are the inputs. Each configuration is one
-fresh `extractor run` into a temporary folder (`--force`, no store), so nothing is reused between
-them.
+FOLDER defaults to ../shared/corpus/reports; its PDFs (subfolders included) are the inputs. Each
+configuration is one fresh `extractor run` into a temporary folder (`--force`, no store), so
+nothing is reused between them.
+
+`--memory PAGES` (700 for the issue's figure) also joins the folder's PDFs, in order and repeated
+as needed, into one PDF of PAGES pages, and runs the first 100, PAGES/2 and PAGES pages of it, each
+in a fresh process doing what a worker does for one document (`tune_gc`, then `process_input`);
+it prints each one's peak RSS and the growth per 100 pages between the shortest and the longest.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -58,6 +66,57 @@ def _line(name: str, seconds: float, docs: int, pages: int, floor: float, failed
     )
 
 
+# what a worker does for one document, in a fresh process; prints its peak RSS in MB
+_WORKER = """
+import resource, sys
+from extractor.model.options import RunOptions
+from extractor.readers.inputs import expand_inputs
+from extractor.run.executors import tune_gc
+from extractor.run.pipeline import process_input
+tune_gc()
+report, _ = process_input(expand_inputs([sys.argv[1]])[0], RunOptions())
+assert report.status == "ok", report.error
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def joined_pdf(pdfs: list[Path], pages: int, out: Path) -> None:
+    """The PDFs' pages in order, repeated as needed, up to `pages` pages, saved to `out`."""
+    joined = pdfium.PdfDocument.new()
+    while len(joined) < pages:
+        for path in pdfs:
+            src = pdfium.PdfDocument(path)
+            take = min(len(src), pages - len(joined))
+            if take > 0:
+                joined.import_pages(src, list(range(take)))
+            src.close()
+    joined.save(out)
+    joined.close()
+
+
+def worker_peak_mb(pdf: Path) -> float:
+    command = [sys.executable, "-c", _WORKER, str(pdf)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return float(done.stdout.split()[-1])
+
+
+def memory(pdfs: list[Path], pages: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        longest = Path(tmp) / f"joined-{pages}.pdf"
+        joined_pdf(pdfs, pages, longest)
+        peaks = {}
+        for n in sorted({100, pages // 2, pages}):
+            path = longest if n == pages else Path(tmp) / f"joined-{n}.pdf"
+            if n != pages:
+                joined_pdf([longest], n, path)
+            peaks[n] = worker_peak_mb(path)
+            print(f"one worker, {n:4d}-page PDF {peaks[n]:13.1f} MB peak RSS")
+        low, high = min(peaks), max(peaks)
+        if high > low:
+            growth = (peaks[high] - peaks[low]) / (high - low) * 100
+            print(f"growth per 100 pages {growth:17.1f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -65,8 +124,9 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-cluster", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--memory", type=int, metavar="PAGES", help="peak RSS of a worker on a PDF this long")
     args = parser.parse_args()
-    pdfs = sorted(args.folder.glob("*.pdf"))
+    pdfs = sorted(args.folder.rglob("*.pdf"))
     if not pdfs:
         raise SystemExit(f"no PDFs in {args.folder}")
     floor, pages = bare_text(pdfs)
@@ -85,6 +145,8 @@ def main() -> None:
                 pdfs, BatchOptions(cluster=cluster.scheduler_address, force=True)
             )
         print(_line("extractor Dask LocalCluster(2)", seconds, docs, pages, floor, failed))
+    if args.memory:
+        memory(pdfs, args.memory)
 
 
 if __name__ == "__main__":

@@ -64,6 +64,12 @@ class _Source:
     # read: opening a page again costs as much as reading its text does in pdfium
     graphics: dict[int, Graphics | None | Exception] = field(default_factory=dict)
 
+    def reopen(self) -> None:
+        """The same PDF opened afresh: pdfium keeps every object it parsed until its document is
+        closed (a long report's would grow by ~0.25 MB a page), a new one starts empty."""
+        self.pdf.close()
+        self.pdf = open_pdfium(self.data, self.password)
+
 
 def read_pdf(
     data: bytes,
@@ -100,7 +106,7 @@ def read_pdf_into(
         _check_page_limit(doc.page_count, pdf_options)
         wanted = src.graphics if pdf_options.ruled_tables or pdf_options.text_tables else None
         pictures: dict[int, list[Wanted] | Exception] = {}
-        pages = read_pages(src.pdf, doc, resolved, pdf_options.max_pages, pdf_options.pages, wanted, pictures)
+        pages = read_pages(src, resolved, pdf_options.max_pages, pdf_options.pages, wanted, pictures)
         # pictures of tables and pages without text read by OCR, or told of (table-image)
         pages, areas = read_pictures(src.pdf, doc, pages, resolved, pdf_options.ocr, pictures)
         if wanted is not None:
@@ -163,8 +169,7 @@ def _check_page_limit(count: int, options: PdfOptions) -> None:
 
 
 def read_pages(
-    pdf: pdfium.PdfDocument,
-    doc: Document,
+    src: _Source,
     settings: PdfSettings,
     max_pages: int | None,
     selected: frozenset[int] | None = None,
@@ -172,19 +177,25 @@ def read_pages(
     pictures: dict[int, list[Wanted] | Exception] | None = None,
 ) -> list[PageText]:
     """Each page's text; with `graphics` and `pictures`, its rules and the areas OCR should read,
-    taken while the page is open (opening it again costs as much as reading its text)."""
-    total = len(pdf)
+    taken while the page is open (opening it again costs as much as reading its text). The PDF is
+    opened afresh every `pages_per_opening` pages read, which keeps pdfium's memory flat."""
+    doc, total = src.doc, len(src.pdf)
     limit = min(total, max_pages or total)
     if limit < total:
         doc.warn(
             "pages-skipped", f"read the first {limit} of {total} pages (max_pages); the rest were skipped"
         )
     pages: list[PageText] = []
+    opened = 0  # pages read since the PDF was opened
     for i in range(limit):
         if selected is not None and i + 1 not in selected:
             continue
+        if opened == settings.pages_per_opening:
+            src.reopen()
+            opened = 0
+        opened += 1
         try:
-            page = pdf[i]
+            page = src.pdf[i]
             try:
                 pages.append(read_page(page, i + 1, settings.text))
                 if graphics is not None:

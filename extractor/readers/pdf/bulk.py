@@ -170,11 +170,17 @@ class PagePaths:
     where pdfium says the subpath closes), and per subpath its start and length in them and its
     SHAPE_* flags."""
 
-    x: list[float]
-    y: list[float]
-    start: list[int]
-    length: list[int]
-    flags: list[int]
+    x: np.ndarray
+    y: np.ndarray
+    start: np.ndarray
+    length: np.ndarray
+    flags: np.ndarray
+
+    def __eq__(self, other: object) -> bool:
+        names = ("x", "y", "start", "length", "flags")
+        return isinstance(other, PagePaths) and all(
+            np.array_equal(getattr(self, n), getattr(other, n)) for n in names
+        )
 
 
 SHAPE_CURVED, SHAPE_CLOSED, SHAPE_FILL, SHAPE_STROKE = 1, 2, 4, 8  # as _bulk.c
@@ -203,17 +209,16 @@ def read_paths(page, max_depth: int, tol: float, frame: Affine, native: bool = T
             ctypes.byref(points),
         )
         n = points.value
-        return PagePaths(
-            x[:n].tolist(),
-            y[:n].tolist(),
-            start[:shapes].tolist(),
-            length[:shapes].tolist(),
-            flags[:shapes].tolist(),
-        )
-    out = PagePaths([], [], [], [], [])
+        return PagePaths(x[:n], y[:n], start[:shapes], length[:shapes], flags[:shapes])
+    out: tuple[list, ...] = ([], [], [], [], [])
     count = raw.FPDFPage_CountObjects(page)
     _walk([raw.FPDFPage_GetObject(page, i) for i in range(count)], _IDENTITY, frame, out, 0, max_depth, tol)
-    return out
+    xs, ys, start_, length_, flags_ = out
+    return PagePaths(
+        np.array(xs, dtype=float),
+        np.array(ys, dtype=float),
+        *(np.array(v, dtype=np.intc) for v in (start_, length_, flags_)),
+    )
 
 
 def _compose(inner: Affine, outer: Affine) -> Affine:
@@ -224,7 +229,7 @@ def _compose(inner: Affine, outer: Affine) -> Affine:
 
 
 def _walk(
-    objs: list, outer: Affine, frame: Affine, out: PagePaths, depth: int, max_depth: int, tol: float
+    objs: list, outer: Affine, frame: Affine, out: tuple[list, ...], depth: int, max_depth: int, tol: float
 ) -> None:
     """`outer`: the forms' matrices around `objs`; `frame`: user space -> the page's frame."""
     m = raw.FS_MATRIX()
@@ -242,7 +247,8 @@ def _walk(
             _walk(children, matrix, frame, out, depth + 1, max_depth, tol)
 
 
-def _read_path(path, matrix: Affine, out: PagePaths, tol: float) -> None:
+def _read_path(path, matrix: Affine, out: tuple[list, ...], tol: float) -> None:
+    """One path's subpaths into `out`'s lists (x, y, start, length, flags), as _bulk.c's read_path."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill_mode), ctypes.byref(stroke))
     drawn = (SHAPE_FILL if fill_mode.value != 0 else 0) | (SHAPE_STROKE if stroke.value else 0)
@@ -250,7 +256,7 @@ def _read_path(path, matrix: Affine, out: PagePaths, tol: float) -> None:
     x, y = ctypes.c_float(), ctypes.c_float()
     x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
     handle = _address(path)
-    xs, ys, start, length, flags = out.x, out.y, out.start, out.length, out.flags
+    xs, ys, start, length, flags = out
     current = -1
     for i in range(raw.FPDFPath_CountSegments(path)):
         seg = _path_segment(handle, i)

@@ -53,9 +53,9 @@ def page_edges(shapes: Sequence[Shape], settings: DrawingSettings) -> list[Edge]
             x0, top, x1, bottom = s.box
             if not (x1 - x0 > box_min and bottom - top > box_min and s.fill and not s.stroke):
                 edges.extend(rect_edges(s.box, tol))
-        elif len(s.points) == 2:
+        elif s.count == 2:
             edges.extend(segment_edges(s.points, "line", tol))
-        elif len(s.points) <= settings.polyline_max_points:
+        elif s.count <= settings.polyline_max_points:
             edges.extend(segment_edges(s.points, "curve_edge", tol))
     return edges
 
@@ -66,7 +66,7 @@ def figure_marks(shapes: Sequence[Shape], page_width: float, settings: DrawingSe
     big = settings.chart_big_share * page_width
     marks = []
     for s in shapes:  # dots of a dotted border are curves too, but tiny
-        if len(s.points) >= 3 and not s.is_rect():
+        if s.count >= 3 and not s.is_rect():
             x0, top, x1, bottom = s.box
             if settings.min_curve_size <= max(x1 - x0, bottom - top) < big:
                 marks.append(s.box)

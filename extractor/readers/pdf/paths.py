@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
@@ -23,37 +24,30 @@ Matrix = tuple[float, float, float, float, float, float]
 
 @dataclass
 class Shape:
-    """One subpath in the page's (turned) frame."""
+    """One subpath in the page's (turned) frame. Its `points` are kept only when it has at most
+    `polyline_max_points` (or 5) of them (`count`): the rule finders read no longer ones, and a
+    chart of a million points would cost a few hundred MB as Python tuples."""
 
     points: list[tuple[float, float]]
+    count: int
     curved: bool
     closed: bool
     fill: bool
     stroke: bool
-    box: Box = (0.0, 0.0, 0.0, 0.0)
+    box: Box
     rect: bool = False  # an axis-aligned rectangle
-
-    def finish(self, tol: float) -> Shape:
-        """Box and rectangle test, once: the rule and chart finders ask for them repeatedly."""
-        xs, ys = [p[0] for p in self.points], [p[1] for p in self.points]
-        self.box = x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-        pts = (
-            self.points[:-1]
-            if len(self.points) == 5 and _same(self.points[0], self.points[-1], tol)
-            else self.points
-        )
-        self.rect = (
-            not self.curved
-            and len(pts) == 4
-            and all(
-                (abs(x - x0) < tol or abs(x - x1) < tol) and (abs(y - y0) < tol or abs(y - y1) < tol)
-                for x, y in pts
-            )
-        )
-        return self
 
     def is_rect(self) -> bool:
         return self.rect
+
+
+def _is_rect(points: list[tuple[float, float]], box: Box, tol: float) -> bool:
+    """Four corners of the box (five, the last back at the first)."""
+    x0, y0, x1, y1 = box
+    pts = points[:-1] if len(points) == 5 and _same(points[0], points[-1], tol) else points
+    return len(pts) == 4 and all(
+        (abs(x - x0) < tol or abs(x - x1) < tol) and (abs(y - y0) < tol or abs(y - y1) < tol) for x, y in pts
+    )
 
 
 def _same(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
@@ -61,21 +55,37 @@ def _same(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
 
 
 def page_shapes(page: pdfium.PdfPage, frame: Frame, settings: DrawingSettings) -> list[Shape]:
-    """Every subpath drawn on the page, forms included."""
+    """Every subpath of at least two points drawn on the page, forms included."""
     tol = settings.point_tolerance
     paths = read_paths(page.raw, settings.max_form_depth, tol, _frame_affine(frame))
-    points = list(zip(paths.x, paths.y, strict=True))
-    shapes = []
-    for start, length, flags in zip(paths.start, paths.length, paths.flags, strict=True):
-        if length >= 2:
-            shape = Shape(
-                points[start : start + length],
-                bool(flags & SHAPE_CURVED),
-                bool(flags & SHAPE_CLOSED),
-                bool(flags & SHAPE_FILL),
-                bool(flags & SHAPE_STROKE),
-            )
-            shapes.append(shape.finish(tol))
+    if not len(paths.start):
+        return []
+    x, y, start, length = paths.x, paths.y, paths.start, paths.length  # subpaths tile the points
+    low, high = np.minimum.reduceat, np.maximum.reduceat
+    boxes = zip(*(f(v, start).tolist() for f, v in ((low, x), (low, y), (high, x), (high, y))), strict=True)
+    small = length <= max(settings.polyline_max_points, 5)  # a rectangle's five too
+    kept = np.repeat(small, length)
+    points = list(zip(x[kept].tolist(), y[kept].tolist(), strict=True))
+    shapes, at = [], 0
+    for count, flags, box, listed in zip(
+        length.tolist(), paths.flags.tolist(), boxes, small.tolist(), strict=True
+    ):
+        pts = points[at : at + count] if listed else []
+        at += count if listed else 0
+        if count < 2:
+            continue
+        curved = bool(flags & SHAPE_CURVED)
+        shape = Shape(
+            pts,
+            count,
+            curved,
+            bool(flags & SHAPE_CLOSED),
+            bool(flags & SHAPE_FILL),
+            bool(flags & SHAPE_STROKE),
+            box,
+        )
+        shape.rect = not curved and count <= 5 and _is_rect(pts, box, tol)
+        shapes.append(shape)
     return shapes
 
 

@@ -28,6 +28,11 @@ class PdfSettings(BaseModel):
     )
     tables: TableFinderSettings = Field(default_factory=TableFinderSettings, description="the table finders")
     ocr: OcrSettings = Field(default_factory=OcrSettings, description="pictures read with OCR")
+    pages_per_opening: int = Field(
+        50,
+        gt=0,
+        description="the PDF is opened afresh after this many pages: pdfium keeps what it parsed until then",
+    )
 
     @classmethod
     def resolve(cls, settings: PdfSettings | TableFinderSettings | None) -> PdfSettings:
