@@ -30,6 +30,7 @@ from extractor.run import run
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared" / "corpus" / "reports"
+FLOOR_RUNS = 3  # the floor is its fastest run: a first read from disk would flatter the ratios
 
 
 def bare_text(pdfs: list[Path]) -> tuple[float, int]:
@@ -129,7 +130,7 @@ def main() -> None:
     pdfs = sorted(args.folder.rglob("*.pdf"))
     if not pdfs:
         raise SystemExit(f"no PDFs in {args.folder}")
-    floor, pages = bare_text(pdfs)
+    floor, pages = min(bare_text(pdfs) for _ in range(FLOOR_RUNS))  # the fastest: files in the page cache
     print(f"{len(pdfs)} PDFs, {pages} pages, {os.cpu_count()} cores")
     print(_line("pypdfium2 bare text", floor, len(pdfs), pages, floor))
     for workers in args.workers:

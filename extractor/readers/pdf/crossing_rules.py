@@ -4,6 +4,7 @@ is its title or its notes."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
@@ -37,6 +38,21 @@ def _index(axis: Sequence[float], v: float) -> int:
     return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
 
 
+class _WordsByX:
+    """Words found by their centre's x with a binary search, given back in page order: a grid's
+    cells each take the words of their box, and a pass over all of a page's words per cell made
+    large grids cost cells x words."""
+
+    def __init__(self, words: Sequence[Word]):
+        self.order = sorted(range(len(words)), key=lambda i: words[i].cx)
+        self.cx = [words[i].cx for i in self.order]
+        self.words = words
+
+    def between(self, x0: float, x1: float) -> list[Word]:
+        lo, hi = bisect_left(self.cx, x0), bisect_right(self.cx, x1)
+        return [self.words[i] for i in sorted(self.order[lo:hi])]
+
+
 def grid_candidate(
     boxes: list[Box], words: Sequence[Word], page: int, settings: TableFinderSettings
 ) -> Candidate | None:
@@ -44,10 +60,11 @@ def grid_candidate(
     xs = _axis([b[0] for b in boxes] + [b[2] for b in boxes], settings.axis_tolerance)
     ys = _axis([b[1] for b in boxes] + [b[3] for b in boxes], settings.axis_tolerance)
     cells: list[GridCell] = []
+    by_x = _WordsByX(words)
     for box in boxes:
         col, row = _index(xs, box[0]), _index(ys, box[1])
         colspan, rowspan = max(1, _index(xs, box[2]) - col), max(1, _index(ys, box[3]) - row)
-        inner = [w for w in words if box[0] <= w.cx <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]]
+        inner = [w for w in by_x.between(box[0], box[2]) if box[1] <= (w.top + w.bottom) / 2 <= box[3]]
         text = " ".join(" ".join(w.text for w in r) for r in cluster_rows(inner, settings.row_tolerance_em))
         bold = bool(inner) and all(w.bold for w in inner if any(c.isalnum() for c in w.text))
         cells.append(GridCell(row, col, text.replace("\ufffe", "-"), box, rowspan, colspan, bold))
