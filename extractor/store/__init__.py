@@ -20,6 +20,7 @@ A store written by an older extractor (documents keyed by sha256) is refused wit
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -214,6 +215,15 @@ def _create_tables(engine: Engine) -> None:
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # a second writer waits, not fails at once
+    # A write-ahead log, synced at checkpoints, not at each document's commit (24 -> 21 ms a document
+    # on this machine's disk; more saved on slow ones). The trade-off: a power cut (not a crash, a
+    # kill or a full disk: those lose nothing committed) may lose the last documents' writes; the
+    # store stays whole, and running the same inputs again stores them anew (resumed ones too).
+    try:
+        cur.execute("PRAGMA journal_mode = WAL")  # kept in the file: once set, every opener has it
+    except sqlite3.OperationalError:  # another run is making the same fresh store WAL: it will be
+        pass
+    cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
 
 

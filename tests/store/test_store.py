@@ -54,6 +54,17 @@ def test_storing_a_document_again_replaces_its_records(tmp_path):
     assert got[0] == record(0, flags=["orientation-guessed"], parent_tasks=["Reasoning"])
 
 
+def test_sqlite_stores_through_a_write_ahead_log_synced_at_checkpoints(tmp_path):
+    """The durability trade-off the store's pragmas state: commits are not synced one by one."""
+    with open_store(tmp_path / "r.db") as store:
+        store.replace_document(doc(), [record(0)])
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    with sqlite3.connect(tmp_path / "r.db") as plain:  # another program reads it as it is
+        assert plain.execute("SELECT count(*) FROM results").fetchone() == (1,)
+
+
 def test_a_failed_write_leaves_the_document_as_it_was(tmp_path):
     with open_store(tmp_path / "r.db") as store:
         store.replace_document(doc(), [record(i) for i in range(3)])
