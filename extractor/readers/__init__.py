@@ -17,7 +17,6 @@ from extractor.readers.inputs import InputRef, expand_inputs
 from extractor.readers.pdf import read_pdf
 from extractor.readers.sniff import sniff
 from extractor.readers.text import read_text
-from extractor.readers.url import fetch_url
 from extractor.vocab import Vocabulary, load_vocabulary
 
 __all__ = ["InputRef", "Reader", "expand_inputs", "load", "make_doc_id", "read_bytes"]
@@ -39,6 +38,8 @@ def read_bytes(ref: InputRef, options: SourceOptions) -> bytes:
     if ref.missing:
         raise MissingInputError("no such file or folder")
     if ref.is_url:
+        from extractor.readers.url import fetch_url  # httpx (~18 MB) only in a worker given a URL
+
         data = fetch_url(ref.source, options)
     else:
         assert ref.path is not None

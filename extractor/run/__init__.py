@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.formats.documents import write_document, write_run
 from extractor.formats.results import write_results
@@ -19,7 +20,9 @@ from extractor.readers import InputRef, expand_inputs
 from extractor.run.executors import OnDone, run_in_process, run_in_processes, run_on_cluster
 from extractor.run.journal import claim_folder, completed, resumed_report
 from extractor.run.pipeline import process_input
-from extractor.store import Store, failure_reason, open_store
+
+if TYPE_CHECKING:
+    from extractor.store import Store
 
 ProgressHook = Callable[[InputReport], None]
 
@@ -61,6 +64,8 @@ def _run(
     # The results store: one transaction per document, keyed by source, so re-runs replace (a failed
     # input leaves what the store had); resumed documents are stored too, to keep it in step. A store
     # that cannot be opened stops the run here; one that fails for a document fails that input alone.
+    from extractor.store import open_store  # SQLAlchemy (~26 MB) in this process, not in the workers
+
     store = open_store(options.export.db, outdir) if options.export.store else None
 
     def done(index: int, item: InputReport, result: DocumentResult | None) -> None:
@@ -120,6 +125,8 @@ def _write_document(outdir: Path, result: DocumentResult) -> str | None:
 def _store(store: Store, result: DocumentResult) -> str | None:
     """Store one document (retried while the failure may pass); a failure still there is the reason
     returned. Its document file stays: the next run resumes it and stores it then."""
+    from extractor.store import failure_reason
+
     try:
         store.add_result(result)
     except StoreError as e:
