@@ -95,7 +95,8 @@ class _Running:
 
 def _context(task: Task) -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload([task.__module__])  # the server imports the task's stack once
+    # the server imports the task's stack once, and warms what its first use would build (warm.py)
+    ctx.set_forkserver_preload([task.__module__, "extractor.run.warm"])
     return ctx
 
 

@@ -265,14 +265,19 @@ def _user_file(path: Path) -> dict:
     return data
 
 
-@lru_cache(maxsize=8)
 def load_vocabulary(extra: Path | None = None) -> Vocabulary:
-    """The built-in name files, with a user's file (same layout) merged over them.
+    """The built-in name files, with a user's file (same layout) merged over them; built once per
+    process for each file (`load_vocabulary()` and `load_vocabulary(None)` are one).
 
     A `direction` on a metric of the user's file is an error (VocabularyError naming the file and
     the key), not ignored: directions are given in metric_directions.toml alone, and a direction
     silently dropped would leave the user's metric unranked or ranked the wrong way round.
     """
+    return _vocabulary(extra)
+
+
+@lru_cache(maxsize=8)  # called positionally only: lru_cache keys f(), f(None) and f(extra=None) apart
+def _vocabulary(extra: Path | None) -> Vocabulary:
     raw = _builtin_data()
     if extra is not None:
         raw = _merge(raw, _user_file(Path(extra)))

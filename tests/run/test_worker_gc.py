@@ -1,24 +1,29 @@
 """A document's worker runs with the collector tuned for it (issue 15): what the forkserver imported
 frozen and the first threshold raised, so millions of live small objects are not walked hundreds of
-times a document."""
+times a document; and with what every document builds on first use already built there."""
 
 from __future__ import annotations
 
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.readers import expand_inputs
 from extractor.run import executors
-from tests.support.gc_task import collector_settings
+from tests.support.gc_task import collector_settings, vocabulary_state
 from tests.support.paths import REPO
 
 
-def test_a_worker_runs_its_document_with_the_collector_tuned():
+def _in_a_worker(task) -> str:
     got = {}
     refs = expand_inputs([str(REPO / "samples" / "results-page.txt")])
     executors.run_in_processes(
-        collector_settings,
-        enumerate(refs),
-        RunOptions(),
-        BatchOptions(workers=1),
-        lambda i, r, _: got.update({i: r}),
+        task, enumerate(refs), RunOptions(), BatchOptions(workers=1), lambda i, r, _: got.update({i: r})
     )
-    assert got[0].error == f"threshold {executors.GC_FIRST_THRESHOLD}, frozen True"
+    return got[0].error
+
+
+def test_a_worker_runs_its_document_with_the_collector_tuned():
+    assert _in_a_worker(collector_settings) == f"threshold {executors.GC_FIRST_THRESHOLD}, frozen True"
+
+
+def test_a_worker_inherits_the_vocabulary_the_forkserver_built():
+    """warm.py ran a small table in the forkserver: no document builds the vocabulary again."""
+    assert _in_a_worker(vocabulary_state) == "vocabularies built 1"
