@@ -1,4 +1,4 @@
-"""pdfium's per-char and per-segment data in arrays, read by one native call where `_bulk.c` built
+"""pdfium's per-char and per-path data in arrays, read by one native call where `_bulk.c` built
 (at install, with the machine's C compiler) and by ctypes calls otherwise, with the same values.
 
 The native helper links nothing: it gets pdfium's functions as pointers from the library pypdfium2
