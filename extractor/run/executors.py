@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -93,10 +94,21 @@ class _Running:
     started: float
 
 
+def preloaded(task: Task) -> list[str]:
+    """What the forkserver imports before it forks a worker: the task's stack, and warm.py, which
+    builds what first use would (once, not per document). Each child also runs the parent's main
+    script again (multiprocessing does, for a script started by path): `extractor`'s console script
+    imports the CLI (typer, rich: ~70 ms a document), so the server imports it too when the parent
+    has, and the script's import is then a lookup."""
+    modules = [task.__module__, "extractor.run.warm"]
+    if "extractor.cli" in sys.modules:
+        modules.append("extractor.cli")
+    return modules
+
+
 def _context(task: Task) -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    # the server imports the task's stack once, and warms what its first use would build (warm.py)
-    ctx.set_forkserver_preload([task.__module__, "extractor.run.warm"])
+    ctx.set_forkserver_preload(preloaded(task))
     return ctx
 
 

@@ -27,3 +27,19 @@ def test_a_worker_runs_its_document_with_the_collector_tuned():
 def test_a_worker_inherits_the_vocabulary_the_forkserver_built():
     """warm.py ran a small table in the forkserver: no document builds the vocabulary again."""
     assert _in_a_worker(vocabulary_state) == "vocabularies built 1"
+
+
+def test_the_forkserver_preloads_the_cli_a_console_script_run_imports(monkeypatch):
+    """A child runs the parent's main script again: `extractor`'s imports the CLI, which the server
+    then has imported already; a library caller's workers are not made to import it."""
+    import sys
+
+    import extractor.cli  # noqa: F401 - the parent is the CLI
+
+    assert executors.preloaded(collector_settings) == [
+        "tests.support.gc_task",
+        "extractor.run.warm",
+        "extractor.cli",
+    ]
+    monkeypatch.delitem(sys.modules, "extractor.cli")
+    assert executors.preloaded(collector_settings) == ["tests.support.gc_task", "extractor.run.warm"]
