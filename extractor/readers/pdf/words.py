@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,22 +52,47 @@ class Line:
         default=None, init=False, repr=False, compare=False
     )  # layout.is_prose, once known
     bold_: bool | None = field(default=None, init=False, repr=False, compare=False)  # `bold`, once known
+    text_: str | None = field(default=None, init=False, repr=False, compare=False)  # `text`, once known
 
     def __post_init__(self) -> None:
         words = self.words
-        sizes: Counter[float] = Counter()
-        for w in words:
-            sizes[round(w.size, 1)] += len(w.text)
         setattr_ = object.__setattr__
         setattr_(self, "x0", min(w.x0 for w in words))
         setattr_(self, "x1", max(w.x1 for w in words))
         setattr_(self, "top", min(w.top for w in words))
         setattr_(self, "bottom", max(w.bottom for w in words))
-        setattr_(self, "size", sizes.most_common(1)[0][0])
+        setattr_(self, "size", _main_size(words))
+
+    @classmethod
+    def measured(
+        cls, words: tuple[Word, ...], page: int, box: tuple[float, float, float, float], uniform: bool
+    ) -> Line:
+        """A line whose extent (x0, top, x1, bottom) is known, and whether its words share one size:
+        group_lines has them as arrays for a whole page, and __post_init__ costs more per line."""
+        line = object.__new__(cls)
+        setattr_ = object.__setattr__
+        x0, top, x1, bottom = box
+        size = round(words[0].size, 1) if uniform else _main_size(words)
+        for name, value in (
+            ("words", words),
+            ("page", page),
+            ("x0", x0),
+            ("x1", x1),
+            ("top", top),
+            ("bottom", bottom),
+            ("size", size),
+            ("prose", None),
+            ("bold_", None),
+            ("text_", None),
+        ):
+            setattr_(line, name, value)
+        return line
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        if self.text_ is None:
+            object.__setattr__(self, "text_", " ".join(w.text for w in self.words))
+        return self.text_
 
     @property
     def baseline(self) -> float:
@@ -78,6 +104,14 @@ class Line:
             letters = [w for w in self.words if any(c.isalnum() for c in w.text)]
             object.__setattr__(self, "bold_", bool(letters) and all(w.bold for w in letters))
         return self.bold_
+
+
+def _main_size(words: Sequence[Word]) -> float:
+    """The size most of the words' letters are set in (rounded to 0.1 pt; the first on a tie)."""
+    sizes: Counter[float] = Counter()
+    for w in words:
+        sizes[round(w.size, 1)] += len(w.text)
+    return sizes.most_common(1)[0][0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +153,18 @@ def group_lines(chars: Chars, page: int, settings: TextSettings) -> list[Line]:
     words = _words(chars, starts, settings)
     line_starts = np.flatnonzero(_line_starts(chars, starts, words, settings)).tolist()
     built = _built_words(chars, starts, words, settings)
-    bounds = zip(line_starts, [*line_starts[1:], len(built)], strict=True)
-    return [Line(tuple(built[a:b]), page) for a, b in bounds]
+    at = np.array(line_starts)
+    size = chars.size[words.main]
+    low, high = np.minimum.reduceat, np.maximum.reduceat
+    boxes = zip(
+        *(
+            f(v, at).tolist()
+            for f, v in ((low, words.x0), (low, words.top), (high, words.x1), (high, words.bottom))
+        )
+    )
+    uniform = (low(size, at) == high(size, at)).tolist()
+    bounds = zip(line_starts, [*line_starts[1:], len(built)], boxes, uniform, strict=True)
+    return [Line.measured(tuple(built[a:b]), page, box, same) for a, b, box, same in bounds]
 
 
 def _word_starts(ch: Chars, settings: TextSettings) -> np.ndarray:
