@@ -66,7 +66,7 @@ def grid_candidate(
         colspan, rowspan = max(1, _index(xs, box[2]) - col), max(1, _index(ys, box[3]) - row)
         inner = [w for w in by_x.between(box[0], box[2]) if box[1] <= (w.top + w.bottom) / 2 <= box[3]]
         text = " ".join(" ".join(w.text for w in r) for r in cluster_rows(inner, settings.row_tolerance_em))
-        bold = bool(inner) and all(w.bold for w in inner if any(c.isalnum() for c in w.text))
+        bold = bool(inner) and all(w.bold for w in inner if any(map(str.isalnum, w.text)))
         cells.append(GridCell(row, col, text.replace("\ufffe", "-"), box, rowspan, colspan, bold))
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     cells, n_rows = _drop_empty_rows(cells, n_rows)

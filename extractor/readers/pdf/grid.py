@@ -60,7 +60,7 @@ class Chunk:
 
     @property
     def bold(self) -> bool:
-        return all(w.bold for w in self.words if any(c.isalnum() for c in w.text))
+        return all(w.bold for w in self.words if any(map(str.isalnum, w.text)))
 
     @property
     def numeric(self) -> bool:

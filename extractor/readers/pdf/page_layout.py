@@ -119,7 +119,7 @@ def _is_prose(line: Line, settings: LayoutSettings) -> bool:
         or len(CITATION.sub("", line.text).split()) < settings.prose_min_words
     ):
         return False
-    wordy = sum(1 for w in words if sum(c.isalpha() for c in w.text) >= max(1, len(w.text) // 2))
+    wordy = sum(1 for w in words if sum(map(str.isalpha, w.text)) >= max(1, len(w.text) // 2))
     lower = sum(1 for w in words if w.text[:1].islower())
     if wordy < settings.prose_wordy_share * len(words) or lower < settings.prose_lower_share * len(words):
         return False  # numbers, or a row of capitalised names: a table header
@@ -171,7 +171,7 @@ def is_cell_row(line: Line, settings: LayoutSettings) -> bool:
 
 def is_heading(line: Line, body: float, settings: LayoutSettings) -> bool:
     text = line.text.strip()
-    letters = sum(c.isalpha() for c in text)
+    letters = sum(map(str.isalpha, text))
     if (
         letters < settings.heading_min_letters
         or len(text) > settings.heading_max_chars
@@ -301,7 +301,7 @@ def find_title(
     lines = [
         ln
         for ln in lines
-        if sum(c.isalpha() for c in ln.text) >= settings.title_min_letters and ln.words[0].upright
+        if sum(map(str.isalpha, ln.text)) >= settings.title_min_letters and ln.words[0].upright
     ]
     if not lines:
         return None, []

@@ -101,7 +101,7 @@ class Line:
     @property
     def bold(self) -> bool:
         if self.bold_ is None:
-            letters = [w for w in self.words if any(c.isalnum() for c in w.text)]
+            letters = [w for w in self.words if any(map(str.isalnum, w.text))]
             object.__setattr__(self, "bold_", bool(letters) and all(w.bold for w in letters))
         return self.bold_
 
