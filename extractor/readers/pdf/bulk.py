@@ -153,7 +153,7 @@ class PdfiumChars:
             size.append(_font_size(self.handle, i))
             ok = _char_matrix(self.handle, i, m_ref)
             matrix.append((m.a, m.b, m.c, m.d, 1.0 if ok else 0.0))
-            obj = _text_object(self.handle, i)
+            obj = int(self.object[i])  # read with the boxes
             font.append((_object_font(obj) or 0) if obj else 0)
         k = len(origin)
         return FontFacts(

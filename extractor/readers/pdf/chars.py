@@ -170,6 +170,7 @@ def _boldness(tp, indexes: np.ndarray, fonts: np.ndarray, settings: TextSettings
             out[k] = known[font]
             continue
         weight = raw.FPDFText_GetFontWeight(tp, i)
+        flags.value = 0  # a char without a font gets none: not the last font's flags
         n = raw.FPDFText_GetFontInfo(tp, i, buf, len(buf), ctypes.byref(flags))
         name = buf.value.decode("latin-1").lower() if n > 0 else ""
         out[k] = (

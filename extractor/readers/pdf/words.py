@@ -135,7 +135,7 @@ class PageText:
 
 def _pair_surrogates(text: str) -> str:
     """pdfium gives characters beyond the BMP as two UTF-16 halves; join them, drop strays."""
-    if not any("\ud800" <= c <= "\udfff" for c in text):
+    if not _SURROGATE.search(text):
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
@@ -150,18 +150,14 @@ def group_lines(chars: Chars, page: int, settings: TextSettings) -> list[Line]:
     if not len(chars):
         return []
     starts = np.flatnonzero(_word_starts(chars, settings))
-    words = _words(chars, starts, settings)
+    words = _words(chars, starts)
     line_starts = np.flatnonzero(_line_starts(chars, starts, words, settings)).tolist()
     built = _built_words(chars, starts, words, settings)
     at = np.array(line_starts)
     size = chars.size[words.main]
     low, high = np.minimum.reduceat, np.maximum.reduceat
-    boxes = zip(
-        *(
-            f(v, at).tolist()
-            for f, v in ((low, words.x0), (low, words.top), (high, words.x1), (high, words.bottom))
-        )
-    )
+    extents = ((low, words.x0), (low, words.top), (high, words.x1), (high, words.bottom))
+    boxes = zip(*(f(v, at).tolist() for f, v in extents), strict=True)
     uniform = (low(size, at) == high(size, at)).tolist()
     bounds = zip(line_starts, [*line_starts[1:], len(built)], boxes, uniform, strict=True)
     return [Line.measured(tuple(built[a:b]), page, box, same) for a, b, box, same in bounds]
@@ -195,12 +191,12 @@ class _WordArrays:
     bold: np.ndarray
 
 
-def _words(ch: Chars, starts: np.ndarray, settings: TextSettings) -> _WordArrays:
+def _words(ch: Chars, starts: np.ndarray) -> _WordArrays:
     count = np.diff(np.append(starts, len(ch)))
     largest = np.maximum.reduceat(ch.size, starts)
     index = np.arange(len(ch))
     main = np.minimum.reduceat(np.where(ch.size == np.repeat(largest, count), index, len(ch)), starts)
-    letters = np.array([c.isalnum() for c in ch.text], dtype=bool) if ch.text else np.zeros(0, bool)
+    letters = np.fromiter(map(str.isalnum, ch.text), dtype=bool, count=len(ch.text))
     n_letters = np.add.reduceat(letters.astype(np.int64), starts)
     n_bold = np.add.reduceat((letters & ch.bold).astype(np.int64), starts)
     return _WordArrays(
