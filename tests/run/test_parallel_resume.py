@@ -89,11 +89,18 @@ def test_a_second_run_into_a_folder_in_use_is_refused_before_it_writes(tmp_path)
     """The first run holds the folder from start to end: a second, a real process started while the
     first is part-way, fails at once with one clear line and touches nothing; the first ends as an
     uninterrupted run would (on old main the second deleted the first's temp files and rewrote the
-    combined files with its own inputs only)."""
+    combined files with its own inputs only). The first run's last input is a FIFO the test writes
+    only once the second has been refused, so the first is part-way however fast it reads."""
     docs = _inputs(tmp_path / "docs", copies=4)
+    late = tmp_path / "late" / "zz-late.txt"
+    late.parent.mkdir()
+    page = (SAMPLES / "results-page.txt").read_bytes()
+    late.write_bytes(page)
     whole, out = tmp_path / "whole", tmp_path / "o"
-    assert _cli([str(docs), "-o", str(whole), "--workers", "1"]).wait(timeout=300) == 0
-    first = _cli([str(docs), "-o", str(out), "--workers", "1"])
+    assert _cli([str(docs), str(late), "-o", str(whole), "--workers", "1"]).wait(timeout=300) == 0
+    late.unlink()
+    os.mkfifo(late)  # the same name and content for the first run, given when the test writes it
+    first = _cli([str(docs), str(late), "-o", str(out), "--workers", "1"])
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list((out / "documents").glob("*.json")):
         time.sleep(0.02)
@@ -113,6 +120,7 @@ def test_a_second_run_into_a_folder_in_use_is_refused_before_it_writes(tmp_path)
     )
     assert in_flight.exists()
     in_flight.unlink()
+    _feed(late, page)
     assert first.wait(timeout=300) == 0
     assert output_tree(out) == output_tree(whole)
     assert _stored(out) == _stored(whole)
@@ -141,6 +149,23 @@ def test_the_combined_files_hold_the_last_runs_inputs_documents_and_store_hold_a
     assert len(list((out / "documents").glob("*.json"))) == 2
     with open_store(None, out) as store:
         assert sorted(d.source for d in store.documents()) == sorted([str(first), str(second)])
+
+
+def _feed(fifo: Path, data: bytes, seconds: float = 120) -> None:
+    """Write `data` into a FIFO once its reader has opened it; fail, not hang, if none does."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO while nobody reads it
+            break
+        except OSError:
+            assert time.monotonic() < deadline, f"nothing opened {fifo} to read it"
+            time.sleep(0.02)
+    try:
+        os.set_blocking(fd, True)
+        os.write(fd, data)
+    finally:
+        os.close(fd)
 
 
 def _cli(args: list[str]) -> subprocess.Popen:
