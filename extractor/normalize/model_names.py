@@ -11,6 +11,9 @@ from extractor.vocab.patterns import SIZE_IN_TEXT
 
 # A version or size that may follow a model name in running text: '1.1', 'v2', '7B', '2.0-pro'.
 _COMPLETION = rf"(?P<ext>v?\d+(?:\.\d+)+|v\d+|{SIZE_IN_TEXT}\b)"
+# what follows the label: its completion, not a row of numbers ('Model 71.4 79.0', 'Model 6.84 ± 0.07')
+_AFTER_LABEL = re.compile(rf"\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)")
+_WORD_CHAR = re.compile(r"[\w-]")  # a label must not continue a word before it
 
 
 def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
@@ -25,10 +28,7 @@ def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
     for label in labels:
         if any(ch.isdigit() for ch in label) or len(label) < 3:
             continue
-        pattern = re.compile(
-            rf"(?<![\w-]){re.escape(label)}\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)"
-        )
-        found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in _matches(pattern, label, text))
+        found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in _matches(label, text))
         if len(found) != 1:
             continue
         full = f"{label} {next(iter(found))}"
@@ -37,13 +37,15 @@ def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
     return out
 
 
-def _matches(pattern: re.Pattern[str], label: str, text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern that begins with `label`, tried only where the label
-    occurs: str.find skips the text in C, where the regex (a lookbehind first) would step through it
-    char by char, for every label of a long document."""
+def _matches(label: str, text: str) -> Iterator[re.Match[str]]:
+    """Where `label` stands as a word followed by a completion. The label is found with str.find
+    and only what follows is a regex: one pattern for every label, not one compiled per label of
+    every document, and the text is skipped in C between occurrences."""
     at = text.find(label)
     while at != -1:
-        m = pattern.match(text, at)
+        m = None
+        if at == 0 or not _WORD_CHAR.match(text, at - 1):
+            m = _AFTER_LABEL.match(text, at + len(label))
         if m:
             yield m
-        at = text.find(label, max(m.end(), at + 1) if m else at + 1)
+        at = text.find(label, m.end() if m else at + 1)
