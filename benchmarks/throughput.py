@@ -72,7 +72,7 @@ _WORKER = """
 import resource, sys
 from extractor.model.options import RunOptions
 from extractor.readers.inputs import expand_inputs
-from extractor.run.executors import tune_gc
+from extractor.run.workers import tune_gc
 from extractor.run.pipeline import process_input
 tune_gc()
 report, _ = process_input(expand_inputs([sys.argv[1]])[0], RunOptions())

@@ -17,9 +17,10 @@ from extractor.model.report import DocumentResult, InputReport, RunReport
 from extractor.model.review import Review, apply_reviews
 from extractor.normalize import aliases_for
 from extractor.readers import InputRef, expand_inputs
-from extractor.run.executors import OnDone, run_in_process, run_in_processes, run_on_cluster
+from extractor.run.executors import OnDone, run_in_process, run_on_cluster
 from extractor.run.journal import claim_folder, completed, resumed_report
 from extractor.run.pipeline import process_input
+from extractor.run.workers import run_in_processes
 
 if TYPE_CHECKING:
     from extractor.store import Store

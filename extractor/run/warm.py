@@ -1,4 +1,4 @@
-"""Imported by the workers' forkserver after the pipeline (executors._context): one small results
+"""Imported by the workers' forkserver after the pipeline (workers._context): one small results
 table run through the pipeline there, so that what every document builds on first use (the
 vocabulary and its indexes, metric directions and classes, compiled patterns) is built once and
 inherited by every worker, not built again in each: a document runs in a new child of its own,

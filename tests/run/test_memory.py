@@ -11,8 +11,8 @@ from extractor.cli import app
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.readers import expand_inputs
 from extractor.run import pipeline
-from extractor.run.executors import run_in_processes
 from extractor.run.pipeline import process_input
+from extractor.run.workers import run_in_processes
 from tests.support.paths import REPO
 
 SAMPLE = REPO / "samples" / "ruled-table.pdf"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.readers import expand_inputs
-from extractor.run import executors
+from extractor.run import workers
 from tests.support.gc_task import collector_settings, vocabulary_state
 from tests.support.paths import REPO
 
@@ -14,14 +14,14 @@ from tests.support.paths import REPO
 def _in_a_worker(task) -> str:
     got = {}
     refs = expand_inputs([str(REPO / "samples" / "results-page.txt")])
-    executors.run_in_processes(
+    workers.run_in_processes(
         task, enumerate(refs), RunOptions(), BatchOptions(workers=1), lambda i, r, _: got.update({i: r})
     )
     return got[0].error
 
 
 def test_a_worker_runs_its_document_with_the_collector_tuned():
-    assert _in_a_worker(collector_settings) == f"threshold {executors.GC_FIRST_THRESHOLD}, frozen True"
+    assert _in_a_worker(collector_settings) == f"threshold {workers.GC_FIRST_THRESHOLD}, frozen True"
 
 
 def test_a_worker_inherits_the_vocabulary_the_forkserver_built():
@@ -36,10 +36,10 @@ def test_the_forkserver_preloads_the_cli_a_console_script_run_imports(monkeypatc
 
     import extractor.cli  # noqa: F401 - the parent is the CLI
 
-    assert executors.preloaded(collector_settings) == [
+    assert workers.preloaded(collector_settings) == [
         "tests.support.gc_task",
         "extractor.run.warm",
         "extractor.cli",
     ]
     monkeypatch.delitem(sys.modules, "extractor.cli")
-    assert executors.preloaded(collector_settings) == ["tests.support.gc_task", "extractor.run.warm"]
+    assert workers.preloaded(collector_settings) == ["tests.support.gc_task", "extractor.run.warm"]

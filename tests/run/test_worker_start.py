@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.readers import expand_inputs
-from extractor.run import executors
+from extractor.run import workers
 from extractor.run.pipeline import process_input
 from tests.support.paths import REPO
 
@@ -35,11 +35,11 @@ class _FailingStarts:
 
 
 def _outcomes(monkeypatch, failures: int):
-    real = executors._context(process_input)
-    monkeypatch.setattr(executors, "_context", lambda task: _FailingStarts(real, failures))
+    real = workers._context(process_input)
+    monkeypatch.setattr(workers, "_context", lambda task: _FailingStarts(real, failures))
     got = {}
     refs = expand_inputs([str(p) for p in SAMPLES])
-    executors.run_in_processes(
+    workers.run_in_processes(
         process_input,
         enumerate(refs),
         RunOptions(),
@@ -54,7 +54,7 @@ def test_a_start_that_fails_once_is_tried_again(monkeypatch):
 
 
 def test_a_worker_that_cannot_be_started_fails_its_document_alone(monkeypatch):
-    first, second = _outcomes(monkeypatch, failures=executors.START_ATTEMPTS)
+    first, second = _outcomes(monkeypatch, failures=workers.START_ATTEMPTS)
     assert (first.status, first.error) == (
         "failed",
         "could not start a worker process (EOFError: unexpected EOF)",
