@@ -4,8 +4,9 @@ parts."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from extractor.vocab.patterns import FOOTNOTE_MARKS, PLAIN_NUMBER
 
@@ -55,6 +56,10 @@ _RANK = re.compile(r"^\s*#?\s*(\d+)\s*$")
 
 
 class ParsedValue(BaseModel):
+    """Frozen: `parse_value` hands the same one out for the same text."""
+
+    model_config = ConfigDict(frozen=True)
+
     value: float
     unit: str | None = None
     spread: float | None = None
@@ -66,6 +71,7 @@ def is_missing(text: str) -> bool:
     return text.strip().casefold() in MISSING
 
 
+@lru_cache(maxsize=1 << 14)  # table finding, cell roles and records ask again of the same cells
 def parse_value(text: str) -> ParsedValue | None:
     """The number in a score cell, or None when the cell holds no single score."""
     raw = text.strip().replace("\u00a0", " ")
@@ -99,6 +105,7 @@ _EQUATION_LABEL = re.compile(r"^\(\d+[a-z]?\)$")
 _VALUE_MARKS = frozenset({"-", "–", "—", "n/a", "na", "×", "✗", "✓", "/"})
 
 
+@lru_cache(maxsize=1 << 14)
 def is_numeric(text: str) -> bool:
     """Whether a cell holds a number as table finding counts them: a score `parse_value` reads, or one of
     the looser forms above; it starts with a digit (after signs and brackets), and an equation label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "eight": 8, "ten": 10}
 _SHOTS = re.compile(r"\b(\d+|zero|one|two|three|four|five|eight|ten|few|many)[\s-]?shots?\b", re.I)
@@ -29,6 +30,7 @@ _FILLER = re.compile(
 _TRAILING_PAREN = re.compile(r"^(?P<base>.*?)\s*[(\[](?P<inner>(?:[^()\[\]]|\([^()\[\]]*\))*)[)\]]\s*$")
 
 
+@lru_cache(maxsize=1 << 14)  # every label of every record is asked, most of them again and again
 def parse_setting(text: str) -> str | None:
     """The canonical setting when `text` is made only of setting words, else None.
 
