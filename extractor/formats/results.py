@@ -30,11 +30,9 @@ def _csv_value(value: object) -> object:
 
 def records_csv(records: list[ResultRecord]) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for rec in records:
-        data = rec.model_dump()
-        writer.writerow({k: _csv_value(data[k]) for k in CSV_FIELDS})
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    writer.writerows([_csv_value(getattr(rec, k)) for k in CSV_FIELDS] for rec in records)
     return buf.getvalue()
 
 

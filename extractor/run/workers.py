@@ -107,11 +107,12 @@ def _serve(conn: Connection, task: Task, options: RunOptions, memory_mb: int) ->
                 and served < DOCUMENTS_PER_WORKER
                 and resident_mb() - start_mb < RECYCLE_ABOVE_MB
             )
+            conn.send(more)  # first: the parent can send the next document before it unpickles this one
             try:
-                conn.send((outcome, more))
+                conn.send(outcome)
             except MemoryError:
                 del outcome  # frees the result before the small failure is sent
-                conn.send((failed(ref, reason, 0.0), False))
+                conn.send(failed(ref, reason, 0.0))
                 return
             if not more:
                 return
@@ -153,7 +154,7 @@ class _Worker:
     alive: bool = True
 
     def give(self, index: int, ref: InputRef) -> bool:
-        """Send it a document; False if it is gone (it died while idle)."""
+        """Send it a document; False if it is gone."""
         try:
             self.conn.send(ref)
         except OSError:
@@ -195,18 +196,24 @@ def _start(
     return f"could not start a worker process ({problem})"
 
 
-def _hear(worker: _Worker) -> tuple[_Job, Outcome]:
+def _hear(worker: _Worker, pending: list[tuple[int, InputRef]]) -> tuple[_Job, Outcome]:
     """The outcome of a worker's document: what it sent, or a failure if it died reading it. A
-    worker that ends (it died, or said it takes no more) is ended here."""
+    worker that takes another is given the next pending one before its outcome is read; one that
+    ends (it died, or said it takes no more) is ended here."""
     job, worker.job = worker.job, None
     assert job is not None
     try:
-        outcome, more = worker.conn.recv()
+        if worker.conn.recv() and pending and worker.give(*pending[-1]):
+            pending.pop()
+        outcome = worker.conn.recv()
     except (EOFError, OSError):
-        worker.end()
+        if worker.job is not None:  # the next document, given before it died: it waits for another worker
+            pending.append((worker.job.index, worker.job.ref))
+            worker.job = None
+        worker.end(kill=True)
         reason = f"worker process died (exit code {worker.process.exitcode}) while reading the document"
         return job, failed(job.ref, reason, time.perf_counter() - job.started)
-    if not more:
+    if worker.job is None:  # it ends, or nothing is left to give it
         worker.end()
     return job, outcome
 
@@ -225,10 +232,7 @@ def run_in_processes(
     ctx = _context(task)
 
     def assign() -> None:
-        workers[:] = [w for w in workers if w.alive]
-        for w in workers:
-            if pending and w.job is None and w.give(*pending[-1]):
-                pending.pop()
+        """New workers for the pending documents, up to `batch.workers` alive."""
         workers[:] = [w for w in workers if w.alive]
         while pending and len(workers) < batch.workers:
             started = _start(ctx, task, options, batch.memory_mb)
@@ -245,7 +249,7 @@ def run_in_processes(
         while busy := [w for w in workers if w.job is not None]:
             nearest = min(w.job.started for w in busy if w.job) + batch.timeout
             heard = wait([w.conn for w in busy], timeout=max(0.0, nearest - time.perf_counter()))
-            finished = [_hear(w) for w in busy if w.conn in heard]
+            finished = [_hear(w, pending) for w in busy if w.conn in heard]
             finished += [_late(w, batch.timeout) for w in busy if w.job is not None]
             assign()
             for job, outcome in filter(None, finished):
