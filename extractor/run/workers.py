@@ -111,12 +111,11 @@ def _serve(conn: Connection, task: Task, options: RunOptions, memory_mb: int) ->
             try:
                 conn.send(outcome)
             except MemoryError:
-                del outcome  # frees the result before the small failure is sent
+                outcome = None  # frees the result before the small failure is sent
                 conn.send(failed(ref, reason, 0.0))
-                return
+            outcome = None  # not held while the worker waits for its next document
             if not more:
                 return
-            del outcome  # not held while the worker waits for its next document
     finally:
         conn.close()
 
