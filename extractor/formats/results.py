@@ -5,8 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import tempfile
 import types
 import typing
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 
 from extractor.formats.atomic import write_atomic
@@ -28,23 +32,102 @@ def _csv_value(value: object) -> object:
     return value
 
 
-def records_csv(records: list[ResultRecord]) -> str:
+def _csv_rows(records: Sequence[ResultRecord], header: bool = False) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+    if header:
+        writer.writerow(CSV_FIELDS)
     writer.writerows([_csv_value(getattr(rec, k)) for k in CSV_FIELDS] for rec in records)
     return buf.getvalue()
 
 
-def records_jsonl(records: list[ResultRecord]) -> str:
+def records_csv(records: Sequence[ResultRecord]) -> str:
+    return _csv_rows(records, header=True)
+
+
+def records_jsonl(records: Sequence[ResultRecord]) -> str:
     return "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r in records)
 
 
-def write_results(outdir: Path, records: list[ResultRecord], formats: set[str]) -> None:
-    if "csv" in formats:
-        write_atomic(outdir / "results.csv", records_csv(records))
-    if "jsonl" in formats:
-        write_atomic(outdir / "results.jsonl", records_jsonl(records))
+class ResultsSpool:
+    """The combined files' lines of each document, kept in an unnamed temporary file beside them
+    from when the document is done to the end of the run, not its records in memory (~4 KB a
+    record: a batch of hundreds of reports held hundreds of MB). A document is kept as its JSONL
+    lines (and CSV rows when results.csv is written); its records can be read back from the JSONL
+    (review decisions are applied at the end). One that cannot be spooled (a full disk) is held in
+    memory instead."""
+
+    def __init__(self, outdir: Path, formats: set[str]):
+        self.csv = "csv" in formats
+        self.jsonl = "jsonl" in formats
+        outdir.mkdir(parents=True, exist_ok=True)
+        self._file = tempfile.TemporaryFile(dir=outdir, prefix=".results-spool.", suffix=".tmp")
+        self._end = 0
+        self._spans: dict[int, tuple[int, int, int]] = {}  # key -> (start, jsonl bytes, csv bytes)
+        self._held: dict[int, list[ResultRecord]] = {}
+
+    def add(self, key: int, records: Sequence[ResultRecord]) -> None:
+        if not (self.csv or self.jsonl):
+            return
+        lines = records_jsonl(records).encode()
+        rows = _csv_rows(records).encode() if self.csv else b""
+        try:
+            self._put(lines + rows, self._end)
+        except OSError:
+            self._held[key] = list(records)
+            return
+        self._spans[key] = (self._end, len(lines), len(rows))
+        self._end += len(lines) + len(rows)
+
+    def _put(self, data: bytes, at: int) -> None:
+        fd, view = self._file.fileno(), memoryview(data)
+        while view:
+            written = os.pwrite(fd, view, at)
+            view, at = view[written:], at + written
+
+    def _read(self, at: int, size: int) -> str:
+        return os.pread(self._file.fileno(), size, at).decode() if size else ""
+
+    def records(self, key: int) -> list[ResultRecord]:
+        if key in self._held:
+            return self._held[key]
+        start, size, _ = self._spans[key]
+        return [ResultRecord.model_validate_json(line) for line in self._read(start, size).splitlines()]
+
+    def jsonl_lines(self, key: int) -> str:
+        if key in self._held:
+            return records_jsonl(self._held[key])
+        start, size, _ = self._spans[key]
+        return self._read(start, size)
+
+    def csv_rows(self, key: int) -> str:
+        if key in self._held:
+            return _csv_rows(self._held[key])
+        start, lines, rows = self._spans[key]
+        return self._read(start + lines, rows)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+Reviewed = Callable[[int], "list[ResultRecord] | None"]  # a document's records as reviewed, or None
+Render = Callable[[Sequence[ResultRecord]], str]
+
+
+def write_results(outdir: Path, spool: ResultsSpool, keys: Sequence[int], reviewed: Reviewed) -> None:
+    """results.csv and results.jsonl: each document's lines, in the order of `keys`; a document
+    `reviewed` gives records for (review decisions applied) is written from those."""
+
+    def parts(spooled: Callable[[int], str], render: Render) -> Iterator[str]:
+        for key in keys:
+            records = reviewed(key)
+            yield spooled(key) if records is None else render(records)
+
+    if spool.csv:
+        header = _csv_rows([], header=True)
+        write_atomic(outdir / "results.csv", chain([header], parts(spool.csv_rows, _csv_rows)))
+    if spool.jsonl:
+        write_atomic(outdir / "results.jsonl", parts(spool.jsonl_lines, records_jsonl))
 
 
 # --- reading

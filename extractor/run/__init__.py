@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extractor.formats.documents import write_document, write_run
-from extractor.formats.results import write_results
+from extractor.formats.results import ResultsSpool, write_results
 from extractor.model.errors import OutputError, StoreError
 from extractor.model.options import BatchOptions, RunOptions
 from extractor.model.record import ResultRecord
@@ -61,47 +61,64 @@ def _run(
     on_input: ProgressHook | None,
     batch: BatchOptions,
 ) -> RunReport:
-    outcomes: dict[int, tuple[InputReport, DocumentResult | None]] = {}
+    items: dict[int, InputReport] = {}
+    # index -> (source, sha256) of each document whose records go to the combined files; the records
+    # themselves wait in the spool, not in memory
+    kept: dict[int, tuple[str, str]] = {}
+    spool = ResultsSpool(outdir, {f.value for f in options.export.formats})
     # The results store: one transaction per document, keyed by source, so re-runs replace (a failed
     # input leaves what the store had); resumed documents are stored too, to keep it in step. A store
     # that cannot be opened stops the run here; one that fails for a document fails that input alone.
     store = None
-    if options.export.store:
-        from extractor.store import open_store  # SQLAlchemy (~26 MB, 0.2 s) only when a store is written
-
-        store = open_store(options.export.db, outdir)
-
-    def done(index: int, item: InputReport, result: DocumentResult | None) -> None:
-        problem = None
-        if result is not None and not item.resumed:
-            problem = _write_document(outdir, result)
-        if result is not None and store is not None and problem is None:
-            problem = _store(store, result)
-        if problem is not None:
-            item, result = item.model_copy(update={"status": "failed", "error": problem}), None
-        outcomes[index] = (item, result)
-        if on_input:
-            on_input(item)
-
     try:
-        _execute(refs, outdir, options, batch, done)
-        ordered = [outcomes[i] for i in range(len(refs))]
-        records = _as_reviewed([res for _, res in ordered if res], store)
+        if options.export.store:
+            from extractor.store import open_store  # SQLAlchemy (~26 MB, 0.2 s) only when a store is written
+
+            store = open_store(options.export.db, outdir)
+
+        def done(index: int, item: InputReport, result: DocumentResult | None) -> None:
+            problem = None
+            if result is not None and not item.resumed:
+                problem = _write_document(outdir, result)
+            if result is not None and store is not None and problem is None:
+                problem = _store(store, result)
+            if problem is not None:
+                item, result = item.model_copy(update={"status": "failed", "error": problem}), None
+            items[index] = item
+            if result is not None:
+                spool.add(index, result.records)
+                kept[index] = (result.source, result.sha256)
+            if on_input:
+                on_input(item)
+
+        try:
+            _execute(refs, outdir, options, batch, done)
+            reviews = _reviews(store)
+        finally:
+            if store is not None:
+                store.close()
+        report = RunReport(inputs=[items[i] for i in range(len(refs))])
+
+        def reviewed(index: int) -> list[ResultRecord] | None:
+            """A document's records with the store's review decisions applied, None if it has none
+            (its spooled lines are written as they are)."""
+            source, sha256 = kept[index]
+            decisions = reviews.get(source)
+            return apply_reviews(spool.records(index), decisions, sha256) if decisions else None
+
+        try:
+            write_results(outdir, spool, sorted(kept), reviewed)
+            write_run(outdir, report)
+        except OSError as e:  # a full disk at the end: the files there before are left whole
+            raise OutputError(f"{outdir}: cannot write the combined files: {e.strerror or e}") from None
     finally:
-        if store is not None:
-            store.close()
-    report = RunReport(inputs=[item for item, _ in ordered])
-    try:
-        write_results(outdir, records, {f.value for f in options.export.formats})
-        write_run(outdir, report)
-    except OSError as e:  # a full disk at the end: the files there before are left whole
-        raise OutputError(f"{outdir}: cannot write the combined files: {e.strerror or e}") from None
+        spool.close()
     return report
 
 
-def _as_reviewed(results: list[DocumentResult], store: Store | None) -> list[ResultRecord]:
-    """Every record of the run, in input order, with the store's review decisions applied (a
-    corrected value, the `review` column); documents/ and the store keep the records as extracted."""
+def _reviews(store: Store | None) -> dict[str, list[Review]]:
+    """The store's review decisions by source, applied to the combined files (a corrected value, the
+    `review` column); documents/ and the store keep the records as extracted."""
     try:
         decisions = store.reviews() if store is not None else []
     except StoreError:
@@ -109,11 +126,7 @@ def _as_reviewed(results: list[DocumentResult], store: Store | None) -> list[Res
     by_source: dict[str, list[Review]] = {}
     for review in decisions:
         by_source.setdefault(review.address.source, []).append(review)
-    return [
-        rec
-        for res in results
-        for rec in apply_reviews(res.records, by_source.get(res.source, []), res.sha256)
-    ]
+    return by_source
 
 
 def _write_document(outdir: Path, result: DocumentResult) -> str | None:
