@@ -23,6 +23,7 @@ from extractor.model.document import Cell
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.roles import holds_score
 from extractor.vocab.names import Vocabulary, alias_key
+from extractor.vocab.settings import parse_setting
 
 # a label's name, and what follows it: a part in parentheses, or one whose parentheses OCR lost or
 # misread (`MATH cm)`, `MMLU-Pro em`): never taken into the name, whose repair would drop it
@@ -127,7 +128,8 @@ def _series(word: str, after_org: bool) -> str:
 def repair_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
     """The cells with each label's misread metric note (`cm)`) put back to a metric note of the table
     read right in other labels (`(EM)`), when all notes within _NOTE_EDITS look-alike edits of it
-    name one metric; the spelling most labels print is used."""
+    name one metric; the spelling most labels print is used. A note near none, after a benchmark's
+    name, is dropped (_unreadable_note)."""
     notes = {id(c): _note(c.text) for c in cells}
     spellings: dict[str, Counter[str]] = {}  # metric -> its clean notes, by how many labels print them
     for n in notes.values():
@@ -144,12 +146,28 @@ def repair_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
                 for n in printed
                 if _distance(note.casefold(), n.casefold(), _NOTE_EDITS + 1, _NOTE_SAME) <= _NOTE_EDITS
             }
+            text = c.text.strip()
             if len(near) == 1:
-                text = c.text.strip()
                 fixed = text[: len(text) - len(note)] + spellings[near.pop()].most_common(1)[0][0]
+                c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
+            elif spellings and _unreadable_note(note, text[: len(text) - len(note)].strip(), vocab):
+                fixed = text[: len(text) - len(note)].strip()
                 c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
         out.append(c)
     return out
+
+
+def _unreadable_note(note: str, name: str, vocab: Vocabulary) -> bool:
+    """A note after a benchmark's name that lost its opening parenthesis and reads as no metric near
+    one the table prints (`DROP cy` for `DROP (F1)`, `C-Eval cam)`): dropped, so the benchmark's row
+    is not lost to a label no one knows; its metric is then the benchmark's own, as for a label
+    printed without a note. Never a note with a digit (a version) or one that reads as a setting."""
+    return (
+        "(" not in note
+        and not any(ch.isdigit() for ch in note)
+        and parse_setting(note) is None
+        and vocab.dataset(name) is not None
+    )
 
 
 def _note(text: str) -> str | None:

@@ -375,13 +375,29 @@ def test_a_metric_note_misread_with_its_parenthesis_is_put_back_to_the_tables_sp
         "ARC-Easy (EM)",
         "PIQA (EM)",
         "RACE (em)",  # a metric already: left as read
-        "DROP cy",  # near no note of the table
-        "MATH cam)",  # `a` for `E` is no look-alike slip
+        "DROP",  # near no note of the table: unreadable, dropped (the benchmark's row is kept)
+        "MATH",  # `a` for `E` is no look-alike slip: unreadable too
         "HumanEval (Pass@1)",
         "Nimbus-7B",
         "71.3",
     ]
     assert repaired[0].ocr_text == "BBH cm)" and repaired[2].ocr_text is None
+    assert repaired[6].ocr_text == "MATH cam)"
+
+
+def test_an_unreadable_note_is_dropped_only_after_a_benchmark_in_a_table_that_prints_notes():
+    from extractor.readers.pdf.ocr_labels import repair_notes
+    from extractor.vocab import load_vocabulary
+
+    def repaired(read):
+        cells = [Cell(row=k, col=0, text=t) for k, t in enumerate(read)]
+        return [c.text for c in repair_notes(cells, load_vocabulary())]
+
+    # no label of the table prints a metric note: nothing says what `cy` was
+    assert repaired(["DROP cy", "MMLU", "GSM8K"]) == ["DROP cy", "MMLU", "GSM8K"]
+    # not a benchmark's name; a setting (`cot`); a version (`v2)`): left as read
+    read = ["BBH (EM)", "Nimbus cm", "MMLU cot", "DROP v2)"]
+    assert repaired(read) == read
 
 
 def test_a_misread_note_near_two_metrics_of_the_table_is_left_as_read():
