@@ -50,6 +50,7 @@ _NOTE_LOOKALIKES = ("(c¢@{[", ")]}j")
 _NOTE_SAME = _SAME | {(a, b) for group in _NOTE_LOOKALIKES for a in group for b in group}
 _NOTE_EDITS = 2
 _METRIC_NOTE = re.compile(r"^\((?P<inner>[^()]+)\)$")
+_DIGIT_O = re.compile(r"(?<=\d)[oO]")  # `4o`: a letter after a digit, which OCR reads as a zero
 _ORG_MIN_CHARS = 4  # an organisation's name shorter than this is never repaired: too many words near it
 
 
@@ -83,7 +84,7 @@ def repair_name_words(cell: Cell, vocab: Vocabulary) -> Cell:
     out: list[str] = []
     for word in words:
         after_org = bool(out) and vocab.is_organisation(out[-1])
-        out.append(_series(_organisation(word, vocab), after_org))
+        out.append(_series(_family(_organisation(word, vocab), vocab), after_org))
     if out == words:
         return cell
     return cell.model_copy(update={"text": " ".join(out), "ocr_text": cell.ocr_text or cell.text})
@@ -115,6 +116,30 @@ def _organisation(word: str, vocab: Vocabulary) -> str:
         if len(alias_key(name)) == len(key) and _distance(key, alias_key(name), 2) == 1
     }
     return near.pop() if len(near) == 1 else word
+
+
+def _family(word: str, vocab: Vocabulary) -> str:
+    """A model family of the lexicon whose letter `o` after a digit OCR read as a zero (`Orca-40`,
+    `Orca-40-mini` for a family `Orca-4o`), put back: the lexicon names the family, and no family is
+    named so with a zero."""
+    misread = vocab.memo(("ocr-family-zeros",), lambda: _zero_forms(vocab.api_families))
+    folded = word.casefold()
+    for form, family in misread.items():
+        if folded == form or folded.startswith(form + "-"):
+            chars = list(word)  # as printed but for the zeros: the case stays
+            for i, (read, letter) in enumerate(zip(form, family)):
+                if read == "0" and letter in "oO":
+                    chars[i] = letter
+            return "".join(chars)
+    return word
+
+
+def _zero_forms(families: list[str]) -> dict[str, str]:
+    """Each family with an `o` after a digit, by its casefolded form with zeros there; none that is
+    itself a family's name."""
+    names = {f.casefold() for f in families}
+    forms = {_DIGIT_O.sub("0", f).casefold(): f for f in families if _DIGIT_O.search(f)}
+    return {form: f for form, f in forms.items() if form not in names}
 
 
 def _series(word: str, after_org: bool) -> str:

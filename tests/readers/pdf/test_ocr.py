@@ -420,3 +420,25 @@ def test_a_series_name_under_an_organisations_header_cell_is_put_back():
     repaired = repair_series_cells(cells, load_vocabulary())
     # under an organisation: a series name; under a model's own name, or a date: left as read
     assert [c.text for c in repaired[4:]] == ["o1-1217", "o3", "01-1217", "05-06"]
+
+
+def test_a_families_o_after_a_digit_read_as_a_zero_is_put_back():
+    from extractor.readers.pdf.ocr_labels import repair_name_words
+    from extractor.vocab.names import Vocabulary
+
+    vocab = Vocabulary(api_families=["Orca", "Orca-4o", "Orca-40B"])
+    read = ["Orca-40 0513", "Orca-40-mini", "orca-40", "Orca-4o", "Orca-40B", "Nimbus-40", "Orca-400"]
+    repaired = [repair_name_words(Cell(row=0, col=k, text=t), vocab) for k, t in enumerate(read)]
+    # the family `Orca-4o` misread; `Orca-40B` is a family of its own, the others no family's form
+    assert [c.text for c in repaired] == [
+        "Orca-4o 0513",
+        "Orca-4o-mini",
+        "orca-4o",
+        "Orca-4o",
+        "Orca-40B",
+        "Nimbus-40",
+        "Orca-400",
+    ]
+    assert repaired[0].ocr_text == "Orca-40 0513" and repaired[3].ocr_text is None
+    both = Vocabulary(api_families=["Orca-4o", "Orca-40"])  # a family named with the zero: as read
+    assert repair_name_words(Cell(row=0, col=1, text="Orca-40"), both).text == "Orca-40"
