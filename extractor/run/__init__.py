@@ -1,6 +1,7 @@
-"""A run: every input through the pipeline (run.pipeline) on the executors (run.executors), each
-document written as it completes, documents already done kept (run.journal), then the combined
-record files and run.json, in input order whatever the workers."""
+"""A run: every input through the pipeline (run.pipeline) in worker processes (run.workers), in this
+process or on a cluster (run.executors), each document written as it completes (its lines for the
+combined files spooled, formats.results), documents already done kept (run.journal), then the
+combined record files and run.json, in input order whatever the workers."""
 
 from __future__ import annotations
 
