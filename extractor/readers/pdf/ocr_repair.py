@@ -38,6 +38,7 @@ _LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:\.[\dOoDlI|Ss]+)?%?$")
 # a size after a name (`-1B`, ` 13B`, `(0.5B)`) with a digit read as `I`, `l` or `O`
 _SIZE = re.compile(r"(?<=[-\s(])(?=[\dIlO.]*[IlO])[\dIlO]+(?:\.[\dIlO]+)?(?=[BMK]\b)")
 # marks OCR makes of an underline, a rule's end or a bold score's shading, before or after the number
+_HEADER_NOTE = re.compile(r"\([^()]+\)")  # `(high)`: a note in parentheses, alone in a header cell
 _STRAY = re.compile(r"^[—–_=«»‘’\"'~|:;,.*]+(?=\d)|(?<=[\d%])[—–_=«»‘’\"'~|:;,]+$")
 
 
@@ -52,11 +53,28 @@ def ocr_table(
     words = [w for p in areas.values() for a in p for w in a.words]
     table = _without_empty_columns(table)
     cells = [_with_confidence(c, words, settings) for c in table.cells]
-    cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
+    cells = _join_header_notes([_repair_size(c) for c in _repair_columns(cells, table, settings)])
     if vocab is not None:
         cells = [repair_name_words(repair_label(c, vocab, settings), vocab) for c in cells]
         cells = repair_series_cells(repair_notes(cells, vocab), vocab)
     return mark_cell_roles(table.model_copy(update={"cells": tuple(cells), "engine": TableEngine.OCR}))
+
+
+def _join_header_notes(cells: list[Cell]) -> list[Cell]:
+    """A header cell holding only a note in parentheses, just right of a header cell spanning
+    columns on its row (`Nimbus baselines` over two columns, `(high)` over the third), is the end of
+    that cell's text, which OCR's words set apart: it joins the span, as the text layer reads it."""
+    by_end = {(c.row, c.col + c.colspan): c for c in cells if c.column_header and c.colspan >= 2}
+    joined: dict[int, Cell] = {}  # id of a spanning cell -> it with its note
+    notes = set()
+    for c in cells:
+        left = by_end.get((c.row, c.col))
+        if c.column_header and c.colspan == 1 and left is not None and _HEADER_NOTE.fullmatch(c.text.strip()):
+            if not left.text.rstrip().endswith(")"):
+                text = f"{left.text.strip()} {c.text.strip()}"
+                joined[id(left)] = left.model_copy(update={"text": text, "colspan": left.colspan + 1})
+                notes.add(id(c))
+    return [joined.get(id(c), c) for c in cells if id(c) not in notes]
 
 
 def _without_empty_columns(table: Table) -> Table:

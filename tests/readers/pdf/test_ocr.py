@@ -442,3 +442,31 @@ def test_a_families_o_after_a_digit_read_as_a_zero_is_put_back():
     assert repaired[0].ocr_text == "Orca-40 0513" and repaired[3].ocr_text is None
     both = Vocabulary(api_families=["Orca-4o", "Orca-40"])  # a family named with the zero: as read
     assert repair_name_words(Cell(row=0, col=1, text="Orca-40"), both).text == "Orca-40"
+
+
+def test_a_note_ocr_set_apart_from_a_spanning_header_cell_joins_it():
+    from extractor.readers.pdf.ocr_repair import _join_header_notes
+
+    def header(text, col, colspan=1, row=0):
+        return Cell(row=row, col=col, colspan=colspan, text=text, column_header=True)
+
+    cells = [
+        header("Nimbus", 1, 2),
+        header("Nimbus baselines", 3, 2),
+        header("(high)", 5),
+        header("(low)", 6),  # right of a single column's cell: a column of its own
+        header("Orca (7B)", 7, 2),
+        header("(chat)", 9),  # the span already ends in a note: left as read
+        header("o3", 5, row=1),
+        Cell(row=2, col=5, text="(90.4)"),  # not a header cell
+    ]
+    joined = _join_header_notes(cells)
+    assert [(c.row, c.col, c.colspan, c.text) for c in joined] == [
+        (0, 1, 2, "Nimbus"),
+        (0, 3, 3, "Nimbus baselines (high)"),
+        (0, 6, 1, "(low)"),
+        (0, 7, 2, "Orca (7B)"),
+        (0, 9, 1, "(chat)"),
+        (1, 5, 1, "o3"),
+        (2, 5, 1, "(90.4)"),
+    ]
