@@ -172,12 +172,12 @@ def repair_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
                 if _distance(note.casefold(), n.casefold(), _NOTE_EDITS + 1, _NOTE_SAME) <= _NOTE_EDITS
             }
             text = c.text.strip()
+            name = text[: len(text) - len(note)]
             if len(near) == 1:
-                fixed = text[: len(text) - len(note)] + spellings[near.pop()].most_common(1)[0][0]
+                fixed = name + spellings[near.pop()].most_common(1)[0][0]
                 c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
-            elif spellings and _unreadable_note(note, text[: len(text) - len(note)].strip(), vocab):
-                fixed = text[: len(text) - len(note)].strip()
-                c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
+            elif spellings and _unreadable_note(note, name.strip(), vocab):
+                c = c.model_copy(update={"text": name.strip(), "ocr_text": c.ocr_text or c.text})
         out.append(c)
     return out
 

@@ -37,8 +37,8 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.(\d+))?(%?)$")
 _LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:\.[\dOoDlI|Ss]+)?%?$")
 # a size after a name (`-1B`, ` 13B`, `(0.5B)`) with a digit read as `I`, `l` or `O`
 _SIZE = re.compile(r"(?<=[-\s(])(?=[\dIlO.]*[IlO])[\dIlO]+(?:\.[\dIlO]+)?(?=[BMK]\b)")
-# marks OCR makes of an underline, a rule's end or a bold score's shading, before or after the number
 _HEADER_NOTE = re.compile(r"\([^()]+\)")  # `(high)`: a note in parentheses, alone in a header cell
+# marks OCR makes of an underline, a rule's end or a bold score's shading, before or after the number
 _STRAY = re.compile(r"^[—–_=«»‘’\"'~|:;,.*]+(?=\d)|(?<=[\d%])[—–_=«»‘’\"'~|:;,]+$")
 
 
@@ -64,17 +64,20 @@ def _join_header_notes(cells: list[Cell]) -> list[Cell]:
     """A header cell holding only a note in parentheses, just right of a header cell spanning
     columns on its row (`Nimbus baselines` over two columns, `(high)` over the third), is the end of
     that cell's text, which OCR's words set apart: it joins the span, as the text layer reads it."""
-    by_end = {(c.row, c.col + c.colspan): c for c in cells if c.column_header and c.colspan >= 2}
+    by_end = {
+        (c.row, c.col + c.colspan): c
+        for c in cells
+        if c.column_header and c.colspan >= 2 and not c.text.rstrip().endswith(")")
+    }
     joined: dict[int, Cell] = {}  # id of a spanning cell -> it with its note
-    notes = set()
+    moved = set()  # ids of the notes that joined one
     for c in cells:
         left = by_end.get((c.row, c.col))
-        if c.column_header and c.colspan == 1 and left is not None and _HEADER_NOTE.fullmatch(c.text.strip()):
-            if not left.text.rstrip().endswith(")"):
-                text = f"{left.text.strip()} {c.text.strip()}"
-                joined[id(left)] = left.model_copy(update={"text": text, "colspan": left.colspan + 1})
-                notes.add(id(c))
-    return [joined.get(id(c), c) for c in cells if id(c) not in notes]
+        if left is not None and c.column_header and c.colspan == 1 and _HEADER_NOTE.fullmatch(c.text.strip()):
+            text = f"{left.text.strip()} {c.text.strip()}"
+            joined[id(left)] = left.model_copy(update={"text": text, "colspan": left.colspan + 1})
+            moved.add(id(c))
+    return [joined.get(id(c), c) for c in cells if id(c) not in moved]
 
 
 def _without_empty_columns(table: Table) -> Table:
