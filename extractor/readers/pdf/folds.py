@@ -21,10 +21,11 @@ def cut_under_header_gaps(rows: Sequence[Row], header_rows: int) -> list[Row]:
     if not header_rows or not body:
         return list(rows)
     cuts: list[float] = []
+    spans = [(c, c.x0, c.x1) for r in body for c in r]  # each body cell's extent, taken once
     for head in rows[:header_rows]:
         for a, b in zip(head, head[1:]):
             cut = (a.x1 + b.x0) / 2
-            under = [c for r in body for c in r if c.x0 < cut < c.x1]
+            under = [c for c, x0, x1 in spans if x0 < cut < x1]
             if under and all(
                 len(c.words) >= 2 and all(is_value(w.text) for w in c.words) and _gap_at(c, cut)
                 for c in under
