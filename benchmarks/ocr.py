@@ -8,8 +8,9 @@ FOLDER defaults to ../shared/corpus/reports. Pages are taken in file order, at m
 each document, each holding a table of at least `--min-scores` score cells. Printed: score cells
 read exactly (share), all cells read exactly, records equal on (dataset, model, value), and seconds
 per OCR page (and records equal once model names are compared by identity, as leaderboards join
-them). A cell counts as read when the OCR table cell at its centre holds its text
-(whitespace collapsed). The issue's targets: scores >= 99%, cells >= 95%, records >= 95%.
+them; and of the records whose dataset, model and setting are the text layer's but whose value is not, the
+share flagged `ocr-low-confidence`). A cell counts as read when the OCR table cell at its centre
+holds its text (whitespace collapsed). The issue's targets: scores >= 99%, cells >= 95%, records >= 95%.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ class Tally:
     records: int = 0
     records_read: int = 0
     records_joined: int = 0  # equal once model names are compared as leaderboards join them
+    misread: int = 0  # records with the text layer's dataset, model and setting but another value
+    misread_flagged: int = 0  # of those, flagged ocr-low-confidence (left out until reviewed)
+    right_flagged: int = 0  # records equal to the text layer's yet flagged ocr-low-confidence
     pages: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
@@ -105,12 +109,29 @@ def compare(truth: Document, ocr: Document, pages: list[int], tally: Tally, sour
                 if not exact:
                     tally.shown.append(f"  cell p{page} r{c.row} c{c.col}: {c.text!r} read {read!r}")
     opts = RunOptions()
-    want = {
-        (r.dataset, r.model, r.value)
+    wanted = [
+        r
         for r in extract_document(truth, opts).records
         if r.page in pages and _one_page(truth, r.table_index)
-    }
-    got = {(r.dataset, r.model, r.value) for r in extract_document(ocr, opts).records}
+    ]
+    want = {(r.dataset, r.model, r.value) for r in wanted}
+    read = extract_document(ocr, opts).records
+    got = {(r.dataset, r.model, r.value) for r in read}
+    truth_values: dict[tuple, set[float]] = {}
+    for r in wanted:
+        truth_values.setdefault((r.dataset, r.model, r.setting), set()).add(r.value)
+    tally.right_flagged += sum(
+        1 for r in read if "ocr-low-confidence" in r.flags and (r.dataset, r.model, r.value) in want
+    )
+    for r in read:
+        values = truth_values.get((r.dataset, r.model, r.setting))
+        if values is not None and len(values) == 1 and r.value not in values:
+            tally.misread += 1
+            tally.misread_flagged += "ocr-low-confidence" in r.flags
+            flagged = "(flagged)" if "ocr-low-confidence" in r.flags else "(NOT flagged)"
+            tally.shown.append(
+                f"  value {r.dataset!r} {r.model!r}: {sorted(values)} read {r.value} {flagged}"
+            )
     tally.records += len(want)
     tally.records_read += len(want & got)
     tally.records_joined += len(_joined(want) & _joined(got))
@@ -180,6 +201,8 @@ def main() -> None:
     print(f"all cells read exactly     {_share(tally.cells_read, tally.cells)}   (target >= 95%)")
     print(f"records equal (d, m, v)    {_share(tally.records_read, tally.records)}   (target >= 95%)")
     print(f"  models as boards join    {_share(tally.records_joined, tally.records)}")
+    print(f"values misread, flagged    {_share(tally.misread_flagged, tally.misread)}")
+    print(f"right values flagged       {_share(tally.right_flagged, tally.records_read)}")
     if tally.pages:
         print(f"seconds per OCR page       {tally.seconds / tally.pages:.2f} ({tally.pages} pages)")
     if args.misses:

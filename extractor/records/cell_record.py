@@ -28,16 +28,14 @@ def cell_record(
     """The record of the score `parsed` read from cell (i, j); `labels` are the record's other fields (the
     labels as printed, and what the table says of them), `setting_raw` joined with a setting the cell
     notes. A cell OCR read keeps its reading as `value_raw` (`ocr_text`, where a slip was repaired),
-    and one in doubt flags the record `ocr-low-confidence`; every other record of an OCR table is
-    flagged `read-by-ocr`, so none reaches a leaderboard before a reviewer accepts it."""
+    and every record of an OCR table is flagged `read-by-ocr`, so none reaches a leaderboard before a
+    reviewer accepts it; one whose value is in doubt is flagged `ocr-low-confidence` as well."""
     cell = next((c for c in table.row_cells(i) if c.col == j), None)
     bold = cell is not None and cell.bold
+    if table.engine == TableEngine.OCR:  # OCR's labels and values are right too rarely yet to publish unseen
+        labels["flags"] = [*labels.get("flags", []), "read-by-ocr"]
     if cell is not None and cell.ocr_doubt:
         labels["flags"] = [*labels.get("flags", []), "ocr-low-confidence"]
-    elif (
-        table.engine == TableEngine.OCR
-    ):  # OCR's labels and values are right too rarely yet to publish unseen
-        labels["flags"] = [*labels.get("flags", []), "read-by-ocr"]
     printed = cell.ocr_text if cell is not None and cell.ocr_text is not None else table.grid[i][j]
     setting_raw = labels.pop("setting_raw", None)
     if parsed.note and parse_setting(parsed.note):

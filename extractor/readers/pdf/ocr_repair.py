@@ -53,7 +53,8 @@ def ocr_table(
     words = [w for p in areas.values() for a in p for w in a.words]
     table = _without_empty_columns(table)
     cells = [_with_confidence(c, words, settings) for c in table.cells]
-    cells = _join_header_notes([_repair_size(c) for c in _repair_columns(cells, table, settings)])
+    cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
+    cells = _join_header_notes(_doubt_magnitudes(cells, settings))
     if vocab is not None:
         cells = [repair_name_words(repair_label(c, vocab, settings), vocab) for c in cells]
         cells = repair_series_cells(repair_notes(cells, vocab), vocab)
@@ -140,11 +141,16 @@ def _shape(text: str) -> tuple[int, str] | None:
     return (len(m.group(1) or ""), m.group(2)) if m else None
 
 
+def _body(cells: list[Cell]) -> list[int]:
+    """The indexes of the body cells that may hold scores: below the header, right of the labels."""
+    header = max((c.row + 1 for c in cells if c.column_header), default=1)
+    return [k for k, c in enumerate(cells) if c.col >= 1 and c.row >= header and c.colspan == 1]
+
+
 def _repair_columns(cells: list[Cell], table: Table, settings: OcrSettings) -> list[Cell]:
     """Each body cell of a score column repaired where its slip is certain, in doubt where not."""
-    header = max((c.row + 1 for c in cells if c.column_header), default=1)
     out = list(cells)
-    body = [k for k, c in enumerate(out) if c.col >= 1 and c.row >= header and c.colspan == 1]
+    body = _body(out)
     rows = {k: [out[m].text for m in body if m != k and out[m].row == out[k].row] for k in body}
     # an integer its row reads as (a row of ratings among percentages) is no true integer of its column
     own = {
@@ -158,6 +164,31 @@ def _repair_columns(cells: list[Cell], table: Table, settings: OcrSettings) -> l
         kin = [out[m].text for m in body if m != k and m not in own and out[m].col == cell.col]
         out[k] = _repaired(cell, peers, rows[k], settings, kin)
     return out
+
+
+def _doubt_magnitudes(cells: list[Cell], settings: OcrSettings) -> list[Cell]:
+    """A score with more or fewer digits before its point than most (`agree_share`) other scores of
+    its column have, and than every other score of its row (`795.0` among `75.0`, `80.4`: a digit
+    read twice or lost; a row of ratings among percentages reads as it does), is put in doubt:
+    which digit is wrong nothing says, so it is flagged, not repaired. A column needs more than
+    `min_peers` other scores, a row `min_peers`."""
+    out = list(cells)
+    body = _body(out)
+    digits = {k: d for k in body if (d := _int_digits(out[k].text)) is not None}
+    for k, d in digits.items():
+        col = [e for m, e in digits.items() if m != k and out[m].col == out[k].col]
+        row = [e for m, e in digits.items() if m != k and out[m].row == out[k].row]
+        common = max(set(col), key=col.count) if col else None
+        agreed = common is not None and common != d and col.count(common) >= settings.agree_share * len(col)
+        if agreed and d not in row and len(col) > settings.min_peers and len(row) >= settings.min_peers:
+            out[k] = out[k].model_copy(update={"ocr_doubt": True})
+    return out
+
+
+def _int_digits(text: str) -> int | None:
+    """How many digits a plain score has before its point, None for anything else."""
+    m = _NUMBER.match(text.strip())
+    return len(m.group(0).lstrip("+-").split(".")[0].rstrip("%")) if m else None
 
 
 def _agreed(texts: list[str], settings: OcrSettings) -> tuple[int, str] | None:

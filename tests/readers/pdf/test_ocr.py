@@ -470,3 +470,28 @@ def test_a_note_ocr_set_apart_from_a_spanning_header_cell_joins_it():
         (1, 5, 1, "o3"),
         (2, 5, 1, "(90.4)"),
     ]
+
+
+def test_a_score_with_a_digit_more_than_its_column_and_row_is_in_doubt():
+    from extractor.readers.pdf.ocr_repair import _doubt_magnitudes
+
+    def doubted(rows):
+        header = [Cell(row=0, col=c, text=t, column_header=True) for c, t in enumerate(["", "A", "B", "C"])]
+        body = [Cell(row=r + 1, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        return [c.text for c in _doubt_magnitudes(header + body, OcrSettings()) if c.ocr_doubt]
+
+    scores = [
+        ["Nimbus", "75.0", "80.4", "82.7"],
+        ["Wren", "71.3", "77.7", "80.0"],
+        ["Kite", "70.2", "78.1", "79.9"],
+    ]
+    assert doubted([*scores, ["Orca", "795.0", "81.2", "84.6"]]) == ["795.0"]  # a 9 read twice
+    # a row of ratings among percentages: its row reads as it does
+    assert doubted([*scores, ["Arena", "1352", "1340", "1350"]]) == []
+    # a column of mixed magnitudes says nothing
+    mixed = [
+        ["Nimbus", "9.5", "80.4", "82.7"],
+        ["Wren", "12.3", "77.7", "80.0"],
+        ["Kite", "45.6", "78.1", "79.9"],
+    ]
+    assert doubted([*mixed, ["Orca", "795.0", "81.2", "84.6"]]) == []
