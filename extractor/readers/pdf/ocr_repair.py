@@ -15,6 +15,7 @@ records `ocr-low-confidence`. The text as OCR read it stays in `ocr_text`, which
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from extractor.model.document import Cell, Table, TableEngine
 from extractor.readers.pdf.ocr import OcrArea
@@ -173,14 +174,19 @@ def _doubt_magnitudes(cells: list[Cell], settings: OcrSettings) -> list[Cell]:
     which digit is wrong nothing says, so it is flagged, not repaired. A column needs more than
     `min_peers` other scores, a row `min_peers`."""
     out = list(cells)
-    body = _body(out)
-    digits = {k: d for k in body if (d := _int_digits(out[k].text)) is not None}
+    digits = {k: d for k in _body(out) if (d := _int_digits(out[k].text)) is not None}
+    by_col: dict[int, Counter[int]] = defaultdict(Counter)
+    by_row: dict[int, Counter[int]] = defaultdict(Counter)
     for k, d in digits.items():
-        col = [e for m, e in digits.items() if m != k and out[m].col == out[k].col]
-        row = [e for m, e in digits.items() if m != k and out[m].row == out[k].row]
-        common = max(set(col), key=col.count) if col else None
-        agreed = common is not None and common != d and col.count(common) >= settings.agree_share * len(col)
-        if agreed and d not in row and len(col) > settings.min_peers and len(row) >= settings.min_peers:
+        by_col[out[k].col][d] += 1
+        by_row[out[k].row][d] += 1
+    for k, d in digits.items():
+        col, row = by_col[out[k].col].copy(), by_row[out[k].row]  # the others: this cell taken out
+        col[d] -= 1
+        peers, row_peers = col.total(), row.total() - 1
+        common, count = max(col.items(), key=lambda item: item[1])
+        agreed = common != d and count >= settings.agree_share * peers
+        if agreed and row[d] == 1 and peers > settings.min_peers and row_peers >= settings.min_peers:
             out[k] = out[k].model_copy(update={"ocr_doubt": True})
     return out
 
