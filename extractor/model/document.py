@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PrivateAttr, computed_field
 
 from extractor import SCHEMA_VERSION
+from extractor.model.lean import LeanModel
 
 MediaType = Literal["pdf", "html", "text", "image"]  # image: a PNG or JPEG, read as a one-page PDF
 
@@ -48,7 +49,7 @@ class TableEngine(StrEnum):
     OCR = "ocr"  # words read by OCR from a picture of a table or a page without text, aligned in columns
 
 
-class BBox(BaseModel):
+class BBox(LeanModel):
     model_config = ConfigDict(frozen=True)
 
     x0: float
@@ -65,7 +66,7 @@ class BBox(BaseModel):
         )
 
 
-class TextBlock(BaseModel):
+class TextBlock(LeanModel):
     """A run of text as laid out: a line group (PDF) or an element (HTML/text)."""
 
     text: str
@@ -76,7 +77,7 @@ class TextBlock(BaseModel):
     kind: BlockKind = BlockKind.PARAGRAPH
 
 
-class Provenance(BaseModel):
+class Provenance(LeanModel):
     """Where a table is printed on one page: the page, its box there and the grid rows it holds."""
 
     model_config = ConfigDict(frozen=True)
@@ -88,7 +89,7 @@ class Provenance(BaseModel):
     )
 
 
-class Cell(BaseModel):
+class Cell(LeanModel):
     """One cell as the source drew it; a spanning cell appears once here, at its top-left slot."""
 
     model_config = ConfigDict(frozen=True)  # a table's grid is derived from its cells
@@ -121,7 +122,7 @@ class Cell(BaseModel):
     )
 
 
-class Table(BaseModel):
+class Table(LeanModel):
     """A table as its cells: `n_rows` x `n_cols` slots, each cell at its top-left slot with its spans;
     a slot no cell covers is empty. `grid` is derived: the slots' texts, a spanning cell's text in every
     slot it covers (where cells overlap, the later cell's). It is written to the output for people and
@@ -237,7 +238,7 @@ def _slots(cells: Sequence[Cell], n_rows: int, n_cols: int) -> list[list[str]]:
     return grid
 
 
-class DocumentWarning(BaseModel):
+class DocumentWarning(LeanModel):
     """Something a user checking the output should know; never fatal."""
 
     code: str

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
+
+from extractor.model.lean import LeanModel
 
 # Order of the CSV columns; the contract's fields first.
 CONTRACT_FIELDS = (
@@ -61,7 +63,7 @@ RECORD_FLAGS: dict[str, str] = {
 }
 
 
-class ResultRecord(BaseModel):
+class ResultRecord(LeanModel):
     model_config = ConfigDict(validate_assignment=True)
 
     doc_id: str = Field(min_length=1)
