@@ -6,14 +6,16 @@ URL), the run's options and the shared vocabulary in; a new Document out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from stat import S_ISREG
 
 from extractor.model.document import Document, MediaType, make_doc_id
 from extractor.model.errors import EmptyInputError, InputError, MissingInputError, UnsupportedInputError
 from extractor.model.options import RunOptions, SourceOptions
 from extractor.readers.html import read_html
 from extractor.readers.image import read_image
-from extractor.readers.inputs import InputRef, expand_inputs
+from extractor.readers.inputs import InputData, InputRef, MappedFile, expand_inputs
 from extractor.readers.pdf import read_pdf
 from extractor.readers.sniff import sniff
 from extractor.readers.text import read_text
@@ -21,7 +23,11 @@ from extractor.vocab import Vocabulary, load_vocabulary
 
 __all__ = ["InputRef", "Reader", "expand_inputs", "load", "make_doc_id", "read_bytes"]
 
-Reader = Callable[[bytes, str, RunOptions, Vocabulary], Document]
+Reader = Callable[[InputData, str, RunOptions, Vocabulary], Document]
+# a local file this large is mapped rather than read (inputs.MappedFile); smaller ones are read whole,
+# which costs less than mapping them
+MAP_FROM_BYTES = 4 * 1024 * 1024
+_NOT_SPACE = re.compile(rb"\S")
 
 _SUFFIX_TYPES = {
     ".pdf": "pdf",
@@ -34,7 +40,7 @@ _SUFFIX_TYPES = {
 }
 
 
-def read_bytes(ref: InputRef, options: SourceOptions) -> bytes:
+def read_bytes(ref: InputRef, options: SourceOptions) -> InputData:
     if ref.missing:
         raise MissingInputError("no such file or folder")
     if ref.is_url:
@@ -49,18 +55,22 @@ def read_bytes(ref: InputRef, options: SourceOptions) -> bytes:
             raise MissingInputError("no such file") from None
         except OSError as e:
             raise InputError(f"cannot read: {e.strerror or e}") from None
-    if not data.strip():
-        raise EmptyInputError("empty file" if data == b"" else "file holds only whitespace")
+    if not _NOT_SPACE.search(data):
+        raise EmptyInputError("empty file" if len(data) == 0 else "file holds only whitespace")
     return data
 
 
-def _read_capped(ref: InputRef, max_bytes: int) -> bytes:
+def _read_capped(ref: InputRef, max_bytes: int) -> InputData:
     """At most max_bytes: the size stat gives is checked first, but it is 0 for a device or a pipe
-    (/dev/zero, a FIFO), so the read itself stops one byte past the limit."""
+    (/dev/zero, a FIFO), so the read itself stops one byte past the limit. A large regular file is
+    mapped, not read."""
     assert ref.path is not None
-    size = ref.path.stat().st_size
+    stat = ref.path.stat()
+    size = stat.st_size
     if size > max_bytes:
         raise InputError(f"file is {size} bytes, over the limit of {max_bytes}")
+    if size >= MAP_FROM_BYTES and S_ISREG(stat.st_mode):
+        return MappedFile.of(ref.path)
     with ref.path.open("rb") as f:
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -69,14 +79,20 @@ def _read_capped(ref: InputRef, max_bytes: int) -> bytes:
 
 
 def load(ref: InputRef, options: RunOptions) -> Document:
-    data = read_bytes(ref, options.source)
-    kind = sniff(data)
-    if kind is None:
-        raise UnsupportedInputError(
-            "binary content that is neither PDF, HTML, text nor a PNG or JPEG picture"
-        )
-    # the built-in names, as ever: the run's alias file (options.normalize) applies to the records
-    doc = reader(kind)(data, ref.source, options, load_vocabulary())
+    given = read_bytes(ref, options.source)
+    try:
+        kind = sniff(given)
+        if kind is None:
+            raise UnsupportedInputError(
+                "binary content that is neither PDF, HTML, text nor a PNG or JPEG picture"
+            )
+        # only the PDF reader takes a mapped file; the others want bytes
+        data = given[:] if kind != "pdf" and isinstance(given, MappedFile) else given
+        # the built-in names, as ever: the run's alias file (options.normalize) applies to the records
+        doc = reader(kind)(data, ref.source, options, load_vocabulary())
+    finally:
+        if isinstance(given, MappedFile):
+            given.close()
     named = _SUFFIX_TYPES.get(ref.path.suffix.lower()) if ref.path else None
     if named and named != kind:
         doc.warn("type-mismatch", f"named {ref.path.suffix} but holds {kind}; read as {kind}")

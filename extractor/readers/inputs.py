@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import mmap
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -81,7 +82,36 @@ def expand_inputs(args: list[str]) -> list[InputRef]:
     return refs
 
 
-def new_document(data: bytes, source: str, media_type: MediaType) -> Document:
+class MappedFile(mmap.mmap):
+    """A large local file's bytes mapped read-only rather than read into memory, with its `path`: a
+    PDF reader opens the file itself (pdfium reads the parts it needs) and `release`s the mapping's
+    pages once the checks that scan the whole file are done, so a worker does not hold a 50 MB
+    report's bytes while it reads its 700 pages. It has the bytes methods of mmap (find, rfind,
+    slicing, the buffer protocol), not all of bytes'."""
+
+    path: Path
+
+    @classmethod
+    def of(cls, path: Path) -> MappedFile:
+        with path.open("rb") as f:
+            mapped = cls(f.fileno(), 0, access=mmap.ACCESS_READ)
+        mapped.path = path
+        return mapped
+
+    def release(self) -> None:
+        """Its pages out of the process's memory (they stay in the page cache, read back if asked)."""
+        self.madvise(mmap.MADV_DONTNEED)
+
+
+InputData = bytes | MappedFile  # what a reader is given: an input's bytes
+
+
+def release(data: InputData) -> None:
+    if isinstance(data, MappedFile):
+        data.release()
+
+
+def new_document(data: InputData, source: str, media_type: MediaType) -> Document:
     """An input's Document before anything is read from it: its id from its name and content hash."""
     sha = hashlib.sha256(data).hexdigest()
     return Document(doc_id=make_doc_id(source, sha), source=source, sha256=sha, media_type=media_type)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extractor.model.document import MediaType
+from extractor.readers.inputs import InputData
 
 # PDF readers accept the header anywhere in the first 1024 bytes.
 _PDF_MAGIC = b"%PDF-"
@@ -18,11 +19,11 @@ _HTML_TAGS = re.compile(rb"<(html|body|table|div|p|meta|head)\b[^>]*>", re.I)
 _MARKDOWN = re.compile(rb"^(#{1,6} \S|\|.*\|\s*$)", re.M)
 
 
-def sniff(data: bytes) -> MediaType | None:
+def sniff(data: InputData) -> MediaType | None:
     """'pdf', 'html', 'text' or 'image' (PNG, JPEG); None for binary content that is none of them."""
     if _PDF_MAGIC in data[:1024]:
         return "pdf"
-    if data.startswith(_IMAGE_MAGIC):
+    if data[:16].startswith(_IMAGE_MAGIC):
         return "image"
     head = _ascii_view(data[:8192])
     if _HTML_START.match(head):

@@ -80,3 +80,32 @@ def test_a_device_or_pipe_is_read_no_further_than_the_size_limit(tmp_path):
     small = tmp_path / "small.txt"
     small.write_bytes(b"x" * 1000)  # exactly at the limit: read
     assert read_bytes(expand_inputs([str(small)])[0], SourceOptions(max_bytes=1000)) == b"x" * 1000
+
+
+def test_a_large_file_is_mapped_and_read_as_if_read_whole(tmp_path, monkeypatch):
+    """Past MAP_FROM_BYTES a file is mapped, not read: the same Document either way, the mapping
+    closed after the read, and a mapped text file (not a PDF) given to its reader as bytes."""
+    import extractor.readers as readers
+    from extractor.model.options import RunOptions
+    from extractor.readers.inputs import MappedFile
+
+    samples = Path(__file__).parents[2] / "samples"
+    [pdf, text] = expand_inputs([str(samples / "booktabs-table.pdf"), str(samples / "results-page.txt")])
+    read_whole = [readers.load(ref, RunOptions()) for ref in (pdf, text)]
+    monkeypatch.setattr(readers, "MAP_FROM_BYTES", 1)
+    mapped = read_bytes(pdf, SourceOptions())
+    assert isinstance(mapped, MappedFile) and mapped[:] == pdf.path.read_bytes()
+    mapped.close()
+    opened = []
+    real_of = MappedFile.of.__func__
+    monkeypatch.setattr(
+        MappedFile, "of", classmethod(lambda cls, p: opened.append(real_of(cls, p)) or opened[-1])
+    )
+    read_mapped = [readers.load(ref, RunOptions()) for ref in (pdf, text)]
+    assert [d.model_dump() for d in read_mapped] == [d.model_dump() for d in read_whole]
+    assert read_mapped[0].tables and len(opened) == 2 and all(m.closed for m in opened)
+
+    spaces = tmp_path / "spaces.txt"
+    spaces.write_bytes(b" \n\t" * 100)
+    with pytest.raises(EmptyInputError, match="file holds only whitespace"):
+        read_bytes(expand_inputs([str(spaces)])[0], SourceOptions())

@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 from extractor.model.document import BBox, Document, TableEngine, TextBlock
 from extractor.model.errors import CorruptPdfError, PageLimitError
 from extractor.model.options import PdfOptions, RunOptions
-from extractor.readers.inputs import new_document
+from extractor.readers.inputs import InputData, new_document, release
 from extractor.readers.pdf import ocr
 from extractor.readers.pdf.barriers import PageLayout
 from extractor.readers.pdf.continued import join_continued
@@ -58,7 +58,7 @@ __all__ = ["PdfSettings", "TableFinderSettings", "read_pdf", "read_pdf_into"]
 class _Source:
     doc: Document
     pdf: pdfium.PdfDocument
-    data: bytes
+    data: InputData
     password: str | None
     # each page's rules and chart marks (or why they could not be read), taken while its text is
     # read: opening a page again costs as much as reading its text does in pdfium
@@ -72,7 +72,7 @@ class _Source:
 
 
 def read_pdf(
-    data: bytes,
+    data: InputData,
     source: str,
     options: RunOptions,
     vocab: Vocabulary,
@@ -89,7 +89,7 @@ def read_pdf(
 
 def read_pdf_into(
     doc: Document,
-    data: bytes,
+    data: InputData,
     options: RunOptions,
     settings: PdfSettings | TableFinderSettings | None = None,
     vocab: Vocabulary | None = None,
@@ -100,6 +100,7 @@ def read_pdf_into(
     password = options.source.password
     check_inflation(data, options.pdf.max_inflated_mb)  # before pdfium inflates a bomb whole
     src = _Source(doc, open_pdfium(data, password), data, password)
+    release(data)  # a mapped file: pdfium reads the file itself from here on
     pdf_options = options.pdf
     try:
         doc.page_count = len(src.pdf)

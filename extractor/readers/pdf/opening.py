@@ -8,6 +8,7 @@ import logging
 import pypdfium2 as pdfium
 
 from extractor.model.errors import CorruptPdfError, EncryptedPdfError
+from extractor.readers.inputs import InputData, MappedFile
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _SECURITY_ERROR = 5  # FPDF_ERR_SECURITY
@@ -21,13 +22,17 @@ NEED_PASSWORD = "encrypted PDF: a password is needed (--password)"
 WRONG_PASSWORD = "encrypted PDF: the password is wrong"
 
 
-def open_pdfium(data: bytes, password: str | None) -> pdfium.PdfDocument:
-    if b"%%EOF" not in data:
+def open_pdfium(data: InputData, password: str | None) -> pdfium.PdfDocument:
+    """pdfium on the bytes, or on the file itself when they are a mapped file (pdfium then reads the
+    parts it needs, and the mapping's pages can be let go)."""
+    if data.rfind(b"%%EOF") < 0:
         raise CorruptPdfError("corrupt or truncated PDF: the file ends before its end-of-file marker")
     try:
-        pdf = pdfium.PdfDocument(data, password=password or None)
+        pdf = pdfium.PdfDocument(
+            str(data.path) if isinstance(data, MappedFile) else data, password=password or None
+        )
     except pdfium.PdfiumError as e:
-        code = getattr(e, "err_code", None) if _ENCRYPTED in data else None
+        code = getattr(e, "err_code", None) if data.find(_ENCRYPTED) >= 0 else None
         if code == _PASSWORD_ERROR:
             raise EncryptedPdfError(WRONG_PASSWORD if password else NEED_PASSWORD) from None
         if code == _SECURITY_ERROR:
@@ -49,7 +54,7 @@ def open_pdfium(data: bytes, password: str | None) -> pdfium.PdfDocument:
     return pdf
 
 
-def _damage(data: bytes, password: str | None) -> str:
+def _damage(data: InputData, password: str | None) -> str:
     """What pdfminer finds broken, read strictly, in a file pdfium cannot parse: its cross-reference
     table, its catalog, its page tree or, when those are sound, some other objects."""
     from pdfminer.pdfdocument import PDFDocument
@@ -73,7 +78,7 @@ def _damage(data: bytes, password: str | None) -> str:
     return _SOME_OBJECTS if sound else "its page tree is damaged"
 
 
-def _plumber_pages(data: bytes, password: str | None) -> int | None:
+def _plumber_pages(data: InputData, password: str | None) -> int | None:
     pdf = open_plumber(data, password)
     if pdf is None:
         return None
@@ -93,7 +98,7 @@ def close_quietly(pdf) -> None:
         pass
 
 
-def open_plumber(data: bytes, password: str | None):
+def open_plumber(data: InputData, password: str | None):
     """pdfplumber on the same bytes, or None when pdfminer cannot parse what pdfium could."""
     import pdfplumber
 
