@@ -131,14 +131,18 @@ def _within(line: Line, box: Box) -> bool:
 # --- tables ------------------------------------------------------------------------------------
 
 
+def page_gutter(layout: PageLayout, settings: PdfSettings) -> float | None:
+    """Where a two-column page's columns part, for reading_order."""
+    return find_gutter(layout.prose, layout.page.width, settings.layout)
+
+
 def reading_order(
-    cands: Sequence[Candidate], pages: dict[int, PageLayout], settings: PdfSettings
+    cands: Sequence[Candidate], gutters: dict[int, float | None], settings: PdfSettings
 ) -> list[Candidate]:
-    """Page by page; on a two-column page the left column's tables first."""
+    """Page by page; on a two-column page (`gutters`, by page) the left column's tables first."""
 
     def key(c: Candidate) -> tuple[int, int, float]:
-        layout = pages.get(c.page)
-        gutter = find_gutter(layout.prose, layout.page.width, settings.layout) if layout else None
+        gutter = gutters.get(c.page)
         column = 1 if gutter is not None and c.bbox[0] >= gutter - settings.tables.column_slack else 0
         return c.page, column, c.bbox[1]
 

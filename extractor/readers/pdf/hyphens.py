@@ -57,18 +57,31 @@ class DocumentWords:
 
 def build_vocabulary(lines: Iterable[str]) -> DocumentWords:
     """Count every line's words, leaving out the two halves of a word a line break cut."""
-    vocab = DocumentWords()
-    cut_before = False
-    for text in lines:
-        text = text.translate(_LIGATURES)
-        cut_after = bool(_LAST_TOKEN.search(text))
-        if cut_before:
-            text = _FIRST_TOKEN.sub("", text, count=1)
-        if cut_after:
-            text = _LAST_TOKEN.sub("", text)
-        vocab.add(text)
-        cut_before = cut_after
-    return vocab
+    counter = VocabularyCounter()
+    counter.feed(lines)
+    return counter.vocab
+
+
+@dataclass
+class VocabularyCounter:
+    """build_vocabulary fed page by page, in reading order (a word cut at a page's last line has
+    its second half on the next page's first)."""
+
+    vocab: DocumentWords = field(default_factory=DocumentWords)
+    cut_before: bool = False
+
+    def feed(self, lines: Iterable[str]) -> None:
+        vocab, cut_before = self.vocab, self.cut_before
+        for text in lines:
+            text = text.translate(_LIGATURES)
+            cut_after = bool(_LAST_TOKEN.search(text))
+            if cut_before:
+                text = _FIRST_TOKEN.sub("", text, count=1)
+            if cut_after:
+                text = _LAST_TOKEN.sub("", text)
+            vocab.add(text)
+            cut_before = cut_after
+        self.cut_before = cut_before
 
 
 def keep_hyphen(left: str, right: str, vocab: DocumentWords) -> bool:

@@ -55,39 +55,24 @@ def why_no_ocr() -> str:
 
 
 def read_pictures(
-    pdf: pdfium.PdfDocument,
+    page: pdfium.PdfPage,
+    text: PageText,
+    wanted: list[Wanted] | Exception,
     doc: Document,
-    pages: list[PageText],
     settings: PdfSettings,
     enabled: bool,
-    wanted: dict[int, list[Wanted] | Exception] | None = None,
-) -> tuple[list[PageText], list[OcrArea]]:
-    """The pages with the words OCR read on their pictures of tables (and on pages without text)
-    added, and the areas read. Pictures that stay unread get a `table-image` warning. `wanted`
-    holds each page's wanted_areas where they were found while its text was read; a page with
-    none is not opened again."""
-    out: list[PageText] = []
-    areas: list[OcrArea] = []
-    for text in pages:
-        try:
-            found = (wanted or {}).get(text.number)
-            if isinstance(found, Exception):
-                raise found
-            if found == []:
-                read = []
-            else:
-                page = pdf[text.number - 1]
-                try:
-                    found = wanted_areas(page, text, settings) if found is None else found
-                    read = _read_page(page, text, found, doc, settings, enabled) if found else []
-                finally:
-                    page.close()
-        except Exception as e:  # an odd page must not stop the reading
-            doc.warn("ocr-failed", f"OCR failed: {type(e).__name__}: {e}"[:300], page=text.number)
-            read = []
-        areas += read
-        out.append(with_words(text, read, settings.text.line_gutter_em) if read else text)
-    return out, areas
+) -> tuple[PageText, list[OcrArea]]:
+    """The page's text with the words OCR read on its pictures of tables (or on the whole page
+    when it has no text) added, and the areas read; `wanted` is what wanted_areas found on it, or
+    why that failed. Pictures that stay unread get a `table-image` warning."""
+    try:
+        if isinstance(wanted, Exception):
+            raise wanted
+        read = _read_page(page, text, wanted, doc, settings, enabled) if wanted else []
+    except Exception as e:  # an odd page must not stop the reading
+        doc.warn("ocr-failed", f"OCR failed: {type(e).__name__}: {e}"[:300], page=text.number)
+        read = []
+    return (with_words(text, read, settings.text.line_gutter_em) if read else text), read
 
 
 def wanted_areas(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> list[Wanted]:

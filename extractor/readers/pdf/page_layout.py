@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +21,6 @@ _NAMED_HEADINGS = re.compile(
     re.I,
 )
 _STOP_SECTIONS = re.compile(r"^(keywords|index terms|ccs concepts|key words)\b", re.I)
-_PAGE_NUMBER = re.compile(r"^(page\s+)?(\d{1,4}|[ivxlc]{1,6})(\s*(/|of)\s*\d{1,4})?$", re.I)
 
 
 @dataclass
@@ -60,44 +58,6 @@ class Block:
 
     def text(self, vocab: DocumentWords) -> str:
         return join_lines([ln.text for ln in self.lines], vocab)
-
-
-# --- body size and page furniture ---------------------------------------------------------
-
-
-def body_size(pages: Sequence[PageText], settings: LayoutSettings) -> float:
-    """The font size most of the document's letters are set in."""
-    sizes: Counter[float] = Counter()
-    for page in pages:
-        for w in page.words:
-            sizes[round(w.size * 2) / 2] += len(w.text)
-    return sizes.most_common(1)[0][0] if sizes else settings.default_body_size
-
-
-def furniture(pages: Sequence[PageText], settings: LayoutSettings) -> set[tuple[int, int]]:
-    """(page, line index) of running headers, footers and page numbers: lines in the top or bottom
-    margin that are a page number or repeat, digits aside, on several pages."""
-    margin_lines = {}
-    repeats: dict[str, set[int]] = {}  # pages: a word repeated along one page's top is a table header
-    for page in pages:
-        for i, line in enumerate(page.lines):
-            if (
-                line.bottom < settings.margin_share * page.height
-                or line.top > (1 - settings.margin_share) * page.height
-            ):
-                key = re.sub(r"\d+", "#", line.text.lower()).strip()
-                margin_lines[(page.number, i)] = key
-                repeats.setdefault(key, set()).add(page.number)
-    needed = (
-        settings.furniture_repeats
-        if len(pages) >= settings.furniture_long_doc
-        else max(settings.furniture_min_repeats, len(pages))
-    )
-    return {
-        k
-        for k, key in margin_lines.items()
-        if _PAGE_NUMBER.match(key.replace("#", "1")) or len(repeats[key]) >= needed
-    }
 
 
 # --- blocks --------------------------------------------------------------------------------

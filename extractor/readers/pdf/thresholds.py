@@ -33,6 +33,12 @@ class PdfSettings(BaseModel):
         gt=0,
         description="the PDF is opened afresh after this many pages: pdfium keeps what it parsed until then",
     )
+    pages_in_memory: int = Field(
+        100,
+        ge=0,
+        description="a PDF read to more pages keeps its pages' words in a temporary file between reading "
+        "and analysis, not in memory (page_store.py)",
+    )
 
     @classmethod
     def resolve(cls, settings: PdfSettings | TableFinderSettings | None) -> PdfSettings:

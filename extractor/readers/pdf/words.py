@@ -106,6 +106,19 @@ class Line:
         return self.bold_
 
 
+def without_words(line: Line) -> Line:
+    """The line as the steps after a page's tables are found see it: its extent, size, text and
+    boldness, its words let go (a long document keeps every line until its last page is done)."""
+    slim = object.__new__(Line)
+    setattr_ = object.__setattr__
+    for name in ("page", "x0", "x1", "top", "bottom", "size", "prose"):
+        setattr_(slim, name, getattr(line, name))
+    setattr_(slim, "words", ())
+    setattr_(slim, "bold_", line.bold)
+    setattr_(slim, "text_", line.text)
+    return slim
+
+
 def _main_size(words: Sequence[Word]) -> float:
     """The size most of the words' letters are set in (rounded to 0.1 pt; the first on a tie)."""
     sizes: Counter[float] = Counter()
