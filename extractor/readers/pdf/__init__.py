@@ -171,35 +171,28 @@ def read_pages(
     tally = DocumentTally(settings.layout)
     areas: list[OcrArea] = []
     first_warning = len(doc.warnings)
-    opened = 0  # pages read since the PDF was opened
-    for i in chosen:
-        if opened == settings.pages_per_opening:
-            src.reopen()
-            opened = 0
-        opened += 1
-        try:
-            page = src.pdf[i]
+    try:  # the store's file is closed on any way out but the return
+        opened = 0  # pages read since the PDF was opened
+        for i in chosen:
+            if opened == settings.pages_per_opening:
+                src.reopen()
+                opened = 0
+            opened += 1
             try:
-                text = read_page(page, i + 1, settings.text)
-                if graphics is not None:
-                    graphics[i + 1] = _graphics(page, text, settings)
-                try:
-                    pictures: list[Wanted] | Exception = wanted_areas(page, text, settings)
-                except Exception as e:  # told of as OCR failing on the page
-                    pictures = e
-                text, read = read_pictures(page, text, pictures, doc, settings, options.ocr)
-            finally:
-                page.close()
-        except Exception as e:  # one bad page must not lose the others
-            doc.warn(
-                "page-unreadable",
-                f"page {i + 1} could not be read: {type(e).__name__}: {e}"[:300],
-                page=i + 1,
-            )
-            continue
-        areas += read
-        tally.add(text)
-        pages.add(text)
+                text, read = _read_page(src, i, settings, options.ocr, graphics)
+            except Exception as e:  # one bad page must not lose the others
+                doc.warn(
+                    "page-unreadable",
+                    f"page {i + 1} could not be read: {type(e).__name__}: {e}"[:300],
+                    page=i + 1,
+                )
+                continue
+            areas += read
+            tally.add(text)
+            pages.add(text)
+    except BaseException:
+        pages.close()
+        raise
     if not pages:
         pages.close()
         raise CorruptPdfError("corrupt or truncated PDF: no page could be read")
@@ -209,6 +202,29 @@ def read_pages(
         w for w in said if w.code != "page-unreadable"
     ]
     return pages, tally, areas
+
+
+def _read_page(
+    src: _Source,
+    index: int,
+    settings: PdfSettings,
+    ocr_enabled: bool,
+    graphics: dict[int, Graphics | None | Exception] | None,
+) -> tuple[PageText, list[OcrArea]]:
+    """One page's text, its rules into `graphics`, and what OCR read of its pictures, all while
+    it is open; raises where pdfium cannot load or read the page."""
+    page = src.pdf[index]
+    try:
+        text = read_page(page, index + 1, settings.text)
+        if graphics is not None:
+            graphics[index + 1] = _graphics(page, text, settings)
+        try:
+            pictures: list[Wanted] | Exception = wanted_areas(page, text, settings)
+        except Exception as e:  # told of as OCR failing on the page
+            pictures = e
+        return read_pictures(page, text, pictures, src.doc, settings, ocr_enabled)
+    finally:
+        page.close()
 
 
 def _graphics(page: pdfium.PdfPage, text: PageText, settings: PdfSettings) -> Graphics | None | Exception:
