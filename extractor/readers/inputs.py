@@ -87,7 +87,9 @@ class MappedFile(mmap.mmap):
     PDF reader opens the file itself (pdfium reads the parts it needs) and `release`s the mapping's
     pages once the checks that scan the whole file are done, so a worker does not hold a 50 MB
     report's bytes while it reads its 700 pages. It has the bytes methods of mmap (find, rfind,
-    slicing, the buffer protocol), not all of bytes'."""
+    slicing, the buffer protocol), not all of bytes'. Nothing reads it after those checks: a file
+    cut shorter while mapped (rewritten by another program) kills the process with SIGBUS where
+    the mapping is read past its new end."""
 
     path: Path
 

@@ -24,7 +24,7 @@ from extractor.readers.pdf.images import warn_picture_table
 from extractor.readers.pdf.inflation import check_inflation
 from extractor.readers.pdf.ocr import NO_TEXT_LAYER, OcrArea, Wanted, read_pictures, wanted_areas
 from extractor.readers.pdf.ocr_repair import in_area, ocr_table
-from extractor.readers.pdf.opening import open_pdfium
+from extractor.readers.pdf.opening import open_pdfium, reopen_pdfium
 from extractor.readers.pdf.page_store import PageStore
 from extractor.readers.pdf.paths import edge
 from extractor.readers.pdf.tally import DocumentTally
@@ -49,7 +49,7 @@ class _Source:
         """The same PDF opened afresh: pdfium keeps every object it parsed until its document is
         closed (a long report's would grow by ~0.25 MB a page), a new one starts empty."""
         self.pdf.close()
-        self.pdf = open_pdfium(self.data, self.password)
+        self.pdf = reopen_pdfium(self.data, self.password)
 
 
 def read_pdf(

@@ -54,6 +54,18 @@ def open_pdfium(data: InputData, password: str | None) -> pdfium.PdfDocument:
     return pdf
 
 
+def reopen_pdfium(data: InputData, password: str | None) -> pdfium.PdfDocument:
+    """A PDF open_pdfium opened once, opened again. A mapped file is opened by its path without
+    touching the mapping: a file cut shorter since (rewritten by another program) would kill the
+    process with SIGBUS where the mapping is read past its new end; pdfium says so as an error."""
+    if not isinstance(data, MappedFile):
+        return open_pdfium(data, password)
+    try:
+        return pdfium.PdfDocument(str(data.path), password=password or None)
+    except Exception as e:
+        raise CorruptPdfError(f"the file changed while it was read ({type(e).__name__})") from None
+
+
 def _damage(data: InputData, password: str | None) -> str:
     """What pdfminer finds broken, read strictly, in a file pdfium cannot parse: its cross-reference
     table, its catalog, its page tree or, when those are sound, some other objects."""

@@ -82,3 +82,24 @@ def test_a_page_comes_back_from_its_bytes_equal_with_what_was_learnt_of_its_line
     assert all(a is b for a, b in zip(back.words, (w for ln in back.lines for w in ln.words)))
     shuffled = replace(page, words=page.words[::-1])  # words apart from their lines: pickled whole
     assert decode(encode(shuffled)) == shuffled
+
+
+def test_a_mapped_pdf_reopened_by_its_path_reads_as_its_bytes_and_a_cut_file_is_an_error(tmp_path):
+    """Reopening (every `pages_per_opening` pages) goes by the file's path, never through the
+    mapping: a file cut shorter meanwhile is a clear error, not SIGBUS killing the process."""
+    from extractor.model.errors import CorruptPdfError
+    from extractor.readers.inputs import MappedFile
+    from extractor.readers.pdf.opening import reopen_pdfium
+
+    data = pdf(text_page(0), lambda p: C.ruled_grid(p), text_page(1), lambda p: C.ruled_grid(p, top=300))
+    path = tmp_path / "long.pdf"
+    path.write_bytes(data)
+    mapped = MappedFile.of(path)
+    try:
+        settings = PdfSettings(pages_per_opening=1, pages_in_memory=0)
+        assert _read(mapped, settings).model_dump() == _read(data, settings).model_dump()
+        path.write_bytes(data[: len(data) // 3])  # cut shorter under the mapping
+        with pytest.raises(CorruptPdfError, match="the file changed while it was read"):
+            reopen_pdfium(mapped, None)
+    finally:
+        mapped.close()
