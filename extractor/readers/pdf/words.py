@@ -108,7 +108,8 @@ class Line:
 
 def without_words(line: Line) -> Line:
     """The line as the steps after a page's tables are found see it: its extent, size, text and
-    boldness, its words let go (a long document keeps every line until its last page is done)."""
+    boldness, its words let go (a long document keeps every line until its last page is done).
+    `prose` is kept as far as the layout computed it: is_prose cannot be asked of it afresh."""
     slim = object.__new__(Line)
     setattr_ = object.__setattr__
     for name in ("page", "x0", "x1", "top", "bottom", "size", "prose"):
