@@ -10,7 +10,6 @@ rendered nor shown to Tesseract. Where Tesseract is missing, the pictures are to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from extractor.readers.pdf.ocr_geometry import place_line
 from extractor.readers.pdf.ocr_reread import reread_doubtful
 from extractor.readers.pdf.ocr_rules import erase_rules
 from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.ocr_spaces import word_parts
 from extractor.readers.pdf.tesseract import ocr_unavailable, read_lines
 from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import Line, PageText, Word
@@ -35,7 +35,6 @@ Wanted = tuple[Box, str]  # an area OCR should read, and why
 _AREA_PAD = 2.0
 # a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
 _MAX_RENDER_PIXELS = 60_000_000
-_INNER_BAR = re.compile(r"(?<=\w)[|¦](?=\w)")
 
 
 @dataclass(frozen=True)
@@ -162,25 +161,19 @@ def read_words(
         size_px, placed = place_line(picture, boxed, ocr.cap_height_em, ocr.same_baseline_em)
         size = size_px / scale
         for w, baseline in sorted(zip(boxed, placed, strict=True), key=lambda p: p[0].left):
-            x, y, width = w.left / scale + left, w.top / scale + up, w.width / scale
-            text = w.text.strip()
-            # a short rule between two header cells, read inside one word ('Nimbus|Orca'): two words
-            parts = [p for p in _INNER_BAR.split(text) if p] if _INNER_BAR.search(text) else [text]
-            at = 0
-            for part in parts:
-                start = text.index(part, at)
-                at = start + len(part)
+            for part in word_parts(picture, w, size_px):
+                x, y = part.left / scale + left, part.top / scale + up
                 words.append(
                     Word(
-                        text=part,
-                        x0=x + width * start / len(text),
+                        text=part.text.strip(),
+                        x0=x,
                         top=y,
-                        x1=x + width * at / len(text),
-                        bottom=y + w.height / scale,
+                        x1=x + part.width / scale,
+                        bottom=y + part.height / scale,
                         baseline=baseline / scale + up,
                         size=size,
                         bold=False,
-                        confidence=round(w.confidence, 3),
+                        confidence=round(part.confidence, 3),
                     )
                 )
     return words
