@@ -2,7 +2,7 @@
 page pictures (no text), and the pipeline reads both; the text layer's reading is the truth.
 
     PYTHONPATH=. .venv/bin/python benchmarks/ocr.py [FOLDER] [--pages 24] [--per-doc 2] [--dpi 300]
-        [--ocr-dpi 300] [--psm 6] [--misses] [--show]
+        [--ocr-dpi 300] [--psm 6] [--min-confidence 0.6] [--reread-scales 1 2] [--misses] [--show]
 
 FOLDER defaults to ../shared/corpus/reports. Pages are taken in file order, at most `--per-doc` of
 each document, each holding a table of at least `--min-scores` score cells. Printed: score cells
@@ -163,6 +163,19 @@ def main() -> None:
     parser.add_argument(
         "--psm", type=int, default=OcrSettings().psm, help="Tesseract's page segmentation mode"
     )
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=OcrSettings().min_confidence,
+        help="a word read with less confidence is in doubt (flagged)",
+    )
+    parser.add_argument(
+        "--reread-scales",
+        type=float,
+        nargs="+",
+        default=OcrSettings().reread_scales,
+        help="a doubtful stretch is read again at these enlargements",
+    )
     parser.add_argument("--misses", action="store_true", help="print the score cells misread")
     parser.add_argument(
         "--show",
@@ -171,7 +184,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     vocab = load_vocabulary()
-    settings = PdfSettings(ocr=OcrSettings(psm=args.psm, dpi=args.ocr_dpi))
+    ocr = OcrSettings(
+        psm=args.psm,
+        dpi=args.ocr_dpi,
+        min_confidence=args.min_confidence,
+        reread_scales=tuple(args.reread_scales),
+    )
+    settings = PdfSettings(ocr=ocr)
     tally = Tally()
     for path in sorted(args.folder.glob("*.pdf")):
         if tally.pages >= args.pages:

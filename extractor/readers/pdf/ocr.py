@@ -174,6 +174,7 @@ def read_words(
                         size=size,
                         bold=False,
                         confidence=round(part.confidence, 3),
+                        contested=part.contested,
                     )
                 )
     return words

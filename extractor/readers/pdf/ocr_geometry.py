@@ -33,6 +33,7 @@ class Boxed:
     width: int
     height: int
     confidence: float  # Tesseract's, 0-1
+    contested: bool = False  # another reading of it gave other digits, nearly as surely (ocr_reread.py)
 
 
 def place_line(

@@ -115,7 +115,7 @@ def _with_confidence(cell: Cell, words, settings: OcrSettings) -> Cell:
         return cell
     b = cell.bbox
     inside = [
-        w.confidence
+        w
         for w in words
         if w.confidence is not None
         and b.x0 - 1 <= w.cx <= b.x1 + 1
@@ -123,8 +123,9 @@ def _with_confidence(cell: Cell, words, settings: OcrSettings) -> Cell:
     ]
     if not inside:
         return cell
-    low = min(inside)
-    return cell.model_copy(update={"ocr_confidence": low, "ocr_doubt": low < settings.min_confidence})
+    low = min(w.confidence for w in inside)
+    doubt = low < settings.min_confidence or any(w.contested for w in inside)
+    return cell.model_copy(update={"ocr_confidence": low, "ocr_doubt": doubt})
 
 
 def _repair_size(cell: Cell) -> Cell:
@@ -197,10 +198,11 @@ def _int_digits(text: str) -> int | None:
     return len(m.group(0).lstrip("+-").split(".")[0].rstrip("%")) if m else None
 
 
-def _agreed(texts: list[str], settings: OcrSettings) -> tuple[int, str] | None:
-    """The shape (decimals, %) that `agree_share` of the scores among `texts` share, if any."""
+def _agreed(texts: list[str], settings: OcrSettings, least: int | None = None) -> tuple[int, str] | None:
+    """The shape (decimals, %) that `agree_share` of the scores among `texts` share, if any (and
+    there are at least `least` scores, default `min_peers`)."""
     shapes = [s for s in (_shape(t) for t in texts) if s is not None]
-    if len(shapes) < settings.min_peers:
+    if len(shapes) < (settings.min_peers if least is None else least):
         return None
     common = max(set(shapes), key=shapes.count)
     return common if shapes.count(common) >= settings.agree_share * len(shapes) else None
@@ -209,11 +211,22 @@ def _agreed(texts: list[str], settings: OcrSettings) -> tuple[int, str] | None:
 def _repaired(cell: Cell, peers: list[str], row: list[str], settings: OcrSettings, kin: list[str]) -> Cell:
     """`peers`: the column's other cells; `row`: the row's; `kin`: the peers their own rows do not
     read as they are. A score whose row agrees with how it was read (a row of Elo ratings in a column
-    of percentages: datasets are the rows) is no slip."""
+    of percentages: datasets are the rows) is no slip. Where fewer than `min_peers` other scores of
+    the row read as it does (`2046` beside `2121`: two models' ratings, or one slip twice), the
+    column's repair is not made and the score is put in doubt."""
+    shape = _shape(cell.text)
+    if shape is not None and shape == _agreed(row, settings):
+        return cell  # the row reads as the cell does: no slip of the column's shape
+    repaired = _column_repair(cell, peers, settings, kin)
+    if repaired.text != cell.text and shape is not None and shape == _agreed(row, settings, least=1):
+        return cell.model_copy(update={"ocr_doubt": True})
+    return repaired
+
+
+def _column_repair(cell: Cell, peers: list[str], settings: OcrSettings, kin: list[str]) -> Cell:
+    """The cell with the slip its column makes certain repaired, or the repair in doubt."""
     text = cell.text.strip()
     agreed = _agreed(peers, settings)
-    if _shape(text) is not None and _shape(text) == _agreed(row, settings):
-        return cell  # the row reads as the cell does: no slip of the column's shape
     point = _lost_point(text, kin, settings)
     if point is not None:
         return cell.model_copy(update={"text": point, "ocr_text": cell.text})

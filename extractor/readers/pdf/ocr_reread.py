@@ -5,7 +5,9 @@ gutter) holding a doubtful word is read again so, and the reading Tesseract is s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractor.readers.pdf.ocr_geometry import Boxed, place_line
 from extractor.readers.pdf.ocr_settings import OcrSettings
@@ -20,6 +22,7 @@ _MARGIN_PX = 10  # the white paper set around it
 _SIDE_EM = 0.3  # and this much (of the font size) wider each side: a letter Tesseract left out of a box
 # Tesseract's mode for one line of text
 _SINGLE_LINE = 7
+_SCORE = re.compile(r"[+-]?\d[\d.,]*%?")  # a word that is a score as read
 
 
 def _framed(picture, margin: int):
@@ -50,7 +53,7 @@ def reread_doubtful(
 ) -> list[list[Boxed]]:
     """`lines` with each stretch holding a word under `ocr.reread_below` read again, alone, as one
     line, at each of `ocr.reread_scales`; the reading with the highest confidence (per character)
-    is kept, the first reading on a tie."""
+    is kept, the first reading on a tie, its scores contested where the readings disagree on them."""
     out = []
     for line in lines:
         size, baselines = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)
@@ -70,7 +73,7 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
     top = max(0, min(w.top for w in stretch) - _EDGE_PX)
     x1 = min(picture.width, round(max(w.left + w.width for w in stretch) + _SIDE_EM * size))
     bottom = min(picture.height, max(w.top + w.height for w in stretch) + _EDGE_PX)
-    best, best_score = stretch, _score(stretch)
+    readings = [stretch]
     for factor in ocr.reread_scales:
         crop = picture.crop((x0, top, x1, bottom))
         if factor != 1:
@@ -88,6 +91,25 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
             for ln in read_lines(_framed(crop, margin), ocr, _SINGLE_LINE)
             for w in ln
         ]
-        if read and _score(read) > best_score:
-            best, best_score = read, _score(read)
-    return best
+        if read:
+            readings.append(read)
+    best = max(readings, key=_score)  # the first of the surest
+    return _contested(best, readings, ocr.contest_margin)
+
+
+def _digits(reading: Sequence[Boxed]) -> tuple[str, ...]:
+    return tuple(w.text for w in reading if any(ch.isdigit() for ch in w.text))
+
+
+def _contested(best: list[Boxed], readings: list[list[Boxed]], margin: float) -> list[Boxed]:
+    """`best` with its scores marked contested when no other reading of the stretch gave its digits
+    and one gave others with a confidence within `margin` of it: which is right nothing says."""
+    mine = _digits(best)
+    if not any(_SCORE.fullmatch(w.text) for w in best):
+        return best
+    others = [r for r in readings if r is not best]
+    if any(_digits(r) == mine for r in others):
+        return best
+    if not any(_digits(r) and _score(r) >= _score(best) - margin for r in others):
+        return best
+    return [replace(w, contested=True) if _SCORE.fullmatch(w.text) else w for w in best]

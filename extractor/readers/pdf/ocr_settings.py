@@ -52,6 +52,14 @@ class OcrSettings(BaseModel):
         description="a doubtful stretch is read again alone at these enlargements, the surest reading "
         "kept (on the OCR benchmark, 1 and 2: records 65.6% -> 69.6%; adding 1.5 and 3: 68.3%)",
     )
+    contest_margin: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="a score kept from the readings of a stretch that no other reading confirms is in "
+        "doubt when one gave other digits with a confidence this close (`79.2` at 0.78, `19.2` at "
+        "0.81 where `75.2` is printed)",
+    )
     same_baseline_em: float = Field(
         0.25,
         gt=0,

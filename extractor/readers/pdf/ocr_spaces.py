@@ -13,6 +13,7 @@ runs cannot be told apart from its letters."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractor.readers.pdf.ocr_geometry import Boxed
 
@@ -70,7 +71,7 @@ def _at_spaces(picture, word: Boxed, size_px: float) -> list[Boxed]:
         # the outer parts keep the word's own edges (its anti-aliased rims are lighter than INK)
         left = runs[a][0] if a else 0
         right = runs[b - 1][1] if b < len(text) else word.width
-        parts.append(Boxed(text[a:b], word.left + left, word.top, right - left, word.height, word.confidence))
+        parts.append(replace(word, text=text[a:b], left=word.left + left, width=right - left))
     return parts
 
 
@@ -87,5 +88,5 @@ def _at_bars(word: Boxed) -> list[Boxed]:
         at = start + len(part)
         left = word.left + word.width * start / len(text)
         right = word.left + word.width * at / len(text)
-        parts.append(Boxed(part, left, word.top, right - left, word.height, word.confidence))
+        parts.append(replace(word, text=part, left=left, width=right - left))
     return parts

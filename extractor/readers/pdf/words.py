@@ -30,6 +30,7 @@ class Word:
     bold: bool
     upright: bool = True
     confidence: float | None = None  # how sure OCR was of the word (0-1); None for a text layer's
+    contested: bool = False  # OCR's readings of it disagreed on its digits: in doubt however sure
 
     @property
     def cx(self) -> float:

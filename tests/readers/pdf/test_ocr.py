@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from extractor.model.document import Cell, Table, TableEngine
+from extractor.model.document import BBox, Cell, Table, TableEngine
 from extractor.model.errors import UnsupportedInputError
 from extractor.model.options import RunOptions
 from extractor.readers import InputRef, load
 from extractor.readers.pdf import ocr as ocr_module
-from extractor.readers.pdf.ocr_repair import _repair_columns
+from extractor.readers.pdf.ocr_repair import _repair_columns, _with_confidence
 from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.words import Word
 from extractor.readers.sniff import sniff
 from extractor.run.pipeline import extract_document
 from tests.support.pdf import load as load_pdf
@@ -203,6 +204,40 @@ def test_a_score_its_row_agrees_with_is_no_slip():
         "1820",
         "1316",
     ]
+
+
+def test_a_score_one_other_of_its_row_agrees_with_is_kept_as_read_in_doubt():
+    # two models as columns, a row of ratings among percentages: the row's one other score reads
+    # as `2046` does, too little to call it no slip and too much to put a point in it
+    rows = [["85.0", "85.0"], ["80.7", "79.9"], ["2046", "2121"], ["76.1", "74.5"], ["68.4", "67.8"]]
+    cells = [Cell(row=0, col=c, text=n, column_header=True) for c, n in enumerate(("Orca", "Lynx"), 1)]
+    cells += [
+        Cell(row=r, col=c, text=t) for r, row in enumerate(rows, start=1) for c, t in enumerate(row, start=1)
+    ]
+    table = Table.from_cells(cells, engine=TableEngine.OCR)
+    repaired = [c for c in _repair_columns(cells, table, OcrSettings()) if c.row == 3]
+    assert [(c.text, c.ocr_text, c.ocr_doubt) for c in repaired] == [
+        ("2046", None, True),
+        ("2121", None, True),
+    ]
+    # a row whose other score is a decimal still has its lost point put back, for sure
+    rows[2] = ["804", "79.9"]
+    cells = cells[:2] + [
+        Cell(row=r, col=c, text=t) for r, row in enumerate(rows, start=1) for c, t in enumerate(row, start=1)
+    ]
+    repaired = [c for c in _repair_columns(cells, table, OcrSettings()) if c.row == 3]
+    assert [(c.text, c.ocr_doubt) for c in repaired] == [("80.4", False), ("79.9", False)]
+
+
+def test_a_cell_holding_a_contested_word_is_in_doubt_however_sure_tesseract_was():
+    cell = Cell(row=1, col=1, text="19.2", bbox=BBox(x0=10, top=10, x1=40, bottom=20))
+
+    def word(contested: bool) -> Word:
+        return Word("19.2", 12, 11, 38, 19, 18, 8, False, confidence=0.81, contested=contested)
+
+    sure, contested = (_with_confidence(cell, [word(c)], OcrSettings()) for c in (False, True))
+    assert (sure.ocr_confidence, sure.ocr_doubt) == (0.81, False)
+    assert (contested.ocr_confidence, contested.ocr_doubt) == (0.81, True)
 
 
 def test_a_size_read_with_letters_for_digits_is_repaired():

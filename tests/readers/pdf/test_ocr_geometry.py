@@ -78,3 +78,24 @@ def test_pictures_read_in_two_threads_at_once_are_each_read_whole():
             pool.map(lambda _: [w.text for ln in read_lines(img, OcrSettings()) for w in ln], range(8))
         )
     assert read == [["Nimbus-7B", "71.3", "55.2"]] * 8
+
+
+def _reading(*words: tuple[str, float]) -> list[Boxed]:
+    return [Boxed(text, 100 * k, 10, 80, 30, conf) for k, (text, conf) in enumerate(words)]
+
+
+def test_a_score_the_readings_disagree_on_is_contested_unless_another_confirms_it():
+    from extractor.readers.pdf.ocr_reread import _contested
+
+    def contested(best, *others):
+        return [w.contested for w in _contested(best, [*others, best], margin=0.25)]
+
+    # `75.2` printed: read `79.2` twice, then `19.2` a little surer; nothing says which is right
+    assert contested(_reading(("19.2", 0.81)), _reading(("79.2", 0.78)), _reading(("79.2", 0.78))) == [True]
+    # a misreading beside two readings that agree is outvoted
+    assert contested(_reading(("72.3", 0.94)), _reading(("72.3", 0.73)), _reading(("12.3", 0.84))) == [False]
+    # a rival read with far less confidence, or one that read no digits, is no contest
+    assert contested(_reading(("57.9", 0.96)), _reading(("Do", 0.09)), _reading(("O79", 0.37))) == [False]
+    # only scores are contested: the label beside them is no value
+    both = contested(_reading(("Korean", 0.96), ("19.2", 0.81)), _reading(("Korean", 0.96), ("79.2", 0.78)))
+    assert both == [False, True]
