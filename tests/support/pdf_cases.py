@@ -615,6 +615,35 @@ def case_benchmark_groups(groups=GROUPS, inner_rules: bool = True) -> bytes:
     return pdf(page)
 
 
+# --- ruled under its header and between rows, no rule over the header (a model card's style) ---
+
+HEADER_ABOVE_CAPTION = "Table 3: Results of the three models; rules part the rows."
+HEADER_ABOVE = [
+    ["Benchmark", "Alpha-7B", "Beta-13B", "Gamma-70B"],
+    ["MMLU", "61.2", "66.0", "78.4"],
+    ["GSM8K", "45.1", "57.9", "80.2"],
+    ["HumanEval", "30.5", "36.6", "55.1"],
+]
+
+
+def case_header_above_rules() -> bytes:
+    xs = (110, 250, 330, 410, 490)
+
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
+        s.text(110, 142, HEADER_ABOVE_CAPTION)
+        s.row(162, HEADER_ABOVE[0], xs)
+        y = 168.0
+        for row in HEADER_ABOVE[1:]:
+            s.rule(xs[0], y, xs[-1])
+            s.row(y + 13, row, xs)
+            y += 19
+        s.rule(xs[0], y, xs[-1])
+        s.lines(72, y + 30, PROSE)
+
+    return pdf(page)
+
+
 # --- captions set below their tables, two tables stacked close ------------------------------------
 
 BELOW_CAPTIONS = (

@@ -21,6 +21,7 @@ from extractor.readers.pdf.grid import (
     cluster_rows,
     first_value_row,
     holds_values,
+    is_numeric,
     split_chunks,
 )
 from extractor.readers.pdf.placement import grid_cells
@@ -57,6 +58,45 @@ def rule_regions(
     for stack in stacks:
         regions.extend(_split_stack(stack, breaks, prose, settings))
     return regions
+
+
+def header_above(
+    region: Region, words: Sequence[Word], barriers: Sequence[Line], settings: TableFinderSettings
+) -> Region | None:
+    """The region grown up over its header when its first rule is no top rule: the lines between it
+    and the next rule hold values (a table ruled under its header and between row groups, with no
+    rule over the header). The lines just above that rule, each within `header_above_gap_em` of the
+    one below, none of them prose, a heading or a caption, a row of values or filling its width with
+    words, are its header, up to `header_above_lines` of them, when one of them holds two cells at least."""
+    x0, top, x1, bottom = region.box
+    pad = settings.region_pad
+    across = [w for w in words if x0 - pad <= w.cx <= x1 + pad]
+    first = region.inner[0] if region.inner else bottom
+    under = [w for w in across if top < (w.top + w.bottom) / 2 < first]
+    if sum(1 for w in under if is_numeric(w.text)) < settings.min_cols:
+        return region  # a header between the first two rules: a top rule
+    stops = {id(w) for ln in barriers for w in ln.words}
+    rows = cluster_rows((w for w in across if w.bottom <= top + 1), settings.row_tolerance_em)
+    header: list[list[Word]] = []
+    edge = top
+    for row in reversed(rows):
+        size = max(w.size for w in row)
+        if len(header) == settings.header_above_lines or edge - max(w.bottom for w in row) > (
+            settings.header_above_gap_em * size
+        ):
+            break
+        if any(id(w) in stops for w in row):
+            break
+        if sum(w.x1 - w.x0 for w in row) > settings.header_above_ink_share * (x1 - x0):
+            break  # a line of running text fills its width; a header's cells leave gaps
+        chunks = split_chunks(row, settings.cell_gap_em, settings.number_gap_em)
+        if 2 * sum(1 for c in chunks if holds_values(c.text)) >= len(chunks):
+            return None  # a row of values: the table goes on above the rule; these rules are a part of it
+        header.append(row)
+        edge = min(w.top for w in row)
+    if not any(len(split_chunks(r, settings.cell_gap_em, settings.number_gap_em)) >= 2 for r in header):
+        return region
+    return Region((x0, edge - pad, x1, bottom), [top, *region.inner])
 
 
 def _between(a: Edge, b: Edge, lines: Sequence[Line]) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from extractor.model.document import BBox, Cell, Provenance, Table, TableEngine
 from extractor.model.options import PdfOptions
 from extractor.readers.pdf.barriers import PageLayout
-from extractor.readers.pdf.between_rules import region_candidate, rule_regions
+from extractor.readers.pdf.between_rules import header_above, region_candidate, rule_regions
 from extractor.readers.pdf.crossing_rules import GRID_ENGINE, grid_boxes, grid_candidate
 from extractor.readers.pdf.finder_settings import TableFinderSettings
 from extractor.readers.pdf.graphics import Edge, Graphics, count_marks, merged_edges
@@ -36,7 +36,9 @@ def ruled_candidates(layout: PageLayout, edges: list[Edge], settings: TableFinde
         ]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     for region in rule_regions(horizontal, layout.breaks, layout.prose, settings):
-        found.append(region_candidate(region, layout.words, edges, page, settings))
+        grown = header_above(region, layout.words, layout.barriers, settings)
+        if grown is not None:
+            found.append(region_candidate(grown, layout.words, edges, page, settings))
     return [c for c in found if c is not None]
 
 

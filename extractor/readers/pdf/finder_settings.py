@@ -97,6 +97,22 @@ class TableFinderSettings(BaseModel):
         2, gt=0, description="this many prose lines between two rules part two tables"
     )
     region_min_height: float = Field(8, gt=0, description="rules closer than this enclose no table")
+    header_above_lines: int = Field(
+        6,
+        ge=0,
+        description="a table whose first rule has value rows under it (no top rule) takes up to this "
+        "many lines just above that rule as its header (a model card's wrapped column names)",
+    )
+    header_above_gap_em: float = Field(
+        1.0, ge=0, description="a gap wider than this (of the font size) above such a header ends it"
+    )
+    header_above_ink_share: float = Field(
+        0.75,
+        gt=0,
+        le=1,
+        description="a line above whose words fill more of the table's width than this is running "
+        "text (a justified line's words fill ~0.9 of it), not a header",
+    )
     region_pad: float = Field(
         2, ge=0, description="words and vertical rules this near a region's sides count as its own"
     )

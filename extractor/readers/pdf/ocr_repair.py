@@ -238,6 +238,11 @@ def _column_repair(cell: Cell, peers: list[str], settings: OcrSettings, kin: lis
     else:
         repair, certain = _repair(text, agreed, [p for p in peers if _shape(p)], settings)
     if repair is None or repair == text:
+        shape = _shape(text)
+        if shape is not None and agreed is not None and not shape[0] and agreed[0] and shape[1] == agreed[1]:
+            # an integer among decimals no repair makes sure of: a point lost (`26` for `2.6`), or
+            # a round number printed so; nothing says which
+            return cell.model_copy(update={"ocr_doubt": True})
         return cell
     return cell.model_copy(
         update={"text": repair, "ocr_text": cell.text, "ocr_doubt": cell.ocr_doubt or not certain}

@@ -20,6 +20,18 @@ _TRANSPOSE = 5
 RULE_MIN_PT = 24.0
 RULE_STEP_PT = 0.5
 RULE_DARK = 128
+# a horizontal rule may be light gray (~200: the rules between a model card's row groups): its steps
+# need only be darker than RULE_LIGHT, and a stroke so found thicker than RULE_MAX_PT is a shaded
+# band or a row of letters, whose steps straddle the gaps between letters, not a rule; a vertical
+# stroke keeps RULE_DARK, as lighter steps lengthen letters' stems into rules
+RULE_LIGHT = 230
+RULE_MAX_PT = 2.5
+# and such a gray stroke is a rule only on paper: the pixel rows PAPER_GAP_PX over and under it
+# average lighter than PAPER and RULE_CONTRAST lighter than its darkest row (a photograph's or a
+# shaded box's light lines are no rules)
+PAPER = 235
+PAPER_GAP_PX = 2
+RULE_CONTRAST = 40
 # a vertical rule between two header cells spans one or two lines (~12-20 pt): one this short is a
 # rule only when it is thin, as a letter's stem of that height (a heading's `l`, ~3 pt) is not
 SHORT_RULE_MIN_PT = 12.0
@@ -30,19 +42,24 @@ def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
     """The picture with its rules painted white, and the rules (pixel boxes, one per rule, thin as
     drawn). A rule is a straight run of ink at least RULE_MIN_PT long (SHORT_RULE_MIN_PT for a thin
     vertical one); each pixel row (column) is averaged over RULE_STEP_PT steps first, so that a run
-    is a run of dark steps, and a row of text, whose letters leave gaps, is never one."""
+    is a run of dark steps, and a row of text, whose letters leave gaps, is never one. Horizontal
+    rules are looked for twice: dark ones, then light-gray ones on paper (RULE_LIGHT)."""
     gray = image.convert("L")
     step = max(1, round(RULE_STEP_PT * scale))
     out = None
     found: list[Box] = []
-    for horizontal in (True, False):
+    # (horizontal, darker than): dark rules either way, then light-gray horizontal ones
+    for horizontal, dark in ((True, RULE_DARK), (False, RULE_DARK), (True, RULE_LIGHT)):
         picture = gray if horizontal else gray.transpose(_TRANSPOSE)
         shortest = RULE_MIN_PT if horizontal else SHORT_RULE_MIN_PT
-        for stroke in _strokes(_dark_runs(picture, step, shortest), step):
+        for stroke in _strokes(_dark_runs(picture, step, shortest, dark), step):
             a, b, y = stroke[0]  # a rule is where its first pixel row is
             long = b - a >= RULE_MIN_PT * scale
-            if not long and stroke[-1][2] - y + 1 > SHORT_RULE_MAX_WIDTH_PT * scale:
+            thick = stroke[-1][2] - y + 1
+            if not long and thick > SHORT_RULE_MAX_WIDTH_PT * scale:
                 continue  # a letter's stem
+            if dark == RULE_LIGHT and (thick > RULE_MAX_PT * scale or not _gray_rule(gray, stroke)):
+                continue  # a dark rule (found already), a shaded band, a row of letters, a photograph
             out = out or gray.copy()
             for ra, rb, ry in stroke:
                 out.paste(255, (ra, ry - 1, rb, ry + 2) if horizontal else (ry - 1, ra, ry + 2, rb))
@@ -51,7 +68,23 @@ def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
     return out or gray, found
 
 
-def _dark_runs(picture, step: int, shortest_pt: float) -> list[tuple[int, int, int]]:
+def _mean(gray, box: tuple[int, int, int, int]) -> int:
+    return gray.crop(box).resize((1, 1), _BOX).getpixel((0, 0))
+
+
+def _gray_rule(gray, stroke: list[tuple[int, int, int]]) -> bool:
+    """Whether a horizontal stroke found at RULE_LIGHT is a gray rule: no row of it darker than
+    RULE_DARK (that one was found before, and erased: this is what is left of it), and paper over
+    and under it."""
+    a, b = min(s[0] for s in stroke), max(s[1] for s in stroke)
+    first, last = stroke[0][2], stroke[-1][2]
+    core = min(_mean(gray, (a, y, b, y + 1)) for y in range(first, last + 1))
+    over, under = max(0, first - PAPER_GAP_PX), min(gray.height - 1, last + PAPER_GAP_PX)
+    paper = min(_mean(gray, (a, over, b, over + 1)), _mean(gray, (a, under, b, under + 1)))
+    return core >= RULE_DARK and paper >= PAPER and paper - core >= RULE_CONTRAST
+
+
+def _dark_runs(picture, step: int, shortest_pt: float, dark: int) -> list[tuple[int, int, int]]:
     """Each pixel row's runs of dark steps at least `shortest_pt` long, as (a, b, y) in pixels, the
     steps either side included (they hold the rule's ends: a dot left there reads as a mark)."""
     w, h = picture.size
@@ -59,7 +92,7 @@ def _dark_runs(picture, step: int, shortest_pt: float) -> list[tuple[int, int, i
     if n < 2:
         return []
     run = re.compile(b"\\x01{%d,}" % max(2, round(shortest_pt / RULE_STEP_PT)))
-    dark = picture.resize((n, h), _BOX).point(lambda v: 1 if v < RULE_DARK else 0).tobytes()
+    dark = picture.resize((n, h), _BOX).point(lambda v: 1 if v < dark else 0).tobytes()
     return [
         ((m.start() - y * n - 1) * step, (m.end() - y * n + 1) * step, y)
         for y in range(h)

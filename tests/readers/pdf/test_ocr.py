@@ -135,9 +135,10 @@ def test_a_lost_point_is_put_back_where_it_lands_among_the_columns_decimals():
         ("71.2", "712"),
     ]
     assert _repairs("64.8%", "181%", "12.5%", "20.1%")[1] == ("18.1%", "181%", False)
-    # a true score near the largest (`100%`), or one the point would put out of range, stays as read
-    assert _repairs("64.8%", "100%", "80.5%", "95.1%")[1] == ("100%", None, False)
-    assert _repairs("14.8", "65", "20.5", "12.1")[1] == ("65", None, False)
+    # a score near the largest (`100%`), or one the point would put out of range, stays as read, in
+    # doubt: a round number, or `10.0%` and `6.5` with their points lost
+    assert _repairs("64.8%", "100%", "80.5%", "95.1%")[1] == ("100%", None, True)
+    assert _repairs("14.8", "65", "20.5", "12.1")[1] == ("65", None, True)
     # a column of counts mixed with decimals: its integers are true
     counts = ("15.5", "155", "65", "1.7", "43", "901", "9.6", "529", "56.8")
     assert [r for _, r, _ in _repairs(*counts)] == [None] * len(counts)

@@ -36,3 +36,23 @@ def test_a_thin_short_vertical_rule_is_erased_and_a_letters_stem_is_not():
     assert _ink(erased, 160, 24)  # too short for a rule
     # the finders are given the long rule only: a short one never bounds a table
     assert [(round(x0 / SCALE), round(x1 / SCALE)) for x0, _, x1, _ in rules] == [(10, 190)]
+
+
+def test_a_light_gray_rule_on_paper_is_a_rule_and_a_gray_line_in_a_shaded_box_is_not():
+    img = Image.new("L", (_pt(200), _pt(60)), 255)
+    draw = ImageDraw.Draw(img)
+    draw.line([(_pt(10), _pt(10)), (_pt(190), _pt(10))], fill=204, width=2)  # a model card's light rule
+    draw.rectangle([_pt(10), _pt(30), _pt(190), _pt(50)], fill=233)  # a box shaded lighter than a rule ...
+    draw.line([(_pt(10), _pt(40)), (_pt(190), _pt(40))], fill=190, width=2)  # ... with a gray line in it
+    erased, rules = erase_rules(img, SCALE)
+    assert [(round(x0 / SCALE), round(top / SCALE), round(x1 / SCALE)) for x0, top, x1, _ in rules] == [
+        (10, 10, 190)
+    ]
+    assert erased.getpixel((_pt(100), _pt(10))) == 255
+    assert erased.getpixel((_pt(100), _pt(40))) == 190
+
+
+def test_a_gray_band_as_tall_as_a_row_of_letters_is_shading_not_a_rule():
+    band = Image.new("L", (_pt(200), _pt(30)), 255)
+    ImageDraw.Draw(band).rectangle([_pt(10), _pt(10), _pt(190), _pt(14)], fill=200)
+    assert erase_rules(band, SCALE)[1] == []

@@ -39,6 +39,7 @@ def test_every_case_is_generated():
         "captions_below",
         "staggered_header",
         "booktabs_group_header",
+        "header_above_rules",
         "unruled",
         "two_tables",
         "two_column",
@@ -73,6 +74,13 @@ def test_booktabs_group_header_spans_its_columns():
     assert t.grid == C.GROUPED and t.caption == C.GROUP_CAPTION
     assert (t.engine, t.header_rows) == ("pdf-rules-text", 2)
     assert spans(t) == {(0, 1, 1, 2), (0, 3, 1, 2)}
+
+
+def test_a_header_above_the_first_rule_is_the_tables_header():
+    # no rule over the header: the rules below it part rows of values, so the first is no top rule
+    t = only("header_above_rules")
+    assert t.grid == C.HEADER_ABOVE and t.caption == C.HEADER_ABOVE_CAPTION
+    assert (t.engine, t.header_rows) == ("pdf-rules-text", 1)
 
 
 def test_unruled_table_without_caption():
