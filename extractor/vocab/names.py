@@ -50,6 +50,11 @@ class DatasetEntry(BaseModel):
         description="other spellings of its subsets, each to the subset it names ('Math.' -> 'Mathematics')",
     )
     source: str | None = Field(default=None, description="where the name comes from")
+    exact: bool = Field(
+        default=False,
+        description="matched only as the vocabulary spells it (spacing aside): its name without case "
+        "and punctuation is a word tables print ('MultiPL-E' is 'multiple', as in 'multiple attempts')",
+    )
 
 
 class MetricEntry(BaseModel):
@@ -112,15 +117,19 @@ class Vocabulary(BaseModel):
             return value
 
     def dataset(self, label: str) -> DatasetMatch | None:
-        return self._datasets.get(alias_key(label)) if label.strip() else None
+        match = self._datasets.get(alias_key(label)) if label.strip() else None
+        if match is not None and match.entry.exact and not self._as_spelt(label, match.entry):
+            return None
+        return match
+
+    @staticmethod
+    def _as_spelt(text: str, entry: DatasetEntry) -> bool:
+        return " ".join(text.split()) in (entry.name, *(a.name for a in entry.aliases))
 
     def spelt_as_named(self, text: str) -> bool:
         """`text` is a benchmark's name or alias exactly as the vocabulary writes it ('BOLD', not 'Bold')."""
         match = self.dataset(text)
-        return match is not None and " ".join(text.split()) in (
-            match.entry.name,
-            *(a.name for a in match.entry.aliases),
-        )
+        return match is not None and self._as_spelt(text, match.entry)
 
     def subset(self, benchmark: DatasetEntry, label: str) -> str | None:
         """The subset of `benchmark` that `label` names as the data writes it ('sat-math' -> 'SAT-Math')."""
@@ -176,6 +185,7 @@ def _parse(data: dict) -> dict:
             subset_aliases=spec.get("subset_aliases", {}),
             settings=spec.get("settings", []),
             source=spec.get("source"),
+            exact=spec.get("exact", False),
         )
     metrics = {name: MetricEntry(name=name, **spec) for name, spec in data.get("metrics", {}).items()}
     lexicon = data.get("lexicon", {})

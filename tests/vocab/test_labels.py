@@ -80,6 +80,14 @@ def test_default_metrics():
     assert ALIASES.dataset("LogiQuest") is None
 
 
+def test_a_name_whose_letters_are_a_word_is_matched_only_as_spelt():
+    # 'MultiPL-E' without case and punctuation is 'multiple': a table's 'multiple attempts' row
+    assert ALIASES.dataset("MultiPL-E").entry.name == ALIASES.dataset("MultiPLE").entry.name == "MultiPL-E"
+    assert ALIASES.dataset("Multiple") is None and ALIASES.dataset("multiple") is None
+    # the rest keep case and punctuation loose
+    assert ALIASES.dataset("gsm8k").entry.name == "GSM8K"
+
+
 def test_user_alias_file_merges_over_builtin(tmp_path):
     extra = tmp_path / "more.toml"
     extra.write_text(
