@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 from extractor.model.document import Document
 from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.images import OCR_HINT, picture_tables, warn_picture_table
+from extractor.readers.pdf.ocr_columns import page_areas
 from extractor.readers.pdf.ocr_geometry import place_line
 from extractor.readers.pdf.ocr_reread import reread_doubtful
 from extractor.readers.pdf.ocr_rules import erase_rules
@@ -105,6 +106,12 @@ def _read_page(
         return []
     image, scale = _render(page, settings.ocr)
     found = []
+    # a page without text is read in parts: each of two columns apart (ocr_columns.py)
+    wanted = [
+        (area, reason)
+        for box, reason in wanted
+        for area in (page_areas(image, scale) if reason == NO_TEXT_LAYER else [box])
+    ]
     for box, reason in wanted:
         rules: list[Box] = []
         try:
