@@ -154,7 +154,8 @@ def repair_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
     """The cells with each label's misread metric note (`cm)`) put back to a metric note of the table
     read right in other labels (`(EM)`), when all notes within _NOTE_EDITS look-alike edits of it
     name one metric; the spelling most labels print is used. A note near none, after a benchmark's
-    name, is dropped (_unreadable_note)."""
+    name, is dropped (_unreadable_note); a metric's note read in lower case is put in the capitals
+    the vocabulary spells it in (_in_capitals)."""
     notes = {id(c): _note(c.text) for c in cells}
     spellings: dict[str, Counter[str]] = {}  # metric -> its clean notes, by how many labels print them
     for n in notes.values():
@@ -164,7 +165,12 @@ def repair_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
     out = []
     for c in cells:
         note = notes[id(c)]
-        if note and len(note) >= 2 and _metric(note, vocab) is None:
+        capitals = _in_capitals(note, vocab) if note else None
+        if note and capitals:
+            text = c.text.strip()
+            fixed = f"{text[: len(text) - len(note)]}({capitals})"
+            c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
+        elif note and len(note) >= 2 and _metric(note, vocab) is None:
             near = {
                 metric
                 for metric, printed in spellings.items()
@@ -180,6 +186,19 @@ def repair_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
                 c = c.model_copy(update={"text": name.strip(), "ocr_text": c.ocr_text or c.text})
         out.append(c)
     return out
+
+
+def _in_capitals(note: str, vocab: Vocabulary) -> str | None:
+    """A metric's note set in small capitals (`(EM)`) reads in lower case (`(em)`, `(Em)`): the
+    vocabulary's spelling in capitals of the metric it names, where it has one that differs from
+    the reading only in case; else None."""
+    m = _METRIC_NOTE.match(note)
+    entry = vocab.metric(m.group("inner")) if m else None
+    if entry is None:
+        return None
+    inner = m.group("inner")
+    spelt = [a for a in (entry.name, *entry.aliases) if a.isupper() and a.casefold() == inner.casefold()]
+    return spelt[0] if spelt and spelt[0] != inner else None
 
 
 def _unreadable_note(note: str, name: str, vocab: Vocabulary) -> bool:

@@ -410,7 +410,7 @@ def test_a_metric_note_misread_with_its_parenthesis_is_put_back_to_the_tables_sp
         "MMLU (EM)",
         "ARC-Easy (EM)",
         "PIQA (EM)",
-        "RACE (em)",  # a metric already: left as read
+        "RACE (EM)",  # a metric in small capitals read in lower case: the vocabulary's capitals
         "DROP",  # near no note of the table: unreadable, dropped (the benchmark's row is kept)
         "MATH",  # `a` for `E` is no look-alike slip: unreadable too
         "HumanEval (Pass@1)",
@@ -418,7 +418,12 @@ def test_a_metric_note_misread_with_its_parenthesis_is_put_back_to_the_tables_sp
         "71.3",
     ]
     assert repaired[0].ocr_text == "BBH cm)" and repaired[2].ocr_text is None
-    assert repaired[6].ocr_text == "MATH cam)"
+    assert repaired[6].ocr_text == "MATH cam)" and repaired[4].ocr_text == "RACE (em)"
+    # a note the vocabulary spells in no capitals stays as read; a mixed-case reading takes them too
+    kept = repair_notes(
+        [Cell(row=0, col=0, text="MMLU (Pass@1)"), Cell(row=1, col=0, text="GSM8K (Em)")], load_vocabulary()
+    )
+    assert [c.text for c in kept] == ["MMLU (Pass@1)", "GSM8K (EM)"]
 
 
 def test_an_unreadable_note_is_dropped_only_after_a_benchmark_in_a_table_that_prints_notes():
