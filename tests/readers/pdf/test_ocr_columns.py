@@ -47,7 +47,8 @@ def test_two_columns_of_text_are_read_apart_and_a_title_across_the_page_whole():
     areas = [tuple(round(v) for v in a) for a in page_areas(img, SCALE)]
     split = [a for a in areas if a[2] < WIDTH or a[0] > 0]
     assert len(split) == 2 and split[0][2] == split[1][0] and 288 < split[0][2] < 312
-    assert split[0][1] < 100 and split[0][3] > 100 + 12 * 39  # the columns from their first line to their last
+    # the columns from their first line to their last
+    assert split[0][1] < 100 and split[0][3] > 100 + 12 * 39
     assert areas[0] == (0, 0, WIDTH, split[0][1])  # the title read across the page
 
 

@@ -99,3 +99,20 @@ def test_a_score_the_readings_disagree_on_is_contested_unless_another_confirms_i
     # only scores are contested: the label beside them is no value
     both = contested(_reading(("Korean", 0.96), ("19.2", 0.81)), _reading(("Korean", 0.96), ("79.2", 0.78)))
     assert both == [False, True]
+
+
+def test_a_word_read_again_inside_a_longer_reading_of_its_ink_is_left_out():
+    from extractor.readers.pdf.ocr import without_doubles
+    from extractor.readers.pdf.words import Word
+
+    def word(text: str, x0: float, x1: float, top: float = 100) -> Word:
+        return Word(text, x0, top, x1, top + 9, top + 8, 10, False, confidence=0.9)
+
+    whole, part = word("93.0%", 200, 230), word("3.0%", 206, 230, top=101)
+    beside = word("94.5%", 240, 270)
+    below = word("3.0%", 206, 230, top=112)  # the same place on the next line: another cell
+    assert without_doubles([whole, part, beside, below]) == [whole, beside, below]
+    # a word inside another's box whose text it is not part of is another word (a tall misread box)
+    tall = Word("fomcndetercen", 190, 95, 260, 125, 120, 10, False, confidence=0.3)
+    small = word("is", 220, 228, top=110)
+    assert without_doubles([tall, small]) == [tall, small]
