@@ -67,7 +67,9 @@ def header_above(
     and the next rule hold values (a table ruled under its header and between row groups, with no
     rule over the header). The lines just above that rule, each within `header_above_gap_em` of the
     one below, none of them prose, a heading or a caption, a row of values or filling its width with
-    words, are its header, up to `header_above_lines` of them, when one of them holds two cells at least."""
+    words, are its header, up to `header_above_lines` of them, when one of them holds two cells at
+    least. None when a row of values stands just above: the table goes on above the rules (drawn
+    lighter elsewhere, or under some rows only), and the other finders read it whole."""
     x0, top, x1, bottom = region.box
     pad = settings.region_pad
     across = [w for w in words if x0 - pad <= w.cx <= x1 + pad]
