@@ -1,7 +1,7 @@
 """A page without text, cut into the areas OCR reads one by one: the parts set in two columns, each
 column apart, and the rest across the page. Tesseract reads one area as one block of text (psm 6):
 given a two-column page whole, it runs a table's rows in one column into the lines of the other
-(`ViT-G [173]` read `vine [1781`), while the table alone it reads right.
+(a model name and its citation read as another word), while the table alone it reads right.
 
 The page's picture is looked at in strips STRIP_PT tall and cells CELL_PT wide, each inked or blank.
 A gutter is a band of blank cells at least GUTTER_MIN_PT wide in the middle of the page

@@ -5,13 +5,13 @@ gutter) holding a doubtful word is read again so, and the reading Tesseract is s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from extractor.readers.pdf.ocr_geometry import Boxed, place_line
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.tesseract import read_lines
+from extractor.readers.roles import holds_score
 
 # Pillow's Lanczos resampling (Image.Resampling.LANCZOS), named without importing Pillow here
 _LANCZOS = 1
@@ -22,7 +22,6 @@ _MARGIN_PX = 10  # the white paper set around it
 _SIDE_EM = 0.3  # and this much (of the font size) wider each side: a letter Tesseract left out of a box
 # Tesseract's mode for one line of text
 _SINGLE_LINE = 7
-_SCORE = re.compile(r"[+-]?\d[\d.,]*%?")  # a word that is a score as read
 
 
 def _framed(picture, margin: int):
@@ -105,11 +104,11 @@ def _contested(best: list[Boxed], readings: list[list[Boxed]], margin: float) ->
     """`best` with its scores marked contested when no other reading of the stretch gave its digits
     and one gave others with a confidence within `margin` of it: which is right nothing says."""
     mine = _digits(best)
-    if not any(_SCORE.fullmatch(w.text) for w in best):
+    if not any(holds_score(w.text) for w in best):
         return best
     others = [r for r in readings if r is not best]
     if any(_digits(r) == mine for r in others):
         return best
     if not any(_digits(r) and _score(r) >= _score(best) - margin for r in others):
         return best
-    return [replace(w, contested=True) if _SCORE.fullmatch(w.text) else w for w in best]
+    return [replace(w, contested=True) if holds_score(w.text) else w for w in best]

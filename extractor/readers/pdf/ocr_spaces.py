@@ -1,5 +1,5 @@
 """One OCR word split where it holds two: Tesseract's recogniser sometimes reads two words a narrow
-space apart as one ('LLaMA 3' as `LLaMA3`, 'Qwen 1.5' as `Qwen1.5`), and a short rule between two
+space apart as one ('Nimbus 3' as `Nimbus3`, 'Orca 1.5' as `Orca1.5`), and a short rule between two
 header cells as a bar inside one word (`Nimbus|Orca`).
 
 The space is still in the picture. A word whose letters each stand apart (as many runs of inked
