@@ -174,7 +174,7 @@ def setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
     for k in sorted(set(found)):
         for j, cell in enumerate(header[k][label_cols:], start=label_cols):
             if cell:
-                out[j] = header_setting(cell)
+                out[j] = _mode_setting(header, k, j) if k - 1 not in found else header_setting(cell)
     for k in set(found):
         header[k][:] = [""] * len(header[k])
     # a row that mixes reasoning levels under one model's name with other models' names ('low | high | Orca')
@@ -186,9 +186,21 @@ def setting_rows(header: list[list[str]], label_cols: int) -> dict[int, str]:
         ]
         if len(modes) >= 2:
             for j in modes:
-                out[j] = "; ".join(s for s in (out.get(j), header_setting(row[j])) if s)
+                out[j] = "; ".join(s for s in (out.get(j), _mode_setting(header, k, j)) if s)
                 row[j] = ""
     return out
+
+
+def _mode_setting(header: list[list[str]], k: int, j: int) -> str:
+    """The setting a header cell at row `k` states, with the cell above it when the two are one
+    setting drawn over two lines ('32K' / 'Thinking', 'Extended' / 'Thinking'); that cell is taken
+    out of the model's name."""
+    above = header[k - 1][j] if k > 0 else ""
+    both = parse_setting(f"{above} {header[k][j]}") if above else None
+    if both and not parse_setting(above):
+        header[k - 1][j] = ""
+        return both
+    return header_setting(header[k][j])
 
 
 def metric_rows(

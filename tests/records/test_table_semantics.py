@@ -167,6 +167,24 @@ def test_a_header_row_of_settings_under_the_models():
     ]
 
 
+def test_a_setting_drawn_over_two_lines_of_a_model_header_is_the_columns_setting():
+    # each model's name over its own lines, a budget or a mode's first word above `Thinking`
+    records = _grid(
+        [
+            ["", "Orca 4", "Wren 3", "Nimbus"],
+            ["", "Opus", "Beta", "R1"],
+            ["", "32K", "Extended", ""],
+            ["", "Thinking", "Thinking", ""],
+            ["GPQA Diamond", "79.6", "80.2", "81.0"],
+        ]
+    )
+    assert _rows(records, "model", "setting", "value") == [
+        ("Orca 4 Opus", "32k thinking", 79.6),
+        ("Wren 3 Beta", "extended thinking", 80.2),
+        ("Nimbus R1", None, 81.0),
+    ]
+
+
 def test_a_header_row_of_metrics_and_settings_under_the_benchmarks():
     records = _html(
         '<tr><th rowspan="2">Model</th><th colspan="2">AIME 2024</th>'

@@ -644,6 +644,46 @@ def case_header_above_rules() -> bytes:
     return pdf(page)
 
 
+# --- labels wrapped around two rows of values between the same two rules (a model card's style) ---
+
+WRAPPED_CAPTION = "Table 4: Results of the three models; a benchmark's rows share its rules."
+WRAPPED = [
+    ["Benchmark", "", "Alpha-7B", "Beta-13B", "Gamma-70B"],
+    ["MMLU", "", "61.2", "66.0", "78.4"],
+    ["Code generation LiveCodeBench (2024-2025)", "single attempt", "30.5", "36.6", "55.1"],
+    ["", "multiple attempts", "34.0", "40.1", "60.3"],
+    ["GSM8K", "", "45.1", "57.9", "80.2"],
+]
+
+
+def case_wrapped_labels_rules() -> bytes:
+    """The benchmark's name, three lines beside its first row of values, and each row's note, two
+    lines centred on it, lie between the same two rules as the rows: one row per row of values."""
+    xs = (90, 200, 290, 370, 450, 530)
+
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
+        s.text(90, 142, WRAPPED_CAPTION)
+        s.row(162, WRAPPED[0], xs)
+        s.rule(xs[0], 168, xs[-1])
+        s.row(181, WRAPPED[1], xs)
+        s.rule(xs[0], 187, xs[-1])
+        first, second = 210.0, 236.0  # the two rows of values
+        for k, line in enumerate(("Code generation", "LiveCodeBench", "(2024-2025)")):
+            s.text(xs[0], first + 10 * (k - 1), line)
+        for y, note in ((first, "single attempt"), (second, "multiple attempts")):
+            for k, word in enumerate(note.split()):
+                s.text(xs[1], y - 5 + 10 * k, word)
+        for y, row in ((first, WRAPPED[2]), (second, WRAPPED[3])):
+            s.row(y, ["", "", *row[2:]], xs)
+        s.rule(xs[0], 250, xs[-1])
+        s.row(263, WRAPPED[4], xs)
+        s.rule(xs[0], 269, xs[-1])
+        s.lines(72, 300, PROSE)
+
+    return pdf(page)
+
+
 # --- captions set below their tables, two tables stacked close ------------------------------------
 
 BELOW_CAPTIONS = (

@@ -147,7 +147,7 @@ def region_candidate(
         split_chunks(r, settings.cell_gap_em, settings.number_gap_em, cuts)
         for r in cluster_rows(inside, settings.row_tolerance_em)
     ]
-    rows = merge_ruled_rows(rows, region, settings.wrap_full_row_cells)
+    rows = merge_ruled_rows(rows, region, settings.wrap_full_row_cells, settings.wrap_line_pitch_em)
     if sum(len(r) < 2 for r in rows) > settings.region_lone_share * len(rows):
         return None  # running text or a list between rules, not a table
     header = _rule_header(rows, region, settings.max_header_rows)
@@ -179,10 +179,11 @@ def region_candidate(
     )
 
 
-def merge_ruled_rows(rows: list[Row], region: Region, full_row: int) -> list[Row]:
+def merge_ruled_rows(rows: list[Row], region: Region, full_row: int, pitch_em: float) -> list[Row]:
     """Where rules separate the body's rows, the lines between two rules are one row whose cells
     wrap ("Reasoning &" over "Knowledge"), unless several of those lines fill `full_row` columns or
-    hold values (a group of model rows between two rules, one score each)."""
+    hold values (a group of model rows between two rules, one score each); where lines of labels
+    lie between rows of values, the labels wrapped around them are shared out (`_share_out`)."""
     if len(region.inner) < 2:
         return rows
     limits = list(region.inner) + [region.box[3]]
@@ -191,9 +192,65 @@ def merge_ruled_rows(rows: list[Row], region: Region, full_row: int) -> list[Row
         segments[sum(1 for y in limits[:-1] if row[0].baseline > y)].append(row)
     out: list[Row] = list(segments[0])  # the header keeps its lines: group headers over columns
     for seg in segments[1:]:
-        filled = sum(1 for r in seg if len(r) >= full_row or (len(r) >= 2 and holds_values(r[-1].text)))
-        out.extend([_stack(seg)] if len(seg) > 1 and filled <= 1 else seg)
+        values = [len(r) >= full_row or (len(r) >= 2 and holds_values(r[-1].text)) for r in seg]
+        if len(seg) > 1 and sum(values) <= 1:
+            out.append(_stack(seg))
+        else:
+            out.extend((_share_out(seg, values, pitch_em) if _labels_between(values) else None) or seg)
     return out
+
+
+def _labels_between(values: list[bool]) -> bool:
+    """Lines without values between two rows of values: labels wrapped around them, not model rows
+    one under another."""
+    at = [i for i, v in enumerate(values) if v]
+    return len(at) >= 2 and not all(values[at[0] : at[-1] + 1])
+
+
+def _share_out(seg: list[Row], values: list[bool], pitch_em: float) -> list[Row] | None:
+    """Rows of values between two rules with labels wrapped around them ('single attempt' over
+    'multiple attempts' beside a benchmark's name of four lines), one row per row of values. A
+    column's run of label lines, each right under the one before (within `pitch_em`), that reaches a
+    row of values is a label of the first row it reaches (a name beside two rows names both); any
+    other label line's chunk joins the row of values nearest it. None where a line without values
+    is no wrapped cell's (a group's name centred beside its rows: folds.py reads it)."""
+    at = [i for i, v in enumerate(values) if v]
+    parts: list[list[Chunk]] = [[] for _ in at]
+    runs: list[list[tuple[int, Chunk]]] = []
+    for i, row in enumerate(seg):
+        for chunk in row:
+            if holds_values(chunk.text):
+                if not values[i]:
+                    return None  # a value on a line of its own: not labels wrapped
+                parts[at.index(i)].append(chunk)
+                continue
+            run = next((r for r in runs if _right_under(r[-1][1], chunk, pitch_em)), None)
+            if run is None:
+                runs.append([(i, chunk)])
+            else:
+                run.append((i, chunk))
+    spans = [(min(c.top for c in seg[i]), max(c.bottom for c in seg[i])) for i in at]
+    for run in runs:
+        reached = [at.index(i) for i, _ in run if values[i]]
+        if any(values[a] and values[b] for (a, _), (b, _) in zip(run, run[1:])):
+            return None  # a label on each of two rows one under the other: rows, not a wrapped label
+        if not reached and len(run) == 1:  # one line: beside a row of values, or a group's name
+            middle = (run[0][1].top + run[0][1].bottom) / 2
+            reached = [k for k, (top, bottom) in enumerate(spans) if top <= middle <= bottom]
+            if not reached:
+                return None
+        for _, chunk in run:
+            middle = (chunk.top + chunk.bottom) / 2
+            near = min(range(len(at)), key=lambda k: abs(sum(spans[k]) / 2 - middle))
+            parts[reached[0] if reached else near].append(chunk)
+    return [_stack([[c] for c in part]) for part in parts]
+
+
+def _right_under(above: Chunk, chunk: Chunk, pitch_em: float) -> bool:
+    """`chunk` is the next line of the cell `above` ends: under it, across it, its middle at most a
+    line's pitch lower (told by middles: a picture's word boxes are tight to their ink)."""
+    drop = (chunk.top + chunk.bottom - above.top - above.bottom) / 2
+    return 0 < drop <= pitch_em * chunk.size and chunk.x0 < above.x1 and chunk.x1 > above.x0
 
 
 def _stack(rows: list[Row]) -> Row:

@@ -122,6 +122,11 @@ class TableFinderSettings(BaseModel):
     span_rule_margin: float = Field(
         4, ge=0, description="inner rules this much narrower than the region are spans under header cells"
     )
+    wrap_line_pitch_em: float = Field(
+        1.6,
+        gt=0,
+        description="a cell's next line is at most this many ems under its line (rows between rules)",
+    )
     wrap_full_row_cells: int = Field(
         3,
         gt=0,

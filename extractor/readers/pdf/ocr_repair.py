@@ -39,6 +39,7 @@ _LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:\.[\dOoDlI|Ss]+)?%?$")
 # a size after a name (`-1B`, ` 13B`, `(0.5B)`) with a digit read as `I`, `l` or `O`
 _SIZE = re.compile(r"(?<=[-\s(])(?=[\dIlO.]*[IlO])[\dIlO]+(?:\.[\dIlO]+)?(?=[BMK]\b)")
 _HEADER_NOTE = re.compile(r"\([^()]+\)")  # `(high)`: a note in parentheses, alone in a header cell
+_WHOLE = 100.0  # a percentage past it is rarely a score
 # marks OCR makes of an underline, a rule's end or a bold score's shading, before or after the number
 _STRAY = re.compile(r"^[—–_=«»‘’\"'~|:;,.*]+(?=\d)|(?<=[\d%])[—–_=«»‘’\"'~|:;,]+$")
 
@@ -55,7 +56,7 @@ def ocr_table(
     table = _without_empty_columns(table)
     cells = [_with_confidence(c, words, settings) for c in table.cells]
     cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
-    cells = _join_header_notes(_doubt_magnitudes(cells, settings))
+    cells = _join_header_notes(_doubt_magnitudes([_doubt_past_whole(c) for c in cells], settings))
     if vocab is not None:
         cells = [repair_name_words(repair_label(c, vocab, settings), vocab) for c in cells]
         cells = repair_series_cells(repair_notes(cells, vocab), vocab)
@@ -166,6 +167,18 @@ def _repair_columns(cells: list[Cell], table: Table, settings: OcrSettings) -> l
         kin = [out[m].text for m in body if m != k and m not in own and out[m].col == cell.col]
         out[k] = _repaired(cell, peers, rows[k], settings, kin)
     return out
+
+
+def _doubt_past_whole(cell: Cell) -> Cell:
+    """A percentage past 100 read from a picture is in doubt: mostly a point lost (`571%` for
+    `57.1%`) where no column says so; a true gain of 150% is flagged too, the picture cannot tell."""
+    shape = _shape(cell.text)
+    if shape is None or not shape[1] or cell.ocr_doubt:
+        return cell
+    value = parse_value(cell.text)
+    if value is None or value.value <= _WHOLE:
+        return cell
+    return cell.model_copy(update={"ocr_doubt": True})
 
 
 def _doubt_magnitudes(cells: list[Cell], settings: OcrSettings) -> list[Cell]:

@@ -536,3 +536,16 @@ def test_a_score_with_a_digit_more_than_its_column_and_row_is_in_doubt():
         ["Kite", "45.6", "78.1", "79.9"],
     ]
     assert doubted([*mixed, ["Orca", "795.0", "81.2", "84.6"]]) == []
+
+
+def test_a_percentage_past_100_is_in_doubt_where_no_column_repairs_it():
+    from extractor.readers.pdf.ocr_repair import _doubt_past_whole
+
+    cells = [Cell(row=1, col=1, text=t) for t in ("571%", "100%", "57.1%", "2046", "150.0%")]
+    assert [(c.text, c.ocr_doubt) for c in map(_doubt_past_whole, cells)] == [
+        ("571%", True),
+        ("100%", False),
+        ("57.1%", False),
+        ("2046", False),  # no percentage: a rating
+        ("150.0%", True),
+    ]

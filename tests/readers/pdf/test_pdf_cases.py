@@ -40,6 +40,7 @@ def test_every_case_is_generated():
         "staggered_header",
         "booktabs_group_header",
         "header_above_rules",
+        "wrapped_labels_rules",
         "unruled",
         "two_tables",
         "two_column",
@@ -80,6 +81,13 @@ def test_a_header_above_the_first_rule_is_the_tables_header():
     # no rule over the header: the rules below it part rows of values, so the first is no top rule
     t = only("header_above_rules")
     assert t.grid == C.HEADER_ABOVE and t.caption == C.HEADER_ABOVE_CAPTION
+    assert (t.engine, t.header_rows) == ("pdf-rules-text", 1)
+
+
+def test_labels_wrapped_around_two_rows_between_two_rules_part_into_those_rows():
+    # a name beside both rows is the first one's; each note, centred on its row, is that row's
+    t = only("wrapped_labels_rules")
+    assert t.grid == C.WRAPPED and t.caption == C.WRAPPED_CAPTION
     assert (t.engine, t.header_rows) == ("pdf-rules-text", 1)
 
 
