@@ -37,6 +37,7 @@ _AREA_PAD = 2.0
 # a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
 _MAX_RENDER_PIXELS = 60_000_000
 DOUBLE_SHARE = 0.6  # a word this much inside a longer one is a second reading of its ink
+DOUBLE_FUZZY_CHARS = 4  # a second reading this long may differ from the longer one by a letter
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def without_doubles(words: list[Word]) -> list[Word]:
     """The words without those read twice: Tesseract may take a bold number apart into two lines
     (`veOe` over `0%`), and the second reading of each part gives the whole (`93.0%`) and a part of
     it (`3.0%`). A word lying mostly (DOUBLE_SHARE of its box) inside a longer word that holds its
-    text is that ink read again: left out."""
+    text (`_part_of`) is that ink read again: left out."""
     order = sorted(range(len(words)), key=lambda k: words[k].x0)
     dropped: set[int] = set()
     for n, k in enumerate(order):
@@ -202,10 +203,24 @@ def without_doubles(words: list[Word]) -> list[Word]:
             if b.x0 >= a.x1:
                 break
             inner, outer = (a, b) if len(a.text) < len(b.text) else (b, a)
-            part = inner.text in outer.text and inner.text != outer.text
-            if part and _inside(inner, outer) >= DOUBLE_SHARE:
+            if _part_of(inner.text, outer.text) and _inside(inner, outer) >= DOUBLE_SHARE:
                 dropped.add(k if inner is a else m)
     return [w for k, w in enumerate(words) if k not in dropped]
+
+
+def _part_of(inner: str, outer: str) -> bool:
+    """Whether `inner` is a part of the longer `outer` as read: spelt in it, or, from
+    DOUBLE_FUZZY_CHARS letters on, in it but for one letter (`Math` over `fathematics`, whose `M`
+    the longer reading took for an `f`)."""
+    if len(inner) >= len(outer):
+        return False
+    if inner in outer:
+        return True
+    if len(inner) < DOUBLE_FUZZY_CHARS:
+        return False
+    a, n = inner.casefold(), len(inner)
+    b = outer.casefold()
+    return any(sum(x != y for x, y in zip(a, b[k : k + n])) <= 1 for k in range(len(b) - n + 1))
 
 
 def _inside(inner: Word, outer: Word) -> float:

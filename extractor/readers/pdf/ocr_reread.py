@@ -20,8 +20,9 @@ _LANCZOS = 1
 _EDGE_PX = 2
 _MARGIN_PX = 10  # the white paper set around it
 _SIDE_EM = 0.3  # and this much (of the font size) wider each side: a letter Tesseract left out of a box
-# Tesseract's mode for one line of text
+# Tesseract's modes for one line of text, and for a block of lines
 _SINGLE_LINE = 7
+_BLOCK = 6
 
 
 def _framed(picture, margin: int):
@@ -56,6 +57,15 @@ def reread_doubtful(
     out = []
     for line in lines:
         size, baselines = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)
+        stacked = {
+            id(w): _unstacked(picture, w, lines, ocr) for w in line if w.height > ocr.stacked_em * size
+        }
+        if any(stacked.values()):
+            out += [ln for got in stacked.values() if got for ln in got]
+            line = [w for w in line if not stacked.get(id(w))]
+            if not line:
+                continue
+            size, baselines = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)
         new_line: list[Boxed] = []
         # a Tesseract line may hold two header lines: a stretch is read on one baseline
         for baseline in sorted(set(baselines)):
@@ -74,11 +84,22 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
     bottom = min(picture.height, max(w.top + w.height for w in stretch) + _EDGE_PX)
     readings = [stretch]
     for factor in ocr.reread_scales:
-        crop = picture.crop((x0, top, x1, bottom))
-        if factor != 1:
-            crop = crop.resize((round(crop.width * factor), round(crop.height * factor)), _LANCZOS)
-        margin = round(_MARGIN_PX * factor)
-        read = [
+        read = [w for ln in _read_crop(picture, (x0, top, x1, bottom), factor, ocr, _SINGLE_LINE) for w in ln]
+        if read:
+            readings.append(read)
+    best = max(readings, key=_score)  # the first of the surest
+    return _contested(best, readings, ocr.contest_margin)
+
+
+def _read_crop(picture, box: tuple[int, int, int, int], factor: float, ocr: OcrSettings, psm: int):
+    """Tesseract's lines of `box` of the picture read alone at `factor`, in the picture's pixels."""
+    x0, top = box[0], box[1]
+    crop = picture.crop(box)
+    if factor != 1:
+        crop = crop.resize((round(crop.width * factor), round(crop.height * factor)), _LANCZOS)
+    margin = round(_MARGIN_PX * factor)
+    return [
+        [
             Boxed(
                 w.text,
                 round(x0 + (w.left - margin) / factor),
@@ -87,13 +108,39 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
                 max(1, round(w.height / factor)),
                 w.confidence,
             )
-            for ln in read_lines(_framed(crop, margin), ocr, _SINGLE_LINE)
             for w in ln
         ]
-        if read:
+        for ln in read_lines(_framed(crop, margin), ocr, psm)
+    ]
+
+
+def _unstacked(picture, word: Boxed, lines: list[list[Boxed]], ocr: OcrSettings) -> list[list[Boxed]] | None:
+    """The lines a word's tall box holds, read again as a block (the surest of `reread_scales`),
+    without words the other lines already hold; None unless that gives two lines or more."""
+    box = (
+        max(0, word.left - _EDGE_PX),
+        max(0, word.top - _EDGE_PX),
+        min(picture.width, word.left + word.width + _EDGE_PX),
+        min(picture.height, word.top + word.height + _EDGE_PX),
+    )
+    others = [w for ln in lines for w in ln if w is not word]
+    readings = []
+    for factor in ocr.reread_scales:
+        read = [
+            [w for w in ln if not any(_overlap(w, o) for o in others)]
+            for ln in _read_crop(picture, box, factor, ocr, _BLOCK)
+        ]
+        read = [ln for ln in read if ln]
+        if len(read) >= 2:
             readings.append(read)
-    best = max(readings, key=_score)  # the first of the surest
-    return _contested(best, readings, ocr.contest_margin)
+    return max(readings, key=lambda r: _score([w for ln in r for w in ln])) if readings else None
+
+
+def _overlap(a: Boxed, b: Boxed) -> bool:
+    """Whether half of `a`'s box or more lies in `b`'s: the same ink read by another line."""
+    w = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
+    h = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return w > 0 and h > 0 and w * h >= 0.5 * a.width * a.height
 
 
 def _digits(reading: Sequence[Boxed]) -> tuple[str, ...]:

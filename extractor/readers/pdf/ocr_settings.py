@@ -52,6 +52,14 @@ class OcrSettings(BaseModel):
         description="a doubtful stretch is read again alone at these enlargements, the surest reading "
         "kept (on the OCR benchmark, 1 and 2: records 65.6% -> 69.6%; adding 1.5 and 3: 68.3%)",
     )
+    stacked_em: float = Field(
+        1.3,
+        gt=1,
+        description="a word whose box is taller than this share of its line's font size holds lines "
+        "Tesseract ran together (a note set small on two lines beside a row): it is read again as a "
+        "block (on the Gemini 2.5 Pro card 1.38-2.1 such boxes, single words 0.9-1.1 and 1.31 for a "
+        "bold word of a line of smaller text)",
+    )
     contest_margin: float = Field(
         0.25,
         ge=0,

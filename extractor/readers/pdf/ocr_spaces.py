@@ -7,8 +7,9 @@ pixel columns as characters) is split where the blank between two runs is at lea
 its font size, when both characters there are letters or digits and not both digits: the space
 after a letter is 0.28-0.36 em on the corpus pages measured, the widest blank inside a word
 ~0.2 em (`r|t`, `N|I`); between two digits a tabular `1` alone leaves ~0.36 em (`1|1`), so a
-number is never split. A word whose letters touch (fewer runs than characters) is left whole: its
-runs cannot be told apart from its letters."""
+number is never split. A word whose letters touch (fewer runs than characters) is split only
+before a number it ends in (`Nimbus3`), whose digits stand apart; else it is left whole: its runs
+cannot be told apart from its letters."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def _at_spaces(picture, word: Boxed, size_px: float) -> list[Boxed]:
         return [word]
     runs = ink_runs(picture, word)
     if len(runs) != len(text):
-        return [word]
+        return _before_number(word, runs, size_px)
     cuts = [
         k
         for k in range(1, len(text))
@@ -73,6 +74,23 @@ def _at_spaces(picture, word: Boxed, size_px: float) -> list[Boxed]:
         right = runs[b - 1][1] if b < len(text) else word.width
         parts.append(replace(word, text=text[a:b], left=word.left + left, width=right - left))
     return parts
+
+
+def _before_number(word: Boxed, runs: list[tuple[int, int]], size_px: float) -> list[Boxed]:
+    """A word whose letters touch, ending in a number set a space apart (`Nimbus3` in bold): the
+    number's digits stand apart, one run each, so the blank before them is found from the right."""
+    text = word.text
+    digits = len(text) - len(text.rstrip("0123456789"))
+    if not digits or digits == len(text) or not text[-digits - 1].isalpha() or len(runs) <= digits:
+        return [word]
+    last, first = runs[-digits - 1], runs[-digits]
+    if first[0] - last[1] < SPACE_EM * size_px:
+        return [word]
+    cut = len(text) - digits
+    return [
+        replace(word, text=text[:cut], width=last[1]),
+        replace(word, text=text[cut:], left=word.left + first[0], width=word.width - first[0]),
+    ]
 
 
 def _at_bars(word: Boxed) -> list[Boxed]:

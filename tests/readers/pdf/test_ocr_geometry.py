@@ -116,3 +116,27 @@ def test_a_word_read_again_inside_a_longer_reading_of_its_ink_is_left_out():
     tall = Word("fomcndetercen", 190, 95, 260, 125, 120, 10, False, confidence=0.3)
     small = word("is", 220, 228, top=110)
     assert without_doubles([tall, small]) == [tall, small]
+    # a second reading of a word's first letters, which the longer reading read with one letter wrong
+    first, longer = word("Math", 61, 80), word("fathematics", 66, 110)
+    assert without_doubles([first, longer]) == [longer]
+    # a short word is a part only as spelt; a longer one differing in two letters is another word
+    assert without_doubles([word("Ma", 66, 76), longer]) == [word("Ma", 66, 76), longer]
+    assert without_doubles([word("Mach", 66, 85), longer]) == [word("Mach", 66, 85), longer]
+
+
+@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR unavailable: {ocr_unavailable()}")
+def test_a_word_box_as_tall_as_two_lines_is_read_again_as_those_lines():
+    # a note set small on two lines beside a row: Tesseract ran it into one tall misread word
+    img, [label, score] = _line([("GPQA", 20), ("83.0%", 600)])
+    draw, small = ImageDraw.Draw(img), font(26)
+    for text, baseline in (("single", BASELINE - 17), ("attempt", BASELINE + 17)):
+        draw.text((240, baseline), text, fill=0, font=small, anchor="ls")
+    x0, top, _, _ = draw.textbbox((240, BASELINE - 17), "single", font=small, anchor="ls")
+    _, _, x1, bottom = draw.textbbox((240, BASELINE + 17), "attempt", font=small, anchor="ls")
+    merged = Boxed("eae", x0, top, x1 - x0, bottom - top, 0.3)
+    lines = reread_doubtful(img, [[label, merged, score]], OcrSettings(), gutter_em=1.5)
+    assert sorted([w.text for w in ln] for ln in lines) == [["GPQA", "83.0%"], ["attempt"], ["single"]]
+    [attempt] = next(ln for ln in lines if ln[0].text == "attempt")
+    assert attempt.top > label.top and attempt.top + attempt.height >= BASELINE + 17
+    # a word box of one line's height is not taken apart
+    assert reread_doubtful(img, [[label, score]], OcrSettings(), gutter_em=1.5) == [[label, score]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PIL import Image, ImageChops, ImageDraw, ImageOps
 
 from extractor.readers.pdf.ocr_geometry import Boxed
-from extractor.readers.pdf.ocr_spaces import SPACE_EM, word_parts
+from extractor.readers.pdf.ocr_spaces import SPACE_EM, ink_runs, word_parts
 from tests.support.pictures import font
 
 PX = 40  # the font size in pixels: one em
@@ -64,3 +64,15 @@ def test_a_bar_between_two_letters_ends_one_word():
     parts = word_parts(img, barred, PX)
     assert [p.text for p in parts] == ["Nimbus", "Orca"]
     assert parts[0].left == word.left and parts[1].left + parts[1].width == word.left + word.width
+
+
+def test_a_number_a_space_after_letters_that_touch_is_split_off():
+    # `ff` touching leaves fewer runs than letters, but the digits after the space stand apart
+    img, word, right_ink = _read_as_one("Griffin", "3", 0.3)
+    assert len(ink_runs(img, word)) < len("Griffin3")
+    parts = word_parts(img, word, PX)
+    assert [p.text for p in parts] == ["Griffin", "3"] and parts[1].left == right_ink
+    assert parts[1].left + parts[1].width == word.left + word.width
+    # closer than a space, it stays one word
+    img, word, _ = _read_as_one("Griffin", "3", SPACE_EM * 0.6)
+    assert [p.text for p in word_parts(img, word, PX)] == ["Griffin3"]
