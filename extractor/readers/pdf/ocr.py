@@ -24,6 +24,7 @@ from extractor.readers.pdf.ocr_reread import reread_doubtful
 from extractor.readers.pdf.ocr_rules import erase_rules
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.ocr_spaces import word_parts
+from extractor.readers.pdf.ocr_unread import unread_lines
 from extractor.readers.pdf.tesseract import ocr_unavailable, read_lines
 from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import Line, PageText, Word
@@ -37,6 +38,7 @@ _AREA_PAD = 2.0
 # a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
 _MAX_RENDER_PIXELS = 60_000_000
 DOUBLE_SHARE = 0.6  # a word this much inside a longer one is a second reading of its ink
+DOUBLE_MARK_SHARE = 0.5  # a mark this much inside a longer word is a part of its ink read again
 DOUBLE_FUZZY_CHARS = 4  # a second reading this long may differ from the longer one by a letter
 
 
@@ -164,6 +166,7 @@ def read_words(
         ]
     found_lines = read_lines(picture, ocr)
     found_lines = reread_doubtful(picture, found_lines, ocr, settings.text.line_gutter_em)
+    found_lines += unread_lines(picture, found_lines, ocr)
     left, up = crop[0] / scale, crop[1] / scale
     words: list[Word] = []
     for boxed in found_lines:
@@ -193,7 +196,8 @@ def without_doubles(words: list[Word]) -> list[Word]:
     """The words without those read twice: Tesseract may take a bold number apart into two lines
     (`veOe` over `0%`), and the second reading of each part gives the whole (`93.0%`) and a part of
     it (`3.0%`). A word lying mostly (DOUBLE_SHARE of its box) inside a longer word that holds its
-    text (`_part_of`) is that ink read again: left out."""
+    text (`_part_of`) is that ink read again: left out; so is a mark half inside one that holds a
+    mark (`°` over the ring of a `%`; a `+` inside a box read `MBPP` is its own)."""
     order = sorted(range(len(words)), key=lambda k: words[k].x0)
     dropped: set[int] = set()
     for n, k in enumerate(order):
@@ -203,7 +207,13 @@ def without_doubles(words: list[Word]) -> list[Word]:
             if b.x0 >= a.x1:
                 break
             inner, outer = (a, b) if len(a.text) < len(b.text) else (b, a)
-            if _part_of(inner.text, outer.text) and _inside(inner, outer) >= DOUBLE_SHARE:
+            inside = _inside(inner, outer)
+            mark = (
+                not any(ch.isalnum() for ch in inner.text)
+                and not all(ch.isalnum() for ch in outer.text)  # its reading holds a mark of that ink
+                and inside >= DOUBLE_MARK_SHARE
+            )
+            if mark or (_part_of(inner.text, outer.text) and inside >= DOUBLE_SHARE):
                 dropped.add(k if inner is a else m)
     return [w for k, w in enumerate(words) if k not in dropped]
 

@@ -21,8 +21,8 @@ _EDGE_PX = 2
 _MARGIN_PX = 10  # the white paper set around it
 _SIDE_EM = 0.3  # and this much (of the font size) wider each side: a letter Tesseract left out of a box
 # Tesseract's modes for one line of text, and for a block of lines
-_SINGLE_LINE = 7
-_BLOCK = 6
+SINGLE_LINE = 7
+BLOCK = 6
 
 
 def _framed(picture, margin: int):
@@ -84,14 +84,54 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
     bottom = min(picture.height, max(w.top + w.height for w in stretch) + _EDGE_PX)
     readings = [stretch]
     for factor in ocr.reread_scales:
-        read = [w for ln in _read_crop(picture, (x0, top, x1, bottom), factor, ocr, _SINGLE_LINE) for w in ln]
+        read = [w for ln in read_crop(picture, (x0, top, x1, bottom), factor, ocr, SINGLE_LINE) for w in ln]
         if read:
             readings.append(read)
+    if len(stretch) > 1:  # a note set smaller than its cell's name is read right alone
+        readings.append([r for w in stretch for r in _alone(picture, w, ocr)])
     best = max(readings, key=_score)  # the first of the surest
     return _contested(best, readings, ocr.contest_margin)
 
 
-def _read_crop(picture, box: tuple[int, int, int, int], factor: float, ocr: OcrSettings, psm: int):
+def _alone(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
+    """A doubtful word read alone in its box (the surest of `reread_scales`), where that reading is
+    sure (every word `reread_below` or over), keeps its digits and drops no letters; else the word
+    as read. Alone, Tesseract reads digits for look-alike letters (`o1` as `01`) and loses an edge
+    letter (`(3-shot` as `(3-sho`): a line's reading tells those better."""
+    if word.confidence >= ocr.reread_below:
+        return [word]
+    box = _box(picture, word)
+    readings = [
+        [w for ln in read_crop(picture, box, f, ocr, SINGLE_LINE) for w in ln] for f in ocr.reread_scales
+    ]
+    best = max((r for r in readings if r), key=_score, default=None)
+    if (
+        best is None
+        or min(w.confidence for w in best) < ocr.reread_below
+        or _digits_of(best) != _digits_of([word])
+        or sum(len(w.text) for w in best) < len(word.text)
+    ):
+        return [word]
+    if len(best) == 1:  # its own box: a reading alone boxes the ink a little apart
+        return [replace(word, text=best[0].text, confidence=best[0].confidence)]
+    return best
+
+
+def _digits_of(words: Sequence[Boxed]) -> str:
+    return "".join(ch for w in words for ch in w.text if ch.isdigit())
+
+
+def _box(picture, word: Boxed) -> tuple[int, int, int, int]:
+    """The word's box, _EDGE_PX wider each side, inside the picture."""
+    return (
+        max(0, word.left - _EDGE_PX),
+        max(0, word.top - _EDGE_PX),
+        min(picture.width, word.left + word.width + _EDGE_PX),
+        min(picture.height, word.top + word.height + _EDGE_PX),
+    )
+
+
+def read_crop(picture, box: tuple[int, int, int, int], factor: float, ocr: OcrSettings, psm: int):
     """Tesseract's lines of `box` of the picture read alone at `factor`, in the picture's pixels."""
     x0, top = box[0], box[1]
     crop = picture.crop(box)
@@ -117,18 +157,13 @@ def _read_crop(picture, box: tuple[int, int, int, int], factor: float, ocr: OcrS
 def _unstacked(picture, word: Boxed, lines: list[list[Boxed]], ocr: OcrSettings) -> list[list[Boxed]] | None:
     """The lines a word's tall box holds, read again as a block (the surest of `reread_scales`),
     without words the other lines already hold; None unless that gives two lines or more."""
-    box = (
-        max(0, word.left - _EDGE_PX),
-        max(0, word.top - _EDGE_PX),
-        min(picture.width, word.left + word.width + _EDGE_PX),
-        min(picture.height, word.top + word.height + _EDGE_PX),
-    )
+    box = _box(picture, word)
     others = [w for ln in lines for w in ln if w is not word]
     readings = []
     for factor in ocr.reread_scales:
         read = [
             [w for w in ln if not any(_overlap(w, o) for o in others)]
-            for ln in _read_crop(picture, box, factor, ocr, _BLOCK)
+            for ln in read_crop(picture, box, factor, ocr, BLOCK)
         ]
         read = [ln for ln in read if ln]
         if len(read) >= 2:

@@ -122,6 +122,12 @@ def test_a_word_read_again_inside_a_longer_reading_of_its_ink_is_left_out():
     # a short word is a part only as spelt; a longer one differing in two letters is another word
     assert without_doubles([word("Ma", 66, 76), longer]) == [word("Ma", 66, 76), longer]
     assert without_doubles([word("Mach", 66, 85), longer]) == [word("Mach", 66, 85), longer]
+    # a mark half inside a score is the ring of its `%` read again; a mark beside it is its own
+    ring, star = word("°", 228, 231), word("*", 231, 234)
+    assert without_doubles([whole, ring, star]) == [whole, star]
+    # inside a word read without a mark, a mark is that word's ink its reading left out: kept
+    name, plus = word("MBPP", 100, 137), word("+", 130, 136)
+    assert without_doubles([name, plus]) == [name, plus]
 
 
 @pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR unavailable: {ocr_unavailable()}")
