@@ -20,11 +20,12 @@ from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.images import OCR_HINT, picture_tables, warn_picture_table
 from extractor.readers.pdf.ocr_columns import page_areas
 from extractor.readers.pdf.ocr_geometry import place_line
+from extractor.readers.pdf.ocr_points import with_point
 from extractor.readers.pdf.ocr_reread import reread_doubtful
 from extractor.readers.pdf.ocr_rules import erase_rules
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.ocr_spaces import word_parts
-from extractor.readers.pdf.ocr_unread import unread_lines
+from extractor.readers.pdf.ocr_unread import unread_lines, with_dashes
 from extractor.readers.pdf.tesseract import ocr_unavailable, read_lines
 from extractor.readers.pdf.thresholds import PdfSettings
 from extractor.readers.pdf.words import Line, PageText, Word
@@ -166,14 +167,14 @@ def read_words(
         ]
     found_lines = read_lines(picture, ocr)
     found_lines = reread_doubtful(picture, found_lines, ocr, settings.text.line_gutter_em)
-    found_lines += unread_lines(picture, found_lines, ocr)
+    found_lines = with_dashes(picture, found_lines + unread_lines(picture, found_lines, ocr))
     left, up = crop[0] / scale, crop[1] / scale
     words: list[Word] = []
     for boxed in found_lines:
         size_px, placed = place_line(picture, boxed, ocr.cap_height_em, ocr.same_baseline_em)
         size = size_px / scale
         for w, baseline in sorted(zip(boxed, placed, strict=True), key=lambda p: p[0].left):
-            for part in word_parts(picture, w, size_px):
+            for part in (with_point(picture, p, ocr.reread_below) for p in word_parts(picture, w, size_px)):
                 x, y = part.left / scale + left, part.top / scale + up
                 words.append(
                     Word(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -55,13 +56,95 @@ def unread_lines(picture, lines: Sequence[Sequence[Boxed]], ocr: OcrSettings) ->
 def _bands(inked: np.ndarray, height: float) -> list[tuple[int, int]]:
     """Runs of inked pixel rows, joined across gaps under _JOIN_EM of the words' height, as tall
     as a line (between _BAND_MIN and _BAND_MAX words' heights)."""
-    rows = np.flatnonzero(inked)
-    if not len(rows):
-        return []
-    runs: list[list[int]] = [[int(rows[0]), int(rows[0]) + 1]]
-    for r in rows[1:]:
-        if r - runs[-1][1] <= _JOIN_EM * height:
-            runs[-1][1] = int(r) + 1
-        else:
-            runs.append([int(r), int(r) + 1])
+    runs = _runs(np.flatnonzero(inked), int(_JOIN_EM * height) + 1)
     return [(a, b) for a, b in runs if _BAND_MIN * height <= b - a <= _BAND_MAX * height]
+
+
+# Dashes: an empty cell's dash is a bar Tesseract often drops as a speck or reads as `=`
+_DASH_READINGS = frozenset({"-", "–", "—", "=", "==", "--", "~", "_"})
+_BAR_THICK = 0.2  # a bar is at most this share of the words' height thick
+_BAR_WIDTHS = (0.25, 1.5)  # and this wide: shorter is a speck, longer a rule
+_BAR_CLEAR = 0.5  # with no ink and no word this near above or below it (an underline has its word)
+# by its width (of the words' height): a hyphen `-` under this, an en dash `–` under the next, else `—`
+_HYPHEN_MAX, _EN_DASH_MAX = 0.45, 0.8
+_DASH_CONFIDENCE = 0.9  # a bar drawn alone is a dash for sure: what Tesseract gives a clean word
+
+
+def with_dashes(picture, lines: list[list[Boxed]]) -> list[list[Boxed]]:
+    """`lines` with each word Tesseract read as a dash or `=` whose ink is one bar made the dash its
+    width says, and each bar left unread, alone in its cell, added as a dash to the line it stands
+    in (or, where a line of bars was read as nothing, to a line of its own)."""
+    words = [w for ln in lines for w in ln]
+    if not words:
+        return lines
+    height = statistics.median(w.height for w in words)
+    ink = np.asarray(picture) < INK
+    lines = [[_as_dash(w, ink, height) for w in ln] for ln in lines]
+    left = ink.copy()
+    for w in words:
+        left[max(0, w.top - 1) : w.top + w.height + 1, max(0, w.left - 1) : w.left + w.width + 1] = False
+    alone: list[list[Boxed]] = []
+    for bar in _bars(left, words, height):
+        middle = bar.top + bar.height / 2
+        hosts = [ln for ln in lines if min(w.top for w in ln) <= middle <= max(w.top + w.height for w in ln)]
+        if hosts:
+            min(
+                hosts, key=lambda ln: abs(statistics.median(w.top + w.height / 2 for w in ln) - middle)
+            ).append(bar)
+        elif alone and abs(alone[-1][0].top - bar.top) <= _BAR_THICK * height:
+            alone[-1].append(bar)
+        else:
+            alone.append([bar])
+    return [sorted(ln, key=lambda w: w.left) for ln in lines] + alone
+
+
+def _dash(width: float, height: float) -> str:
+    return "-" if width < _HYPHEN_MAX * height else "–" if width < _EN_DASH_MAX * height else "—"
+
+
+def _as_dash(word: Boxed, ink: np.ndarray, height: float) -> Boxed:
+    if word.text not in _DASH_READINGS:
+        return word
+    box = ink[word.top : word.top + word.height, word.left : word.left + word.width]
+    rows = np.flatnonzero(box.any(axis=1))
+    cols = np.flatnonzero(box.any(axis=0))
+    if not len(rows) or rows[-1] - rows[0] + 1 != len(rows) or len(rows) > _BAR_THICK * height:
+        return word  # two strokes (a true `=`), or no bar
+    dash = _dash(cols[-1] - cols[0] + 1, height)
+    return word if dash == word.text else replace(word, text=dash)
+
+
+def _bars(left: np.ndarray, words: Sequence[Boxed], height: float) -> list[Boxed]:
+    """The bars of ink left, each alone: thin, as wide as a dash, clear above and below."""
+    clear = round(_BAR_CLEAR * height)
+    out = []
+    for top, bottom in _runs(np.flatnonzero(left.sum(axis=1) >= _ROW_INK_PX), 1):
+        if bottom - top > _BAR_THICK * height:
+            continue
+        for x0, x1 in _runs(np.flatnonzero(left[top:bottom].any(axis=0)), 1):
+            if not _BAR_WIDTHS[0] * height <= x1 - x0 <= _BAR_WIDTHS[1] * height:
+                continue
+            if left[max(0, top - clear) : top, x0:x1].any() or left[bottom : bottom + clear, x0:x1].any():
+                continue
+            if any(
+                w.left < x1
+                and w.left + w.width > x0
+                and w.top < bottom + clear
+                and w.top + w.height > top - clear
+                for w in words
+            ):
+                continue  # an underline or a rule's end under a word
+            text = _dash(x1 - x0, height)
+            out.append(Boxed(text, int(x0), int(top), int(x1 - x0), int(bottom - top), _DASH_CONFIDENCE))
+    return out
+
+
+def _runs(indexes: np.ndarray, gap: int) -> list[tuple[int, int]]:
+    """Runs of consecutive indexes (at most `gap` apart), as (start, end)."""
+    runs: list[list[int]] = []
+    for k in indexes:
+        if runs and k - runs[-1][1] < gap:
+            runs[-1][1] = int(k) + 1
+        else:
+            runs.append([int(k), int(k) + 1])
+    return [(a, b) for a, b in runs]
