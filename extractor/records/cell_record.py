@@ -7,6 +7,7 @@ from typing import Any
 
 from extractor.model.document import Document, Table, TableEngine
 from extractor.model.record import ResultRecord
+from extractor.readers.roles import holds_score
 from extractor.vocab.scores import ParsedValue
 from extractor.vocab.settings import parse_setting
 
@@ -20,6 +21,19 @@ def _implied_unit(table: Table, i: int, j: int) -> str | None:
     texts = [table.caption or "", grid[i][0] if grid[i] else ""]
     texts += [grid[h][j] for h in range(min(i, 3)) if j < len(grid[h])]
     return "%" if any(_PERCENT.search(t) for t in texts) else None
+
+
+def spanned_below(table: Table) -> set[tuple[int, int]]:
+    """The slots below the first row of each score cell spanning rows: the grid repeats its text
+    there, but it is one score (a value centred on a label wrapped over two lines), so it gives one
+    record, on its first row."""
+    return {
+        (r, k)
+        for c in table.cells
+        if c.rowspan > 1 and holds_score(c.text)
+        for r in range(c.row + 1, c.row + c.rowspan)
+        for k in range(c.col, c.col + c.colspan)
+    }
 
 
 def cell_record(

@@ -8,7 +8,7 @@ from functools import partial
 from extractor.model.document import Document, Table
 from extractor.model.record import ResultRecord
 from extractor.records.axes import Role
-from extractor.records.cell_record import cell_record
+from extractor.records.cell_record import cell_record, spanned_below
 from extractor.vocab.scores import parse_rank, parse_value
 
 
@@ -20,10 +20,11 @@ def _text(row: list[str], col: dict[Role, int], role: Role) -> str | None:
 def long_records(doc: Document, table: Table, roles: dict[int, Role]) -> list[ResultRecord]:
     col = {role: j for j, role in sorted(roles.items(), reverse=True)}
     out = []
+    spanned = spanned_below(table)
     for i, row in enumerate(table.grid[1:], start=1):
         get = partial(_text, row, col)
         parsed = parse_value(get("value") or "")
-        if parsed is None or not get("dataset") or not get("model"):
+        if parsed is None or not get("dataset") or not get("model") or (i, col["value"]) in spanned:
             continue
         rank = parse_rank(get("rank") or "")
         out.append(

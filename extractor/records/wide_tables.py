@@ -22,7 +22,7 @@ from extractor.records.cell_labels import (
     row_benchmark,
     subsets_above,
 )
-from extractor.records.cell_record import cell_record
+from extractor.records.cell_record import cell_record, spanned_below
 from extractor.records.cells import cell_values
 from extractor.records.label_index import index_labels
 from extractor.records.notes import TableNotes, with_notes
@@ -86,6 +86,7 @@ def wide_records(
     offset = offset_rows(table, layout)
     index = index_labels(table, layout, aliases)
     grid = table.grid  # a derived property: read once, not for every row
+    spanned = spanned_below(table)
     for i in range(layout.header_rows, table.n_rows):
         row = grid[i] + [""] * (table.n_cols - len(grid[i]))
         label, condition = layout.labels[i], None
@@ -128,6 +129,8 @@ def wide_records(
         lead = [0] if i in layout.lead_scores and layout.models_on == "columns" else []
         for j in [*lead, *range(layout.label_cols, table.n_cols)]:
             if not label or not columns[j] or (layout.models_on == "rows" and DESCRIPTOR.search(columns[j])):
+                continue
+            if (i, j) in spanned:
                 continue
             column = SETTING_PAIR.sub("", columns[j]).strip() if j in pairs else columns[j]
             dataset, model, metric, benchmark = cell_labels(layout, i, label, column, context, aliases)

@@ -185,6 +185,23 @@ def test_a_setting_drawn_over_two_lines_of_a_model_header_is_the_columns_setting
     ]
 
 
+def test_a_score_spanning_two_rows_is_one_record_on_its_first_row():
+    # a benchmark's description wrapped over two lines, its scores centred on both
+    records = _html(
+        "<tr><th>Benchmark</th><th>Description</th><th>Nimbus 7B</th><th>Orca 13B</th></tr>"
+        '<tr><td rowspan="2">CharXiv</td><td>Reasoning over</td><td rowspan="2">81.4</td>'
+        '<td rowspan="2">69.6</td></tr>'
+        "<tr><td>complex charts</td></tr>"
+        "<tr><td>MMMU</td><td>Visual reasoning</td><td>68.0</td><td>76.0</td></tr>"
+    )
+    assert _rows(records, "row", "model", "value") == [
+        (1, "Nimbus 7B", 81.4),
+        (1, "Orca 13B", 69.6),
+        (3, "Nimbus 7B", 68.0),
+        (3, "Orca 13B", 76.0),
+    ]
+
+
 def test_a_header_row_of_metrics_and_settings_under_the_benchmarks():
     records = _html(
         '<tr><th rowspan="2">Model</th><th colspan="2">AIME 2024</th>'

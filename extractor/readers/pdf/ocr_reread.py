@@ -72,7 +72,10 @@ def reread_doubtful(
             on_it = [w for w, b in zip(line, baselines, strict=True) if b == baseline]
             for stretch in _stretches(on_it, gutter_em * size):
                 doubtful = min(w.confidence for w in stretch) < ocr.reread_below
-                new_line += _surest(picture, stretch, size, ocr) if doubtful else stretch
+                if doubtful:
+                    new_line += _surest(picture, stretch, size, ocr)
+                else:
+                    new_line += [v for w in stretch for v in _checked(picture, w, ocr)]
         out.append(new_line)
     return out
 
@@ -87,10 +90,11 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
         read = [w for ln in read_crop(picture, (x0, top, x1, bottom), factor, ocr, SINGLE_LINE) for w in ln]
         if read:
             readings.append(read)
-    if len(stretch) > 1:  # a note set smaller than its cell's name is read right alone
-        readings.append([r for w in stretch for r in _alone(picture, w, ocr)])
-    best = max(readings, key=_score)  # the first of the surest
-    return _contested(best, readings, ocr.contest_margin)
+    best = _contested(max(readings, key=_score), readings, ocr.contest_margin)  # the first of the surest
+    if len(stretch) == 1:
+        return best
+    # a word still in doubt (a note set smaller than its cell's name) is mostly read right alone
+    return [r for w in best for r in _alone(picture, w, ocr)]
 
 
 def _alone(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
@@ -115,6 +119,22 @@ def _alone(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
     if len(best) == 1:  # its own box: a reading alone boxes the ink a little apart
         return [replace(word, text=best[0].text, confidence=best[0].confidence)]
     return best
+
+
+def _checked(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
+    """A score Tesseract read in its line with less confidence than `ocr.check_below`, read again
+    alone at each of `reread_scales`: in a line, a light small digit is misread with confidence
+    (`21.0%` at 0.89 for `21.6%`, read alone at 0.96). The surest reading is kept, contested where
+    the readings disagree on its digits and no other confirms it."""
+    if word.confidence >= ocr.check_below or not holds_score(word.text):
+        return [word]
+    box = _box(picture, word)
+    readings = [[word]]
+    for factor in ocr.reread_scales:
+        read = [w for ln in read_crop(picture, box, factor, ocr, SINGLE_LINE) for w in ln]
+        if len(read) == 1 and holds_score(read[0].text):
+            readings.append([replace(word, text=read[0].text, confidence=read[0].confidence)])
+    return _contested(max(readings, key=_score), readings, ocr.contest_margin)
 
 
 def _digits_of(words: Sequence[Boxed]) -> str:

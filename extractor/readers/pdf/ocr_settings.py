@@ -52,6 +52,13 @@ class OcrSettings(BaseModel):
         description="a doubtful stretch is read again alone at these enlargements, the surest reading "
         "kept (on the OCR benchmark, 1 and 2: records 65.6% -> 69.6%; adding 1.5 and 3: 68.3%)",
     )
+    check_below: float = Field(
+        0.95,
+        ge=0,
+        le=1,
+        description="a score read in a sure stretch with less confidence than this is read again alone "
+        "(a light small digit misread in its line: `21.0%` at 0.89 where `21.6%` is printed)",
+    )
     stacked_em: float = Field(
         1.3,
         gt=1,

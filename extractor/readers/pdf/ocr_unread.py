@@ -2,7 +2,7 @@
 rows it spans), Tesseract's page layout may skip a whole line of a table, scores and all, with no
 word and no doubt to tell of it. The picture still holds it: with every word read painted out, the
 pixel rows where ink is left, as tall as a line of the words read, are read again, alone, and the
-words read there with confidence are added."""
+words read there with confidence, apart from the words read, are added."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ _JOIN_EM = 0.15  # ink rows this close (of the words' height) are one band: a le
 _BAND_MIN = 0.5  # a band lower than this share of the words' height is specks or a rule's end
 _BAND_MAX = 3.0  # a band taller than this many words' heights is a figure, not lines left out
 _PAD_PX = 3
+_NEAR_EM = 0.3  # a word read in what is left this near a word read is a piece of that word's ink
 
 
 def unread_lines(picture, lines: Sequence[Sequence[Boxed]], ocr: OcrSettings) -> list[list[Boxed]]:
@@ -47,10 +48,23 @@ def unread_lines(picture, lines: Sequence[Sequence[Boxed]], ocr: OcrSettings) ->
             min(picture.height, bottom + _PAD_PX),
         )
         for ln in read_crop(blank, box, 1.0, ocr, BLOCK):
-            kept = [w for w in ln if w.confidence >= ocr.min_confidence]
+            kept = [w for w in ln if w.confidence >= ocr.min_confidence and not _beside(w, words, height)]
             if kept:
                 found.append(kept)
     return found
+
+
+def _beside(new: Boxed, words: Sequence[Boxed], height: float) -> bool:
+    """Whether `new` touches a word read (within _NEAR_EM of the words' height): the edge of a bold
+    word whose box left some of its ink out, read as a letter (`Pa 2arameter`), not a word left out."""
+    near = _NEAR_EM * height
+    return any(
+        new.left - near < w.left + w.width
+        and w.left - near < new.left + new.width
+        and new.top < w.top + w.height
+        and w.top < new.top + new.height
+        for w in words
+    )
 
 
 def _bands(inked: np.ndarray, height: float) -> list[tuple[int, int]]:
@@ -62,11 +76,15 @@ def _bands(inked: np.ndarray, height: float) -> list[tuple[int, int]]:
 
 # Dashes: an empty cell's dash is a bar Tesseract often drops as a speck or reads as `=`
 _DASH_READINGS = frozenset({"-", "–", "—", "=", "==", "--", "~", "_"})
-_BAR_THICK = 0.2  # a bar is at most this share of the words' height thick
-_BAR_WIDTHS = (0.25, 1.5)  # and this wide: shorter is a speck, longer a rule
-_BAR_CLEAR = 0.5  # with no ink and no word this near above or below it (an underline has its word)
-# by its width (of the words' height): a hyphen `-` under this, an en dash `–` under the next, else `—`
-_HYPHEN_MAX, _EN_DASH_MAX = 0.45, 0.8
+# the font size of the words read, from their boxes' em: capitals and digits are 0.72 em high,
+# a word with a descender 0.95
+_HEIGHT_EM = 0.8
+_BAR_THICK = 0.15  # a bar is at most this many ems thick
+_BAR_WIDTHS = (0.2, 1.3)  # and this wide: shorter is a speck, longer a rule
+_BAR_CLEAR = 0.4  # with no ink and no word this near above or below it (an underline has its word)
+# by its width (em): a hyphen `-` under this, an en dash `–` under the next, else an em dash `—`
+# (measured on corpus pages: hyphens 0.26 em, em dashes 0.89)
+_HYPHEN_MAX, _EN_DASH_MAX = 0.45, 0.75
 _DASH_CONFIDENCE = 0.9  # a bar drawn alone is a dash for sure: what Tesseract gives a clean word
 
 
@@ -77,52 +95,53 @@ def with_dashes(picture, lines: list[list[Boxed]]) -> list[list[Boxed]]:
     words = [w for ln in lines for w in ln]
     if not words:
         return lines
-    height = statistics.median(w.height for w in words)
+    em = statistics.median(w.height for w in words) / _HEIGHT_EM
     ink = np.asarray(picture) < INK
-    lines = [[_as_dash(w, ink, height) for w in ln] for ln in lines]
+    lines = [[_as_dash(w, ink, em) for w in ln] for ln in lines]
     left = ink.copy()
     for w in words:
         left[max(0, w.top - 1) : w.top + w.height + 1, max(0, w.left - 1) : w.left + w.width + 1] = False
     alone: list[list[Boxed]] = []
-    for bar in _bars(left, words, height):
+    for bar in _bars(left, words, em):
         middle = bar.top + bar.height / 2
         hosts = [ln for ln in lines if min(w.top for w in ln) <= middle <= max(w.top + w.height for w in ln)]
         if hosts:
             min(
                 hosts, key=lambda ln: abs(statistics.median(w.top + w.height / 2 for w in ln) - middle)
             ).append(bar)
-        elif alone and abs(alone[-1][0].top - bar.top) <= _BAR_THICK * height:
+        elif alone and abs(alone[-1][0].top - bar.top) <= _BAR_THICK * em:
             alone[-1].append(bar)
         else:
             alone.append([bar])
     return [sorted(ln, key=lambda w: w.left) for ln in lines] + alone
 
 
-def _dash(width: float, height: float) -> str:
-    return "-" if width < _HYPHEN_MAX * height else "–" if width < _EN_DASH_MAX * height else "—"
+def _dash(width: float, em: float) -> str:
+    return "-" if width < _HYPHEN_MAX * em else "–" if width < _EN_DASH_MAX * em else "—"
 
 
-def _as_dash(word: Boxed, ink: np.ndarray, height: float) -> Boxed:
+def _as_dash(word: Boxed, ink: np.ndarray, em: float) -> Boxed:
     if word.text not in _DASH_READINGS:
         return word
     box = ink[word.top : word.top + word.height, word.left : word.left + word.width]
     rows = np.flatnonzero(box.any(axis=1))
     cols = np.flatnonzero(box.any(axis=0))
-    if not len(rows) or rows[-1] - rows[0] + 1 != len(rows) or len(rows) > _BAR_THICK * height:
+    if not len(rows) or rows[-1] - rows[0] + 1 != len(rows) or len(rows) > _BAR_THICK * em:
         return word  # two strokes (a true `=`), or no bar
-    dash = _dash(cols[-1] - cols[0] + 1, height)
+    dash = _dash(cols[-1] - cols[0] + 1, em)
     return word if dash == word.text else replace(word, text=dash)
 
 
-def _bars(left: np.ndarray, words: Sequence[Boxed], height: float) -> list[Boxed]:
-    """The bars of ink left, each alone: thin, as wide as a dash, clear above and below."""
-    clear = round(_BAR_CLEAR * height)
+def _bars(left: np.ndarray, words: Sequence[Boxed], em: float) -> list[Boxed]:
+    """The bars of ink left, each alone: thin, as wide as a dash, clear above and below (`em`:
+    the words' font size)."""
+    clear = round(_BAR_CLEAR * em)
     out = []
     for top, bottom in _runs(np.flatnonzero(left.sum(axis=1) >= _ROW_INK_PX), 1):
-        if bottom - top > _BAR_THICK * height:
+        if bottom - top > _BAR_THICK * em:
             continue
         for x0, x1 in _runs(np.flatnonzero(left[top:bottom].any(axis=0)), 1):
-            if not _BAR_WIDTHS[0] * height <= x1 - x0 <= _BAR_WIDTHS[1] * height:
+            if not _BAR_WIDTHS[0] * em <= x1 - x0 <= _BAR_WIDTHS[1] * em:
                 continue
             if left[max(0, top - clear) : top, x0:x1].any() or left[bottom : bottom + clear, x0:x1].any():
                 continue
@@ -134,7 +153,7 @@ def _bars(left: np.ndarray, words: Sequence[Boxed], height: float) -> list[Boxed
                 for w in words
             ):
                 continue  # an underline or a rule's end under a word
-            text = _dash(x1 - x0, height)
+            text = _dash(x1 - x0, em)
             out.append(Boxed(text, int(x0), int(top), int(x1 - x0), int(bottom - top), _DASH_CONFIDENCE))
     return out
 
