@@ -20,7 +20,7 @@ INK = 160  # a pixel darker than this (0-255) is ink; an anti-aliased rim of a l
 _ROW_INK_PX = 2  # a pixel row with fewer inked pixels left holds no unread text
 _JOIN_EM = 0.15  # ink rows this close (of the words' height) are one band: a letter's parts
 _BAND_MIN = 0.5  # a band lower than this share of the words' height is specks or a rule's end
-_BAND_MAX = 3.0  # a band taller than this many words' heights is a figure, not lines left out
+_BAND_MAX = 6.0  # taller is a figure, not lines left out (a staggered header of four lines is ~5)
 _PAD_PX = 3
 _NEAR_EM = 0.3  # a word read in what is left this near a word read is a piece of that word's ink
 
