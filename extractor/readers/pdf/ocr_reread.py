@@ -1,7 +1,10 @@
 """A second reading of what Tesseract read with doubt. Read with its whole page, a cell set smaller
 than its row (`MMLU (Pass@1)`), bold, or beside a rule is often misread (`crassa)`, `(Em)`); read
 alone, enlarged, as one line, it mostly is not. Each stretch of a line (words up to a column
-gutter) holding a doubtful word is read again so, and the reading Tesseract is surer of is kept."""
+gutter) holding a doubtful word is read again so, and the reading Tesseract is surer of is kept;
+a word still in doubt then is read alone. A score read in its line with a little doubt is read
+alone too (in a line a light small digit is misread surely), and a word box as tall as two lines
+is read as the block of lines it holds."""
 
 from __future__ import annotations
 
@@ -123,9 +126,9 @@ def _alone(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
 
 def _checked(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
     """A score Tesseract read in its line with less confidence than `ocr.check_below`, read again
-    alone at each of `reread_scales`: in a line, a light small digit is misread with confidence
-    (`21.0%` at 0.89 for `21.6%`, read alone at 0.96). The surest reading is kept, contested where
-    the readings disagree on its digits and no other confirms it."""
+    alone at each of `reread_scales` until a reading confirms it: in a line, a light small digit is
+    misread with confidence (`21.0%` at 0.89 for `21.6%`, read alone at 0.96). The surest reading
+    is kept, contested where the readings disagree on its digits and no other confirms it."""
     if word.confidence >= ocr.check_below or not holds_score(word.text):
         return [word]
     box = _box(picture, word)
@@ -134,6 +137,8 @@ def _checked(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
         read = [w for ln in read_crop(picture, box, factor, ocr, SINGLE_LINE) for w in ln]
         if len(read) == 1 and holds_score(read[0].text):
             readings.append([replace(word, text=read[0].text, confidence=read[0].confidence)])
+            if read[0].text == word.text:
+                break  # confirmed: no need of a third reading
     return _contested(max(readings, key=_score), readings, ocr.contest_margin)
 
 
