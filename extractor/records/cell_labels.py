@@ -47,9 +47,24 @@ def _labels(layout: Layout, label: str, column: str, context: str | None, aliase
     if context and not aliases.dataset(dataset):
         if AVERAGE.match(dataset) or aliases.language(dataset):
             return _Labels(dataset, model, None, context)
-        if aliases.metric(dataset):
+        if aliases.metric(dataset) and not _named_apart(layout, context, aliases):
             return _Labels(dataset, model, dataset, context)
     return _Labels(dataset, model)
+
+
+def _named_apart(layout: Layout, context: str, aliases: Vocabulary) -> bool:
+    """Whether another dataset label of the table names the caption's benchmark itself ('MT Bench'
+    beside 'ELO Rating', whose benchmark's name was lost above it): a label that is only a metric is
+    then another benchmark's column, not the caption's."""
+    entry = aliases.dataset(context)
+    if entry is None:
+        return False
+    labels = layout.columns[layout.label_cols :] if layout.models_on == "rows" else layout.labels
+    return any(
+        (found := aliases.dataset(t)) is not None and found.entry.name == entry.entry.name
+        for t in labels
+        if t
+    )
 
 
 def caption_metric(

@@ -185,6 +185,20 @@ def test_a_setting_drawn_over_two_lines_of_a_model_header_is_the_columns_setting
     ]
 
 
+def test_a_metric_column_beside_a_column_naming_the_captions_benchmark_is_not_that_benchmark():
+    caption = "Table 3: Comparison of chat models on MT-Bench."
+    # the column over `Elo Rating` lost its benchmark's name (`Chatbot Arena`, read by OCR as nothing)
+    records = _grid([["Model", "Elo Rating", "MT Bench"], ["Nimbus 7B", "1031", "6.84"]], caption)
+    assert _rows(records, "dataset", "value") == [("Elo Rating", 1031.0), ("MT-Bench", 6.84)]
+    assert "unknown-dataset" in records[0].flags
+    # with no column naming it, a metric-only column is the caption's benchmark, in that metric
+    records = _grid([["Model", "Elo Rating", "Win Rate"], ["Nimbus 7B", "1031", "61.2"]], caption)
+    assert _rows(records, "dataset", "metric", "value") == [
+        ("MT-Bench", "Elo", 1031.0),
+        ("MT-Bench", "Win Rate", 61.2),
+    ]
+
+
 def test_a_score_spanning_two_rows_is_one_record_on_its_first_row():
     # a benchmark's description wrapped over two lines, its scores centred on both
     records = _html(
