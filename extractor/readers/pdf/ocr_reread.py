@@ -103,8 +103,8 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
 def _alone(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
     """A doubtful word read alone in its box (the surest of `reread_scales`), where that reading is
     sure (every word `reread_below` or over), keeps its digits and drops no letters; else the word
-    as read. Alone, Tesseract reads digits for look-alike letters (`o1` as `01`) and loses an edge
-    letter (`(3-shot` as `(3-sho`): a line's reading tells those better."""
+    as read. Alone, Tesseract reads digits for look-alike letters (an `o` before a digit as `0`)
+    and loses an edge letter (`(3-shot` as `(3-sho`): a line's reading tells those better."""
     if word.confidence >= ocr.reread_below:
         return [word]
     box = _box(picture, word)

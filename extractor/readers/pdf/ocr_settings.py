@@ -64,7 +64,7 @@ class OcrSettings(BaseModel):
         gt=1,
         description="a word whose box is taller than this share of its line's font size holds lines "
         "Tesseract ran together (a note set small on two lines beside a row): it is read again as a "
-        "block (on the Gemini 2.5 Pro card 1.38-2.1 such boxes, single words 0.9-1.1 and 1.31 for a "
+        "block (on a model card's table 1.38-2.1 such boxes, single words 0.9-1.1 and 1.31 for a "
         "bold word of a line of smaller text)",
     )
     contest_margin: float = Field(
