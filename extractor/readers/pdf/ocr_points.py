@@ -1,9 +1,8 @@
 """A decimal point Tesseract left out of a number (`181%` for `18.1%`: the point set tight before a
 narrow `1`). The point is still in the picture: a word read as an integer whose ink holds, besides
 one part per digit, one small dot on the digits' baseline between two of them gets its point back
-there. A comma (its tail hangs below the baseline) is no point. Where
-Tesseract was unsure of the word, a digit may be misread too (`719` for `77.9`): the number is
-then in doubt."""
+there. A comma (its tail hangs below the baseline) is no point. Where Tesseract was unsure of the
+word, a digit may be misread too (`719` for `77.9`): the number is then in doubt."""
 
 from __future__ import annotations
 

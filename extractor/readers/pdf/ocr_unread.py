@@ -15,8 +15,8 @@ import numpy as np
 from extractor.readers.pdf.ocr_geometry import Boxed
 from extractor.readers.pdf.ocr_reread import BLOCK, read_crop
 from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.ocr_spaces import INK
 
-INK = 160  # a pixel darker than this (0-255) is ink; an anti-aliased rim of a letter read is not
 _ROW_INK_PX = 2  # a pixel row with fewer inked pixels left holds no unread text
 _JOIN_EM = 0.15  # ink rows this close (of the words' height) are one band: a letter's parts
 _BAND_MIN = 0.5  # a band lower than this share of the words' height is specks or a rule's end
@@ -32,14 +32,14 @@ def unread_lines(picture, lines: Sequence[Sequence[Boxed]], ocr: OcrSettings) ->
     if not words:
         return []
     height = statistics.median(w.height for w in words)
-    ink = np.asarray(picture) < INK
-    for w in words:
-        ink[max(0, w.top - 1) : w.top + w.height + 1, max(0, w.left - 1) : w.left + w.width + 1] = False
-    blank = picture.copy()  # the words read painted out: only what is left is read
-    for w in words:
-        blank.paste(255, (w.left, w.top, w.left + w.width, w.top + w.height))
+    ink = _words_out(np.asarray(picture) < INK, words)
+    blank = None  # the picture with the words read painted out, made where a band is left
     found: list[list[Boxed]] = []
     for top, bottom in _bands(ink.sum(axis=1) >= _ROW_INK_PX, height):
+        if blank is None:
+            blank = picture.copy()
+            for w in words:
+                blank.paste(255, (w.left, w.top, w.left + w.width, w.top + w.height))
         cols = np.flatnonzero(ink[top:bottom].any(axis=0))
         box = (
             max(0, int(cols[0]) - _PAD_PX),
@@ -52,6 +52,13 @@ def unread_lines(picture, lines: Sequence[Sequence[Boxed]], ocr: OcrSettings) ->
             if kept:
                 found.append(kept)
     return found
+
+
+def _words_out(ink: np.ndarray, words: Sequence[Boxed]) -> np.ndarray:
+    """`ink` (changed in place) without the ink of the words read, a pixel beyond their boxes."""
+    for w in words:
+        ink[max(0, w.top - 1) : w.top + w.height + 1, max(0, w.left - 1) : w.left + w.width + 1] = False
+    return ink
 
 
 def _beside(new: Boxed, words: Sequence[Boxed], height: float) -> bool:
@@ -98,9 +105,7 @@ def with_dashes(picture, lines: list[list[Boxed]]) -> list[list[Boxed]]:
     em = statistics.median(w.height for w in words) / _HEIGHT_EM
     ink = np.asarray(picture) < INK
     lines = [[_as_dash(w, ink, em) for w in ln] for ln in lines]
-    left = ink.copy()
-    for w in words:
-        left[max(0, w.top - 1) : w.top + w.height + 1, max(0, w.left - 1) : w.left + w.width + 1] = False
+    left = _words_out(ink.copy(), words)
     alone: list[list[Boxed]] = []
     for bar in _bars(left, words, em):
         middle = bar.top + bar.height / 2
