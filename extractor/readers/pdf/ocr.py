@@ -10,6 +10,7 @@ rendered nor shown to Tesseract. Where Tesseract is missing, the pictures are to
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ Wanted = tuple[Box, str]  # an area OCR should read, and why
 _AREA_PAD = 2.0
 # a page rendered past this many pixels is rendered coarser (a poster at 300 dpi would take gigabytes)
 _MAX_RENDER_PIXELS = 60_000_000
+_HAIR = 0.01  # of a pixel
 DOUBLE_SHARE = 0.6  # a word this much inside a longer one is a second reading of its ink
 DOUBLE_MARK_SHARE = 0.5  # a mark this much inside a longer word is a part of its ink read again
 DOUBLE_FUZZY_CHARS = 4  # a second reading this long may differ from the longer one by a letter
@@ -109,18 +111,12 @@ def _read_page(
             if reason != NO_TEXT_LAYER:
                 warn_picture_table(doc, text.number, reason, why)
         return []
-    image, scale = _render(page, settings.ocr)
+    scale = _scale(page, settings.ocr)
     found = []
-    # a page without text is read in parts: each of two columns apart (ocr_columns.py)
-    wanted = [
-        (area, reason)
-        for box, reason in wanted
-        for area in (page_areas(image, scale) if reason == NO_TEXT_LAYER else [box])
-    ]
-    for box, reason in wanted:
+    for picture, origin, box, reason in _pictures(page, wanted, scale):
         rules: list[Box] = []
         try:
-            words = read_words(image, box, scale, settings, rules)
+            words = read_words(picture, box, scale, settings, rules, origin)
         except Exception as e:  # Tesseract stopped (timeout) or failed on this picture
             if reason != NO_TEXT_LAYER:
                 warn_picture_table(doc, text.number, reason, f"OCR failed ({type(e).__name__}: {e})"[:200])
@@ -129,32 +125,79 @@ def _read_page(
     return found
 
 
-def _render(page: pdfium.PdfPage, settings: OcrSettings):
-    """The page as a grayscale PIL image at the OCR resolution (coarser for a huge page), and its scale."""
+def _scale(page: pdfium.PdfPage, settings: OcrSettings) -> float:
+    """Pixels a point at the OCR resolution (coarser for a huge page)."""
     width, height = page.get_size()
     scale = settings.dpi / 72
     if width * height * scale * scale > _MAX_RENDER_PIXELS:
         scale = (_MAX_RENDER_PIXELS / (width * height)) ** 0.5
-    return page.render(scale=scale, grayscale=True).to_pil(), scale
+    return scale
+
+
+def _pictures(page: pdfium.PdfPage, wanted: list[Wanted], scale: float):
+    """(picture, its top-left pixel on the page, area, why) for each area OCR reads. A page without
+    text is rendered whole in grayscale and read in parts (ocr_columns.py); a picture of a table
+    alone, in colour, then made gray: pdfium's grayscale rendering of a large colour image holds
+    twice its colour memory (a picture of 6022 x 5623 pixels: 182 MB against 83), and the area
+    alone spares the rest of the page. Its pixels are the page's rendering's, gray within 3 levels."""
+    for box, reason in wanted:
+        if reason == NO_TEXT_LAYER:
+            image = _render(page, scale)
+            for area in page_areas(image, scale):
+                yield image, (0, 0), area, reason
+        else:
+            pixels = _crop(box, scale, _page_pixels(page, scale))
+            if pixels[2] - pixels[0] < 2 or pixels[3] - pixels[1] < 2:
+                continue
+            yield _render(page, scale, pixels, gray=False).convert("L"), pixels[:2], box, reason
+
+
+def _page_pixels(page: pdfium.PdfPage, scale: float) -> tuple[int, int]:
+    width, height = page.get_size()
+    return math.ceil(width * scale), math.ceil(height * scale)  # as pypdfium2 sizes a rendering
+
+
+def _crop(box: Box, scale: float, size: tuple[int, int]) -> tuple[int, int, int, int]:
+    """The pixels of the page's rendering OCR reads for `box`: padded by _AREA_PAD."""
+    x0, top = max(0.0, box[0] - _AREA_PAD), max(0.0, box[1] - _AREA_PAD)
+    return (
+        round(x0 * scale),
+        round(top * scale),
+        min(size[0], round((box[2] + _AREA_PAD) * scale)),
+        min(size[1], round((box[3] + _AREA_PAD) * scale)),
+    )
+
+
+def _render(page: pdfium.PdfPage, scale: float, pixels: tuple[int, int, int, int] | None = None, gray=True):
+    """The page, or its `pixels` (left, top, right, bottom of the whole rendering), as a PIL image."""
+    crop = (0.0, 0.0, 0.0, 0.0)
+    if pixels is not None:
+        width, height = _page_pixels(page, scale)
+        # pypdfium2 rounds a crop's points up to pixels: a hair under each edge's pixel keeps it
+        left, top, right, bottom = pixels
+        crop = tuple(max(0.0, (n - _HAIR) / scale) for n in (left, height - bottom, width - right, top))
+    return page.render(scale=scale, crop=crop, grayscale=gray).to_pil()
 
 
 def read_words(
-    image, box: Box, scale: float, settings: PdfSettings, rules: list[Box] | None = None
+    image,
+    box: Box,
+    scale: float,
+    settings: PdfSettings,
+    rules: list[Box] | None = None,
+    origin: tuple[int, int] = (0, 0),
 ) -> list[Word]:
-    """Tesseract's words in `box` of the rendered page, in page points; each a `Word` with its
-    confidence, in Tesseract's reading order (block, paragraph, line, word). The rules erased
-    from the picture first are added to `rules`, in page points (a line's box, thin as drawn)."""
+    """Tesseract's words in `box` of the rendered page (`image`, whose top-left pixel is `origin`
+    of the page's rendering), in page points; each a `Word` with its confidence, in Tesseract's
+    reading order (block, paragraph, line, word). The rules erased from the picture first are
+    added to `rules`, in page points (a line's box, thin as drawn)."""
     ocr = settings.ocr
-    x0, top = max(0.0, box[0] - _AREA_PAD), max(0.0, box[1] - _AREA_PAD)
-    crop = (
-        round(x0 * scale),
-        round(top * scale),
-        min(image.width, round((box[2] + _AREA_PAD) * scale)),
-        min(image.height, round((box[3] + _AREA_PAD) * scale)),
-    )
+    size = (origin[0] + image.width, origin[1] + image.height)
+    crop = _crop(box, scale, size)
     if crop[2] - crop[0] < 2 or crop[3] - crop[1] < 2:
         return []
-    picture, found = erase_rules(image.crop(crop), scale)
+    ox, oy = origin
+    picture, found = erase_rules(image.crop((crop[0] - ox, crop[1] - oy, crop[2] - ox, crop[3] - oy)), scale)
     if rules is not None:
         rules += [
             (
