@@ -11,7 +11,7 @@ from extractor.model.record import ResultRecord
 from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.normalize.model_names import complete_model_names
-from extractor.vocab.labels import clean_label, split_label, without_marks
+from extractor.vocab.labels import clean_label, split_label, without_direction, without_marks
 from extractor.vocab.names import Vocabulary, VocabularyError, load_vocabulary
 from extractor.vocab.settings import (
     merge_settings,
@@ -60,7 +60,7 @@ def normalize_record(
     metric_raw = rec.metric_raw or ds.metric_raw or md.metric_raw
     metric_entry = aliases.metric(metric_raw) if metric_raw else None
     if metric_raw:
-        metric = metric_entry.name if metric_entry else clean_label(metric_raw)
+        metric = metric_entry.name if metric_entry else clean_label(without_direction(metric_raw))
     else:
         metric = (match.implied_metric or match.entry.metric) if match else None
         if metric and metric.startswith("Pass@") and re.search(r"\b(maj|cons)@\d", rec.setting_raw or ""):

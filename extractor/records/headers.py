@@ -11,6 +11,7 @@ from typing import NamedTuple
 from extractor.model.document import Table
 from extractor.vocab.labels import known_benchmark, without_translation
 from extractor.vocab.names import Vocabulary
+from extractor.vocab.patterns import DIRECTION_MARKED
 from extractor.vocab.settings import (
     header_setting,
     is_header_setting,
@@ -206,21 +207,40 @@ def _mode_setting(header: list[list[str]], k: int, j: int) -> str:
 def metric_rows(
     header: list[list[str]], label_cols: int, aliases: Vocabulary, settings: dict[int, str]
 ) -> dict[int, str]:
-    """Header rows below the first whose cells are all metrics or settings ('pass@1 | cons@64 | rating'):
-    each cell is its column's metric or setting, not a part of the benchmark's name."""
+    """Header rows below the first whose cells are all metrics or settings ('pass@1 | cons@64 | rating';
+    a label marked with an arrow, 'SS ↑', is a metric even where the vocabulary does not know it): each
+    cell is its column's metric or setting, not a part of the benchmark's name."""
     out: dict[int, str] = {}
-    for row in header[1:]:
+    for k, row in enumerate(header[1:], start=1):
         cells = [(j, c) for j, c in enumerate(row) if j >= label_cols and c]
         # a pair '0-shot / 5-shot' is split over its columns elsewhere (build._pair_settings)
-        if not cells or not all(aliases.metric(c) or (parse_setting(c) and "/" not in c) for _, c in cells):
+        if not cells or not all(_metric_or_setting(c, aliases) for _, c in cells):
+            continue
+        # a metric known only by its arrow is one where the column is named above it ('test-zh');
+        # under nothing but 'Metric' it is the column's name, no metric of a name left unread
+        marked = any(not aliases.metric(c) and DIRECTION_MARKED.match(c) for _, c in cells)
+        if marked and not all(_named_above(header, k, j) for j, _ in cells):
             continue
         for j, c in cells:
             if parse_setting(c) and not aliases.metric(c):
                 settings[j] = "; ".join(s for s in (settings.get(j), parse_setting(c)) if s)
             else:
                 out[j] = c
+                for above in header[:k]:  # 'Metric' over 'Tool Selection ↑' names no benchmark
+                    if GENERIC_GROUP.match(above[j]):
+                        above[j] = ""
         row[:] = [""] * len(row)
     return out
+
+
+def _named_above(header: list[list[str]], k: int, j: int) -> bool:
+    return any(row[j] and not GENERIC_GROUP.match(row[j]) for row in header[:k])
+
+
+def _metric_or_setting(cell: str, aliases: Vocabulary) -> bool:
+    if aliases.metric(cell) or DIRECTION_MARKED.match(cell):
+        return True
+    return bool(parse_setting(cell)) and "/" not in cell
 
 
 def _join_split_titles(row: list[str], label_cols: int) -> None:

@@ -7,7 +7,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from extractor.vocab.names import DatasetMatch, Vocabulary
-from extractor.vocab.patterns import FOOTNOTE_MARKS, MODEL_SIZE
+from extractor.vocab.patterns import DIRECTION_MARKED, FOOTNOTE_MARKS, MODEL_SIZE
 from extractor.vocab.settings import parse_setting, split_trailing_parens, split_trailing_setting
 
 # A label that stands for its benchmark's own score ('Avg.', 'Overall'), alone or stacked in two languages.
@@ -104,6 +104,12 @@ def split_variant_note(label: str) -> tuple[str, str | None]:
 def clean_label(text: str) -> str:
     """Whitespace collapsed and citation marks dropped: 'LibriSpeech [54]' -> 'LibriSpeech'."""
     return re.sub(r"\s+", " ", CITATION.sub("", text)).strip()
+
+
+def without_direction(label: str) -> str:
+    """A label without the arrow that says which way is better: 'SS ↑' -> 'SS'."""
+    marked = DIRECTION_MARKED.match(label.strip())
+    return marked.group("label") if marked else label
 
 
 def _setting_and_metric(inner: str, aliases: Vocabulary) -> tuple[str, str] | None:

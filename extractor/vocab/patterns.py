@@ -60,3 +60,5 @@ ABSTRACT_LABEL = re.compile(r"^(?P<lead>\s*)abstract(?P<bounded>\b)?(?P<sep>\s*[
 FOOTNOTE_MARKS = "*∗⋆†‡§¶"
 # A bare score: '71.2', '88', '64.5%'.
 PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
+# a header label marked by which way is better ('SS ↑', 'WER (%) (↓)'): a metric, whatever its name
+DIRECTION_MARKED = re.compile(r"^(?P<label>\S.*?)\s*(?:\(\s*[↑↓]\s*\)|[↑↓])$")

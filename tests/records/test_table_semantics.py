@@ -980,3 +980,33 @@ def test_a_name_drawn_between_two_rows_and_one_document_giving_two_values_are_fl
     records = [r for r in _grid([["Model", "MMLU"], ["Nimbus 7B", "61.2"], ["Orca 7B", "55.0"]])]
     twice = flag_conflicts(records + [records[0].model_copy(update={"value": 63.0, "table_index": 1})])
     assert [r.flags for r in twice] == [["conflicting-values"], [], ["conflicting-values"]]
+
+
+def test_a_label_marked_with_an_arrow_is_its_columns_metric_under_the_test_set():
+    records = _grid(
+        [
+            ["Model", "test-zh", "test-zh", "test-en", "test-en"],
+            ["Model", "CER (%) ↓", "SS ↑", "WER (%) ↓", "SS ↑"],
+            ["Nimbus-TTS", "1.51", "0.630", "3.82", "0.460"],
+        ],
+        "Table 3: Results of TTS models on the test sets.",
+    )
+    # `SS` is no metric the vocabulary knows: the arrow says it is one, and is no part of its name
+    assert _rows(records, "dataset", "metric", "metric_raw", "model", "value") == [
+        ("test-zh", "CER", "CER (%) ↓", "Nimbus-TTS", 1.51),
+        ("test-zh", "SS", "SS ↑", "Nimbus-TTS", 0.63),
+        ("test-en", "WER", "WER (%) ↓", "Nimbus-TTS", 3.82),
+        ("test-en", "SS", "SS ↑", "Nimbus-TTS", 0.46),
+    ]
+    # under nothing but `Metric`, a label known only by its arrow stays the column's name
+    records = _grid(
+        [
+            ["Model", "Metric", "Metric"],
+            ["Model", "Tool Selection ↑", "Code Correctness ↑"],
+            ["Nimbus-Chat", "95.4", "87.0"],
+        ]
+    )
+    assert _rows(records, "dataset", "metric", "value") == [
+        ("Tool Selection ↑", None, 95.4),
+        ("Code Correctness ↑", None, 87.0),
+    ]
