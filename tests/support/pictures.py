@@ -109,3 +109,56 @@ def centred_header_image(size_pt: float = 15) -> Image.Image:
         for x, text in zip(cols, row, strict=True):
             draw.text((x, second + px(8) + line * (i + 1)), text, fill=0, font=face, anchor="ls")
     return img
+
+
+STAGGERED_HEADER = (
+    ("Vega", "Large"),
+    ("Nimbus-7B",),
+    ("Orca-4", "Base"),
+    ("Orca-4", "Chat"),
+    ("Lynx",),
+    ("Kite", "Pretrain"),
+)
+STAGGERED_ROWS = (
+    ("AISHELL-1", "5.14", "1.53", "2.46", "226.47", "0.87", "1.95"),
+    ("WenetSpeech", "9.68", "7.72", "8.78", "146.05", "7.62", "8.75"),
+    ("LibriSpeech", "1.90", "1.60", "2.82", "75.39", "2.36", "3.11"),
+)
+
+
+def staggered_header_image(size_pt: float = 7) -> Image.Image:
+    """A table whose model names stand on two lines set close (`Vega` over `Large`) beside names on
+    one centred between them, as a small LaTeX table sets them; then STAGGERED_ROWS."""
+    px = lambda pt: round(pt * size_pt / 9 * DPI / 72)  # noqa: E731 - lengths for a 9 pt font
+    face = font(px(9))
+    cols = [px(8)] + [px(90) + k * px(62) for k in range(len(STAGGERED_HEADER))]
+    pitch, line = px(10.5), px(13)
+    img = Image.new("L", (cols[-1] + px(70), px(40) + line * (len(STAGGERED_ROWS) + 2)), 255)
+    draw = ImageDraw.Draw(img)
+    first = px(16)
+    for x, name in zip(cols[1:], STAGGERED_HEADER, strict=True):
+        if len(name) == 2:
+            draw.text((x, first), name[0], fill=0, font=face, anchor="ls")
+            draw.text((x, first + pitch), name[1], fill=0, font=face, anchor="ls")
+        else:
+            draw.text((x, first + pitch // 2), name[0], fill=0, font=face, anchor="ls")
+    below = first + pitch + px(5)
+    for y in (px(3), below, img.height - px(3)):
+        draw.line([(px(4), y), (img.width - px(4), y)], fill=0, width=max(1, px(0.6)))
+    for i, row in enumerate(STAGGERED_ROWS):
+        for x, text in zip(cols, row, strict=True):
+            draw.text((x, below + px(3) + line * (i + 1)), text, fill=0, font=face, anchor="ls")
+    return img
+
+
+def staggered_header_page(size_pt: float = 7) -> Image.Image:
+    """A scanned page: lines of running text at 10 pt, a caption, and staggered_header_image under it
+    (Tesseract's block reading runs such a header's two lines into pieces only on a page like it)."""
+    page = Image.new("L", (2481, 1400), 255)
+    draw, face = ImageDraw.Draw(page), font(round(10 / 72 * DPI))
+    for k in range(6):
+        line = "We tested the performance of the model at two stages and report the results"
+        draw.text((200, 120 + k * 55), line, fill=0, font=face)
+    draw.text((900, 520), "Table 1: ASR result comparison", fill=0, font=face)
+    page.paste(staggered_header_image(size_pt), (200, 600))
+    return page

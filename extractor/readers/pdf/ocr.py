@@ -26,6 +26,7 @@ from extractor.readers.pdf.ocr_reread import reread_doubtful
 from extractor.readers.pdf.ocr_rules import erase_rules
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.ocr_spaces import word_parts
+from extractor.readers.pdf.ocr_sparse import sparse_bands
 from extractor.readers.pdf.ocr_unread import unread_lines, with_dashes
 from extractor.readers.pdf.tesseract import ocr_unavailable, read_lines
 from extractor.readers.pdf.thresholds import PdfSettings
@@ -208,7 +209,7 @@ def read_words(
             )
             for a, b, c, d in found
         ]
-    found_lines = read_lines(picture, ocr)
+    found_lines = sparse_bands(picture, read_lines(picture, ocr), ocr)
     found_lines = reread_doubtful(picture, found_lines, ocr, settings.text.line_gutter_em)
     found_lines = with_dashes(picture, found_lines + unread_lines(picture, found_lines, ocr))
     left, up = crop[0] / scale, crop[1] / scale

@@ -23,9 +23,10 @@ _LANCZOS = 1
 _EDGE_PX = 2
 _MARGIN_PX = 10  # the white paper set around it
 _SIDE_EM = 0.3  # and this much (of the font size) wider each side: a letter Tesseract left out of a box
-# Tesseract's modes for one line of text, and for a block of lines
+# Tesseract's modes for one line of text, for a block of lines, and for words wherever they stand
 SINGLE_LINE = 7
 BLOCK = 6
+SPARSE = 11
 
 
 def _framed(picture, margin: int):

@@ -1,8 +1,9 @@
 """Ink Tesseract left unread. Where lines are set close (a category's name on two lines beside the
 rows it spans), Tesseract's page layout may skip a whole line of a table, scores and all, with no
 word and no doubt to tell of it. The picture still holds it: with every word read painted out, the
-pixel rows where ink is left, as tall as a line of the words read, are read again, alone, and the
-words read there with confidence, apart from the words read, are added."""
+pixel rows where ink is left, as tall as a line of the words read, are read again, alone, as sparse
+text (a staggered header left unread is lines of names set half a line apart: a block reading
+runs them together), and the words read there with confidence, apart from the words read, are added."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from extractor.readers.pdf.ocr_geometry import Boxed
-from extractor.readers.pdf.ocr_reread import BLOCK, read_crop
+from extractor.readers.pdf.ocr_reread import SPARSE, read_crop
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.ocr_spaces import INK
 
@@ -47,7 +48,7 @@ def unread_lines(picture, lines: Sequence[Sequence[Boxed]], ocr: OcrSettings) ->
             min(picture.width, int(cols[-1]) + 1 + _PAD_PX),
             min(picture.height, bottom + _PAD_PX),
         )
-        for ln in read_crop(blank, box, 1.0, ocr, BLOCK):
+        for ln in read_crop(blank, box, 1.0, ocr, SPARSE):
             kept = [w for w in ln if w.confidence >= ocr.min_confidence and not _beside(w, words, height)]
             if kept:
                 found.append(kept)
