@@ -11,8 +11,9 @@ from extractor.vocab.patterns import SIZE_IN_TEXT
 
 # A version or size that may follow a model name in running text: '1.1', 'v2', '7B', '2.0-pro'.
 _COMPLETION = rf"(?P<ext>v?\d+(?:\.\d+)+|v\d+|{SIZE_IN_TEXT}\b)"
-# what follows the label: its completion, not a row of numbers ('Model 71.4 79.0', 'Model 6.84 ± 0.07')
-_AFTER_LABEL = re.compile(rf"\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)")
+# what follows the label: its completion, not a row of numbers ('Model 71.4 79.0', 'Model 6.84 ± 0.07',
+# 'Model 1.8 | 4.0': scores a bar parts)
+_AFTER_LABEL = re.compile(rf"\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)(?!\s*[|¦])")
 _WORD_CHAR = re.compile(r"[\w-]")  # a label must not continue a word before it
 
 

@@ -12,3 +12,9 @@ def test_model_names_completed_from_the_text():
 def test_model_name_not_completed_when_ambiguous_or_another_label():
     assert complete_model_names({"Nimbus"}, "Nimbus 1.1 and Nimbus 1.2") == {}
     assert complete_model_names({"Nimbus", "Nimbus 2"}, "Nimbus 2 is new") == {}
+
+
+def test_a_table_row_of_scores_a_bar_parts_completes_no_name():
+    # a row read as text: the first of the scores is no version of the model's name
+    assert complete_model_names({"Nimbus-Audio"}, "Nimbus-Audio 1.8 | 4.0 | 2.0 | 4.2 5.14") == {}
+    assert complete_model_names({"Nimbus-Audio"}, "Nimbus-Audio 1.8 | - and more") == {}

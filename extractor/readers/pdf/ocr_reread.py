@@ -47,7 +47,8 @@ def _stretches(line: Sequence[Boxed], gap_px: float) -> list[list[Boxed]]:
     return out
 
 
-def _score(words: Sequence[Boxed]) -> float:
+def char_confidence(words: Sequence[Boxed]) -> float:
+    """Tesseract's confidence in `words`, per character read."""
     chars = sum(len(w.text) for w in words)
     return sum(w.confidence * len(w.text) for w in words) / chars if chars else 0.0
 
@@ -94,7 +95,9 @@ def _surest(picture, stretch: list[Boxed], size: float, ocr: OcrSettings) -> lis
         read = [w for ln in read_crop(picture, (x0, top, x1, bottom), factor, ocr, SINGLE_LINE) for w in ln]
         if read:
             readings.append(read)
-    best = _contested(max(readings, key=_score), readings, ocr.contest_margin)  # the first of the surest
+    best = _contested(
+        max(readings, key=char_confidence), readings, ocr.contest_margin
+    )  # the first of the surest
     if len(stretch) == 1:
         return best
     # a word still in doubt (a note set smaller than its cell's name) is mostly read right alone
@@ -112,7 +115,7 @@ def _alone(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
     readings = [
         [w for ln in read_crop(picture, box, f, ocr, SINGLE_LINE) for w in ln] for f in ocr.reread_scales
     ]
-    best = max((r for r in readings if r), key=_score, default=None)
+    best = max((r for r in readings if r), key=char_confidence, default=None)
     if (
         best is None
         or min(w.confidence for w in best) < ocr.reread_below
@@ -140,7 +143,7 @@ def _checked(picture, word: Boxed, ocr: OcrSettings) -> list[Boxed]:
             readings.append([replace(word, text=read[0].text, confidence=read[0].confidence)])
             if read[0].text == word.text:
                 break  # confirmed: no need of a third reading
-    return _contested(max(readings, key=_score), readings, ocr.contest_margin)
+    return _contested(max(readings, key=char_confidence), readings, ocr.contest_margin)
 
 
 def _digits_of(words: Sequence[Boxed]) -> str:
@@ -194,7 +197,7 @@ def _unstacked(picture, word: Boxed, lines: list[list[Boxed]], ocr: OcrSettings)
         read = [ln for ln in read if ln]
         if len(read) >= 2:
             readings.append(read)
-    return max(readings, key=lambda r: _score([w for ln in r for w in ln])) if readings else None
+    return max(readings, key=lambda r: char_confidence([w for ln in r for w in ln])) if readings else None
 
 
 def _overlap(a: Boxed, b: Boxed) -> bool:
@@ -217,6 +220,6 @@ def _contested(best: list[Boxed], readings: list[list[Boxed]], margin: float) ->
     others = [r for r in readings if r is not best]
     if any(_digits(r) == mine for r in others):
         return best
-    if not any(_digits(r) and _score(r) >= _score(best) - margin for r in others):
+    if not any(_digits(r) and char_confidence(r) >= char_confidence(best) - margin for r in others):
         return best
     return [replace(w, contested=True) if holds_score(w.text) else w for w in best]
