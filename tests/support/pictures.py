@@ -188,9 +188,9 @@ def bars_table_image(size_pt: float = 12) -> Image.Image:
         x = cols[1]
         for k, part in enumerate(row[1].split(" | ")):
             if k:
-                x += px(3)
+                x += px(4)
                 draw.rectangle([x, y - px(6.5), x + max(1, px(0.5)) - 1, y - 1], fill=0)
-                x += px(3)
+                x += px(4)
             draw.text((x, y), part, fill=0, font=face, anchor="ls")
             x += round(draw.textlength(part, font=face))
     for y in (px(3), px(14) + px(4), img.height - px(3)):

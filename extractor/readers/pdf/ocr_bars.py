@@ -25,8 +25,8 @@ from extractor.readers.pdf.ocr_spaces import INK
 MIN_BARS = 3
 BAR_WIDTH_EM = 0.12
 BAR_HEIGHT_EM = 0.55
-BAR_CLEAR_EM = 0.2
-_SOLID = 0.75  # a bar's box is this full of ink (a slanted italic bar ~0.8): a `1`'s flag makes it wider
+BAR_CLEAR_EM = 0.25  # a word space; letters stand ~0.1-0.2 em apart, a bar 0.5 on the corpus
+_SOLID = 0.9  # a bar's stem is inked down its whole height; an antialiased edge column need not be
 _HEIGHT_EM = 0.8  # a word's box over its font size (capitals 0.72 em, descenders below)
 _LOOK_ALIKES = frozenset({"|", "1", "l", "!", "¦"})  # not `I`: read so, it is one
 _BAR_CONFIDENCE = 0.9  # a bar seen in the ink is as sure as a clean word
@@ -56,8 +56,8 @@ def _with_bars(
             placed.add(inside[0])
             out.append(_bar_word(bars[inside[0]]))
             continue
-        parts = _without_bars(picture, w, [bars[k] for k in inside], ocr)
         placed.update(inside)  # read again or not, the word holds them
+        parts = _without_bars(picture, w, [bars[k] for k in inside], ocr)
         if parts is None:
             out.append(w)
             continue
@@ -90,7 +90,7 @@ def _bars(ink: np.ndarray, line: list[Boxed]) -> list[tuple[int, int, int, int]]
         if not len(rows) or rows[-1] - rows[0] + 1 < BAR_HEIGHT_EM * em:
             continue
         stroke = band[rows[0] : rows[-1] + 1, a:b]
-        if stroke.mean() < _SOLID or not stroke.any(axis=1).all():
+        if stroke.mean(axis=0).max() < _SOLID or not stroke.any(axis=1).all():
             continue
         # a rule between two header cells runs on past the line's words; a glyph stops within them
         x0, x1 = left + a, left + b

@@ -42,18 +42,25 @@ def _bar_picture() -> Image.Image:
     for x in (100, 200, 300):
         draw.rectangle([x, 20, x + 2, 42], fill=0)  # a bar as tall as the digits, clear either side
     draw.rectangle([20, 20, 60, 42], fill=0)  # a word's ink: no bar
+    draw.rectangle([64, 20, 65, 42], fill=0)  # an `l` set close after its letters: a letter
     return img
 
 
 def test_a_bar_read_as_a_one_becomes_a_bar_and_one_left_unread_is_added():
     line = [
-        Boxed("word", 18, 18, 45, 26, 0.95),
+        Boxed("wordl", 18, 18, 50, 26, 0.95),
         Boxed("1", 99, 18, 5, 26, 0.7),
         Boxed("2.1", 210, 18, 80, 26, 0.9),
     ]
     [out] = with_bars(_bar_picture(), [line], OcrSettings())
-    assert [(w.text, w.left) for w in out] == [("word", 18), ("|", 100), ("|", 200), ("2.1", 210), ("|", 300)]
-    # a word's solid ink, wider than a bar, is no bar
+    assert [(w.text, w.left) for w in out] == [
+        ("wordl", 18),
+        ("|", 100),
+        ("|", 200),
+        ("2.1", 210),
+        ("|", 300),
+    ]
+    # a word's solid ink, wider than a bar, is no bar, nor is an `l` a letter's width after it
 
 
 def test_fewer_bars_than_a_picture_of_bars_holds_are_words():
