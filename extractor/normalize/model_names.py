@@ -11,9 +11,11 @@ from extractor.vocab.patterns import SIZE_IN_TEXT
 
 # A version or size that may follow a model name in running text: '1.1', 'v2', '7B', '2.0-pro'.
 _COMPLETION = rf"(?P<ext>v?\d+(?:\.\d+)+|v\d+|{SIZE_IN_TEXT}\b)"
-# what follows the label: its completion, not a row of numbers ('Model 71.4 79.0', 'Model 6.84 ± 0.07',
-# 'Model 1.8 | 4.0': scores a bar parts)
-_AFTER_LABEL = re.compile(rf"\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)(?!\s*[|¦])")
+# what follows the label: its completion, not a row of numbers ('Model 71.4 79.0', 'Model 6.84 ± 0.07')
+_AFTER_LABEL = re.compile(rf"\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)")
+# a number a bar follows is a score of a table row read as text ('Model 1.8 | 4.0'): the label
+# stands in rows, and no number after it is a version
+_BAR_NEXT = re.compile(r"\s*[|¦]")
 _WORD_CHAR = re.compile(r"[\w-]")  # a label must not continue a word before it
 
 
@@ -29,7 +31,10 @@ def complete_model_names(labels: set[str], text: str) -> dict[str, str]:
     for label in labels:
         if any(ch.isdigit() for ch in label) or len(label) < 3:
             continue
-        found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in _matches(label, text))
+        matches = list(_matches(label, text))
+        if any(_BAR_NEXT.match(text, m.end()) for m in matches):
+            continue
+        found = Counter(re.sub(r"\s+", "", m.group("ext")) for m in matches)
         if len(found) != 1:
             continue
         full = f"{label} {next(iter(found))}"
