@@ -8,8 +8,9 @@ on 42 pages, but some tables lose a tenth), and it reads specks and cut letters 
 So only bands of troubled lines (TROUBLED_WORDS of their words read below
 `OcrSettings.min_confidence`) are read sparse, and the two readings are merged word by word
 (`_merged`): a sure sparse word takes the place of the block words it overlaps when those are in
-doubt, hold fewer letters (`Whis` for `Whisper`, `GL` and `a` for `GLM-4-voice`) or are the same
-word, and is added where it overlaps none; a word the sparse reading is not sure of is never taken."""
+doubt, hold fewer letters (`Nimb` for `Nimbus`, `Or` and `a` for `Orca-4-chat`; a box over two
+lines counts none) or are the same word boxed over two lines, and is added where it overlaps none; a
+word the sparse reading is not sure of is never taken."""
 
 from __future__ import annotations
 
