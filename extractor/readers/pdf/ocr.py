@@ -170,7 +170,9 @@ def _crop(box: Box, scale: float, size: tuple[int, int]) -> tuple[int, int, int,
     )
 
 
-def _render(page: pdfium.PdfPage, scale: float, pixels: tuple[int, int, int, int] | None = None, gray=True):
+def _render(
+    page: pdfium.PdfPage, scale: float, pixels: tuple[int, int, int, int] | None = None, gray: bool = True
+):
     """The page, or its `pixels` (left, top, right, bottom of the whole rendering), as a PIL image."""
     crop = (0.0, 0.0, 0.0, 0.0)
     if pixels is not None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from extractor.readers.pdf.ocr_geometry import Boxed, place_line
+from extractor.readers.pdf.ocr_geometry import Boxed, on_baselines, place_line
 from extractor.readers.pdf.ocr_reread import SINGLE_LINE, char_confidence, read_crop
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.ocr_spaces import INK
@@ -107,8 +107,7 @@ def _on_baselines(picture, line: list[Boxed], ocr: OcrSettings) -> list[list[Box
     (`en | zh | yue | fr`), into the row beside it."""
     if not line:
         return []
-    _, baselines = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)
-    return [[w for w, b in zip(line, baselines, strict=True) if b == base] for base in sorted(set(baselines))]
+    return on_baselines(line, place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)[1])
 
 
 def _same(a: Boxed, b: Boxed) -> bool:

@@ -52,6 +52,12 @@ def place_line(
     return size, shared_baselines(own, size, same_em)
 
 
+def on_baselines(line: Sequence[Boxed], baselines: Sequence[float]) -> list[list[Boxed]]:
+    """A line's words grouped by the baselines place_line gave them, top to bottom: a Tesseract
+    line may hold two header lines, or a row's label set on a line of its own."""
+    return [[w for w, b in zip(line, baselines, strict=True) if b == base] for base in sorted(set(baselines))]
+
+
 def _box_baseline(word: Boxed, size: float, cap_height_em: float) -> float:
     """Where a word without ink found in its box stands: its box's bottom, unless a letter hangs below."""
     bottom = word.top + word.height

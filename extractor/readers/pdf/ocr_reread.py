@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractor.readers.pdf.ocr_geometry import Boxed, place_line
+from extractor.readers.pdf.ocr_geometry import Boxed, on_baselines, place_line
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.tesseract import read_lines
 from extractor.readers.roles import holds_score
@@ -73,8 +73,7 @@ def reread_doubtful(
             size, baselines = place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)
         new_line: list[Boxed] = []
         # a Tesseract line may hold two header lines: a stretch is read on one baseline
-        for baseline in sorted(set(baselines)):
-            on_it = [w for w, b in zip(line, baselines, strict=True) if b == baseline]
+        for on_it in on_baselines(line, baselines):
             for stretch in _stretches(on_it, gutter_em * size):
                 doubtful = min(w.confidence for w in stretch) < ocr.reread_below
                 if doubtful:
