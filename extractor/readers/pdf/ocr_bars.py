@@ -13,12 +13,11 @@ added. The records stage then splits the cell at its bars as it does a text laye
 from __future__ import annotations
 
 import statistics
-from dataclasses import replace
 
 import numpy as np
 
-from extractor.readers.pdf.ocr_geometry import Boxed, on_baselines, place_line
-from extractor.readers.pdf.ocr_reread import SINGLE_LINE, char_confidence, read_crop
+from extractor.readers.pdf.ocr_geometry import HEIGHT_EM, Boxed, index_runs, line_parts
+from extractor.readers.pdf.ocr_reread import read_painted
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.ocr_spaces import INK
 
@@ -27,7 +26,6 @@ BAR_WIDTH_EM = 0.12
 BAR_HEIGHT_EM = 0.55
 BAR_CLEAR_EM = 0.25  # a word space; letters stand ~0.1-0.2 em apart, a bar 0.5 on the corpus
 _SOLID = 0.9  # a bar's stem is inked down its whole height; an antialiased edge column need not be
-_HEIGHT_EM = 0.8  # a word's box over its font size (capitals 0.72 em, descenders below)
 _LOOK_ALIKES = frozenset({"|", "1", "l", "!", "¦"})  # not `I`: read so, it is one
 _BAR_CONFIDENCE = 0.9  # a bar seen in the ink is as sure as a clean word
 
@@ -36,7 +34,7 @@ def with_bars(picture, lines: list[list[Boxed]], ocr: OcrSettings) -> list[list[
     """`lines` with the bars parting values in a cell read as `|` words, where the picture holds
     at least MIN_BARS of them."""
     ink = np.asarray(picture) < INK
-    found = [[b for part in _on_baselines(picture, ln, ocr) for b in _bars(ink, part)] for ln in lines]
+    found = [[b for part in line_parts(picture, ln, ocr) for b in _bars(ink, part)] for ln in lines]
     if sum(len(b) for b in found) < MIN_BARS:
         return lines
     return [_with_bars(picture, ln, bars, ocr) if bars else ln for ln, bars in zip(lines, found, strict=True)]
@@ -57,7 +55,7 @@ def _with_bars(
             out.append(_bar_word(bars[inside[0]]))
             continue
         placed.update(inside)  # read again or not, the word holds them
-        parts = _without_bars(picture, w, [bars[k] for k in inside], ocr)
+        parts = read_painted(picture, w, [bars[k][:2] for k in inside], ocr)
         if parts is None:
             out.append(w)
             continue
@@ -74,12 +72,12 @@ def _bars(ink: np.ndarray, line: list[Boxed]) -> list[tuple[int, int, int, int]]
     """The bars (left, right, top, bottom pixels) standing in `line`'s band, one em past its ends."""
     if not line:
         return []
-    em = statistics.median(w.height for w in line) / _HEIGHT_EM
+    em = statistics.median(w.height for w in line) / HEIGHT_EM
     top, bottom = min(w.top for w in line), max(w.top + w.height for w in line)
     left = max(0, round(min(w.left for w in line) - em))
     right = min(ink.shape[1], round(max(w.left + w.width for w in line) + em))
     band = ink[top:bottom, left:right]
-    runs = _runs(np.flatnonzero(band.any(axis=0)))
+    runs = index_runs(np.flatnonzero(band.any(axis=0)))
     found = []
     for k, (a, b) in enumerate(runs):
         before = a - runs[k - 1][1] if k else a
@@ -102,49 +100,11 @@ def _bars(ink: np.ndarray, line: list[Boxed]) -> list[tuple[int, int, int, int]]
     return found
 
 
-def _on_baselines(picture, line: list[Boxed], ocr: OcrSettings) -> list[list[Boxed]]:
-    """A Tesseract line's words by baseline: a line may run a row's label, set on its own line
-    (`en | zh | yue | fr`), into the row beside it."""
-    if not line:
-        return []
-    return on_baselines(line, place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)[1])
-
-
 def _same(a: Boxed, b: Boxed) -> bool:
     """Whether two words are one read twice: the same text, their boxes overlapping."""
     return a.text == b.text and a.left < b.left + b.width and b.left < a.left + a.width
 
 
-def _runs(cols: np.ndarray) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for c in cols.tolist():
-        if runs and runs[-1][1] == c:
-            runs[-1] = (runs[-1][0], c + 1)
-        else:
-            runs.append((c, c + 1))
-    return runs
-
-
 def _bar_word(bar: tuple[int, int, int, int]) -> Boxed:
     x0, x1, top, bottom = bar
     return Boxed("|", x0, top, x1 - x0, bottom - top, _BAR_CONFIDENCE)
-
-
-def _without_bars(picture, word: Boxed, bars: list[tuple[int, int, int, int]], ocr: OcrSettings):
-    """The words of `word`'s box read again as one line with its bars painted out (the surest of
-    `ocr.reread_scales`), or None when no reading finds a word (a dash it drops, ocr_unread.py
-    reads from its bar)."""
-    box = (word.left, word.top, word.left + word.width, word.top + word.height)
-    crop = picture.crop(box)
-    for x0, x1, _, _ in bars:  # a pixel wider each side: a bar's grey edge reads as a `1`
-        crop.paste(255, (max(0, x0 - word.left - 1), 0, min(crop.width, x1 - word.left + 1), crop.height))
-    best: list[Boxed] | None = None
-    for factor in ocr.reread_scales:
-        read = [
-            w for ln in read_crop(crop, (0, 0, crop.width, crop.height), factor, ocr, SINGLE_LINE) for w in ln
-        ]
-        if read and (best is None or char_confidence(read) > char_confidence(best)):
-            best = read
-    if not best:
-        return None
-    return [replace(w, left=w.left + word.left, top=w.top + word.top) for w in best]

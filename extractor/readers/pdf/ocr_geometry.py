@@ -11,6 +11,12 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from extractor.readers.pdf.ocr_settings import OcrSettings
 
 # Pillow's box resampling (Image.Resampling.BOX), named without importing Pillow when this loads
 _BOX = 4
@@ -21,6 +27,8 @@ BODY_ROW_SHARE = 0.3
 _DESCENDERS = re.compile(r"[gjpqy,;()\[\]{}]")
 _DESCENDER_EM = 0.21
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")
+# a word's box over its font size: capitals and digits are 0.72 em high, a word with a descender 0.95
+HEIGHT_EM = 0.8
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,25 @@ def on_baselines(line: Sequence[Boxed], baselines: Sequence[float]) -> list[list
     """A line's words grouped by the baselines place_line gave them, top to bottom: a Tesseract
     line may hold two header lines, or a row's label set on a line of its own."""
     return [[w for w, b in zip(line, baselines, strict=True) if b == base] for base in sorted(set(baselines))]
+
+
+def line_parts(picture, line: Sequence[Boxed], ocr: OcrSettings) -> list[list[Boxed]]:
+    """A Tesseract line's words by baseline (on_baselines of place_line): a line may run a row's
+    label, set on its own line (`en | zh | yue | fr`), into the row beside it."""
+    if not line:
+        return []
+    return on_baselines(line, place_line(picture, line, ocr.cap_height_em, ocr.same_baseline_em)[1])
+
+
+def index_runs(indexes: np.ndarray, gap: int = 1) -> list[tuple[int, int]]:
+    """Runs of ascending indexes less than `gap` apart (consecutive ones by default), as (start, end)."""
+    runs: list[list[int]] = []
+    for k in indexes.tolist():
+        if runs and k - runs[-1][1] < gap:
+            runs[-1][1] = k + 1
+        else:
+            runs.append([k, k + 1])
+    return [(a, b) for a, b in runs]
 
 
 def _box_baseline(word: Boxed, size: float, cap_height_em: float) -> float:

@@ -222,3 +222,26 @@ def _contested(best: list[Boxed], readings: list[list[Boxed]], margin: float) ->
     if not any(_digits(r) and char_confidence(r) >= char_confidence(best) - margin for r in others):
         return best
     return [replace(w, contested=True) if holds_score(w.text) else w for w in best]
+
+
+def read_painted(
+    picture, word: Boxed, spans: Sequence[tuple[int, int]], ocr: OcrSettings
+) -> list[Boxed] | None:
+    """The words of `word`'s box read again as one line with the pixel columns of `spans` (start,
+    end) painted out, a pixel wider each side (a glyph's grey edge reads as a `1`): a bar or an arrow
+    Tesseract read into the word. The surest reading of `ocr.reread_scales`, or None when none
+    finds a word (a dash it drops, ocr_unread.py reads from its bar)."""
+    box = (word.left, word.top, word.left + word.width, word.top + word.height)
+    crop = picture.crop(box)
+    for x0, x1 in spans:
+        crop.paste(255, (max(0, x0 - word.left - 1), 0, min(crop.width, x1 - word.left + 1), crop.height))
+    best: list[Boxed] | None = None
+    for factor in ocr.reread_scales:
+        read = [
+            w for ln in read_crop(crop, (0, 0, crop.width, crop.height), factor, ocr, SINGLE_LINE) for w in ln
+        ]
+        if read and (best is None or char_confidence(read) > char_confidence(best)):
+            best = read
+    if not best:
+        return None
+    return [replace(w, left=w.left + word.left, top=w.top + word.top) for w in best]

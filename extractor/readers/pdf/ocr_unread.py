@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from extractor.readers.pdf.ocr_geometry import Boxed
+from extractor.readers.pdf.ocr_geometry import HEIGHT_EM, Boxed, index_runs
 from extractor.readers.pdf.ocr_reread import SPARSE, read_crop
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.ocr_spaces import INK
@@ -78,15 +78,12 @@ def _beside(new: Boxed, words: Sequence[Boxed], height: float) -> bool:
 def _bands(inked: np.ndarray, height: float) -> list[tuple[int, int]]:
     """Runs of inked pixel rows, joined across gaps under _JOIN_EM of the words' height, as tall
     as a line (between _BAND_MIN and _BAND_MAX words' heights)."""
-    runs = _runs(np.flatnonzero(inked), int(_JOIN_EM * height) + 1)
+    runs = index_runs(np.flatnonzero(inked), int(_JOIN_EM * height) + 1)
     return [(a, b) for a, b in runs if _BAND_MIN * height <= b - a <= _BAND_MAX * height]
 
 
 # Dashes: an empty cell's dash is a bar Tesseract often drops as a speck or reads as `=`
 _DASH_READINGS = frozenset({"-", "–", "—", "=", "==", "--", "~", "_"})
-# the font size of the words read, from their boxes' em: capitals and digits are 0.72 em high,
-# a word with a descender 0.95
-_HEIGHT_EM = 0.8
 _BAR_THICK = 0.15  # a bar is at most this many ems thick
 _BAR_WIDTHS = (0.2, 1.3)  # and this wide: shorter is a speck, longer a rule
 _BAR_CLEAR = 0.4  # with no ink and no word this near above or below it (an underline has its word)
@@ -103,7 +100,7 @@ def with_dashes(picture, lines: list[list[Boxed]]) -> list[list[Boxed]]:
     words = [w for ln in lines for w in ln]
     if not words:
         return lines
-    em = statistics.median(w.height for w in words) / _HEIGHT_EM
+    em = statistics.median(w.height for w in words) / HEIGHT_EM
     ink = np.asarray(picture) < INK
     lines = [[_as_dash(w, ink, em) for w in ln] for ln in lines]
     left = _words_out(ink.copy(), words)
@@ -143,10 +140,10 @@ def _bars(left: np.ndarray, words: Sequence[Boxed], em: float) -> list[Boxed]:
     the words' font size)."""
     clear = round(_BAR_CLEAR * em)
     out = []
-    for top, bottom in _runs(np.flatnonzero(left.sum(axis=1) >= _ROW_INK_PX), 1):
+    for top, bottom in index_runs(np.flatnonzero(left.sum(axis=1) >= _ROW_INK_PX)):
         if bottom - top > _BAR_THICK * em:
             continue
-        for x0, x1 in _runs(np.flatnonzero(left[top:bottom].any(axis=0)), 1):
+        for x0, x1 in index_runs(np.flatnonzero(left[top:bottom].any(axis=0))):
             if not _BAR_WIDTHS[0] * em <= x1 - x0 <= _BAR_WIDTHS[1] * em:
                 continue
             if left[max(0, top - clear) : top, x0:x1].any() or left[bottom : bottom + clear, x0:x1].any():
@@ -162,14 +159,3 @@ def _bars(left: np.ndarray, words: Sequence[Boxed], em: float) -> list[Boxed]:
             text = _dash(x1 - x0, em)
             out.append(Boxed(text, int(x0), int(top), int(x1 - x0), int(bottom - top), _DASH_CONFIDENCE))
     return out
-
-
-def _runs(indexes: np.ndarray, gap: int) -> list[tuple[int, int]]:
-    """Runs of consecutive indexes (at most `gap` apart), as (start, end)."""
-    runs: list[list[int]] = []
-    for k in indexes:
-        if runs and k - runs[-1][1] < gap:
-            runs[-1][1] = int(k) + 1
-        else:
-            runs.append([int(k), int(k) + 1])
-    return [(a, b) for a, b in runs]
