@@ -196,3 +196,50 @@ def bars_table_image(size_pt: float = 12) -> Image.Image:
     for y in (px(3), px(14) + px(4), img.height - px(3)):
         draw.line([(px(4), y), (img.width - px(4), y)], fill=0, width=max(1, px(0.6)))
     return img
+
+
+ARROWS_DATASETS = ("test-zh", "test-en")
+ARROWS_METRICS = (("CER (%)", "↓"), ("SS", "↑"), ("WER (%)", "↓"), ("SS", "↑"))
+ARROWS_ROWS = (
+    ("Nimbus-TTS", "1.51", "0.630", "3.82", "0.460"),
+    ("Orca-Voice", "2.27", "0.774", "2.62", "0.714"),
+    ("Vega-Speech", "3.63", "0.775", "4.29", "0.609"),
+)
+
+
+def arrow(draw: ImageDraw.ImageDraw, x: int, baseline: int, em: int, up: bool) -> None:
+    """An arrow as TeX sets `\\uparrow` (`up`) or `\\downarrow`: a stem from above the capitals to
+    below the baseline, two barbs at one end. Drawn, not set in a font: the fonts a test machine
+    has may lack the glyph."""
+    top, bottom, half, stroke = (
+        baseline - round(0.72 * em),
+        baseline + round(0.18 * em),
+        round(0.25 * em),
+        max(1, em // 14),
+    )
+    tip, back = (top, top + round(0.3 * em)) if up else (bottom, bottom - round(0.3 * em))
+    draw.line([(x, top), (x, bottom)], fill=0, width=stroke)
+    draw.line([(x - half, back), (x, tip), (x + half, back)], fill=0, width=stroke, joint="curve")
+
+
+def arrows_table_image(size_pt: float = 12) -> Image.Image:
+    """A table of a speech report's kind: datasets over pairs of columns, each column's metric marked
+    with an arrow for its direction (`CER (%) ↓`, `SS ↑`), then ARROWS_ROWS."""
+    px = lambda pt: round(pt * size_pt / 9 * DPI / 72)  # noqa: E731 - lengths for a 9 pt font
+    face, em = font(px(9)), px(9)
+    cols, line = [px(8), px(90), px(160), px(230), px(300)], px(14)
+    img = Image.new("L", (px(370), px(24) + line * (len(ARROWS_ROWS) + 1)), 255)
+    draw = ImageDraw.Draw(img)
+    for k, name in enumerate(ARROWS_DATASETS):
+        draw.text((cols[1 + 2 * k] + px(30), px(14)), name, fill=0, font=face, anchor="ls")
+    y = px(14) + line
+    draw.text((cols[0], y), "Model", fill=0, font=face, anchor="ls")
+    for x, (label, direction) in zip(cols[1:], ARROWS_METRICS, strict=True):
+        draw.text((x, y), label, fill=0, font=face, anchor="ls")
+        arrow(draw, x + round(draw.textlength(label, font=face)) + px(5), y, em, direction == "↑")
+    for i, row in enumerate(ARROWS_ROWS):
+        for x, text in zip(cols, row, strict=True):
+            draw.text((x, y + line * (i + 1)), text, fill=0, font=face, anchor="ls")
+    for rule in (px(3), y + px(5), img.height - px(3)):
+        draw.line([(px(4), rule), (img.width - px(4), rule)], fill=0, width=max(1, px(0.6)))
+    return img

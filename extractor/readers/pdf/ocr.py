@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 from extractor.model.document import Document
 from extractor.readers.pdf.frame import Frame
 from extractor.readers.pdf.images import OCR_HINT, picture_tables, warn_picture_table
+from extractor.readers.pdf.ocr_arrows import with_arrows
 from extractor.readers.pdf.ocr_bars import with_bars
 from extractor.readers.pdf.ocr_columns import page_areas
 from extractor.readers.pdf.ocr_geometry import place_line
@@ -214,7 +215,7 @@ def read_words(
         ]
     found_lines = sparse_bands(picture, read_lines(picture, ocr), ocr)
     found_lines = reread_doubtful(picture, found_lines, ocr, settings.text.line_gutter_em)
-    found_lines = with_bars(picture, found_lines, ocr)
+    found_lines = with_arrows(picture, with_bars(picture, found_lines, ocr), ocr)
     found_lines = with_dashes(picture, found_lines + unread_lines(picture, found_lines, ocr))
     left, up = crop[0] / scale, crop[1] / scale
     words: list[Word] = []

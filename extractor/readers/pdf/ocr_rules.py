@@ -36,6 +36,9 @@ RULE_CONTRAST = 40
 # rule only when it is thin, as a letter's stem of that height (a heading's `l`, ~3 pt) is not
 SHORT_RULE_MIN_PT = 12.0
 SHORT_RULE_MAX_WIDTH_PT = 1.0
+# nor when other strokes join it along JOINED_ROWS of its length or more: an arrow's barbs (`↓` set at
+# 12 pt has a stem of 11 pt); a rule stands alone (the horizontal rules it meets are painted out by then)
+JOINED_ROWS = 0.1
 
 
 def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
@@ -56,8 +59,8 @@ def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
             a, b, y = stroke[0]  # a rule is where its first pixel row is
             long = b - a >= RULE_MIN_PT * scale
             thick = stroke[-1][2] - y + 1
-            if not long and thick > SHORT_RULE_MAX_WIDTH_PT * scale:
-                continue  # a letter's stem
+            if not long and (thick > SHORT_RULE_MAX_WIDTH_PT * scale or _joined(out or gray, stroke)):
+                continue  # a letter's stem, an arrow's
             if dark == RULE_LIGHT and (thick > RULE_MAX_PT * scale or not _gray_rule(gray, stroke)):
                 continue  # a dark rule (found already), a shaded band, a row of letters, a photograph
             out = out or gray.copy()
@@ -66,6 +69,15 @@ def erase_rules(image, scale: float) -> tuple[Any, list[Box]]:
             if long:
                 found.append((a + step, y, b - step, y) if horizontal else (y, a + step, y, b - step))
     return out or gray, found
+
+
+def _joined(gray, stroke: list[tuple[int, int, int]]) -> bool:
+    """Whether ink touches a vertical stroke (runs (a, b, x) of its pixel columns, a to b down) from
+    either side, two pixels off, along JOINED_ROWS of its length."""
+    a, b = min(s[0] for s in stroke), max(s[1] for s in stroke)
+    left, right = max(0, stroke[0][2] - 2), min(gray.width - 1, stroke[-1][2] + 2)
+    beside = zip(gray.crop((left, a, left + 1, b)).tobytes(), gray.crop((right, a, right + 1, b)).tobytes())
+    return sum(min(pair) < RULE_DARK for pair in beside) >= JOINED_ROWS * (b - a)
 
 
 def _mean(gray, box: tuple[int, int, int, int]) -> int:

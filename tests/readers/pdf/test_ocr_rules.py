@@ -56,3 +56,16 @@ def test_a_gray_band_as_tall_as_a_row_of_letters_is_shading_not_a_rule():
     band = Image.new("L", (_pt(200), _pt(30)), 255)
     ImageDraw.Draw(band).rectangle([_pt(10), _pt(10), _pt(190), _pt(14)], fill=200)
     assert erase_rules(band, SCALE)[1] == []
+
+
+def test_an_arrows_stem_as_long_as_a_short_rule_is_kept_and_a_rule_meeting_a_rule_is_not():
+    from tests.support.pictures import arrow
+
+    img = Image.new("L", (_pt(200), _pt(60)), 255)
+    draw = ImageDraw.Draw(img)
+    draw.line([(_pt(10), _pt(5)), (_pt(190), _pt(5))], fill=0, width=2)  # a rule across the table
+    draw.line([(_pt(60), _pt(5)), (_pt(60), _pt(21))], fill=0, width=2)  # a short rule hanging from it
+    arrow(draw, _pt(120), _pt(40), _pt(16), up=False)  # `↓` of a 16 pt header: a stem of ~14 pt
+    erased, _ = erase_rules(img, SCALE)
+    assert not _ink(erased, 60, 15)
+    assert _ink(erased, 120, 32)  # the stem, its barbs joined to it
