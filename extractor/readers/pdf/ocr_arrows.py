@@ -1,7 +1,7 @@
 """Arrows marking a metric's direction (`SS ↑`, `CER (%) ↓`): Tesseract has no such glyph in its
 model and reads one as `t`, `+`, `T`, `tT`, or nothing. The picture still shows it: a stem inked down
 the glyph's whole height, centred, with barbs (or a filled head) either side at one end only,
-spreading from a narrow tip over at least ARROW_HEAD_MIN of the height to the glyph's full width.
+spreading from a narrow tip over ARROW_HEAD of its height (a share) to the glyph's full width.
 Letters that share a stem do not: `+` and `†` cross their stem part-way down, `T` is widest at its
 top row, `t` and `1` have a foot, `f` and `Y` reach to one side or are widest at the tip.
 
@@ -64,9 +64,9 @@ def _head_up(glyph: np.ndarray, stem: np.ndarray) -> bool:
     last = np.where(inked, width - 1 - glyph[:, ::-1].argmax(axis=1), stem[-1])
     extent = last - first + 1
     widest = int(np.argmax(extent))  # the first row as wide as the glyph: where the head ends
-    if not ARROW_HEAD[0] * height <= widest <= ARROW_HEAD[1] * height or extent[widest] < _OVER_STEM * len(
-        stem
-    ):
+    if not ARROW_HEAD[0] * height <= widest <= ARROW_HEAD[1] * height:
+        return False
+    if extent[widest] < _OVER_STEM * len(stem):
         return False
     edge = max(1, round(_STEM_EDGE * height))
     below = slice(widest + max(edge, round(_HEAD_TAIL * height)) + 1, height)
