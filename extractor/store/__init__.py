@@ -10,7 +10,10 @@ every row as the content's hash, no longer a key.
 
 A write that fails for a reason that may pass (a lock held by another writer, a full disk, a
 dropped connection: the database's OperationalError, or an OSError) is retried after
-RETRY_DELAYS; one that still fails raises StoreError, and the run fails that document alone.
+RETRY_DELAYS; one that still fails raises StoreError, and the run fails that document alone. So is
+a duplicate key: our own rows never collide (the transaction deletes the source first), so it means
+another run stored the same source in the moment between our delete and our insert (PostgreSQL's
+read committed does not make the second writer wait at the delete); tried again, ours replaces it.
 
 Creating the tables is safe when several runs open a fresh store at once: a creator that loses the
 race (`already exists`, or PostgreSQL's duplicate pg_type row) looks again and finds them made.
@@ -34,7 +37,7 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from extractor.formats.evaltables import load_evaluation_tables
 from extractor.model.errors import StoreError
@@ -141,14 +144,17 @@ class Store:
 
     def _write(self, what: str, work: Callable) -> None:
         """`work(conn)` in one transaction, all of it or none of it, tried again after RETRY_DELAYS
-        while the failure may pass (a lock, a full disk, a dropped connection)."""
+        while the failure may pass (a lock, a full disk, a dropped connection, another run's write of
+        the same key)."""
         started = time.monotonic()
         for delay in (*RETRY_DELAYS, None):
             try:
                 with self.engine.begin() as conn:
                     work(conn)
                 return
-            except (OperationalError, OSError) as e:
+            except (OperationalError, OSError, IntegrityError) as e:
+                if isinstance(e, IntegrityError) and not _duplicate_key(e):
+                    raise StoreError(f"{what}: {failure_reason(e)}") from e
                 if delay is not None:
                     time.sleep(delay)
                     continue
@@ -210,6 +216,12 @@ def _create_tables(engine: Engine) -> None:
             text = str(getattr(e, "orig", None) or e)
             if attempt == attempts - 1 or not ("already exists" in text or "duplicate key" in text):
                 raise
+
+
+def _duplicate_key(e: IntegrityError) -> bool:
+    """A unique or primary key violated (PostgreSQL's SQLSTATE 23505, SQLite's message), not a
+    missing value or another constraint, which trying again cannot mend."""
+    return getattr(e.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(e.orig)
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:

@@ -164,6 +164,6 @@ def test_a_corrected_input_run_again_withdraws_its_old_values(tmp_path):
 
 
 def test_two_runs_storing_into_one_store_at_once_hold_each_document_once(tmp_path):
-    codes, counts = run_twice_at_once(tmp_path, str(tmp_path / "shared.db"))
-    assert codes == [0, 0]
+    codes, counts, errors = run_twice_at_once(tmp_path, str(tmp_path / "shared.db"))
+    assert codes == [0, 0], errors
     assert counts == {str(tmp_path / f"page{i}.txt"): 4 for i in range(6)}

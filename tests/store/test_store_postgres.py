@@ -9,12 +9,13 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, insert, text
 from typer.testing import CliRunner
 
 import extractor.store
 from extractor.cli import app
 from extractor.store import open_store, store_url
+from extractor.store.tables import documents
 from tests.support.pg_server import Server, Unavailable
 from tests.support.store import (
     TABLE,
@@ -107,9 +108,30 @@ def test_postgres_a_corrected_input_run_again_withdraws_its_old_values(pg_url, t
 
 
 def test_postgres_two_runs_storing_at_once_hold_each_document_once(pg_url, tmp_path):
-    codes, counts = run_twice_at_once(tmp_path, pg_url)
-    assert codes == [0, 0]
+    codes, counts, errors = run_twice_at_once(tmp_path, pg_url)
+    assert codes == [0, 0], errors
     assert counts == {str(tmp_path / f"page{i}.txt"): 4 for i in range(6)}
+
+
+def test_postgres_a_source_another_run_stores_during_our_write_is_replaced(pg_url, monkeypatch):
+    """Our delete finds nothing (the other run's row is not committed), our insert waits for it and
+    then meets its key: tried again, ours replaces it."""
+    import threading
+
+    monkeypatch.setattr(extractor.store, "RETRY_DELAYS", (0.2, 0.4))
+    open_store(pg_url).close()
+    engine = create_engine(store_url(pg_url))
+    other = engine.connect()
+    other.execute(insert(documents), [doc(sha="b" * 64).model_dump()])  # in its open transaction
+    threading.Timer(0.5, other.commit).start()
+    try:
+        with open_store(pg_url) as store:
+            store.replace_document(doc(), [record(i) for i in range(2)])
+            assert [(d.source, d.sha256) for d in store.documents()] == [("doc.pdf", "a" * 64)]
+            assert [r.model for r in store.records()] == ["Model 0", "Model 1"]
+    finally:
+        other.close()
+        engine.dispose()
 
 
 def _locked_run(pg_url, tmp_path, monkeypatch, hold: float | None):
