@@ -53,6 +53,10 @@ RECORD_FLAGS: dict[str, str] = {
     "marked-caveat": (
         "a note says the results its mark points at are not comparable (for reference only, a spoken version)"
     ),
+    "direction-conflict": (
+        "the table's arrow says the other way is better than the metric's known direction ('Accuracy ↓'): "
+        "the metric read or the arrow is wrong, and a leaderboard would rank the values backwards"
+    ),
     "ocr-low-confidence": (
         "the value was read by OCR with low confidence, or repaired from a slip its column does not confirm"
     ),

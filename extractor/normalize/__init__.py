@@ -11,7 +11,14 @@ from extractor.model.record import ResultRecord
 from extractor.normalize.compose import compose_dataset, compose_model
 from extractor.normalize.identity import model_role, own_names, strip_ours
 from extractor.normalize.model_names import complete_model_names
-from extractor.vocab.labels import clean_label, split_label, without_direction, without_marks
+from extractor.vocab.directions import metric_direction
+from extractor.vocab.labels import (
+    clean_label,
+    printed_direction,
+    split_label,
+    without_direction,
+    without_marks,
+)
 from extractor.vocab.names import Vocabulary, VocabularyError, load_vocabulary
 from extractor.vocab.settings import (
     merge_settings,
@@ -72,6 +79,9 @@ def normalize_record(
     model = compose_model(
         aliases.model(md.name) or model_names.get(md.name, md.name), rec.variant_raw, aliases
     )
+    flags = rec.flags if match else [*rec.flags, "unknown-dataset"]
+    if _direction_conflict(metric, metric_raw, rec, aliases):
+        flags = [*flags, "direction-conflict"]
     setting_raw = "; ".join(s for s in (ds.setting_raw, md.setting_raw, rec.setting_raw) if s) or None
     return rec.model_copy(
         update={
@@ -85,9 +95,20 @@ def normalize_record(
             else model_role(model, rec.model_raw, own or []),
             "setting": merge_settings(ds.setting, md.setting, _setting(rec.setting_raw)),
             "setting_raw": setting_raw,
-            "flags": rec.flags if match else [*rec.flags, "unknown-dataset"],
+            "flags": flags,
         }
     )
+
+
+def _direction_conflict(
+    metric: str | None, metric_raw: str | None, rec: ResultRecord, aliases: Vocabulary
+) -> bool:
+    """The table's arrow ('Accuracy ↓', or one on the benchmark's label when the metric is implied)
+    says the other way is better than the metric's known direction: the metric read, the arrow or the
+    numbers are not what they seem, and a leaderboard would rank them backwards."""
+    printed = printed_direction(metric_raw) or printed_direction(rec.dataset_raw)
+    known = metric_direction(metric, aliases) if metric else None
+    return printed is not None and known is not None and printed != known
 
 
 def normalize_records(records: list[ResultRecord], doc: Document, aliases: Vocabulary) -> list[ResultRecord]:

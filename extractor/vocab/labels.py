@@ -6,6 +6,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from extractor.vocab.directions import Direction
 from extractor.vocab.names import DatasetMatch, Vocabulary
 from extractor.vocab.patterns import DIRECTION_MARKED, FOOTNOTE_MARKS, MODEL_SIZE
 from extractor.vocab.settings import parse_setting, split_trailing_parens, split_trailing_setting
@@ -110,6 +111,14 @@ def without_direction(label: str) -> str:
     """A label without the arrow that says which way is better: 'SS ↑' -> 'SS'."""
     marked = DIRECTION_MARKED.match(label.strip())
     return marked.group("label") if marked else label
+
+
+def printed_direction(label: str | None) -> Direction | None:
+    """Which way the label's arrow says is better: 'WER (%) ↓' -> 'lower'; None without an arrow."""
+    marked = DIRECTION_MARKED.match(label.strip()) if label else None
+    if not marked:
+        return None
+    return "higher" if "↑" in marked.group(0)[marked.end("label") :] else "lower"
 
 
 def _setting_and_metric(inner: str, aliases: Vocabulary) -> tuple[str, str] | None:
