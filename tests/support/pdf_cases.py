@@ -684,6 +684,44 @@ def case_wrapped_labels_rules() -> bytes:
     return pdf(page)
 
 
+# --- a label and its note centred on their row, the next row's label right under them ------------
+
+CENTRED_CAPTION = "Table 7: Results of the three models; rows of a group share its rules."
+CENTRED = [
+    ["Benchmark", "Alpha-7B", "Beta-13B", "Gamma-70B"],
+    ["MMLU", "61.2", "66.0", "78.4"],
+    ["LiveCodeBench (2408-2505)", "30.5", "36.6", "55.1"],
+    ["FullStackBench", "34.0", "40.1", "60.3"],
+    ["GSM8K", "45.1", "57.9", "80.2"],
+]
+
+
+def case_centred_labels_rules() -> bytes:
+    """Two rows between the same two rules: the first row's name and its note set small under it,
+    centred on the row's values, and the next row's name on its own values' line just under the
+    note, as one run of lines down the label column: a label for each row."""
+    xs = (90, 230, 310, 390, 470)
+
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
+        s.text(90, 142, CENTRED_CAPTION)
+        s.row(162, CENTRED[0], xs)
+        s.rule(xs[0], 168, xs[-1])
+        s.row(181, CENTRED[1], xs)
+        s.rule(xs[0], 187, xs[-1])
+        first = 203.0
+        s.text(xs[0], first - 4, "LiveCodeBench")
+        s.text(xs[0], first + 4, "(2408-2505)", size=6)
+        s.row(first, ["", *CENTRED[2][1:]], xs)
+        s.row(first + 13, CENTRED[3], xs)
+        s.rule(xs[0], 222, xs[-1])
+        s.row(235, CENTRED[4], xs)
+        s.rule(xs[0], 241, xs[-1])
+        s.lines(72, 280, PROSE)
+
+    return pdf(page)
+
+
 # --- captions set below their tables, two tables stacked close ------------------------------------
 
 BELOW_CAPTIONS = (

@@ -211,7 +211,8 @@ def _share_out(seg: list[Row], values: list[bool], pitch_em: float) -> list[Row]
     """Rows of values between two rules with labels wrapped around them ('single attempt' over
     'multiple attempts' beside a benchmark's name of four lines), one row per row of values. A
     column's run of label lines, each right under the one before (within `pitch_em`), that reaches a
-    row of values is a label of the first row it reaches (a name beside two rows names both); any
+    row of values is a label of the first row it reaches (a name beside two rows names both, unless
+    it is a label centred on one row over the next one's: _centred_labels); any
     other label line's chunk joins the row of values nearest it. None where a line without values
     is no wrapped cell's (a group's name centred beside its rows: folds.py reads it)."""
     at = [i for i, v in enumerate(values) if v]
@@ -230,7 +231,7 @@ def _share_out(seg: list[Row], values: list[bool], pitch_em: float) -> list[Row]
             else:
                 run.append((i, chunk))
     spans = [(min(c.top for c in seg[i]), max(c.bottom for c in seg[i])) for i in at]
-    for run in runs:
+    for run in [part for whole in runs for part in _centred_labels(whole, values, at, spans)]:
         reached = [at.index(i) for i, _ in run if values[i]]
         if any(values[a] and values[b] for (a, _), (b, _) in zip(run, run[1:])):
             return None  # a label on each of two rows one under the other: rows, not a wrapped label
@@ -244,6 +245,24 @@ def _share_out(seg: list[Row], values: list[bool], pitch_em: float) -> list[Row]
             near = min(range(len(at)), key=lambda k: abs(sum(spans[k]) / 2 - middle))
             parts[reached[0] if reached else near].append(chunk)
     return [_stack([[c] for c in part]) for part in parts]
+
+
+def _centred_labels(
+    run: list[tuple[int, Chunk]], values: list[bool], at: list[int], spans: list[tuple[float, float]]
+) -> list[list[tuple[int, Chunk]]]:
+    """The run cut before each line that lies on a row of values while the lines above it are
+    centred on an earlier row (`LiveCodeBench` over its note, centred on its row, then `FullStack`
+    on the next row's line): a label for each row, not one name beside both. A name beside two
+    rows is centred on neither (`Code generation` / `LiveCodeBench` / `UI: 2024 -` / `2025`)."""
+    parts = [run]
+    for k in range(len(run) - 1, 0, -1):
+        i = run[k][0]
+        head = parts[0][:k]
+        middle = (min(c.top for _, c in head) + max(c.bottom for _, c in head)) / 2
+        row = next((r for r, (top, bottom) in enumerate(spans) if top <= middle <= bottom), None)
+        if values[i] and row is not None and at[row] < i:
+            parts[:1] = [head, parts[0][k:]]
+    return parts
 
 
 def _right_under(above: Chunk, chunk: Chunk, pitch_em: float) -> bool:

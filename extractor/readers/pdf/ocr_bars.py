@@ -25,9 +25,15 @@ MIN_BARS = 3
 BAR_WIDTH_EM = 0.12
 BAR_HEIGHT_EM = 0.55
 BAR_CLEAR_EM = 0.25  # a word space; letters stand ~0.1-0.2 em apart, a bar 0.5 on the corpus
+# a bar word's box reaches this far either side of its stem, as a text layer's glyph box holds its
+# side bearings: by ink alone the spaces around a bar are a text layer's plus 0.2 em, so a bar set
+# after a label (`dev-other |`) stood a cell's gap apart and became a column of its own. Less than
+# half of BAR_CLEAR_EM: the box never reaches a neighbour's ink
+BAR_SIDE_EM = 0.1
 _SOLID = 0.9  # a bar's stem is inked down its whole height; an antialiased edge column need not be
 _LOOK_ALIKES = frozenset({"|", "1", "l", "!", "¦"})  # not `I`: read so, it is one
 _BAR_CONFIDENCE = 0.9  # a bar seen in the ink is as sure as a clean word
+Bar = tuple[int, int, int, int, int]  # a stem's left, right, top and bottom pixels; its box's side
 
 
 def with_bars(picture, lines: list[list[Boxed]], ocr: OcrSettings) -> list[list[Boxed]]:
@@ -40,13 +46,11 @@ def with_bars(picture, lines: list[list[Boxed]], ocr: OcrSettings) -> list[list[
     return [_with_bars(picture, ln, bars, ocr) if bars else ln for ln, bars in zip(lines, found, strict=True)]
 
 
-def _with_bars(
-    picture, line: list[Boxed], bars: list[tuple[int, int, int, int]], ocr: OcrSettings
-) -> list[Boxed]:
+def _with_bars(picture, line: list[Boxed], bars: list[Bar], ocr: OcrSettings) -> list[Boxed]:
     out: list[Boxed] = []
     placed: set[int] = set()
     for w in line:
-        inside = [k for k, (x0, x1, _, _) in enumerate(bars) if w.left <= (x0 + x1) / 2 < w.left + w.width]
+        inside = [k for k, (x0, x1, *_) in enumerate(bars) if w.left <= (x0 + x1) / 2 < w.left + w.width]
         if not inside:
             out.append(w)
             continue
@@ -68,8 +72,9 @@ def _with_bars(
     return sorted(out, key=lambda w: w.left)
 
 
-def _bars(ink: np.ndarray, line: list[Boxed]) -> list[tuple[int, int, int, int]]:
-    """The bars (left, right, top, bottom pixels) standing in `line`'s band, one em past its ends."""
+def _bars(ink: np.ndarray, line: list[Boxed]) -> list[Bar]:
+    """The bars (left, right, top, bottom pixels of the stem, and the pixels its box reaches either
+    side) standing in `line`'s band, one em past its ends."""
     if not line:
         return []
     em = statistics.median(w.height for w in line) / HEIGHT_EM
@@ -96,7 +101,7 @@ def _bars(ink: np.ndarray, line: list[Boxed]) -> list[tuple[int, int, int, int]]
         down = rows[-1] == band.shape[0] - 1 and ink[min(bottom, ink.shape[0] - 1), x0:x1].any()
         if up or down:
             continue
-        found.append((x0, x1, top + int(rows[0]), top + int(rows[-1]) + 1))
+        found.append((x0, x1, top + int(rows[0]), top + int(rows[-1]) + 1, round(BAR_SIDE_EM * em)))
     return found
 
 
@@ -105,6 +110,6 @@ def _same(a: Boxed, b: Boxed) -> bool:
     return a.text == b.text and a.left < b.left + b.width and b.left < a.left + a.width
 
 
-def _bar_word(bar: tuple[int, int, int, int]) -> Boxed:
-    x0, x1, top, bottom = bar
-    return Boxed("|", x0, top, x1 - x0, bottom - top, _BAR_CONFIDENCE)
+def _bar_word(bar: Bar) -> Boxed:
+    x0, x1, top, bottom, side = bar
+    return Boxed("|", x0 - side, top, x1 - x0 + 2 * side, bottom - top, _BAR_CONFIDENCE)

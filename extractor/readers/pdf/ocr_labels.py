@@ -35,11 +35,12 @@ _LOOKALIKES = ("il1|", "o0dq", "s5", "b8", "g9", "z2", "ec", "uv", "nh")
 _SAME = {(a, b) for group in _LOOKALIKES for a in group for b in group}
 # a model of a reasoning series is named `o` and a digit (`o1-mini`, `o3`), which OCR reads as a zero
 # (`03-mini`) or its `1` as an `l` (`ol-mini`). A word so read is put back where it is certain: a
-# variant word follows (`-mini`), or an organisation's name goes before; no model's name starts
-# with a zero, and a date (`03-25`) has digits after it
+# variant word follows (`-mini`) or a release date (`-2024-12-17`), or an organisation's name goes
+# before; no model's name starts with a zero, and a date (`03-25`) has digits after it
 _ZERO_SERIES = re.compile(r"[0O](?P<digit>[1-9])(?P<rest>-.*)?")
 _L_SERIES = re.compile(r"o[lI|](?P<rest>-.*)?")
 _VARIANT_REST = re.compile(r"-[A-Za-z]")
+_RELEASE_DATE = re.compile(r"-(?:19|20)\d{2}-[01]\d-[0-3]\d")  # `o1-2024-12-17`: never a date itself
 # a header cell holding only such a name (`01-1217`, `03`), under a cell naming an organisation: a
 # release number follows (`-1217`), never a date's two digits (`05-06`)
 _SERIES_CELL = re.compile(r"[0O](?P<digit>[1-9])(?P<rest>-\d{3,})?")
@@ -51,6 +52,7 @@ _NOTE_SAME = _SAME | {(a, b) for group in _NOTE_LOOKALIKES for a in group for b 
 _NOTE_EDITS = 2
 _METRIC_NOTE = re.compile(r"^\((?P<inner>[^()]+)\)$")
 _DIGIT_O = re.compile(r"(?<=\d)[oO]")  # `4o`: a letter after a digit, which OCR reads as a zero
+_WORD = re.compile(r"[^\W_]+")  # a name's words: `Llama Q` has two, `LLaMA` one
 _ORG_MIN_CHARS = 4  # an organisation's name shorter than this is never repaired: too many words near it
 
 
@@ -66,7 +68,7 @@ def repair_label(cell: Cell, vocab: Vocabulary, settings: OcrSettings) -> Cell:
         return cell
     if _WORDS.match(name):
         return cell
-    fixed = _closest(key, vocab, settings)
+    fixed = _closest(key, vocab, settings, _word_count(name))
     if fixed is None:
         return cell
     return cell.model_copy(
@@ -78,7 +80,8 @@ def repair_name_words(cell: Cell, vocab: Vocabulary) -> Cell:
     """The cell with an organisation's name misread by one look-alike letter (an `I` read `l`) and a
     series name read with a zero or an `l` (`ol-mini`, `Nimbus 03`) put back."""
     text = cell.text.strip()
-    if holds_score(text) or not any(ch.isalpha() for ch in text):
+    dated = any(_ZERO_SERIES.fullmatch(w) and _RELEASE_DATE.search(w) for w in text.split())
+    if holds_score(text) or not (dated or any(ch.isalpha() for ch in text)):
         return cell
     words = text.split()
     out: list[str] = []
@@ -145,7 +148,8 @@ def _zero_forms(families: list[str]) -> dict[str, str]:
 def _series(word: str, after_org: bool) -> str:
     for pattern, name in ((_ZERO_SERIES, "o{digit}"), (_L_SERIES, "o1")):
         m = pattern.fullmatch(word)
-        if m and (after_org or (m.group("rest") and _VARIANT_REST.match(m.group("rest")))):
+        rest = m and m.group("rest")
+        if m and (after_org or (rest and (_VARIANT_REST.match(rest) or _RELEASE_DATE.fullmatch(rest)))):
             return name.format(**m.groupdict()) + (m.group("rest") or "")
     return word
 
@@ -229,20 +233,27 @@ def _metric(note: str, vocab: Vocabulary) -> str | None:
     return entry.name if entry else None
 
 
-def _closest(key: str, vocab: Vocabulary, settings: OcrSettings) -> str | None:
-    """The name as printed of the one benchmark within `label_edits` of `key`, or None."""
+def _closest(key: str, vocab: Vocabulary, settings: OcrSettings, words: int = 1) -> str | None:
+    """The name as printed of the one benchmark within `label_edits` of `key` (a label of `words`
+    words), or None."""
     limit = settings.label_edits if len(key) >= settings.label_two_edits_chars else 1
     found: dict[str, str] = {}  # benchmark -> its name or alias nearest
     best = limit + 1
     for candidate, (benchmark, printed) in _names(vocab).items():
         if abs(len(candidate) - len(key)) > limit or _KEPT.findall(candidate) != _KEPT.findall(key):
             continue
+        if len(candidate) != len(key) and _word_count(printed) != words:
+            continue  # a letter added or dropped that is a word of its own is another name, no slip
         d = _distance(key, candidate, best + 1)
         if d < best:
             best, found = d, {benchmark: printed}
         elif d == best:
             found.setdefault(benchmark, printed)
     return next(iter(found.values())) if best <= limit and len(found) == 1 else None
+
+
+def _word_count(name: str) -> int:
+    return len(_WORD.findall(name))
 
 
 def _names(vocab: Vocabulary) -> dict[str, tuple[str, str]]:

@@ -354,6 +354,17 @@ def test_a_name_two_benchmarks_are_as_near_to_is_left_as_read():
     assert _closest("lynxevax", vocab, OcrSettings()) is None
 
 
+def test_a_name_one_word_short_of_a_benchmark_is_not_repaired_into_it():
+    from extractor.readers.pdf.ocr_labels import repair_label
+    from extractor.vocab.names import DatasetEntry, Vocabulary
+
+    # a model family's name in a table's label column (`VegaMM`) is not the benchmark `VegaMM Q`
+    # read with its last word lost; a letter lost inside a word is a slip (`VegaMM-Qiz`)
+    vocab = Vocabulary(datasets={n: DatasetEntry(name=n) for n in ("VegaMM Q", "VegaMM-Quiz")})
+    assert repair_label(Cell(row=1, col=0, text="VegaMM"), vocab, OcrSettings()).text == "VegaMM"
+    assert repair_label(Cell(row=1, col=0, text="VegaMM-Qiz"), vocab, OcrSettings()).text == "VegaMM-Quiz"
+
+
 def test_words_and_a_note_whose_parentheses_were_lost_are_not_repaired_into_a_name():
     from extractor.readers.pdf.ocr_labels import repair_label
     from extractor.vocab.names import DatasetEntry, Vocabulary
@@ -384,7 +395,9 @@ def test_a_header_label_centred_on_two_lines_stays_in_the_header(tmp_path):
         ("03-mini-high", "o3-mini-high"),  # a variant word follows: a series name
         ("OpenAI 01-1217", "OpenAI o1-1217"),  # after an organisation's name
         ("Preview 05-06", "Preview 05-06"),  # a date: digits follow
-        ("01-2024-12-17", "01-2024-12-17"),  # in doubt: left as read (flagged read-by-ocr anyway)
+        ("01-2024-12-17", "o1-2024-12-17"),  # a release date follows: no date has three parts after
+        ("01-2024-12", "01-2024-12"),  # no whole date: left as read
+        ("ChatGPT-40-latest", "ChatGPT-4o-latest"),  # a lexicon family's `o` after a digit
         ("Orca 03", "Orca 03"),  # no organisation before it
         ("Beta", "Beta"),  # a word near no organisation by look-alike letters (`Meta`: m is no b)
     ],

@@ -9,8 +9,8 @@ from PIL import Image, ImageDraw
 from extractor.model.options import RunOptions
 from extractor.readers import load
 from extractor.readers.inputs import InputRef
-from extractor.readers.pdf.ocr_bars import with_bars
-from extractor.readers.pdf.ocr_geometry import Boxed
+from extractor.readers.pdf.ocr_bars import BAR_SIDE_EM, with_bars
+from extractor.readers.pdf.ocr_geometry import HEIGHT_EM, Boxed
 from extractor.readers.pdf.ocr_settings import OcrSettings
 from extractor.readers.pdf.tesseract import ocr_unavailable
 from extractor.run.pipeline import extract_document
@@ -53,13 +53,16 @@ def test_a_bar_read_as_a_one_becomes_a_bar_and_one_left_unread_is_added():
         Boxed("2.1", 210, 18, 80, 26, 0.9),
     ]
     [out] = with_bars(_bar_picture(), [line], OcrSettings())
-    assert [(w.text, w.left) for w in out] == [
-        ("wordl", 18),
-        ("|", 100),
-        ("|", 200),
-        ("2.1", 210),
-        ("|", 300),
+    assert [(w.text, w.left + w.width / 2) for w in out] == [
+        ("wordl", 43),
+        ("|", 101.5),  # a stem's middle (x 100-102)
+        ("|", 201.5),
+        ("2.1", 250),
+        ("|", 301.5),
     ]
+    # a bar's box holds its side bearings, as a text layer's glyph does: 0.1 em either side
+    em = 26 / HEIGHT_EM
+    assert {w.width for w in out if w.text == "|"} == {3 + 2 * round(BAR_SIDE_EM * em)} != {3}
     # a word's solid ink, wider than a bar, is no bar, nor is an `l` a letter's width after it
 
 

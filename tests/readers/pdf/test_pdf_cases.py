@@ -41,6 +41,7 @@ def test_every_case_is_generated():
         "booktabs_group_header",
         "header_above_rules",
         "wrapped_labels_rules",
+        "centred_labels_rules",
         "unruled",
         "two_tables",
         "two_column",
@@ -88,6 +89,14 @@ def test_labels_wrapped_around_two_rows_between_two_rules_part_into_those_rows()
     # a name beside both rows is the first one's; each note, centred on its row, is that row's
     t = only("wrapped_labels_rules")
     assert t.grid == C.WRAPPED and t.caption == C.WRAPPED_CAPTION
+    assert (t.engine, t.header_rows) == ("pdf-rules-text", 1)
+
+
+def test_a_label_centred_on_its_row_ends_where_the_next_rows_label_starts():
+    # one run of lines down the label column: a name and its note centred on the first row, then the
+    # second row's name on its values' line; it had all gone to one row, the other left unnamed
+    t = only("centred_labels_rules")
+    assert t.grid == C.CENTRED and t.caption == C.CENTRED_CAPTION
     assert (t.engine, t.header_rows) == ("pdf-rules-text", 1)
 
 
