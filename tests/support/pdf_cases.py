@@ -651,7 +651,8 @@ WRAPPED = [
     ["Benchmark", "", "Alpha-7B", "Beta-13B", "Gamma-70B"],
     ["MMLU", "", "61.2", "66.0", "78.4"],
     ["Code generation LiveCodeBench (2024-2025)", "single attempt", "30.5", "36.6", "55.1"],
-    ["", "multiple attempts", "34.0", "40.1", "60.3"],
+    # the name between the rules spans both rows, as a grid drawn with lines reads it
+    ["Code generation LiveCodeBench (2024-2025)", "multiple attempts", "34.0", "40.1", "60.3"],
     ["GSM8K", "", "45.1", "57.9", "80.2"],
 ]
 
@@ -718,6 +719,102 @@ def case_centred_labels_rules() -> bytes:
         s.row(235, CENTRED[4], xs)
         s.rule(xs[0], 241, xs[-1])
         s.lines(72, 280, PROSE)
+
+    return pdf(page)
+
+
+# --- between rules: a name ending in a slashed date, one row's cells wrapped on staggered lines ----
+
+WRAPPED_CELLS_CAPTION = "Table 8: Results of the three models; each benchmark's rows share its rules."
+WRAPPED_CELLS = [
+    ["Benchmark", "", "Alpha-7B", "Beta-13B", "Gamma-70B"],
+    ["MMLU", "", "61.2", "66.0", "78.4"],
+    ["Code generation LiveCodeBench UI: 10/1/2024 - 2/1/2025", "single attempt", "30.5", "36.6", "55.1"],
+    ["Code generation LiveCodeBench UI: 10/1/2024 - 2/1/2025", "multiple attempts", "34.0", "40.1", "60.3"],
+    ["Code editing Aider Polyglot", "", "76.5% / 72.7% whole / diff", "74.0% / 68.6% whole/diff"]
+    + ["82.2% diff"],
+    ["GSM8K", "", "45.1", "57.9", "80.2"],
+]
+
+
+def case_wrapped_cells_rules() -> bytes:
+    """Rows between rules: a benchmark's name of four lines beside two rows, its last line a date
+    with slashes on the second row's line; then one row whose cells wrap over five lines set on no
+    common baseline (two scores and a note stacked in two columns, a score and its note centred in
+    the third, the name's two lines between them)."""
+    xs = (90, 210, 290, 370, 450, 530)
+    centres = [(a + b) / 2 for a, b in zip(xs[2:], xs[3:])]
+
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
+        s.text(90, 142, WRAPPED_CELLS_CAPTION)
+        s.row(162, WRAPPED_CELLS[0], xs)
+        s.rule(xs[0], 168, xs[-1])
+        s.row(181, WRAPPED_CELLS[1], xs)
+        s.rule(xs[0], 187, xs[-1])
+        first, second = 201.0, 231.0
+        for k, line in enumerate(("Code generation", "LiveCodeBench", "UI: 10/1/2024 -", "2/1/2025")):
+            s.text(xs[0], first + 10 * k, line)
+        s.row(first, ["", "single attempt", *WRAPPED_CELLS[2][2:]], xs)
+        s.row(second, ["", "multiple attempts", *WRAPPED_CELLS[3][2:]], xs)
+        s.rule(xs[0], 238, xs[-1])
+        y = 251.0  # the wrapped row's first line; its lines are 6 pt apart
+        for k, texts in enumerate(
+            (
+                ["", "76.5% /", "74.0% /", ""],
+                ["Code editing", "", "", "82.2%"],
+                ["", "72.7%", "68.6%", ""],
+                ["Aider Polyglot", "", "", "diff"],
+                ["", "whole / diff", "whole/diff", ""],
+            )
+        ):
+            if texts[0]:
+                s.text(xs[0], y + 6 * k, texts[0], size=6)
+            for cx, text in zip(centres, texts[1:]):
+                if text:
+                    s.centred(cx, y + 6 * k, text, size=6)
+        s.rule(xs[0], y + 30, xs[-1])
+        s.row(y + 43, WRAPPED_CELLS[5], xs)
+        s.rule(xs[0], y + 49, xs[-1])
+        s.lines(72, y + 80, PROSE)
+
+    return pdf(page)
+
+
+# --- a category on the first row of each group of rows between rules -----------------------------
+
+GROUPS_CAPTION = "Table 9: Results of the two models, benchmarks grouped by capability."
+GROUPS = [
+    ["", "", "Alpha-7B", "Beta-13B"],
+    ["Mathematics", "AIME2024", "23.3", "40.1"],
+    ["Mathematics", "MATH", "77.4", "87.2"],
+    ["Coding", "LiveCodeBench", "18.1", "35.3"],
+    ["Coding", "FullstackBench", "45.1", "57.8"],
+    ["Coding", "McEval", "42.3", "63.5"],
+    ["Reasoning", "BBH", "86.5", "68.1"],
+]
+
+
+def case_ruled_groups() -> bytes:
+    """Each group's category on its first row only, a rule between groups: a category spans its
+    group's rows, not the rows nearest it (`McEval` is nearer `Reasoning` than `Coding`)."""
+    xs = (90, 180, 300, 400, 500)
+
+    def page(s: Page) -> None:
+        s.lines(72, 90, PROSE)
+        s.text(90, 142, GROUPS_CAPTION)
+        s.rule(xs[0], 152, xs[-1], 1.0)
+        s.row(162, GROUPS[0], xs)
+        s.rule(xs[0], 167, xs[-1])
+        y = 178.0
+        for k, row in enumerate(GROUPS[1:], start=1):
+            first = k == 1 or GROUPS[k - 1][0] != row[0]
+            if first and k > 1:
+                s.rule(xs[0], y - 8, xs[-1])
+            s.row(y, [row[0] if first else "", *row[1:]], xs)
+            y += 11
+        s.rule(xs[0], y - 6, xs[-1], 1.0)
+        s.lines(72, y + 30, PROSE)
 
     return pdf(page)
 

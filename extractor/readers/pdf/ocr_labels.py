@@ -53,6 +53,8 @@ _NOTE_EDITS = 2
 _METRIC_NOTE = re.compile(r"^\((?P<inner>[^()]+)\)$")
 _DIGIT_O = re.compile(r"(?<=\d)[oO]")  # `4o`: a letter after a digit, which OCR reads as a zero
 _WORD = re.compile(r"[^\W_]+")  # a name's words: `Llama Q` has two, `LLaMA` one
+_DATE = re.compile(r"\d{2}-\d{2}")  # a release date in a model's name: `R1 05-28`
+_DATE_READ = re.compile(r"(?<![^\s(])[OoDQ](?P<rest>\d-\d{2})(?=\)?(?:\s|$))")  # its `0` read as a letter
 _ORG_MIN_CHARS = 4  # an organisation's name shorter than this is never repaired: too many words near it
 
 
@@ -107,6 +109,61 @@ def repair_series_cells(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
             c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
         out.append(c)
     return out
+
+
+def repair_repeated_headers(cells: list[Cell]) -> list[Cell]:
+    """The header cells with a word whose letters OCR read as digits (`55 ↑`, `5S ↑` for `SS ↑`) put
+    back to the one other header cell of their row that prints that word in letters: a table
+    repeats its metrics' headers under each group of columns (`SS ↑` under two test sets), and one
+    read right makes the slip certain. Each changed character is a look-alike read as a digit; a
+    word of digits is never turned into letters by a header read with a slip of its own
+    (`2O23`: the word printed in letters must be letters only)."""
+    headers = [c for c in cells if c.column_header and c.text.strip()]
+    out = []
+    for c in cells:
+        near = {
+            other.text.strip()
+            for other in headers
+            if c.column_header and other.row == c.row and _letters_read_as_digits(c.text, other.text)
+        }
+        if len(near) == 1:
+            c = c.model_copy(update={"text": near.pop(), "ocr_text": c.ocr_text or c.text})
+        out.append(c)
+    return out
+
+
+def repair_header_dates(cells: list[Cell]) -> list[Cell]:
+    """The header cells with a release date in a model's name whose leading zero OCR read as a
+    letter (`(Preview Q5-06)`: an underlined link's line under the `0` reads as a `Q`'s tail) put
+    back, where another header cell of the table prints such a date in digits (`05-28`): a table
+    names its models' releases alike. A quarter so printed (`Q3-25`) beside such a date would be
+    misread; the header's other dates make the zero the likelier reading."""
+    headers = [c for c in cells if c.column_header]
+    if not any(_DATE.fullmatch(w.strip("()")) for c in headers for w in c.text.split()):
+        return cells
+    out = []
+    for c in cells:
+        fixed = _DATE_READ.sub(r"0\g<rest>", c.text) if c.column_header else c.text
+        if fixed != c.text:
+            c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
+        out.append(c)
+    return out
+
+
+def _letters_read_as_digits(read: str, printed: str) -> bool:
+    """Whether `read` is `printed` but for words of letters read with look-alike digits in them."""
+    a, b = read.split(), printed.split()
+    if len(a) != len(b) or a == b:
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if len(x) != len(y) or not y.isalpha():
+            return False
+        for p, q in zip(x, y, strict=True):
+            if p != q and not (p.isdigit() and (p.casefold(), q.casefold()) in _SAME):
+                return False
+    return True
 
 
 def _organisation(word: str, vocab: Vocabulary) -> str:

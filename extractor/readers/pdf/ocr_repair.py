@@ -20,9 +20,11 @@ from collections import Counter, defaultdict
 from extractor.model.document import Cell, Table, TableEngine
 from extractor.readers.pdf.ocr import OcrArea
 from extractor.readers.pdf.ocr_labels import (
+    repair_header_dates,
     repair_label,
     repair_name_words,
     repair_notes,
+    repair_repeated_headers,
     repair_series_cells,
 )
 from extractor.readers.pdf.ocr_settings import OcrSettings
@@ -57,6 +59,7 @@ def ocr_table(
     cells = [_with_confidence(c, words, settings) for c in table.cells]
     cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
     cells = _join_header_notes(_doubt_magnitudes([_doubt_past_whole(c) for c in cells], settings))
+    cells = repair_header_dates(repair_repeated_headers(cells))
     if vocab is not None:
         cells = [repair_name_words(repair_label(c, vocab, settings), vocab) for c in cells]
         cells = repair_series_cells(repair_notes(cells, vocab), vocab)

@@ -464,6 +464,48 @@ def test_a_misread_note_near_two_metrics_of_the_table_is_left_as_read():
     assert [c.text for c in repair_notes(cells, load_vocabulary())][3] == "APPS cPass@1)"
 
 
+def test_a_repeated_header_read_with_digits_for_letters_is_put_back_to_its_siblings_reading():
+    from extractor.readers.pdf.ocr_labels import repair_repeated_headers
+
+    read = ["CER ↓", "55 ↑", "WER ↓", "SS ↑", "5S ↑", "2O23", "2023", "Nimbus-3B", "Nimbus-EB"]
+    cells = [Cell(row=1, col=k, text=t, column_header=True) for k, t in enumerate(read)]
+    cells += [Cell(row=2, col=1, text="55 ↑", column_header=True), Cell(row=3, col=1, text="5S")]
+    repaired = repair_repeated_headers(cells)
+    assert [c.text for c in repaired] == [
+        "CER ↓",
+        "SS ↑",  # `S` read as `5`: the row's other `SS ↑` makes it certain
+        "WER ↓",
+        "SS ↑",
+        "SS ↑",
+        "2O23",  # the sibling's word is no word of letters: a year stays as read either way
+        "2023",
+        "Nimbus-3B",  # a size is not turned into letters
+        "Nimbus-EB",
+        "55 ↑",  # no sibling on its row
+        "5S",  # a body cell
+    ]
+    assert [c.ocr_text for c in repaired[:3]] == [None, "55 ↑", None]
+
+
+def test_a_release_dates_zero_read_as_a_letter_is_put_back_where_the_header_prints_dates():
+    from extractor.readers.pdf.ocr_labels import repair_header_dates
+
+    def repaired(read: list[str]) -> list[str]:
+        cells = [Cell(row=0, col=k, text=t, column_header=True) for k, t in enumerate(read)]
+        return [c.text for c in repair_header_dates(cells + [Cell(row=1, col=0, text="Q5-06")])]
+
+    # an underlined link's line under `05-06` reads as a `Q`'s tail; `R1 05-28` prints a date
+    assert repaired(["Nimbus (Preview Q5-06)", "Orca (Q3-25)", "Kite R1 05-28"]) == [
+        "Nimbus (Preview 05-06)",
+        "Orca (03-25)",
+        "Kite R1 05-28",
+        "Q5-06",  # a body cell
+    ]
+    # no date in digits among the headers: a quarter may be meant; nor a word of more digits
+    assert repaired(["Nimbus (Preview Q5-06)", "Orca"])[0] == "Nimbus (Preview Q5-06)"
+    assert repaired(["Nimbus Q5-061", "Kite 05-28"])[0] == "Nimbus Q5-061"
+
+
 def test_a_series_name_under_an_organisations_header_cell_is_put_back():
     from extractor.readers.pdf.ocr_labels import repair_series_cells
     from extractor.vocab import load_vocabulary

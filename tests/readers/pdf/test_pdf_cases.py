@@ -42,6 +42,8 @@ def test_every_case_is_generated():
         "header_above_rules",
         "wrapped_labels_rules",
         "centred_labels_rules",
+        "wrapped_cells_rules",
+        "ruled_groups",
         "unruled",
         "two_tables",
         "two_column",
@@ -98,6 +100,25 @@ def test_a_label_centred_on_its_row_ends_where_the_next_rows_label_starts():
     t = only("centred_labels_rules")
     assert t.grid == C.CENTRED and t.caption == C.CENTRED_CAPTION
     assert (t.engine, t.header_rows) == ("pdf-rules-text", 1)
+
+
+def test_a_rows_cells_wrapped_on_staggered_lines_between_two_rules_are_one_row():
+    # a name whose last line is a date with slashes stays one label beside both its rows (the date
+    # had been read as values, a row's label of its own); five lines whose cells share no baseline,
+    # some starting with a score right of the name, are one row, not five
+    t = only("wrapped_cells_rules")
+    assert t.grid == C.WRAPPED_CELLS and t.caption == C.WRAPPED_CELLS_CAPTION
+    assert (t.engine, t.header_rows) == ("pdf-rules-text", 1)
+    name = next(c for c in t.cells if c.text.startswith("Code generation"))
+    assert (name.row, name.rowspan) == (2, 2)
+
+
+def test_a_category_on_its_groups_first_row_spans_the_group_between_its_rules():
+    # `McEval` lies nearer `Reasoning` than `Coding`: the rules say which group it is in
+    t = only("ruled_groups")
+    assert t.grid == C.GROUPS and t.caption == C.GROUPS_CAPTION
+    spans = {c.text: (c.row, c.rowspan) for c in t.cells if c.col == 0 and c.text}
+    assert spans == {"Mathematics": (1, 2), "Coding": (3, 3), "Reasoning": (6, 1)}
 
 
 def test_unruled_table_without_caption():
