@@ -60,8 +60,8 @@ class Tally:
 
 
 # code points a picture cannot tell apart, one glyph printed: the text layer's `∗` (U+2217, LaTeX's
-# math asterisk) is the `*` OCR reads
-_SAME_GLYPH = str.maketrans({"\u2217": "*"})
+# math asterisk) is the `*` OCR reads, its `∼` (U+223C, the tilde operator) the `~`
+_SAME_GLYPH = str.maketrans({"\u2217": "*", "\u223c": "~"})
 
 
 def _norm(text: str) -> str:
@@ -135,15 +135,13 @@ def compare(truth: Document, ocr: Document, pages: list[int], tally: Tally, sour
         for r in extract_document(truth, opts).records
         if r.page in pages and _one_page(truth, r.table_index)
     ]
-    want = {(r.dataset, r.model, r.value) for r in wanted}
+    want = {_record(r) for r in wanted}
     read = extract_document(ocr, opts).records
-    got = {(r.dataset, r.model, r.value) for r in read}
+    got = {_record(r) for r in read}
     truth_values: dict[tuple, set[float]] = {}
     for r in wanted:
         truth_values.setdefault((r.dataset, r.model, r.setting), set()).add(r.value)
-    tally.right_flagged += sum(
-        1 for r in read if "ocr-low-confidence" in r.flags and (r.dataset, r.model, r.value) in want
-    )
+    tally.right_flagged += sum(1 for r in read if "ocr-low-confidence" in r.flags and _record(r) in want)
     for r in read:
         values = truth_values.get((r.dataset, r.model, r.setting))
         if values is not None and len(values) == 1 and r.value not in values:
@@ -158,6 +156,15 @@ def compare(truth: Document, ocr: Document, pages: list[int], tally: Tally, sour
     tally.records_joined += len(_joined(want) & _joined(got))
     tally.shown += [f"  lost  {r}" for r in sorted(want - got, key=str)]
     tally.shown += [f"  extra {r}" for r in sorted(got - want, key=str)]
+
+
+def _record(r) -> tuple:
+    """(dataset, model, value), the names' glyphs a picture cannot tell apart counted as one."""
+    return (
+        r.dataset and r.dataset.translate(_SAME_GLYPH),
+        r.model and r.model.translate(_SAME_GLYPH),
+        r.value,
+    )
 
 
 def _joined(records: set[tuple]) -> set[tuple]:

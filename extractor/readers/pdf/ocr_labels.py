@@ -32,7 +32,7 @@ _KEPT = re.compile(r"[\d+]")  # what a repair must not change: versions, years, 
 _WORDS = re.compile(r"^[A-Z]?[a-z]+(?:[\s/-]+[A-Za-z]?[a-z]+)*$")  # `Benchmark`, `General`, `Long context`
 # letters (casefolded) OCR reads for one another: a change of a letter to another of its group is a slip
 _LOOKALIKES = ("il1|", "o0dq", "s5", "b8", "g9", "z2", "ec", "uv", "nh")
-_SAME = {(a, b) for group in _LOOKALIKES for a in group for b in group}
+LOOK_ALIKE_PAIRS = {(a, b) for group in _LOOKALIKES for a in group for b in group}
 # a model of a reasoning series is named `o` and a digit (`o1-mini`, `o3`), which OCR reads as a zero
 # (`03-mini`) or its `1` as an `l` (`ol-mini`). A word so read is put back where it is certain: a
 # variant word follows (`-mini`) or a release date (`-2024-12-17`), or an organisation's name goes
@@ -48,13 +48,11 @@ _SERIES_CELL = re.compile(r"[0O](?P<digit>[1-9])(?P<rest>-\d{3,})?")
 # (`BBH cm)`, `MMLU ccm)`); such a note is put back to the one note of the same table that reads as a
 # metric and is this near it, by letters OCR takes for one another (a parenthesis for `c` among them)
 _NOTE_LOOKALIKES = ("(c¢@{[", ")]}j")
-_NOTE_SAME = _SAME | {(a, b) for group in _NOTE_LOOKALIKES for a in group for b in group}
+_NOTE_SAME = LOOK_ALIKE_PAIRS | {(a, b) for group in _NOTE_LOOKALIKES for a in group for b in group}
 _NOTE_EDITS = 2
 _METRIC_NOTE = re.compile(r"^\((?P<inner>[^()]+)\)$")
 _DIGIT_O = re.compile(r"(?<=\d)[oO]")  # `4o`: a letter after a digit, which OCR reads as a zero
 _WORD = re.compile(r"[^\W_]+")  # a name's words: `Llama Q` has two, `LLaMA` one
-_DATE = re.compile(r"\d{2}-\d{2}")  # a release date in a model's name: `R1 05-28`
-_DATE_READ = re.compile(r"(?<![^\s(])[OoDQ](?P<rest>\d-\d{2})(?=\)?(?:\s|$))")  # its `0` read as a letter
 _ORG_MIN_CHARS = 4  # an organisation's name shorter than this is never repaired: too many words near it
 
 
@@ -66,6 +64,10 @@ def repair_label(cell: Cell, vocab: Vocabulary, settings: OcrSettings) -> Cell:
         return cell
     name = m.group("name").strip()
     key = alias_key(name)
+    spelt = _first_letter_case(name, vocab)
+    if spelt is not None:
+        fixed = text.replace(name, spelt, 1)
+        return cell.model_copy(update={"text": fixed, "ocr_text": cell.ocr_text or cell.text})
     if len(key) < settings.label_min_chars or vocab.dataset(name) is not None or vocab.model(name):
         return cell
     if _WORDS.match(name):
@@ -76,6 +78,18 @@ def repair_label(cell: Cell, vocab: Vocabulary, settings: OcrSettings) -> Cell:
     return cell.model_copy(
         update={"text": fixed + (m.group("note") or ""), "ocr_text": cell.ocr_text or cell.text}
     )
+
+
+def _first_letter_case(name: str, vocab: Vocabulary) -> str | None:
+    """The vocabulary's spelling of the benchmark `name` names where OCR read its first letter in
+    the other case (`liveCodeBench`: an `L` read `l`), else None. Nothing else of it changes."""
+    match = vocab.dataset(name)
+    if match is None or len(name) < 2:
+        return None
+    for printed in (match.entry.name, *(a.name for a in match.entry.aliases)):
+        if printed[1:] == name[1:] and printed[0] != name[0] and printed[0].casefold() == name[0].casefold():
+            return printed
+    return None
 
 
 def repair_name_words(cell: Cell, vocab: Vocabulary) -> Cell:
@@ -109,61 +123,6 @@ def repair_series_cells(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
             c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
         out.append(c)
     return out
-
-
-def repair_repeated_headers(cells: list[Cell]) -> list[Cell]:
-    """The header cells with a word whose letters OCR read as digits (`55 ↑`, `5S ↑` for `SS ↑`) put
-    back to the one other header cell of their row that prints that word in letters: a table
-    repeats its metrics' headers under each group of columns (`SS ↑` under two test sets), and one
-    read right makes the slip certain. Each changed character is a look-alike read as a digit; a
-    word of digits is never turned into letters by a header read with a slip of its own
-    (`2O23`: the word printed in letters must be letters only)."""
-    headers = [c for c in cells if c.column_header and c.text.strip()]
-    out = []
-    for c in cells:
-        near = {
-            other.text.strip()
-            for other in headers
-            if c.column_header and other.row == c.row and _letters_read_as_digits(c.text, other.text)
-        }
-        if len(near) == 1:
-            c = c.model_copy(update={"text": near.pop(), "ocr_text": c.ocr_text or c.text})
-        out.append(c)
-    return out
-
-
-def repair_header_dates(cells: list[Cell]) -> list[Cell]:
-    """The header cells with a release date in a model's name whose leading zero OCR read as a
-    letter (`(Preview Q5-06)`: an underlined link's line under the `0` reads as a `Q`'s tail) put
-    back, where another header cell of the table prints such a date in digits (`05-28`): a table
-    names its models' releases alike. A quarter so printed (`Q3-25`) beside such a date would be
-    misread; the header's other dates make the zero the likelier reading."""
-    headers = [c for c in cells if c.column_header]
-    if not any(_DATE.fullmatch(w.strip("()")) for c in headers for w in c.text.split()):
-        return cells
-    out = []
-    for c in cells:
-        fixed = _DATE_READ.sub(r"0\g<rest>", c.text) if c.column_header else c.text
-        if fixed != c.text:
-            c = c.model_copy(update={"text": fixed, "ocr_text": c.ocr_text or c.text})
-        out.append(c)
-    return out
-
-
-def _letters_read_as_digits(read: str, printed: str) -> bool:
-    """Whether `read` is `printed` but for words of letters read with look-alike digits in them."""
-    a, b = read.split(), printed.split()
-    if len(a) != len(b) or a == b:
-        return False
-    for x, y in zip(a, b, strict=True):
-        if x == y:
-            continue
-        if len(x) != len(y) or not y.isalpha():
-            return False
-        for p, q in zip(x, y, strict=True):
-            if p != q and not (p.isdigit() and (p.casefold(), q.casefold()) in _SAME):
-                return False
-    return True
 
 
 def _organisation(word: str, vocab: Vocabulary) -> str:
@@ -326,7 +285,7 @@ def _names(vocab: Vocabulary) -> dict[str, tuple[str, str]]:
     return vocab.memo(("ocr-label-names",), make)  # built once; never changed after
 
 
-def _distance(a: str, b: str, cap: int, same: set[tuple[str, str]] = _SAME) -> int:
+def _distance(a: str, b: str, cap: int, same: set[tuple[str, str]] = LOOK_ALIKE_PAIRS) -> int:
     """The edits (a letter added, dropped or read as a look-alike) from `a` to `b`, or `cap` once they
     are sure to be at least that many (a letter read as one unlike it costs `cap`)."""
     previous = list(range(len(b) + 1))

@@ -20,14 +20,13 @@ from collections import Counter, defaultdict
 from extractor.model.document import Cell, Table, TableEngine
 from extractor.readers.pdf.ocr import OcrArea
 from extractor.readers.pdf.ocr_labels import (
-    repair_header_dates,
     repair_label,
     repair_name_words,
     repair_notes,
-    repair_repeated_headers,
     repair_series_cells,
 )
 from extractor.readers.pdf.ocr_settings import OcrSettings
+from extractor.readers.pdf.ocr_siblings import join_split_words, repair_header_dates, repair_repeated_headers
 from extractor.readers.roles import holds_score, mark_cell_roles
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.scores import parse_value
@@ -49,9 +48,10 @@ _STRAY = re.compile(r"^[—–_=«»‘’\"'~|:;,.*]+(?=\d)|(?<=[\d%])[—–_=
 def ocr_table(
     table: Table, areas: dict[int, list[OcrArea]], settings: OcrSettings, vocab: Vocabulary | None = None
 ) -> Table:
-    """The table as found on OCR words (engine ocr, cells with their confidence, slips repaired; with
-    `vocab`, benchmark names misread repaired too: ocr_labels.py), or the table unchanged when its
-    words are a text layer's."""
+    """The table as found on OCR words (engine ocr, cells with their confidence, slips repaired, and
+    labels the table's other cells or caption make certain: ocr_siblings.py; with `vocab`, benchmark
+    names misread repaired too: ocr_labels.py), or the table unchanged when its words are a text
+    layer's."""
     if not any(in_area(table, a) for a in areas.get(table.page or 0, [])):
         return table
     words = [w for p in areas.values() for a in p for w in a.words]
@@ -59,7 +59,7 @@ def ocr_table(
     cells = [_with_confidence(c, words, settings) for c in table.cells]
     cells = [_repair_size(c) for c in _repair_columns(cells, table, settings)]
     cells = _join_header_notes(_doubt_magnitudes([_doubt_past_whole(c) for c in cells], settings))
-    cells = repair_header_dates(repair_repeated_headers(cells))
+    cells = join_split_words(repair_header_dates(repair_repeated_headers(cells)), table.caption)
     if vocab is not None:
         cells = [repair_name_words(repair_label(c, vocab, settings), vocab) for c in cells]
         cells = repair_series_cells(repair_notes(cells, vocab), vocab)

@@ -465,7 +465,7 @@ def test_a_misread_note_near_two_metrics_of_the_table_is_left_as_read():
 
 
 def test_a_repeated_header_read_with_digits_for_letters_is_put_back_to_its_siblings_reading():
-    from extractor.readers.pdf.ocr_labels import repair_repeated_headers
+    from extractor.readers.pdf.ocr_siblings import repair_repeated_headers
 
     read = ["CER ↓", "55 ↑", "WER ↓", "SS ↑", "5S ↑", "2O23", "2023", "Nimbus-3B", "Nimbus-EB"]
     cells = [Cell(row=1, col=k, text=t, column_header=True) for k, t in enumerate(read)]
@@ -488,7 +488,7 @@ def test_a_repeated_header_read_with_digits_for_letters_is_put_back_to_its_sibli
 
 
 def test_a_release_dates_zero_read_as_a_letter_is_put_back_where_the_header_prints_dates():
-    from extractor.readers.pdf.ocr_labels import repair_header_dates
+    from extractor.readers.pdf.ocr_siblings import repair_header_dates
 
     def repaired(read: list[str]) -> list[str]:
         cells = [Cell(row=0, col=k, text=t, column_header=True) for k, t in enumerate(read)]
@@ -504,6 +504,41 @@ def test_a_release_dates_zero_read_as_a_letter_is_put_back_where_the_header_prin
     # no date in digits among the headers: a quarter may be meant; nor a word of more digits
     assert repaired(["Nimbus (Preview Q5-06)", "Orca"])[0] == "Nimbus (Preview Q5-06)"
     assert repaired(["Nimbus Q5-061", "Kite 05-28"])[0] == "Nimbus Q5-061"
+
+
+def test_a_name_read_as_two_words_is_joined_where_the_table_spells_it_as_one():
+    from extractor.readers.pdf.ocr_siblings import join_split_words
+
+    read = ["Nimbus Voice", "NimbusVoice 2", "Kite Voice", "Orca Lab", "61.2 3.4", "Vega Net"]
+    cells = [Cell(row=k, col=0, text=t) for k, t in enumerate(read)]
+    joined = join_split_words(cells, "Table 3: Results of Vegan et al. with Orcalab.")
+    assert [c.text for c in joined] == [
+        "NimbusVoice",  # another row reads it as one word
+        "NimbusVoice 2",
+        "Kite Voice",  # spelt as one word nowhere
+        "OrcaLab",  # the caption spells it so; the cell's letters are kept
+        "61.2 3.4",  # scores are never joined
+        "Vega Net",  # `Vegan` is no word of the name
+    ]
+    assert (joined[0].ocr_text, joined[2].ocr_text) == ("Nimbus Voice", None)
+
+
+@pytest.mark.parametrize(
+    "read, repair",
+    [
+        ("liveCodeBench (24/8~25/5)", "LiveCodeBench (24/8~25/5)"),  # an `L` read `l`: the vocabulary's
+        ("mMLU", "MMLU"),
+        ("mmlu", "mmlu"),  # more than the first letter in another case: left as read
+        ("Nimbus", "Nimbus"),
+    ],
+)
+def test_a_benchmarks_first_letter_read_in_the_other_case_takes_the_vocabularys_spelling(read, repair):
+    from extractor.readers.pdf.ocr_labels import repair_label
+    from extractor.readers.pdf.ocr_settings import OcrSettings
+    from extractor.vocab import load_vocabulary
+
+    cell = repair_label(Cell(row=1, col=0, text=read), load_vocabulary(), OcrSettings())
+    assert (cell.text, cell.ocr_text) == (repair, None if repair == read else read)
 
 
 def test_a_series_name_under_an_organisations_header_cell_is_put_back():
