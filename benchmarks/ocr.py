@@ -10,7 +10,8 @@ read exactly (share), all cells read exactly, records equal on (dataset, model, 
 per OCR page (and records equal once model names are compared by identity, as leaderboards join
 them; and of the records whose dataset, model and setting are the text layer's but whose value is not, the
 share flagged `ocr-low-confidence`). A cell counts as read when the OCR table cell at its centre
-holds its text (whitespace collapsed, `∗` read as `*`: one glyph); where no OCR cell is at its
+holds its text (whitespace collapsed, `∗` read as `*` and `∼` as `~`: one glyph; `10, 518` as
+`10,518`: one number); where no OCR cell is at its
 centre (a ruled cell taller than its text, the text set off its middle), the OCR cell with the most
 of its box, at least half, inside the cell's box. The issue's targets: scores
 >= 99%, cells >= 95%, records >= 95%.
@@ -19,6 +20,7 @@ of its box, at least half, inside the cell's box. The issue's targets: scores
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -64,8 +66,13 @@ class Tally:
 _SAME_GLYPH = str.maketrans({"\u2217": "*", "\u223c": "~"})
 
 
+# a thousands separator's comma and the thin space LaTeX's math mode sets after it (`10, 518` in
+# the text layer): the picture shows one number, which OCR reads `10,518`
+_DIGIT_GROUP = re.compile(r"(?<=\d),\s+(?=\d{3}\b)")
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.translate(_SAME_GLYPH).split())
+    return " ".join(_DIGIT_GROUP.sub(",", text.translate(_SAME_GLYPH)).split())
 
 
 def table_pages(doc: Document, per_doc: int, min_scores: int) -> list[int]:

@@ -12,7 +12,8 @@ from extractor.vocab.patterns import SIZE_IN_TEXT
 # A version or size that may follow a model name in running text: '1.1', 'v2', '7B', '2.0-pro'.
 _COMPLETION = rf"(?P<ext>v?\d+(?:\.\d+)+|v\d+|{SIZE_IN_TEXT}\b)"
 # what follows the label: its completion, not a row of numbers ('Model 71.4 79.0', 'Model 6.84 ± 0.07')
-_AFTER_LABEL = re.compile(rf"\s+{_COMPLETION}(?![\w%-])(?!\s*(?:[-+±]|\+/-)?\s*\d)")
+# nor a factor ('Sampling 2.45× 2.82×': a speedup in a row read as text)
+_AFTER_LABEL = re.compile(rf"\s+{_COMPLETION}(?![\w%×-])(?!\s*(?:[-+±]|\+/-)?\s*\d)")
 # a number a bar follows is a score of a table row read as text ('Model 1.8 | 4.0'): the label
 # stands in rows, and no number after it is a version
 _BAR_NEXT = re.compile(r"\s*[|¦]")

@@ -18,3 +18,8 @@ def test_a_table_row_of_scores_a_bar_parts_completes_no_name():
     # a row read as text: the first of the scores is no version of the model's name
     assert complete_model_names({"Nimbus-Audio"}, "Nimbus-Audio 1.8 | 4.0 | 2.0 | 4.2 5.14") == {}
     assert complete_model_names({"Nimbus-Audio"}, "Nimbus-Audio 1.8 | - and more") == {}
+
+
+def test_a_row_of_factors_read_as_text_completes_no_name():
+    # a speedup after a method's name is a score of its row, not the method's version
+    assert complete_model_names({"w/o Sampling"}, "w/o Sampling 2.45× 2.82× 0.36 70.8% /") == {}

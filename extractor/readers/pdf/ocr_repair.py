@@ -31,12 +31,12 @@ from extractor.readers.roles import holds_score, mark_cell_roles
 from extractor.vocab.names import Vocabulary
 from extractor.vocab.scores import parse_value
 
-# letters OCR reads in place of the digits they look like
+# letters OCR reads in place of the digits they look like, and a colon for a decimal point (`51:9`)
 _DIGIT_LOOKALIKES = str.maketrans(
-    {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5"}
+    {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5", ":": "."}
 )
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.(\d+))?(%?)$")
-_LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:\.[\dOoDlI|Ss]+)?%?$")
+_LOOKS_NUMERIC = re.compile(r"^[+-]?[\dOoDlI|Ss]+(?:[.:][\dOoDlI|Ss]+)?%?$")
 # a size after a name (`-1B`, ` 13B`, `(0.5B)`) with a digit read as `I`, `l` or `O`
 _SIZE = re.compile(r"(?<=[-\s(])(?=[\dIlO.]*[IlO])[\dIlO]+(?:\.[\dIlO]+)?(?=[BMK]\b)")
 _HEADER_NOTE = re.compile(r"\([^()]+\)")  # `(high)`: a note in parentheses, alone in a header cell

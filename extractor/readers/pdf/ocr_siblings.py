@@ -38,16 +38,17 @@ def repair_repeated_headers(cells: list[Cell]) -> list[Cell]:
 
 
 def join_split_words(cells: list[Cell], caption: str | None) -> list[Cell]:
-    """Label cells with a word OCR read as two (`Cosy Voice`) joined where the table or its caption
-    spells it as one word (`CosyVoice 2` in another row, `Cosyvoice.` in the caption): between two
-    letters set close in a name (`y`, then `V`) the picture may show a blank as wide as a space."""
+    """Label cells with a word OCR read as two (`Cosy Voice`, `Intern ViT-6B`) joined where the table
+    or its caption spells it as one word (`CosyVoice 2` in another row, `Cosyvoice.` in the caption):
+    between two letters set close in a name (`y`, then `V`) the picture may show a blank as wide as
+    a space. The first part is a word of letters, the second starts with one."""
     texts = [c.text for c in cells] + [caption or ""]
     known = {w.strip(_EDGE_PUNCTUATION).casefold() for t in texts for w in t.split()}
     out = []
     for c in cells:
         words: list[str] = []
         for w in c.text.split():
-            if words and words[-1].isalpha() and w.isalpha() and (words[-1] + w).casefold() in known:
+            if words and words[-1].isalpha() and w[:1].isalpha() and (words[-1] + w).casefold() in known:
                 words[-1] += w
             else:
                 words.append(w)

@@ -112,7 +112,14 @@ def _repairs(*texts: str) -> list[tuple[str, str | None, bool]]:
 
 @pytest.mark.parametrize(
     ("slip", "repair"),
-    [("7O.3", "70.3"), ("7l.3", "71.3"), ("6I.2", "61.2"), ("S5.2", "55.2"), ("713", "71.3")],
+    [
+        ("7O.3", "70.3"),
+        ("7l.3", "71.3"),
+        ("6I.2", "61.2"),
+        ("S5.2", "55.2"),
+        ("713", "71.3"),
+        ("71:3", "71.3"),
+    ],
 )
 def test_a_slip_the_column_confirms_is_repaired(slip, repair):
     assert _repairs("64.8", slip, "80.5") == [
@@ -509,9 +516,9 @@ def test_a_release_dates_zero_read_as_a_letter_is_put_back_where_the_header_prin
 def test_a_name_read_as_two_words_is_joined_where_the_table_spells_it_as_one():
     from extractor.readers.pdf.ocr_siblings import join_split_words
 
-    read = ["Nimbus Voice", "NimbusVoice 2", "Kite Voice", "Orca Lab", "61.2 3.4", "Vega Net"]
+    read = ["Nimbus Voice", "NimbusVoice 2", "Kite Voice", "Orca Lab", "61.2 3.4", "Vega Net", "Kite ViT-6B"]
     cells = [Cell(row=k, col=0, text=t) for k, t in enumerate(read)]
-    joined = join_split_words(cells, "Table 3: Results of Vegan et al. with Orcalab.")
+    joined = join_split_words(cells, "Table 3: Results of Vegan et al. with Orcalab and KiteViT-6B.")
     assert [c.text for c in joined] == [
         "NimbusVoice",  # another row reads it as one word
         "NimbusVoice 2",
@@ -519,6 +526,7 @@ def test_a_name_read_as_two_words_is_joined_where_the_table_spells_it_as_one():
         "OrcaLab",  # the caption spells it so; the cell's letters are kept
         "61.2 3.4",  # scores are never joined
         "Vega Net",  # `Vegan` is no word of the name
+        "KiteViT-6B",
     ]
     assert (joined[0].ocr_text, joined[2].ocr_text) == ("Nimbus Voice", None)
 
