@@ -5,9 +5,11 @@ is its title or its notes."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
+from pdfplumber.table import T_intersections, cells_to_tables, edges_to_intersections
+from pdfplumber.utils import obj_to_bbox
 
 from extractor.model.document import TableEngine
 from extractor.readers.pdf.finder_settings import TableFinderSettings
@@ -23,7 +25,49 @@ def grid_boxes(edges: list[Edge], settings: TableFinderSettings) -> list[list[Bo
     """Crossing rules -> intersections -> cells -> groups of cells touching at corners."""
     tol = settings.intersection_tolerance
     points = edges_to_intersections(edges, tol, tol)
-    return cells_to_tables(intersections_to_cells(points))
+    return cells_to_tables(intersection_cells(points))
+
+
+def intersection_cells(intersections: T_intersections) -> list[Box]:
+    """pdfplumber's `intersections_to_cells`, cell for cell and in its order, without its cost: it
+    slices the sorted points after each point and turns both points' edges into sets again for every
+    pair it tests (a third of a ruled page's table search). Here the points on each x and each y are
+    listed once and every point's edges made a set once."""
+    vertical = {p: {obj_to_bbox(e) for e in touching["v"]} for p, touching in intersections.items()}
+    horizontal = {p: {obj_to_bbox(e) for e in touching["h"]} for p, touching in intersections.items()}
+    points = sorted(intersections)
+    on_x: defaultdict[float, list[tuple[float, float]]] = defaultdict(list)
+    on_y: defaultdict[float, list[tuple[float, float]]] = defaultdict(list)
+    for p in points:  # each list in ascending order of the other coordinate
+        on_x[p[0]].append(p)
+        on_y[p[1]].append(p)
+
+    def joined(a: tuple[float, float], b: tuple[float, float]) -> bool:
+        return (a[0] == b[0] and not vertical[a].isdisjoint(vertical[b])) or (
+            a[1] == b[1] and not horizontal[a].isdisjoint(horizontal[b])
+        )
+
+    cells: list[Box] = []
+    for pt in points:
+        column, row = on_x[pt[0]], on_y[pt[1]]
+        below = column[column.index(pt) + 1 :]
+        right: list[tuple[float, float]] | None = None  # the points right of pt it is joined to
+        cell = None
+        for down in below:
+            if not joined(pt, down):
+                continue
+            if right is None:
+                right = [r for r in row[row.index(pt) + 1 :] if joined(pt, r)]
+            for across in right:
+                corner = (across[0], down[1])
+                if corner in intersections and joined(corner, across) and joined(corner, down):
+                    cell = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if cell:
+                break
+        if cell:
+            cells.append(cell)
+    return cells
 
 
 def _axis(values: Sequence[float], tol: float) -> list[float]:
