@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdint.h>
 
-#define EXTRACTOR_BULK_VERSION 2
+#define EXTRACTOR_BULK_VERSION 3
 
 typedef struct { float left, top, right, bottom; } rectf;
 typedef struct { float a, b, c, d, e, f; } matrixf;
@@ -199,6 +199,70 @@ long extractor_read_paths(void *page, int max_depth, double tol, const double *f
     walk(&w, page, 1, identity, 0);
     *points = w.points;
     return w.shapes;
+}
+
+/* --- the page's objects at a glance ------------------------------------------------------ */
+
+enum { OBJECT_IMAGE = 3 }; /* fpdf_edit.h */
+
+typedef int (*object_bounds_fn)(void *object, float *left, float *bottom, float *right, float *top);
+
+/* fns: count_objects, get_object, object_type, form_count, form_object, object_bounds */
+static long count_in(void **fns, void *parent, int is_page, long enough, int depth, int max_depth)
+{
+    int n = is_page ? ((count_objects_fn)fns[0])(parent) : ((form_count_fn)fns[3])(parent);
+    long found = 0;
+    for (int i = 0; i < n; i++) {
+        void *obj = is_page ? ((get_object_fn)fns[1])(parent, i) : ((form_object_fn)fns[4])(parent, (unsigned long)i);
+        int kind = ((object_type_fn)fns[2])(obj);
+        if (kind == OBJECT_PATH)
+            found++;
+        else if (kind == OBJECT_FORM && depth < max_depth)
+            found += count_in(fns, obj, 0, enough - found, depth + 1, max_depth);
+        if (found >= enough)
+            break;
+    }
+    return found;
+}
+
+/* Path objects on the page (forms down to max_depth levels), counted up to `enough`: paths.py's
+   count_paths, step for step. */
+long extractor_count_paths(void *page, long enough, int max_depth, void **fns)
+{
+    return count_in(fns, page, 1, enough, 0, max_depth);
+}
+
+static long images_in(void **fns, void *parent, int is_page, int level, int max_depth, double *bounds,
+                      long cap, long found)
+{
+    int n = is_page ? ((count_objects_fn)fns[0])(parent) : ((form_count_fn)fns[3])(parent);
+    for (int i = 0; i < n && found >= 0; i++) {
+        void *obj = is_page ? ((get_object_fn)fns[1])(parent, i) : ((form_object_fn)fns[4])(parent, (unsigned long)i);
+        int kind = ((object_type_fn)fns[2])(obj);
+        if (kind == OBJECT_IMAGE) {
+            float l, b, r, t;
+            if (!((object_bounds_fn)fns[5])(obj, &l, &b, &r, &t))
+                return -1;
+            if (found < cap) {
+                bounds[4 * found] = l;
+                bounds[4 * found + 1] = b;
+                bounds[4 * found + 2] = r;
+                bounds[4 * found + 3] = t;
+            }
+            found++;
+        } else if (kind == OBJECT_FORM && level < max_depth - 1)
+            found = images_in(fns, obj, 0, level + 1, max_depth, bounds, cap, found);
+    }
+    return found;
+}
+
+/* Each image object's bounds (left, bottom, right, top), forms included while their level is
+   under max_depth - 1, in images.py's _image_bounds order, the first `cap` into `bounds`. Returns
+   how many there are (more than cap: call again with room for them), or -1 where pdfium could not
+   give an image's bounds. */
+long extractor_image_bounds(void *page, int max_depth, void **fns, double *bounds, long cap)
+{
+    return images_in(fns, page, 1, 0, max_depth, bounds, cap, 0);
 }
 
 /* An importable module, so that bulk.py finds the built file the usual way. */

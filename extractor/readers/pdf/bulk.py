@@ -11,9 +11,10 @@ import ctypes
 from dataclasses import dataclass
 
 import numpy as np
+import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-BULK_VERSION = 2  # _bulk.c's EXTRACTOR_BULK_VERSION
+BULK_VERSION = 3  # _bulk.c's EXTRACTOR_BULK_VERSION
 
 
 def _address(fn) -> int:
@@ -36,6 +37,10 @@ def _load() -> ctypes.CDLL | None:
     lib.extractor_count_segments.restype = ctypes.c_long
     lib.extractor_read_paths.argtypes = [_VP, _INT, ctypes.c_double, _VP, _VP, _VP, _VP, _VP, _VP, _VP, _VP]
     lib.extractor_read_paths.restype = ctypes.c_long
+    lib.extractor_count_paths.argtypes = [_VP, ctypes.c_long, _INT, _VP]
+    lib.extractor_count_paths.restype = ctypes.c_long
+    lib.extractor_image_bounds.argtypes = [_VP, _INT, _VP, _VP, ctypes.c_long]
+    lib.extractor_image_bounds.restype = ctypes.c_long
     return lib
 
 
@@ -73,6 +78,44 @@ _PATH_FNS = (ctypes.c_void_p * 12)(
         ),
     )
 )
+
+_OBJECT_FNS = (ctypes.c_void_p * 6)(
+    *map(
+        _address,
+        (
+            raw.FPDFPage_CountObjects,
+            raw.FPDFPage_GetObject,
+            raw.FPDFPageObj_GetType,
+            raw.FPDFFormObj_CountObjects,
+            raw.FPDFFormObj_GetObject,
+            raw.FPDFPageObj_GetBounds,
+        ),
+    )
+)
+_IMAGES_AT_FIRST = 16  # room for this many images' bounds; a page with more is read again
+
+
+def count_paths(page, enough: int, max_depth: int) -> int | None:
+    """paths.count_paths by the native helper (None without it): a text page's thousands of
+    objects cost a ctypes call or two each in Python, more than pdfium's work."""
+    if NATIVE is None:
+        return None
+    return NATIVE.extractor_count_paths(_address(page), enough, max_depth, ctypes.addressof(_OBJECT_FNS))
+
+
+def image_bounds(page, max_depth: int) -> list[tuple[float, float, float, float]] | None:
+    """images._image_bounds by the native helper (None without it); raises PdfiumError as it does."""
+    if NATIVE is None:
+        return None
+    handle, fns, cap = _address(page), ctypes.addressof(_OBJECT_FNS), _IMAGES_AT_FIRST
+    while True:
+        out = np.zeros(4 * cap)
+        n = NATIVE.extractor_image_bounds(handle, max_depth, fns, out.ctypes.data, cap)
+        if n < 0:
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        if n <= cap:
+            return [tuple(b) for b in out[: 4 * n].reshape(n, 4).tolist()]
+        cap = n
 
 
 def _fast(fn, restype, *argtypes):

@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.model.document import Document
+from extractor.readers.pdf import bulk
 from extractor.readers.pdf.drawing_settings import DrawingSettings
 from extractor.vocab.patterns import FIGURE_CAPTION_LINE, TABLE_CAPTION_LINE
 
@@ -19,10 +20,16 @@ _RESULTS_WORDS = re.compile(
 )
 
 
-def _image_bounds(page: pdfium.PdfPage, max_depth: int) -> list[tuple[float, float, float, float]]:
+def _image_bounds(
+    page: pdfium.PdfPage, max_depth: int, native: bool = True
+) -> list[tuple[float, float, float, float]]:
     """Each image object's bounds (left, bottom, right, top), forms included down to `max_depth`
-    levels, in pypdfium2's `get_objects` order, through the raw calls: its object wrappers cost
-    more than the walk when a page holds thousands of objects."""
+    levels, in pypdfium2's `get_objects` order, by the native helper where it is built, else
+    through the raw calls: its object wrappers cost more than the walk when a page holds
+    thousands of objects."""
+    found_natively = bulk.image_bounds(page.raw, max_depth) if native else None
+    if found_natively is not None:
+        return found_natively
     found: list[tuple[float, float, float, float]] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, bottom, right, top)]

@@ -14,6 +14,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extractor.readers.pdf import bulk
 from extractor.readers.pdf.bulk import SHAPE_CLOSED, SHAPE_CURVED, SHAPE_FILL, SHAPE_STROKE, read_paths
 from extractor.readers.pdf.drawing_settings import DrawingSettings
 from extractor.readers.pdf.frame import Frame
@@ -89,8 +90,11 @@ def page_shapes(page: pdfium.PdfPage, frame: Frame, settings: DrawingSettings) -
     return shapes
 
 
-def count_paths(page: pdfium.PdfPage, enough: int, max_depth: int) -> int:
+def count_paths(page: pdfium.PdfPage, enough: int, max_depth: int, native: bool = True) -> int:
     """Path objects on the page (forms included), counted up to `enough`."""
+    counted = bulk.count_paths(page.raw, enough, max_depth) if native else None
+    if counted is not None:
+        return counted
     objs = [raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))]
     return _count(objs, enough, 0, max_depth)
 

@@ -9,12 +9,14 @@ import sysconfig
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 
 from extractor.readers.pdf import bulk
 from extractor.readers.pdf.chars import NEWLINE, NO_BREAK, SPACE, read_chars
 from extractor.readers.pdf.drawing_settings import DrawingSettings
 from extractor.readers.pdf.frame import Frame
-from extractor.readers.pdf.paths import _frame_affine, page_shapes
+from extractor.readers.pdf.images import _image_bounds
+from extractor.readers.pdf.paths import _frame_affine, count_paths, page_shapes
 from extractor.readers.pdf.text_settings import TextSettings
 from extractor.readers.pdf.words import group_lines
 from tests.support.drawing import BOLD, Page, pdf
@@ -52,6 +54,11 @@ def _drawn(page: Page) -> None:
     c.scale(1.5, 1.5)
     c.doForm("rules")
     c.restoreState()
+    page.image(Image.new("L", (40, 20), 128), 300, 600, 120, 60)
+    c.beginForm("picture")  # an image inside a form
+    page.image(Image.new("L", (10, 10), 0), 0, page.h - 30, 30, 30)
+    c.endForm()
+    c.doForm("picture")
 
 
 def _pages(data: bytes):
@@ -85,21 +92,46 @@ def _same_paths(page: pdfium.PdfPage) -> None:
     assert bulk.read_paths(*args, native=True) == bulk.read_paths(*args, native=False)
 
 
+def _same_objects(page: pdfium.PdfPage) -> int:
+    """The page's path count and image bounds alike both ways; the number of images."""
+    for enough in (1, 5, 10_000):
+        for depth in (0, 2):
+            counted = [count_paths(page, enough, depth, native=n) for n in (True, False)]
+            assert counted[0] == counted[1]
+    for depth in (1, 3):
+        assert _image_bounds(page, depth, native=True) == _image_bounds(page, depth, native=False)
+    return len(_image_bounds(page, 3, native=False))
+
+
 @needs_native
 @pytest.mark.parametrize("rotate", [0, 90])
 def test_native_and_fallback_read_a_drawn_page_alike(rotate):
     for page in _pages(pdf(_drawn, rotate=rotate)):
         _same_chars(page)
         _same_paths(page)
+        assert _same_objects(page) == 2  # the page's picture and the form's
+
+
+@needs_native
+def test_native_reads_a_page_of_more_images_than_its_first_room():
+    def many(page: Page) -> None:
+        for i in range(bulk._IMAGES_AT_FIRST + 5):
+            page.image(Image.new("L", (4, 4), 0), 20 + 20 * (i % 20), 100 + 20 * (i // 20), 10, 10)
+
+    for page in _pages(pdf(many)):
+        assert _same_objects(page) == bulk._IMAGES_AT_FIRST + 5
 
 
 @needs_native
 def test_native_and_fallback_read_corpus_reports_alike():
     reports = sorted(corpus_path("reports").glob("*.pdf"))[:4]
+    images = 0
     for path in reports:
         for page in _pages(path.read_bytes()):
             _same_chars(page)
             _same_paths(page)
+            images += _same_objects(page)
+    assert images  # the reports' pages hold pictures: their bounds were compared
 
 
 def test_a_drawn_page_reads_as_drawn():
