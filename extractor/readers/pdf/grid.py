@@ -28,35 +28,30 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
+    """Its extent, size and text are computed once: the finders ask for them many times over."""
+
     words: tuple[Word, ...]
+    x0: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    size: float = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+    def __post_init__(self) -> None:
+        words, set_ = self.words, object.__setattr__
+        if not words:  # no extent: asking for one fails, as min() of nothing does
+            return
+        set_(self, "x0", min(w.x0 for w in words))
+        set_(self, "top", min(w.top for w in words))
+        set_(self, "x1", max(w.x1 for w in words))
+        set_(self, "bottom", max(w.bottom for w in words))
+        set_(self, "size", max(w.size for w in words))
+        set_(self, "text", " ".join(w.text for w in words).replace(HYPHEN_MARK, "-"))
 
     @property
     def baseline(self) -> float:
         return self.words[0].baseline
-
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words).replace(HYPHEN_MARK, "-")
 
     @property
     def bold(self) -> bool:
