@@ -26,10 +26,8 @@ TESSDATA_DIRS = (
 # Tesseract's OpenMP threads make it 3-4 times slower on a machine of few cores, and documents are
 # read in parallel workers anyway: one thread each, unless the user's environment says otherwise
 _OMP_THREADS = "1"
-# Tesseract 5 reads every line it is unsure of a second time inverted, for light text on a dark
-# ground: 11-16% of its time on the corpus's pictures, no word of them read differently, and a
-# header row printed light on dark is not found as a line either way (tried on generated pictures)
-_VARIABLES = {"tessedit_do_invert": "0"}
+# Tesseract's second, inverted reading of a line it doubts (tessedit_do_invert) stays on: it costs
+# 11-16% of its time, but a scanned table's header on a dark ground is read right only by it
 _WORD_LEVEL = "5"  # a word's row in Tesseract's TSV (1-4: page, block, paragraph, line)
 # what OCR makes of a short rule or an underline: a word only of these, or a run of them at a word's
 # end holding more than a hyphen
@@ -73,10 +71,7 @@ def _api(language: str):
         os.environ.setdefault("OMP_THREAD_LIMIT", _OMP_THREADS)
         import tesserocr
 
-        api = tesserocr.PyTessBaseAPI(path=str(tessdata(language)) + os.sep, lang=language)
-        for name, value in _VARIABLES.items():
-            api.SetVariable(name, value)
-        apis[language] = api
+        apis[language] = tesserocr.PyTessBaseAPI(path=str(tessdata(language)) + os.sep, lang=language)
     return apis[language]
 
 
